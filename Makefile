@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` and `make test`.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DEV_ENV := FAZHI_DEBUG=true
+
+.PHONY: run test bench install migrate demo lint format openapi-snapshot browsers
+
+$(VENV)/.installed: pyproject.toml
+	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "需要 Python 3.11 / Python 3.11 is required"'
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(DEV_ENV) $(BIN)/fazhi demo
+
+run: demo
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	scripts/test-all
+
+bench: install
+	$(BIN)/python bench/run.py
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
+
+format: install
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+openapi-snapshot: install
+	$(DEV_ENV) $(BIN)/python manage.py export_openapi docs/api/openapi.json

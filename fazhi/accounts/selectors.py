@@ -1,0 +1,1 @@
+"""Reads for org units and users, applying the data scope."""

@@ -1,0 +1,1 @@
+"""Writes for org units, users, logins and tokens."""

@@ -1,0 +1,47 @@
+"""Test factories for org units and users (the accounts helper may extend these)."""
+
+from __future__ import annotations
+
+from fazhi.accounts.models import OrgUnit, User
+
+
+def make_unit(code: str, name: str, kind: str, parent: OrgUnit | None = None) -> OrgUnit:
+    unit = OrgUnit(code=code, name=name, kind=kind, parent=parent)
+    unit.path = ""
+    unit.save()
+    unit.path = f"{parent.path}{unit.pk}/" if parent else f"/{unit.pk}/"
+    unit.save(update_fields=["path"])
+    return unit
+
+
+def make_org_tree() -> dict[str, OrgUnit]:
+    bureau = make_unit("JU", "市人力资源和社会保障局", "bureau")
+    fagui = make_unit("FGC", "法规处", "division", bureau)
+    zongdui = make_unit("JCZD", "劳动保障监察总队", "affiliate", bureau)
+    zhidui = make_unit("JCZD-1", "监察一支队", "team", zongdui)
+    district = make_unit("HPQ", "和平区人社局", "district", bureau)
+    return {
+        "bureau": bureau,
+        "fagui": fagui,
+        "zongdui": zongdui,
+        "zhidui": zhidui,
+        "district": district,
+    }
+
+
+def make_user(
+    username: str,
+    *,
+    unit: OrgUnit | None = None,
+    roles: list[str] | None = None,
+    password: str = "pass-Word-123",
+) -> User:
+    from django.contrib.auth.models import Group
+
+    user = User.objects.create_user(
+        username=username, password=password, org_unit=unit, full_name=username
+    )
+    for role in roles or []:
+        group, _ = Group.objects.get_or_create(name=role)
+        user.groups.add(group)
+    return user

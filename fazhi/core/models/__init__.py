@@ -1,0 +1,16 @@
+"""Cross-cutting records: the audit chain, the statutory clock's data, the evidence store."""
+
+from .audit import AuditChainHead, AuditEvent
+from .calendar import CalendarYear, HolidayOverride
+from .deadline import Deadline
+from .evidence import CustodyEntry, EvidenceFile
+
+__all__ = [
+    "AuditChainHead",
+    "AuditEvent",
+    "CalendarYear",
+    "CustodyEntry",
+    "Deadline",
+    "EvidenceFile",
+    "HolidayOverride",
+]

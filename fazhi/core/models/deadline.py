@@ -1,0 +1,58 @@
+"""The one deadline record every module uses (every deadline lives on one clock)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DeadlineStatus(models.TextChoices):
+    OPEN = "open", _("进行中")
+    MET = "met", _("按期完成")
+    MISSED = "missed", _("逾期完成")
+    CANCELLED = "cancelled", _("已撤销")
+
+
+class Deadline(models.Model):
+    # What it belongs to: a generic pointer so every module can hang deadlines on its records.
+    subject_type = models.CharField(_("所属对象类型"), max_length=100)
+    subject_id = models.CharField(_("所属对象编号"), max_length=64)
+    subject_label = models.CharField(_("所属对象"), max_length=255, blank=True)
+    org_unit = models.ForeignKey(
+        "accounts.OrgUnit",
+        verbose_name=_("责任单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("责任人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="deadlines",
+    )
+    rule_code = models.CharField(_("期限规则"), max_length=64, db_index=True)
+    extended = models.BooleanField(_("已延长"), default=False)
+    start = models.DateField(_("起算日"))
+    due = models.DateField(_("届满日"), db_index=True)
+    met_on = models.DateField(_("完成日"), null=True, blank=True)
+    status = models.CharField(
+        _("状态"), max_length=16, choices=DeadlineStatus.choices, default=DeadlineStatus.OPEN
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("期限")
+        verbose_name_plural = _("期限")
+        ordering = ["due", "id"]
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id"], name="deadline_subject_idx"),
+            models.Index(fields=["status", "due"], name="deadline_status_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule_code} {self.start}→{self.due}"

@@ -1,0 +1,1 @@
+"""Reads for cross-cutting records, applying visibility."""

@@ -1,0 +1,173 @@
+"""Settings: everything lives here and reads the environment (production = base + environment).
+
+Every variable is documented in `.env.example` and `docs/ops/configuration.md`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env")  # optional locally; absent in production
+
+DEBUG = env.bool("FAZHI_DEBUG", default=False)
+# A dev key only when DEBUG is on; in production a missing key is a start-up error.
+SECRET_KEY = env.str(
+    "FAZHI_SECRET_KEY",
+    default="dev-only-insecure-key-do-not-use-in-production" if DEBUG else environ.Env.NOTSET,
+)
+ALLOWED_HOSTS = env.list("FAZHI_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = env.list("FAZHI_CSRF_TRUSTED_ORIGINS", default=[])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "fazhi.core",
+    "fazhi.accounts",
+    "fazhi.portal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "fazhi.core.middleware.RequestContextMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "fazhi.urls"
+WSGI_APPLICATION = "fazhi.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "fazhi" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False  # explicit transactions in services instead
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL and a busy timeout let the dev server and a CLI command write side by side.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:staff_home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+SESSION_COOKIE_AGE = env.int("FAZHI_SESSION_AGE_SECONDS", default=8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = True  # idle expiry: the age counts from the last request
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+
+# Production hardening: on whenever DEBUG is off, so `manage.py check --deploy` is clean.
+SECURE_SSL_REDIRECT = env.bool("FAZHI_SECURE_SSL_REDIRECT", default=not DEBUG)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = env.int("FAZHI_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = env.path("FAZHI_STATIC_ROOT", default=BASE_DIR / "staticfiles")
+MEDIA_ROOT = env.path("FAZHI_MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+MEDIA_URL = "/media/"
+
+# Evidence files: the filesystem by default, an S3-compatible bucket when FAZHI_EVIDENCE_STORAGE=s3.
+EVIDENCE_STORAGE = env.str("FAZHI_EVIDENCE_STORAGE", default="filesystem")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("FAZHI_EVIDENCE_ROOT", default=BASE_DIR / "var" / "evidence")
+        },
+    },
+}
+if EVIDENCE_STORAGE == "s3":
+    STORAGES["evidence"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("FAZHI_S3_BUCKET"),
+            "endpoint_url": env.str("FAZHI_S3_ENDPOINT_URL", default=None),
+            "access_key": env.str("FAZHI_S3_ACCESS_KEY", default=None),
+            "secret_key": env.str("FAZHI_S3_SECRET_KEY", default=None),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("FAZHI_LOG_LEVEL", default="INFO")},
+}
+
+# Application options in one namespace.
+FAZHI = {
+    "PORTAL_PAGE_SIZE": env.int("FAZHI_PORTAL_PAGE_SIZE", default=20),
+    "DEADLINE_WARNING_WORKING_DAYS": env.int("FAZHI_DEADLINE_WARNING_WORKING_DAYS", default=3),
+    "LOGIN_MAX_FAILURES": env.int("FAZHI_LOGIN_MAX_FAILURES", default=5),
+    "LOGIN_LOCKOUT_WINDOW": timedelta(minutes=env.int("FAZHI_LOGIN_LOCKOUT_MINUTES", default=15)),
+    "EVIDENCE_MAX_BYTES": env.int("FAZHI_EVIDENCE_MAX_BYTES", default=200 * 1024 * 1024),
+    # Days for time-limit rules whose number is not verified against an official text
+    # (domain-rules.md marks them UNVERIFIED), e.g. {"normdoc.filing": 30}.
+    "TIME_LIMIT_OVERRIDES": json.loads(env.str("FAZHI_TIME_LIMIT_OVERRIDES", default="{}")),
+    "SHARED_DATA_DIR": env.path(
+        "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
+    ),
+}

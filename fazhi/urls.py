@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from fazhi.api import api
+
+admin.site.site_header = "法治平台 · 系统管理"
+admin.site.site_title = "法治平台"
+
+urlpatterns = [
+    path("", include("fazhi.portal.urls")),
+    path("staff/", include("fazhi.core.urls")),
+    path("staff/accounts/", include("fazhi.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
+
+handler403 = "fazhi.core.views.errors.permission_denied"
+handler404 = "fazhi.core.views.errors.not_found"
+handler500 = "fazhi.core.views.errors.server_error"
