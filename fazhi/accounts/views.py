@@ -1,0 +1,1 @@
+"""Staff views for accounts (login with lockout, tokens)."""
