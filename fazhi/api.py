@@ -55,10 +55,12 @@ def _mount() -> None:
     from fazhi.accounts.api import router as accounts_router
     from fazhi.core.api.deadlines import router as deadlines_router
     from fazhi.core.api.identifiers import router as identifiers_router
+    from fazhi.laws.api import router as policies_router
 
     api.add_router("/deadlines", deadlines_router)
     api.add_router("/identifiers", identifiers_router)
     api.add_router("/accounts", accounts_router)
+    api.add_router("/policies", policies_router)
 
 
 _mount()

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "fazhi.core",
     "fazhi.accounts",
+    "fazhi.laws",
     "fazhi.portal",
 ]
 

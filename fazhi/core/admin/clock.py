@@ -1,0 +1,1 @@
+"""Admin for the holiday overrides, calendar years and deadlines."""

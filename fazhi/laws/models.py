@@ -1,0 +1,1 @@
+"""The legal corpus at article level."""
