@@ -11,10 +11,17 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings.base")
-    from django.core.management import execute_from_command_line
+    import django
+    from django.core.management import execute_from_command_line, get_commands
 
     args = sys.argv[1:] if argv is None else argv
-    execute_from_command_line(["fazhi", *(args or ["help"])])
+    if not args:
+        args = ["help"]
+    django.setup()
+    if not args[0].startswith("-") and args[0] != "help" and args[0] not in get_commands():
+        sys.stderr.write(f"未知的子命令：{args[0]}。运行 `fazhi help` 查看全部子命令。\n")
+        sys.exit(2)
+    execute_from_command_line(["fazhi", *args])
 
 
 if __name__ == "__main__":

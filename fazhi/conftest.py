@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 from django.db import connection
 
@@ -24,3 +28,63 @@ def staff_user(db, org_tree):
     from fazhi.accounts.tests.factories import make_user
 
     return make_user("staff1", unit=org_tree["fagui"], roles=["法规处工作人员"])
+
+
+# --- Pages in headless Chromium -------------------------------------------------------------
+# Debian's chromium is driven by playwright (no browser download: it cannot be fetched here).
+# .ci/run installs chromium and sets FAZHI_REQUIRE_BROWSER=1 so a missing browser fails CI.
+
+CHROMIUM = os.environ.get("FAZHI_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screens"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("FAZHI_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"页面测试需要 Chromium，但未找到 {CHROMIUM}")
+        pytest.skip("页面测试需要 Debian chromium（apt-get install chromium；.ci/run 会自动安装）")
+    # playwright's sync API runs an event loop in this thread; Django's ORM guard would object.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab; ``page.goto_path("/x")`` opens a path on the live server."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 860})
+    tab = context.new_page()
+    tab.goto_path = lambda path: tab.goto(live_server.url + path)
+    yield tab
+    context.close()
+
+
+def screenshot(tab, name: str) -> Path:
+    """Save a full-page screenshot under test-artifacts/screens/ for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def browser_login(tab, username: str, password: str = "pass-Word-123") -> None:
+    tab.goto_path("/staff/accounts/login/")
+    tab.get_by_label("用户名").fill(username)
+    tab.get_by_label("密码").fill(password)
+    tab.get_by_role("button", name="登录").click()

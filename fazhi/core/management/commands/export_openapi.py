@@ -1,0 +1,26 @@
+"""`fazhi export_openapi PATH`: write the OpenAPI document that docs/api/openapi.json snapshots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+
+def openapi_json() -> str:
+    from fazhi.api import api
+
+    schema = api.get_openapi_schema(path_prefix="/api/v1")
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+class Command(BaseCommand):
+    help = "导出 OpenAPI 文档（默认写到 docs/api/openapi.json）"
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", nargs="?", default="docs/api/openapi.json")
+
+    def handle(self, *args, path, **options):
+        Path(path).write_text(openapi_json(), encoding="utf-8")
+        self.stdout.write(self.style.SUCCESS(f"已写入 {path}"))
