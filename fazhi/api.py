@@ -56,11 +56,13 @@ def _mount() -> None:
     from fazhi.core.api.deadlines import router as deadlines_router
     from fazhi.core.api.identifiers import router as identifiers_router
     from fazhi.laws.api import router as policies_router
+    from fazhi.normdocs.api import router as normdocs_router
 
     api.add_router("/deadlines", deadlines_router)
     api.add_router("/identifiers", identifiers_router)
     api.add_router("/accounts", accounts_router)
     api.add_router("/policies", policies_router)
+    api.add_router("/normdocs", normdocs_router)
 
 
 _mount()

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("fazhi.portal.urls")),
     path("staff/", include("fazhi.core.urls")),
     path("staff/accounts/", include("fazhi.accounts.urls")),
+    path("staff/normdocs/", include("fazhi.normdocs.urls")),
+    path("normdocs/", include("fazhi.normdocs.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

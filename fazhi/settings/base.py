@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "fazhi.core",
     "fazhi.accounts",
     "fazhi.laws",
+    "fazhi.normdocs",
     "fazhi.portal",
 ]
 
