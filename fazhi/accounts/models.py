@@ -19,6 +19,25 @@ class OrgUnitKind(models.TextChoices):
     TEAM = "team", _("科室/队组")
 
 
+def child_path(parent: OrgUnit | None, pk: int) -> str:
+    """The path of unit ``pk`` under ``parent``: its ancestors' ids, then its own."""
+    return f"{parent.path if parent else '/'}{pk}/"
+
+
+class OrgUnitManager(models.Manager):
+    def create_in_tree(self, *, parent: OrgUnit | None, **fields) -> OrgUnit:
+        """Insert a unit with its materialised path: the one place the path rule lives.
+
+        The path ends with the unit's own id, known only after the insert. Call it through
+        ``services.org_unit_create`` (which validates and audits); test factories call it
+        directly so fixtures leave the audit chain empty.
+        """
+        unit = self.create(parent=parent, path="", **fields)
+        unit.path = child_path(parent, unit.pk)
+        unit.save(update_fields=["path"])
+        return unit
+
+
 class OrgUnit(models.Model):
     code = models.CharField(_("单位代码"), max_length=32, unique=True)
     name = models.CharField(_("名称"), max_length=100)
@@ -35,6 +54,8 @@ class OrgUnit(models.Model):
     path = models.CharField(_("层级路径"), max_length=255, db_index=True, editable=False)
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("启用"), default=True)
+
+    objects = OrgUnitManager()
 
     class Meta:
         verbose_name = _("机构")
@@ -75,6 +96,8 @@ class LoginAttempt(models.Model):
         verbose_name = _("登录尝试")
         verbose_name_plural = _("登录尝试")
         ordering = ["-at"]
+        # The lock-out check reads one username's recent attempts on every login.
+        indexes = [models.Index(fields=["username", "at"], name="login_attempt_user_at_idx")]
 
     def __str__(self) -> str:
         return f"{self.username} {self.at:%Y-%m-%d %H:%M} {'✓' if self.succeeded else '✗'}"
@@ -87,7 +110,8 @@ class ApiToken(models.Model):
         User, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="api_tokens"
     )
     name = models.CharField(_("用途"), max_length=100)
-    prefix = models.CharField(_("前缀"), max_length=8)
+    # Public part of the key, unique so `fazhi token revoke PREFIX` names exactly one token.
+    prefix = models.CharField(_("前缀"), max_length=8, unique=True)
     key_hash = models.CharField(_("令牌哈希"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)

@@ -1,4 +1,4 @@
-"""Test factories for org units and users (the accounts helper may extend these)."""
+"""Test factories for org units and users."""
 
 from __future__ import annotations
 
@@ -6,12 +6,8 @@ from fazhi.accounts.models import OrgUnit, User
 
 
 def make_unit(code: str, name: str, kind: str, parent: OrgUnit | None = None) -> OrgUnit:
-    unit = OrgUnit(code=code, name=name, kind=kind, parent=parent)
-    unit.path = ""
-    unit.save()
-    unit.path = f"{parent.path}{unit.pk}/" if parent else f"/{unit.pk}/"
-    unit.save(update_fields=["path"])
-    return unit
+    # The service's own path rule, without its audit event: fixtures leave the chain empty.
+    return OrgUnit.objects.create_in_tree(parent=parent, code=code, name=name, kind=kind)
 
 
 def make_org_tree() -> dict[str, OrgUnit]:
@@ -20,12 +16,14 @@ def make_org_tree() -> dict[str, OrgUnit]:
     zongdui = make_unit("JCZD", "劳动保障监察总队", "affiliate", bureau)
     zhidui = make_unit("JCZD-1", "监察一支队", "team", zongdui)
     district = make_unit("HPQ", "和平区人社局", "district", bureau)
+    district_team = make_unit("HPQ-JC", "和平区劳动保障监察大队", "team", district)
     return {
         "bureau": bureau,
         "fagui": fagui,
         "zongdui": zongdui,
         "zhidui": zhidui,
         "district": district,
+        "district_team": district_team,
     }
 
 

@@ -7,7 +7,15 @@ from fazhi.core.models import AuditEvent
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ("seq", "occurred_at", "actor_label", "action", "target_type", "target_label", "ip")
+    list_display = (
+        "seq",
+        "occurred_at",
+        "actor_label",
+        "action",
+        "target_type",
+        "target_label",
+        "ip",
+    )
     list_filter = ("action", "target_type")
     search_fields = ("action", "actor_label", "target_label", "target_id", "request_id")
     date_hierarchy = "occurred_at"

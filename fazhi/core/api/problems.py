@@ -18,10 +18,13 @@ class ErrorCode(StrEnum):
     UNKNOWN_RULE = "unknown_rule"
     INVALID_DATE = "invalid_date"
     CALENDAR_DATA_MISSING = "calendar_data_missing"
+    RULE_NOT_EXTENDABLE = "rule_not_extendable"
     INVALID_IDENTIFIER = "invalid_identifier"
     FILE_TOO_LARGE = "file_too_large"
     FILE_TYPE_MISMATCH = "file_type_mismatch"
     ILLEGAL_TRANSITION = "illegal_transition"
+    INVALID_QUERY = "invalid_query"
+    UNKNOWN_FILTER_VALUE = "unknown_filter_value"
 
 
 class Problem(Schema):

@@ -16,6 +16,8 @@ class CalendarYear(models.Model):
     source = models.CharField(_("依据（国务院办公厅通知）"), max_length=255)
     note = models.TextField(_("说明"), blank=True)
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
+    # The in-process calendar cache compares (row count, latest updated_at) to see changes.
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
         verbose_name = _("已录入年度放假安排")
@@ -32,6 +34,7 @@ class HolidayOverride(models.Model):
     name = models.CharField(_("名称"), max_length=100, blank=True)
     source = models.CharField(_("依据"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
         verbose_name = _("节假日调整")

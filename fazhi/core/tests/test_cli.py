@@ -10,7 +10,11 @@ import pytest
 def fazhi(*args):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "fazhi.settings.test"}
     return subprocess.run(
-        [sys.executable, "-m", "fazhi.cli", *args], capture_output=True, text=True, env=env, timeout=60
+        [sys.executable, "-m", "fazhi.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
 
 

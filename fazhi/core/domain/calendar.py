@@ -1,0 +1,246 @@
+"""Working days and period ends for statutory time limits (期限计算).
+
+Pure Python: no Django. Holiday data is injected; `WorkCalendar.from_chinese_calendar` builds
+the usual calendar from the chinesecalendar package plus staff overrides.
+
+Counting conventions (each confirmed against the statute text):
+
+* the day the period starts is not counted — 《民事诉讼法》第八十五条第二款, applied through
+  《行政诉讼法》第一百零一条 and 《行政复议法》(2023) 第八十八条 第一款;
+* a working-day period skips weekends and holidays and counts 调休 working weekends (the
+  annual 国务院办公厅 notice; that a 调休 weekend counts is practice, not statute);
+* a calendar-day period whose last day is a rest day ends on the next working day —
+  《民事诉讼法》第八十五条第三款.
+
+The calendar refuses to answer for a year it has no data for: a period cannot be counted
+before the State Council has published that year's holidays.
+
+>>> from datetime import date
+>>> cal = WorkCalendar.from_chinese_calendar()
+>>> cal.add_working_days(date(2025, 9, 30), 1)          # 10-01..10-08 are the holiday
+datetime.date(2025, 10, 9)
+>>> cal.is_working_day(date(2019, 10, 12))              # a 调休 Saturday
+True
+>>> cal.calendar_days_end(date(2025, 9, 16), 15)        # day 15 is 10-01: rolls forward
+datetime.date(2025, 10, 9)
+>>> cal.add_working_days(date(2031, 3, 2), 5)
+Traceback (most recent call last):
+...
+fazhi.core.domain.calendar.CalendarDataMissing: 2031年的放假安排尚未录入，无法计算期限。请先录入国务院办公厅当年的放假通知，并确认该年度已完整录入。
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from types import MappingProxyType
+
+_NO_OVERRIDES: Mapping[date, bool] = MappingProxyType({})
+
+
+class CalendarDataMissing(LookupError):
+    """The calendar has no holiday data for ``year``, so it will not guess."""
+
+    def __init__(self, year: int):
+        self.year = year
+        super().__init__(
+            f"{year}年的放假安排尚未录入，无法计算期限。"
+            "请先录入国务院办公厅当年的放假通知，并确认该年度已完整录入。"
+        )
+
+
+def chinese_calendar_years() -> frozenset[int]:
+    """Years the installed chinesecalendar package has data for, read from its own tables."""
+    from chinese_calendar import holidays
+
+    first, last = min(holidays).year, max(holidays).year
+    return frozenset(range(first, last + 1))
+
+
+class WorkCalendar:
+    """Which days are working days, for a set of years known to be complete.
+
+    ``off_days`` are holidays (including weekday bridge days); ``make_up_days`` are weekend days
+    that are working days (调休上班). Days in ``known_years`` outside both sets follow the week.
+    A sorted index of working-day ordinals makes every query a binary search.
+
+    >>> from datetime import date
+    >>> cal = WorkCalendar(known_years={2025}, off_days={date(2025, 10, 1)})
+    >>> cal.add_working_days(date(2025, 9, 30), 1)
+    datetime.date(2025, 10, 2)
+    >>> cal.subtract_working_days(date(2025, 10, 2), 1)
+    datetime.date(2025, 9, 30)
+    >>> cal.working_days_between(date(2025, 9, 26), date(2025, 10, 3))  # Mon, Tue, Thu, Fri
+    4
+    """
+
+    __slots__ = ("_first", "_index", "_last", "_off", "_work", "known_years")
+
+    def __init__(
+        self,
+        *,
+        known_years: Iterable[int],
+        off_days: Iterable[date] = (),
+        make_up_days: Iterable[date] = (),
+    ):
+        self.known_years: frozenset[int] = frozenset(known_years)
+        self._off = frozenset(off_days)
+        self._work = frozenset(make_up_days) - self._off
+        index: list[int] = []
+        for year in sorted(self.known_years):
+            day, end = date(year, 1, 1), date(year, 12, 31)
+            while day <= end:
+                if self._status(day):
+                    index.append(day.toordinal())
+                day += timedelta(days=1)
+        self._index = index
+        self._first = min(self.known_years, default=0)
+        self._last = max(self.known_years, default=0)
+
+    @classmethod
+    def from_chinese_calendar(
+        cls,
+        *,
+        overrides: Mapping[date, bool] = _NO_OVERRIDES,
+        declared_years: Iterable[int] = (),
+    ) -> WorkCalendar:
+        """chinesecalendar's data, with staff ``overrides`` (date → is_off_day) winning.
+
+        ``declared_years`` are years staff declared complete (their notice is entered as
+        overrides); they are answered even where the package has no data.
+        """
+        from chinese_calendar import holidays, workdays
+
+        off = (set(holidays) | {d for d, is_off in overrides.items() if is_off}) - {
+            d for d, is_off in overrides.items() if not is_off
+        }
+        work = (set(workdays) | {d for d, is_off in overrides.items() if not is_off}) - {
+            d for d, is_off in overrides.items() if is_off
+        }
+        years = chinese_calendar_years() | frozenset(declared_years)
+        return cls(known_years=years, off_days=off, make_up_days=work)
+
+    def __repr__(self) -> str:
+        years = sorted(self.known_years)
+        span = f"{years[0]}–{years[-1]}" if years else "无"
+        return f"<WorkCalendar {span}, {len(self._index)} working days>"
+
+    # -- single days -------------------------------------------------------------------------
+
+    def _status(self, day: date) -> bool:
+        if day in self._work:
+            return True
+        if day in self._off:
+            return False
+        return day.weekday() < 5
+
+    def _require(self, *days: date) -> None:
+        for day in days:
+            if day.year not in self.known_years:
+                raise CalendarDataMissing(day.year)
+
+    def _require_span(self, first: date, last: date) -> None:
+        # Every year from first to last must be known: a gap year would be silently skipped.
+        known = self.known_years
+        if first.year not in known:
+            raise CalendarDataMissing(first.year)
+        if last.year not in known:
+            raise CalendarDataMissing(last.year)
+        for year in range(first.year + 1, last.year):
+            if year not in known:
+                raise CalendarDataMissing(year)
+
+    def is_working_day(self, day: date) -> bool:
+        self._require(day)
+        return self._status(day)
+
+    # -- periods -----------------------------------------------------------------------------
+
+    def add_working_days(self, start: date, days: int) -> date:
+        """The ``days``-th working day after ``start`` (``start`` itself is not counted)."""
+        if days < 1:
+            raise ValueError("days must be >= 1")
+        position = bisect_right(self._index, start.toordinal()) + days - 1
+        if position >= len(self._index):
+            self._require(start)
+            raise CalendarDataMissing(self._last + 1)
+        due = date.fromordinal(self._index[position])
+        self._require_span(start, due)
+        return due
+
+    def subtract_working_days(self, start: date, days: int) -> date:
+        """The ``days``-th working day before ``start`` (for "在…七日前" limits)."""
+        if days < 1:
+            raise ValueError("days must be >= 1")
+        position = bisect_left(self._index, start.toordinal()) - days
+        if position < 0:
+            self._require(start)
+            raise CalendarDataMissing(self._first - 1)
+        due = date.fromordinal(self._index[position])
+        self._require_span(due, start)
+        return due
+
+    def next_working_day(self, day: date) -> date:
+        """``day`` itself if it is a working day, else the first working day after it."""
+        position = bisect_left(self._index, day.toordinal())
+        if position >= len(self._index):
+            raise CalendarDataMissing(max(day.year, self._last + 1))
+        found = date.fromordinal(self._index[position])
+        self._require_span(day, found)
+        return found
+
+    def previous_working_day(self, day: date) -> date:
+        """``day`` itself if it is a working day, else the last working day before it."""
+        position = bisect_right(self._index, day.toordinal()) - 1
+        if position < 0:
+            raise CalendarDataMissing(min(day.year, self._first - 1))
+        found = date.fromordinal(self._index[position])
+        self._require_span(found, day)
+        return found
+
+    def calendar_days_end(self, start: date, days: int) -> date:
+        """End of a ``days``-day period after ``start``; a rest day rolls to the next working day.
+
+        《民事诉讼法》第八十五条: the start day is not counted; a period ending on a 法定休假日
+        ends on the first day after it.
+        """
+        if days < 1:
+            raise ValueError("days must be >= 1")
+        # next_working_day, inlined: this is the hot path of every calendar-day rule.
+        position = bisect_left(self._index, (start + timedelta(days=days)).toordinal())
+        if position >= len(self._index):
+            self._require(start)
+            raise CalendarDataMissing(max(start.year, self._last + 1))
+        found = date.fromordinal(self._index[position])
+        self._require_span(start, found)
+        return found
+
+    def calendar_days_before(self, start: date, days: int) -> date:
+        """Latest day that is at least ``days`` calendar days before ``start``, on a working day.
+
+        Used for notices due "N日前": moving earlier, never later, keeps the notice on time.
+        """
+        if days < 1:
+            raise ValueError("days must be >= 1")
+        self._require(start)
+        return self.previous_working_day(start - timedelta(days=days))
+
+    def working_days_between(self, after: date, until: date) -> int:
+        """Working days in (``after``, ``until``]; negative if ``until`` is before ``after``."""
+        if until < after:
+            return -self.working_days_between(until, after)
+        self._require_span(after, until)
+        return bisect_right(self._index, until.toordinal()) - bisect_right(
+            self._index, after.toordinal()
+        )
+
+
+def add_working_days(start: date, days: int, calendar: WorkCalendar) -> date:
+    """Function form of `WorkCalendar.add_working_days` (house-style signature)."""
+    return calendar.add_working_days(start, days)
+
+
+def calendar_day_deadline(start: date, days: int, calendar: WorkCalendar) -> date:
+    """Function form of `WorkCalendar.calendar_days_end` (house-style signature)."""
+    return calendar.calendar_days_end(start, days)

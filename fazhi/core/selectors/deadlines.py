@@ -1,0 +1,106 @@
+"""Reads on the statutory clock: computing a due date, the rule table, a user's deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import QuerySet
+
+from fazhi.core.domain.time_limits import (
+    RULES,
+    Due,
+    Remaining,
+    TimeLimit,
+    UnknownRule,
+    due_date,
+    remaining,
+    rule_for,
+)
+from fazhi.core.models import Deadline
+from fazhi.core.models.deadline import DeadlineStatus
+from fazhi.core.selectors.calendar import time_limit_overrides, work_calendar
+
+
+def deadline_compute(*, code: str, start: date, extended: bool = False) -> Due:
+    """Due date of rule ``code`` from ``start`` on the live calendar and configured overrides.
+
+    Raises `UnknownRule`, `RuleNotExtendable` or `CalendarDataMissing` (all with Chinese text).
+    """
+    return due_date(
+        code, start, work_calendar(), extended=extended, overrides=time_limit_overrides()
+    )
+
+
+def time_limit_rules(*, on: date | None = None) -> list[TimeLimit]:
+    """Every rule version (or only those in force ``on``), in table order."""
+    return [rule for rule in RULES if on is None or rule.applies_on(on)]
+
+
+def effective_days(rule: TimeLimit) -> int:
+    """The days a rule counts with here: its statutory number, or the configured override."""
+    return rule.days if rule.verified else time_limit_overrides().get(rule.code, rule.days)
+
+
+def warning_working_days() -> int:
+    return int(settings.FAZHI.get("DEADLINE_WARNING_WORKING_DAYS", 3))
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    deadline: Deadline
+    rule_title: str
+    remaining: Remaining | None  # None once the deadline is closed
+
+    @property
+    def css_class(self) -> str:
+        return self.remaining.urgency.value if self.remaining else ""
+
+
+def _rule_title(deadline: Deadline) -> str:
+    try:
+        return rule_for(deadline.rule_code, deadline.start).title
+    except UnknownRule:
+        return deadline.rule_code
+
+
+def deadline_rows(
+    deadlines: QuerySet[Deadline] | list[Deadline], *, today: date
+) -> list[DeadlineRow]:
+    """Attach the rule title and, for open deadlines, how close the due date is."""
+    calendar = work_calendar()
+    warn = warning_working_days()
+    rows = []
+    for deadline in deadlines:
+        left = (
+            remaining(deadline.due, today, calendar, warn_within=warn)
+            if deadline.status == DeadlineStatus.OPEN
+            else None
+        )
+        rows.append(DeadlineRow(deadline, _rule_title(deadline), left))
+    return rows
+
+
+def deadlines_open_for_user(*, user) -> QuerySet[Deadline]:
+    return Deadline.objects.filter(owner=user, status=DeadlineStatus.OPEN).order_by("due", "id")
+
+
+def deadlines_for_user(*, user, today: date) -> list[DeadlineRow]:
+    """The user's open deadlines (owner = user), soonest first, with their urgency."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return deadline_rows(deadlines_open_for_user(user=user), today=today)
+
+
+def deadlines_for_subject(*, subject: models.Model) -> QuerySet[Deadline]:
+    """Every deadline hanging on one record (any status)."""
+    return Deadline.objects.filter(
+        subject_type=subject._meta.label_lower, subject_id=str(subject.pk)
+    ).order_by("due", "id")
+
+
+def deadlines_open_overdue(*, today: date) -> QuerySet[Deadline]:
+    """Open deadlines whose due date has passed (for reminders and dashboards)."""
+    return Deadline.objects.filter(status=DeadlineStatus.OPEN, due__lt=today)
