@@ -10,6 +10,15 @@ import pytest
 from django.db import connection
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: cached search statistics must not outlive the
+    rolled-back rows they were computed from."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def on_postgres() -> bool:
     return connection.vendor == "postgresql"

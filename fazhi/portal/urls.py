@@ -1,9 +1,14 @@
 from django.urls import path
 
-from fazhi.portal import views
+from fazhi.portal import policy_views, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # 人社政策一点通
+    path("policies/", policy_views.policy_search, name="policy_search"),
+    path("policies/documents/<int:pk>/", policy_views.policy_document, name="policy_document"),
+    path("policies/documents/<int:pk>/diff/", policy_views.policy_diff, name="policy_diff"),
+    path("policies/articles/<int:pk>/", policy_views.policy_article, name="policy_article"),
 ]

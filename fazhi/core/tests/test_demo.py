@@ -21,6 +21,20 @@ TODAY = date(2025, 6, 16)  # a Monday with known holiday data around it
 MODELS = (OrgUnit, User, Group, Deadline, HolidayOverride, CalendarYear, AuditEvent)
 
 
+_ALL_DEMO_MODULES = demo.demo_modules
+
+
+@pytest.fixture(autouse=True)
+def _core_demo_only(request, monkeypatch):
+    """The other apps test their own loaders; here only core's runs, unless marked full_demo."""
+    if "full_demo" not in request.keywords:
+        monkeypatch.setattr(
+            demo,
+            "demo_modules",
+            lambda: [m for m in _ALL_DEMO_MODULES() if m.__name__ == "fazhi.core.demo"],
+        )
+
+
 def _counts() -> dict[str, int]:
     return {m.__name__: m.objects.count() for m in MODELS}
 
@@ -62,6 +76,7 @@ def test_deadlines_show_every_colour(username):
     assert sorted(row.css_class for row in rows) == ["due-soon", "ok", "overdue"]
 
 
+@pytest.mark.full_demo
 def test_second_run_writes_only_its_own_audit_event():
     # given
     _run()
@@ -105,6 +120,7 @@ def test_a_real_account_with_a_demo_name_is_never_overwritten():
     assert not OrgUnit.objects.exists()
 
 
+@pytest.mark.full_demo
 def test_every_installed_demo_module_gets_the_context(monkeypatch):
     # given: a stand-in for a later app's demo.py
     seen = []

@@ -1,0 +1,115 @@
+"""Relevance ranking shared by both search backends (BM25F over 文号, 标题 and 条文).
+
+Pure Python. The database backends only *find* candidates (FTS5 bm25() or PostgreSQL
+ts_rank_cd pick the best few hundred); the final order is computed here, from the same tokens
+and the same document frequencies, so SQLite and PostgreSQL return the same top results.
+
+BM25F (Robertson, Zaragoza & Taylor 2004): per term, field term frequencies are length-normalised,
+weighted and summed before the saturation k1; idf = ln(1 + (N - df + 0.5) / (df + 0.5)).
+
+A text that is not current on the day asked about (已修改, 已废止, 失效) keeps its place in the
+list but is ranked below the current text of the same lineage (the work, or the work that
+replaced it), whatever its own score: it must never look like the rule in force.
+
+>>> w = FieldWeights()
+>>> c1 = Candidate("a", ("劳动",), ("劳动合同",), ("劳动合同", "工资"), "w1", True)
+>>> c2 = Candidate("b", (), ("劳动合同",), ("劳动合同", "工资", "工资"), "w1", False)
+>>> [c.key for c in rank([c1, c2], ["工资"], {"工资": 2}, CorpusStats(10, 1.0, 3.0), w)]
+['a', 'b']
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldWeights:
+    docnum: float = 6.0
+    title: float = 2.5
+    body: float = 1.0
+    b_title: float = 0.5
+    b_body: float = 0.75
+    k1: float = 1.2
+    superseded_factor: float = 0.5  # a superseded text counts half before the lineage rule
+
+
+@dataclass(frozen=True)
+class CorpusStats:
+    documents: int  # indexed rows (articles)
+    avg_title: float
+    avg_body: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str  # stable across databases (source path + position), used to break ties
+    docnum: tuple[str, ...]
+    title: tuple[str, ...]
+    body: tuple[str, ...]
+    lineage: str  # work key of the current text this one belongs to or was replaced by
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class Ranked:
+    key: str
+    score: float
+
+
+def idf(df: int, documents: int) -> float:
+    return math.log(1 + (documents - df + 0.5) / (df + 0.5))
+
+
+def bm25f(
+    candidate: Candidate,
+    terms: Sequence[str],
+    df: Mapping[str, int],
+    stats: CorpusStats,
+    weights: FieldWeights,
+) -> float:
+    docnum, title, body = (
+        Counter(candidate.docnum),
+        Counter(candidate.title),
+        Counter(candidate.body),
+    )
+    norm_title = (
+        1 - weights.b_title + weights.b_title * len(candidate.title) / max(stats.avg_title, 1)
+    )
+    norm_body = 1 - weights.b_body + weights.b_body * len(candidate.body) / max(stats.avg_body, 1)
+    score = 0.0
+    for term in terms:
+        tf = (
+            weights.docnum * docnum[term]
+            + weights.title * title[term] / norm_title
+            + weights.body * body[term] / norm_body
+        )
+        if tf:
+            score += idf(df.get(term, 0), stats.documents) * tf / (weights.k1 + tf)
+    return score
+
+
+def rank(
+    candidates: Sequence[Candidate],
+    terms: Sequence[str],
+    df: Mapping[str, int],
+    stats: CorpusStats,
+    weights: FieldWeights,
+) -> list[Ranked]:
+    scores: dict[str, float] = {}
+    best_current: dict[str, float] = {}
+    for c in candidates:
+        raw = bm25f(c, terms, df, stats, weights)
+        scores[c.key] = raw if c.is_current else raw * weights.superseded_factor
+        if c.is_current:
+            best_current[c.lineage] = max(best_current.get(c.lineage, 0.0), raw)
+    for c in candidates:
+        ceiling = best_current.get(c.lineage)
+        if not c.is_current and ceiling is not None and scores[c.key] >= ceiling:
+            # Just below the current text of its lineage, keeping order among the old ones.
+            scores[c.key] = ceiling * (1 - 1e-6) - 1e-9 * (1 + scores[c.key])
+    ordered = sorted(candidates, key=lambda c: (-round(scores[c.key], 9), c.key))
+    return [Ranked(c.key, scores[c.key]) for c in ordered]

@@ -1,0 +1,114 @@
+"""`fazhi laws import PATH… [--limit N] [--only-hrss]` and `fazhi laws reindex`."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from fazhi.laws.models import LegalDocument
+from fazhi.laws.services import corpus_import, read_sources, search_reindex
+from fazhi.laws.services.importing import CREATED, SKIPPED, UNCHANGED, UPDATED
+
+LABELS = {CREATED: "新导入", UPDATED: "已更新", UNCHANGED: "未变化（跳过）", SKIPPED: "无法导入"}
+
+
+class Command(BaseCommand):
+    help = "法律法规库：导入（import）与重建检索索引（reindex）"
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        imp = sub.add_parser("import", help="导入 laws/ 与 policies/ 数据目录（可重复运行）")
+        imp.add_argument("paths", nargs="+", help="共享数据目录，或其中的 laws / policies 目录")
+        imp.add_argument("--limit", type=int, default=None, help="每个目录最多导入 N 个文件")
+        imp.add_argument("--only-hrss", action="store_true", help="只导入人社与行政程序核心法规")
+        sub.add_parser("reindex", help="按当前词典重建全部条文的检索索引")
+
+    def handle(self, *args, **options):
+        console = Console(file=self.stdout, highlight=False)
+        if options["action"] == "reindex":
+            return self._reindex(console)
+        return self._import(console, options)
+
+    def _import(self, console: Console, options) -> None:
+        sources, roots = [], []
+        for raw in options["paths"]:
+            root = Path(raw).expanduser().resolve()
+            if not root.is_dir():
+                raise CommandError(f"目录不存在：{raw}", returncode=1)
+            found, problems = read_sources(root, only_hrss=options["only_hrss"])
+            for problem in problems:
+                console.print(f"[yellow]提示[/]：{problem}")
+            if options["limit"] is not None:
+                found = found[: max(options["limit"], 0)]
+            base = root if not (root / "manifest.csv").exists() else root.parent
+            sources += [(base, s) for s in found]
+            roots.append(root)
+        if not sources:
+            raise CommandError("没有找到可导入的文件（需要 manifest.csv）", returncode=1)
+
+        started = time.monotonic()
+        summary = None
+        with _progress(console) as progress:
+            task = progress.add_task("导入法规", total=len(sources))
+            # One call per data root keeps relinking to the end of each root's batch.
+            for base in dict.fromkeys(b for b, _ in sources):
+                batch = [s for b, s in sources if b == base]
+                part = corpus_import(
+                    sources=batch,
+                    root=base,
+                    on_file=lambda source, outcome: progress.advance(task),
+                )
+                summary = _merge(summary, part)
+        self._report(console, summary, time.monotonic() - started)
+
+    def _report(self, console: Console, summary, seconds: float) -> None:
+        table = Table(title="导入结果")
+        table.add_column("结果")
+        table.add_column("文件数", justify="right")
+        for key, label in LABELS.items():
+            table.add_row(label, str(summary.counts[key]))
+        table.add_row("版本与关系更新", str(summary.linked))
+        table.add_row("库中条文总数", str(summary.articles))
+        console.print(table)
+        if summary.skipped:
+            skipped = Table(title="跳过的文件及原因")
+            skipped.add_column("文件")
+            skipped.add_column("原因")
+            for path, reason in summary.skipped:
+                skipped.add_row(path, reason)
+            console.print(skipped)
+        console.print(f"用时 {seconds:.1f} 秒")
+
+    def _reindex(self, console: Console) -> None:
+        started = time.monotonic()
+        with _progress(console) as progress:
+            task = progress.add_task("重建索引", total=LegalDocument.objects.count())
+            total = search_reindex(on_document=lambda d: progress.advance(task))
+        console.print(f"已重建 {total} 条条文的索引，用时 {time.monotonic() - started:.1f} 秒")
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _merge(total, part):
+    if total is None:
+        return part
+    for key, value in part.counts.items():
+        total.counts[key] += value
+    total.skipped += part.skipped
+    total.linked += part.linked
+    total.articles = part.articles
+    return total

@@ -1,0 +1,184 @@
+"""Candidate retrieval per database vendor: SQLite FTS5 or PostgreSQL tsvector.
+
+Each backend answers three questions over laws_searchentry, restricted to a set of documents:
+which articles match any of the selected query terms (best few hundred first, by the engine's own
+rank), how many match (counted up to a bound, in article-id order, so it can stop early), and in
+how many rows each term occurs (for idf). Final ranking is shared Python (search/ranking.py).
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import connection
+
+from fazhi.laws.domain.ranking import CorpusStats, FieldWeights
+
+STATS_SECONDS = 300  # a new import in another process shows up in idf within this time
+_VERSION_KEY = "laws:search:version"
+
+
+def index_changed() -> None:
+    """Forget cached statistics in this process (called by the indexing service)."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 1, None)
+
+
+def index_version() -> int:
+    return cache.get_or_set(_VERSION_KEY, 1, None)
+
+
+# The SQL below is assembled only from constants and the ORM-compiled document subquery;
+# every user-supplied value (terms, ids, limits) is passed as a query parameter (hence noqa S608).
+
+
+class Backend:
+    weights = FieldWeights()
+
+    def candidates(self, terms, doc_sql, doc_params, limit) -> list[int]:
+        """Article ids matching any of ``terms``, best ``limit`` first by the engine's rank."""
+        raise NotImplementedError
+
+    def count_upto(self, terms, doc_sql, doc_params, limit) -> tuple[int, int | None]:
+        """(matches among the first ``limit`` in article-id order, last id seen): stops early,
+        so a frequent word costs ``limit`` rows, not every posting (see engine.estimate_total)."""
+        raise NotImplementedError
+
+    def id_range(self) -> tuple[int, int]:
+        key = f"laws:idrange:{index_version()}"
+        cached = cache.get(key)
+        if cached is None:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT MIN(article_id), MAX(article_id) FROM laws_searchentry")
+                low, high = cursor.fetchone()
+            cached = (low or 0, high or 0)
+            cache.set(key, cached, STATS_SECONDS)
+        return cached
+
+    def _df_uncached(self, terms: list[str]) -> dict[str, int]:
+        raise NotImplementedError
+
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        version = index_version()
+        keys = {t: f"laws:df:{version}:{t}" for t in terms}
+        found = cache.get_many(list(keys.values()))
+        result = {t: found[k] for t, k in keys.items() if k in found}
+        missing = [t for t in terms if t not in result]
+        if missing:
+            fresh = self._df_uncached(missing)
+            cache.set_many({keys[t]: fresh.get(t, 0) for t in missing}, STATS_SECONDS)
+            result.update({t: fresh.get(t, 0) for t in missing})
+        return result
+
+    def stats(self) -> CorpusStats:
+        key = f"laws:stats:{index_version()}"
+        cached = cache.get(key)
+        if cached is None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT COUNT(*), AVG(LENGTH(title_tokens) - LENGTH(REPLACE(title_tokens, ' ', ''))"
+                    " + 1), AVG(body_length) FROM laws_searchentry"
+                )
+                rows, avg_title, avg_body = cursor.fetchone()
+            cached = CorpusStats(int(rows or 0), float(avg_title or 1), float(avg_body or 1))
+            cache.set(key, cached, STATS_SECONDS)
+        return cached
+
+    @staticmethod
+    def _restrict(doc_sql: str | None) -> str:
+        return f" AND e.document_id IN ({doc_sql})" if doc_sql else ""
+
+
+class SqliteBackend(Backend):
+    def _match(self, terms: list[str]) -> str:
+        return " OR ".join(f'"{t}"' for t in terms)  # terms are word characters only
+
+    def _source(self, doc_sql: str | None) -> str:
+        # Join the entries only to restrict by document: unrestricted, FTS5 alone answers.
+        if not doc_sql:
+            return "laws_search_fts"
+        return "laws_search_fts JOIN laws_searchentry e ON e.article_id = laws_search_fts.rowid"
+
+    def candidates(self, terms, doc_sql, doc_params, limit):
+        w = self.weights
+        sql = (
+            "SELECT laws_search_fts.rowid FROM "  # noqa: S608
+            + self._source(doc_sql)
+            + " WHERE laws_search_fts MATCH %s"
+            + self._restrict(doc_sql)
+            + f" ORDER BY bm25(laws_search_fts, {w.docnum}, {w.title}, {w.body}),"
+            " laws_search_fts.rowid LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._match(terms), *doc_params, limit])
+            return [row[0] for row in cursor.fetchall()]
+
+    def count_upto(self, terms, doc_sql, doc_params, limit):
+        sql = (
+            "SELECT COUNT(*), MAX(id) FROM (SELECT laws_search_fts.rowid AS id FROM "  # noqa: S608
+            + self._source(doc_sql)
+            + " WHERE laws_search_fts MATCH %s"
+            + self._restrict(doc_sql)
+            + " ORDER BY laws_search_fts.rowid LIMIT %s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._match(terms), *doc_params, limit])
+            return cursor.fetchone()
+
+    def _df_uncached(self, terms):
+        placeholders = ", ".join(["%s"] * len(terms))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT term, doc FROM laws_search_vocab WHERE term IN ({placeholders})",  # noqa: S608
+                terms,
+            )
+            return dict(cursor.fetchall())
+
+
+class PostgresBackend(Backend):
+    # ts_rank_cd weights are listed {D, C, B, A}: body, -, title, 文号.
+    RANK_WEIGHTS = "{0.3, 0.1, 0.7, 1.0}"
+
+    def _tsquery(self, terms: list[str]) -> str:
+        return " | ".join(f"'{t}'" for t in terms)  # terms are word characters only
+
+    def candidates(self, terms, doc_sql, doc_params, limit):
+        sql = (
+            "SELECT e.article_id FROM laws_searchentry e, to_tsquery('simple', %s) q"  # noqa: S608
+            " WHERE e.search_vector @@ q" + self._restrict(doc_sql) + " ORDER BY"
+            f" ts_rank_cd('{self.RANK_WEIGHTS}', e.search_vector, q, 1) DESC, e.article_id"
+            " LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._tsquery(terms), *doc_params, limit])
+            return [row[0] for row in cursor.fetchall()]
+
+    def count_upto(self, terms, doc_sql, doc_params, limit):
+        sql = (
+            "SELECT COUNT(*), MAX(id) FROM (SELECT e.article_id AS id"  # noqa: S608
+            " FROM laws_searchentry e WHERE e.search_vector @@ to_tsquery('simple', %s)"
+            + self._restrict(doc_sql)
+            + " ORDER BY e.article_id LIMIT %s) AS first_matches"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._tsquery(terms), *doc_params, limit])
+            return cursor.fetchone()
+
+    def _df_uncached(self, terms):
+        sql = (
+            "SELECT t, (SELECT COUNT(*) FROM laws_searchentry e"
+            " WHERE e.search_vector @@ to_tsquery('simple', quote_literal(t)))"
+            " FROM unnest(%s::text[]) AS t"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [terms])
+            return dict(cursor.fetchall())
+
+
+def backend() -> Backend:
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    raise RuntimeError(f"全文检索不支持数据库 {connection.vendor}")

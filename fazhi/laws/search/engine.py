@@ -1,0 +1,249 @@
+"""The search interface: ``search(query, *, filters, as_of, page, page_size) -> SearchPage``.
+
+Steps: validate → exact 文号 lookup → pick the terms worth sending to the engine → backend
+candidates (FTS5 / tsvector, best few hundred) → shared BM25F re-ranking with the document prior
+and the lineage rule (search/ranking.py) → snippets for the page.
+Only published documents are ever searched.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+
+from fazhi.laws.domain.highlight import snippet
+from fazhi.laws.domain.ranking import Candidate
+from fazhi.laws.domain.validity import Status
+from fazhi.laws.models import (
+    Article,
+    DocumentRelation,
+    LegalDocument,
+    RelationKind,
+    SearchEntry,
+)
+from fazhi.laws.search import query as q
+from fazhi.laws.search.backends import backend
+from fazhi.laws.search.ranking import document_prior, rank
+from fazhi.laws.search.types import MAX_RESULTS, SearchFilters, SearchHit, SearchPage
+
+EXTRA_CANDIDATES = 150  # re-rank this many beyond the page so both backends agree on the top
+# Candidate generation sends the rarest terms first, up to this many, and stops adding terms once
+# their postings exceed POSTINGS_SHARE of the rows: the engine scores every row that matches, so
+# a long lay question OR-ing 规定, 法律, 单位 … scored most of the corpus. Frequent terms still count
+# in the re-ranking of the candidates found; their idf is low anyway.
+MATCH_TERMS = 8
+MIN_MATCH_TERMS = 2
+POSTINGS_SHARE = 0.25
+# Matches are counted exactly up to here (paging never goes past MAX_RESULTS); beyond, the total is
+# extrapolated from how far into the article ids the first COUNT_LIMIT matches reached.
+COUNT_LIMIT = MAX_RESULTS + 1
+
+
+def documents_for(filters: SearchFilters, day: date, as_of: date | None):
+    docs = LegalDocument.objects.published()
+    if filters.kind:
+        docs = docs.filter(kind=filters.kind)
+    if filters.issuing_body:
+        docs = docs.filter(issuing_body__icontains=filters.issuing_body)
+    if filters.status:
+        docs = docs.with_status(filters.status, day)
+    if filters.date_from:
+        docs = docs.filter(publish_date__gte=filters.date_from)
+    if filters.date_to:
+        docs = docs.filter(publish_date__lte=filters.date_to)
+    if as_of:
+        docs = docs.in_force_on(as_of)
+    return docs
+
+
+def search(
+    query: str,
+    *,
+    filters: SearchFilters | None = None,
+    as_of: date | None = None,
+    page: int = 1,
+    page_size: int = 20,
+    today: date | None = None,
+) -> SearchPage:
+    """Articles answering ``query`` among published documents, best first.
+
+    ``as_of`` keeps only documents in force on that day and judges "current" on it; without it
+    every version is searched and judged as of ``today``. Raises InvalidQuery /
+    UnknownFilterValue (with Chinese messages) for bad input.
+    """
+    filters = filters or SearchFilters()
+    text = q.clean_query(query)
+    q.check_paging(page, page_size)
+    day = as_of or today or timezone.localdate()
+    docnum_key = q.doc_number_key(text)
+    terms = q.query_terms(text)
+    docs = documents_for(filters, day, as_of)
+    doc_sql, doc_params = None, ()
+    if _needs_restriction(filters, as_of):
+        doc_sql, doc_params = docs.values("id").query.sql_with_params()
+
+    exact_ids = _exact_articles(docs, docnum_key) if docnum_key else []
+    engine = backend()
+    stats = engine.stats()
+    df = engine.document_frequencies(terms)
+    matched = select_terms(terms, df, stats.documents)
+    window = min(page * page_size, MAX_RESULTS) + EXTRA_CANDIDATES
+    found = engine.candidates(matched, doc_sql, doc_params, window) if matched else []
+    total = _total(engine, matched, doc_sql, doc_params, len(found), window) if found else 0
+    total += len([i for i in exact_ids if i not in found])
+    exact = set(exact_ids)
+    ranked = _rerank([i for i in found if i not in exact], terms, df, day, engine)
+    ordered = [(i, float("inf")) for i in exact_ids] + ranked
+    start = (page - 1) * page_size
+    hits = _hits(ordered[start : start + page_size], terms, day, exact)
+    return SearchPage(
+        query=text, terms=terms, total=total, page=page, page_size=page_size, as_of=day, hits=hits
+    )
+
+
+def select_terms(terms: list[str], df: dict[str, int], rows: int) -> list[str]:
+    """The query terms sent to the engine's MATCH: rarest first, at most MATCH_TERMS, and no more
+    once their postings pass POSTINGS_SHARE of the rows (but at least MIN_MATCH_TERMS).
+
+    >>> select_terms(["规定", "二倍", "工资", "无"], {"规定": 900, "二倍": 3, "工资": 80}, 1000)
+    ['二倍', '工资']
+    """
+    present = sorted((t for t in terms if df.get(t, 0) > 0), key=lambda t: (df[t], t))
+    chosen: list[str] = []
+    postings = 0
+    for term in present[:MATCH_TERMS]:
+        if len(chosen) >= MIN_MATCH_TERMS and postings + df[term] > POSTINGS_SHARE * rows:
+            break
+        chosen.append(term)
+        postings += df[term]
+    return chosen
+
+
+def _total(engine, terms, doc_sql, doc_params, found: int, window: int) -> int:
+    if found < window:
+        return found  # every match was fetched: the count is exact
+    counted, last_id = engine.count_upto(terms, doc_sql, doc_params, COUNT_LIMIT)
+    return estimate_total(counted, last_id, engine.id_range(), COUNT_LIMIT)
+
+
+def estimate_total(counted: int, last_id: int | None, id_range: tuple[int, int], limit: int) -> int:
+    """Exact below ``limit``; above, the matches are assumed spread evenly over the article ids
+    (true of the corpus, where articles of every kind are imported interleaved), rounded to 100.
+
+    >>> estimate_total(12, 500, (1, 1000), 1001)
+    12
+    >>> estimate_total(1001, 250, (1, 1000), 1001)
+    4000
+    """
+    low, high = id_range
+    if counted < limit or last_id is None or last_id <= low:
+        return counted
+    estimate = counted * (high - low + 1) / (last_id - low + 1)
+    return max(counted, round(estimate, -2))
+
+
+def _needs_restriction(filters: SearchFilters, as_of: date | None) -> bool:
+    # Without filters the whole index may be searched, unless some document is unpublished.
+    if as_of or any(vars(filters).values()):
+        return True
+    return LegalDocument.objects.filter(is_published=False).exists()
+
+
+def _exact_articles(docs, key: str) -> list[int]:
+    ids = []
+    for doc in docs.filter(doc_number_key=key).order_by("-effective_date", "source_path"):
+        first = doc.articles.order_by("position").values_list("id", flat=True).first()
+        if first:
+            ids.append(first)
+    return ids
+
+
+def _rerank(
+    article_ids: list[int], terms: list[str], df: dict[str, int], day: date, engine
+) -> list[tuple[int, float]]:
+    if not article_ids:
+        return []
+    # Plain tuples: model instances with the article text and the JSON history were half the time.
+    entries = SearchEntry.objects.filter(article_id__in=article_ids).values_list(
+        "article_id", "document_id", "docnum_tokens", "title_tokens", "body_tokens",
+        "article__position",
+    )  # fmt: skip
+    by_id = {row[0]: row for row in entries}
+    doc_ids = {row[1] for row in by_id.values()}
+    docs = {
+        d.id: d
+        for d in LegalDocument.objects.filter(id__in=doc_ids).only(
+            "kind",
+            "work_id",
+            "source_path",
+            "effective_date",
+            "valid_to",
+            "expiry_date",
+            "repealed_on",
+            "is_marked_expired",
+        )
+    }
+    lineage = {d.id: d.work_id for d in docs.values()}
+    replaced = DocumentRelation.objects.filter(
+        target_id__in=doc_ids, kind=RelationKind.REPEALS
+    ).values_list("target_id", "source__work_id")
+    lineage.update(dict(replaced))
+    keys: dict[str, int] = {}
+    prior: dict[str, float] = {}
+    candidates = []
+    for article_id in article_ids:
+        _, doc_id, docnum, title, body, position = by_id[article_id]
+        d = docs[doc_id]
+        key = f"{d.source_path}#{position:05d}"
+        keys[key] = article_id
+        prior[key] = document_prior(d.kind)
+        candidates.append(
+            Candidate(
+                key=key,
+                docnum=tuple(docnum.split()),
+                title=tuple(title.split()),
+                body=tuple(body.split()),
+                lineage=f"w{lineage[doc_id]}",
+                is_current=d.status_on(day) is Status.IN_FORCE,
+            )
+        )
+    ranked = rank(candidates, terms, df, engine.stats(), engine.weights, prior)
+    return [(keys[r.key], r.score) for r in ranked]
+
+
+def _hits(
+    page: list[tuple[int, float]], terms: list[str], day: date, exact: set[int]
+) -> list[SearchHit]:
+    articles = (
+        Article.objects.filter(id__in=[i for i, _ in page])
+        .select_related("document")
+        .defer("clauses", "document__history")
+    )
+    by_id = {a.id: a for a in articles}
+    hits = []
+    for article_id, score in page:
+        a = by_id[article_id]
+        d = a.document
+        status = d.status_on(day)
+        hits.append(
+            SearchHit(
+                article_id=a.id,
+                document_id=d.id,
+                document_title=d.title,
+                kind=d.kind,
+                issuing_body=d.issuing_body,
+                doc_number=d.doc_number,
+                article_label=a.label,
+                headings=list(a.headings),
+                snippet=snippet(a.text, terms),
+                score=score if score != float("inf") else 1e9,
+                status=status,
+                is_current=status is Status.IN_FORCE,
+                publish_date=d.publish_date,
+                effective_date=d.effective_date,
+                valid_to=d.valid_to,
+                exact_doc_number=a.id in exact,
+            )
+        )
+    return hits

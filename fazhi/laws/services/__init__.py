@@ -1,0 +1,19 @@
+"""Writes to the legal corpus: import, version linking, reindexing."""
+
+from fazhi.laws.services.importing import (
+    ImportSummary,
+    corpus_import,
+    document_import,
+    read_sources,
+)
+from fazhi.laws.services.linking import corpus_link
+from fazhi.laws.services.reindex import search_reindex
+
+__all__ = [
+    "ImportSummary",
+    "corpus_import",
+    "corpus_link",
+    "document_import",
+    "read_sources",
+    "search_reindex",
+]

@@ -1,0 +1,160 @@
+"""Staff and public forms: shape only. Every rule lives in the services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from fazhi.normdocs.domain.cleanup import OUTCOME_LABELS
+from fazhi.normdocs.domain.comments import ADOPTION_LABELS, COMMENT_MAX_CHARS
+from fazhi.normdocs.domain.reviews import (
+    COMPETITION_CONCLUSION_LABELS,
+    DELIBERATION_DECISION_LABELS,
+    LEGALITY_CONCLUSION_LABELS,
+    LEGALITY_POINTS,
+)
+from fazhi.normdocs.domain.states import Action
+from fazhi.normdocs.models.document import FilingResult
+
+
+def _choices(labels) -> list[tuple[str, str]]:
+    return [(k.value, v) for k, v in labels.items()]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        # <input type="date"> only accepts ISO dates, whatever the locale's format.
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class StepForm(forms.Form):
+    on = forms.DateField(label="办理日期", widget=DateInput, initial=timezone.localdate)
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(label="文件标题", max_length=200)
+    body = forms.CharField(
+        label="正文（每条以“第X条”开头）", widget=forms.Textarea(attrs={"rows": 12})
+    )
+    drafting_note = forms.CharField(
+        label="起草说明", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    basis = forms.CharField(
+        label="制定依据", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReviewForm(StepForm):
+    conclusion = forms.ChoiceField(label="审核结论", choices=_choices(LEGALITY_CONCLUSION_LABELS))
+    opinion = forms.CharField(label="书面审核意见", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number, point in enumerate(LEGALITY_POINTS, start=1):
+            self.fields[f"check_{point.code}"] = forms.BooleanField(
+                label=f"（{number}）{point.text}：符合", required=False
+            )
+
+    def checks(self) -> dict[str, bool]:
+        return {p.code: self.cleaned_data.get(f"check_{p.code}", False) for p in LEGALITY_POINTS}
+
+
+class ResubmitForm(StepForm):
+    body = forms.CharField(label="修改后的正文", widget=forms.Textarea(attrs={"rows": 10}))
+    note = forms.CharField(
+        label="修改说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CompetitionForm(StepForm):
+    conclusion = forms.ChoiceField(
+        label="审查结论", choices=_choices(COMPETITION_CONCLUSION_LABELS)
+    )
+    explanation = forms.CharField(
+        label="结论说明", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DeliberateForm(StepForm):
+    meeting = forms.CharField(label="会议名称", max_length=100)
+    decision = forms.ChoiceField(label="审议决定", choices=_choices(DELIBERATION_DECISION_LABELS))
+    minutes = forms.CharField(
+        label="会议纪要摘要", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PublishForm(StepForm):
+    effective_on = forms.DateField(
+        label="施行日期（空则自公布之日起）", required=False, widget=DateInput
+    )
+    interpretation_title = forms.CharField(label="政策解读标题", max_length=200)
+    interpretation_text = forms.CharField(
+        label="政策解读", widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class FileForm(StepForm):
+    body = forms.CharField(label="备案机关", max_length=100, required=False)
+
+
+class FilingResultForm(StepForm):
+    result = forms.ChoiceField(label="备案审查结果", choices=FilingResult.choices)
+    opinion = forms.CharField(
+        label="审查意见 / 纠正要求", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CorrectForm(StepForm):
+    note = forms.CharField(label="纠正情况", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+ACTION_FORMS: dict[Action, type[forms.Form]] = {
+    Action.OPEN_COMMENT: StepForm,
+    Action.SUBMIT_REVIEW: StepForm,
+    Action.REVIEW: ReviewForm,
+    Action.RESUBMIT: ResubmitForm,
+    Action.FAIR_COMPETITION: CompetitionForm,
+    Action.DELIBERATE: DeliberateForm,
+    Action.REGISTER: StepForm,
+    Action.PUBLISH: PublishForm,
+    Action.FILE: FileForm,
+    Action.FILING_RESULT: FilingResultForm,
+    Action.CORRECT: CorrectForm,
+    Action.EXPIRE: StepForm,
+}
+
+
+class CommentHandleForm(forms.Form):
+    OPERATIONS = [("valid", "有效"), ("spam", "无效"), ("merge", "合并"), ("mark", "标记采纳")]
+    operation = forms.ChoiceField(choices=OPERATIONS)
+    into = forms.IntegerField(label="合并到意见编号", required=False)
+    adoption = forms.ChoiceField(
+        label="采纳情况", choices=_choices(ADOPTION_LABELS), required=False
+    )
+    reason = forms.CharField(label="理由", required=False, max_length=1000)
+
+
+class PublicCommentForm(forms.Form):
+    text = forms.CharField(
+        label="您的意见", max_length=COMMENT_MAX_CHARS, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    author_name = forms.CharField(label="姓名（可不填）", max_length=50, required=False)
+    contact = forms.CharField(label="联系方式（可不填）", max_length=100, required=False)
+    # A field people never see: bots fill it in (cheap first line before the throttle).
+    website = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class CleanupStartForm(StepForm):
+    title = forms.CharField(label="清理名称", max_length=200)
+
+
+class AssessForm(forms.Form):
+    document = forms.IntegerField(widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(label="清理意见", choices=_choices(OUTCOME_LABELS))
+    reason = forms.CharField(label="理由", required=False, max_length=1000)
+
+
+class AnnounceForm(StepForm):
+    announcement_title = forms.CharField(label="公告标题", max_length=200)

@@ -1,1 +1,0 @@
-"""Normative documents (规范性文件) through their whole life."""

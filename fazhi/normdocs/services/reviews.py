@@ -1,0 +1,167 @@
+"""合法性审核, 公平竞争审查 and 集体审议: each a recorded review that moves the draft on or back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from django.db import transaction
+
+from fazhi.normdocs import permissions
+from fazhi.normdocs.domain.errors import Refused
+from fazhi.normdocs.domain.reviews import (
+    LEGALITY_POINT_CODES,
+    CompetitionConclusion,
+    DeliberationDecision,
+    LegalityConclusion,
+    check_legality_conclusion,
+    competition_passes,
+)
+from fazhi.normdocs.domain.states import Action, Stage
+from fazhi.normdocs.models import Deliberation, FairCompetitionReview, NormativeDocument
+from fazhi.normdocs.services._common import (
+    RULE_REVIEW,
+    advance,
+    clock_meet,
+    lock,
+    not_before,
+    record,
+    today,
+)
+
+
+def _choice(enum, value: str, what: str):
+    try:
+        return enum(value)
+    except ValueError:
+        raise Refused("invalid_input", f"{what}不在可选范围内。") from None
+
+
+@transaction.atomic
+def document_review_legality(
+    *,
+    document: NormativeDocument,
+    checks: Mapping[str, bool],
+    conclusion: str,
+    opinion: str,
+    actor,
+    on: date | None = None,
+) -> NormativeDocument:
+    """The reviewer's written opinion on the seven points of 国办发〔2018〕115号 (六).
+
+    Only a 法制审核人员 may review. 合法 → 公平竞争审查; 不合法 / 应当予以修改 → back to
+    修改完善 (115号 (七): an unlawful draft may not go to 集体审议). Meets the review deadline.
+    Audits ``normdocs.document.review``.
+    """
+    document = lock(document)
+    permissions.require(permissions.can_review_legality(actor), "出具合法性审核意见")
+    day = today(on)
+    result = _choice(LegalityConclusion, conclusion, "审核结论")
+    clean = {code: bool(checks[code]) for code in LEGALITY_POINT_CODES if code in checks}
+    check_legality_conclusion(clean, result)
+    if not opinion.strip():
+        raise Refused("opinion_required", "请填写书面审核意见（国办发〔2018〕115号（六））。")
+    target = Stage.FAIR_COMPETITION if result == LegalityConclusion.LAWFUL else Stage.REVISING
+    previous = advance(document, Action.REVIEW, target)
+    review = document.legality_reviews.filter(reviewed_on__isnull=True).latest("id")
+    not_before(day, review.submitted_on, "送审日期")
+    review.reviewer, review.reviewed_on = actor, day
+    review.checks, review.conclusion, review.opinion = clean, result.value, opinion.strip()
+    review.save()
+    clock_meet(document=document, rule=RULE_REVIEW, on=day, actor=actor)
+    document.save(update_fields=["stage", "updated_at"])
+    record(
+        actor=actor,
+        verb="review",
+        document=document,
+        previous=previous,
+        conclusion=result.value,
+        failed=[code for code, ok in clean.items() if not ok],
+    )
+    return document
+
+
+@transaction.atomic
+def document_review_competition(
+    *,
+    document: NormativeDocument,
+    conclusion: str,
+    explanation: str,
+    actor,
+    on: date | None = None,
+) -> NormativeDocument:
+    """The recorded 公平竞争审查 conclusion (《公平竞争审查条例》第十三、十四条).
+
+    不符合 → back to 修改完善 (第十七条: it may not be issued). Audits
+    ``normdocs.document.fair_competition``.
+    """
+    document = lock(document)
+    permissions.require(permissions.can_handle_draft(actor, document), "办理本文件")
+    day = today(on)
+    result = _choice(CompetitionConclusion, conclusion, "审查结论")
+    passes = competition_passes(result, explanation)
+    previous = advance(
+        document, Action.FAIR_COMPETITION, Stage.DELIBERATION if passes else Stage.REVISING
+    )
+    last_review = document.legality_reviews.exclude(reviewed_on=None).latest("id")
+    not_before(day, last_review.reviewed_on, "合法性审核日期")
+    FairCompetitionReview.objects.create(
+        document=document,
+        reviewed_on=day,
+        reviewer=actor,
+        conclusion=result.value,
+        explanation=explanation.strip(),
+    )
+    document.save(update_fields=["stage", "updated_at"])
+    record(
+        actor=actor,
+        verb="fair_competition",
+        document=document,
+        previous=previous,
+        conclusion=result.value,
+    )
+    return document
+
+
+@transaction.atomic
+def document_deliberate(
+    *,
+    document: NormativeDocument,
+    meeting: str,
+    decision: str,
+    minutes: str,
+    actor,
+    on: date | None = None,
+) -> NormativeDocument:
+    """The 集体审议 meeting and its decision; 未通过 sends the draft back to 修改完善.
+
+    Audits ``normdocs.document.deliberate``.
+    """
+    document = lock(document)
+    permissions.require(permissions.can_record_deliberation(actor), "记录集体审议")
+    day = today(on)
+    result = _choice(DeliberationDecision, decision, "审议决定")
+    if not meeting.strip():
+        raise Refused("meeting_required", "请填写审议会议名称（如局长办公会议）。")
+    passed = result != DeliberationDecision.REJECTED
+    previous = advance(document, Action.DELIBERATE, Stage.APPROVED if passed else Stage.REVISING)
+    last_review = document.competition_reviews.latest("id")
+    not_before(day, last_review.reviewed_on, "公平竞争审查日期")
+    Deliberation.objects.create(
+        document=document,
+        meeting=meeting.strip(),
+        held_on=day,
+        decision=result.value,
+        minutes=minutes.strip(),
+        recorded_by=actor,
+    )
+    document.save(update_fields=["stage", "updated_at"])
+    record(
+        actor=actor,
+        verb="deliberate",
+        document=document,
+        previous=previous,
+        decision=result.value,
+        meeting=meeting.strip(),
+    )
+    return document

@@ -1,0 +1,46 @@
+"""`fazhi normdocs ledger`: summary, JSON and the xlsx export."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from fazhi.normdocs.domain.states import Stage
+from fazhi.normdocs.tests.factories import make_document
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ledger_exports_every_document_to_xlsx(people, tmp_path):
+    published = make_document(people, Stage.PUBLISHED, title="甲办法")
+    make_document(people, Stage.DRAFTING, title="乙办法")
+    path = tmp_path / "ledger.xlsx"
+    out = StringIO()
+    # when
+    call_command("normdocs", "ledger", "--xlsx", str(path), "--json", stdout=out)
+    # then
+    result = json.loads(out.getvalue())
+    assert result["rows"] == 2
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert len(rows) == 3
+    by_title = {row[1]: row for row in rows[1:]}
+    assert by_title["甲办法"][0] == published.doc_number
+    assert by_title["甲办法"][13] == "规范性文件报送备案期限（自公布之日起）"
+    assert by_title["乙办法"][3] == "起草"
+
+
+def test_ledger_prints_a_summary(people):
+    make_document(people, Stage.IN_FORCE)
+    out = StringIO()
+    call_command("normdocs", "ledger", stdout=out)
+    assert "现行有效 1 件" in out.getvalue()
+
+
+def test_a_missing_folder_is_bad_usage(tmp_path):
+    with pytest.raises(CommandError) as caught:
+        call_command("normdocs", "ledger", "--xlsx", str(tmp_path / "no" / "x.xlsx"))
+    assert caught.value.returncode == 2

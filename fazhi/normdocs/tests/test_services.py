@@ -1,0 +1,196 @@
+"""Each step through its service: state, deadline, audit event; each refusal writes nothing."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from fazhi.core.models import AuditEvent, Deadline
+from fazhi.laws.models import LegalDocument
+from fazhi.laws.search import search
+from fazhi.normdocs import services
+from fazhi.normdocs.domain.errors import Refused
+from fazhi.normdocs.domain.reviews import LEGALITY_POINT_CODES
+from fazhi.normdocs.domain.states import Stage
+from fazhi.normdocs.tests.factories import DAYS, make_document
+
+pytestmark = pytest.mark.django_db
+ALL_OK = dict.fromkeys(LEGALITY_POINT_CODES, True)
+
+
+def _actions(document) -> list[str]:
+    return list(
+        AuditEvent.objects.for_target(document)
+        .filter(action__startswith="normdocs.document.")
+        .values_list("action", flat=True)
+    )
+
+
+def test_a_document_goes_from_draft_to_in_force_step_by_step(people):
+    # when
+    document = make_document(people, Stage.IN_FORCE)
+    # then
+    assert document.stage == Stage.IN_FORCE
+    assert document.doc_number == "津人社规字〔2025〕1号"
+    assert _actions(document) == [
+        f"normdocs.document.{verb}"
+        for verb in (
+            "draft", "open_comment", "submit_review", "review", "fair_competition",
+            "deliberate", "register", "publish", "file", "filing_result",
+        )
+    ]  # fmt: skip
+    deadlines = {d.rule_code: d for d in Deadline.objects.all()}
+    assert deadlines["normdoc.public_comment"].due == date(2025, 4, 2)  # 30 days after 3-3
+    assert deadlines["normdoc.public_comment"].status == "met"
+    assert deadlines["normdoc.legality_review"].status == "met"
+    assert deadlines["normdoc.filing"].status == "met"
+    reminder = deadlines["normdoc.expiry_reminder"]
+    assert document.valid_until == date(2030, 4, 17)  # 5 years from 2025-04-18
+    assert (reminder.due, reminder.status) == (date(2029, 10, 17), "open")
+
+
+def test_publication_puts_document_and_interpretation_in_the_corpus_searchable_at_once(people):
+    document = make_document(people, Stage.PUBLISHED)
+    legal = LegalDocument.objects.get(pk=document.corpus_document_id)
+    assert (legal.kind, legal.doc_number) == ("规范性文件", "津人社规字〔2025〕1号")
+    assert legal.articles.count() == 3
+    explainer = LegalDocument.objects.get(pk=document.corpus_interpretation_id)
+    assert explainer.kind == "政策解读"
+    assert explainer.relations_out.get().target == legal
+    hits = search("就业困难人员认定", today=DAYS["published"]).hits
+    assert {h.document_id for h in hits} == {legal.pk, explainer.pk}
+    assert search("津人社规字〔2025〕1号", today=DAYS["published"]).hits[0].document_id == legal.pk
+
+
+def test_provisional_titles_get_two_years(people):
+    document = make_document(people, Stage.PUBLISHED, title="就业见习补贴暂行办法")
+    assert document.valid_until == date(2027, 4, 17)
+
+
+def test_a_failed_review_sends_the_draft_back_and_it_must_be_reviewed_again(people):
+    document = make_document(people, Stage.LEGALITY_REVIEW)
+    document = services.document_review_legality(
+        document=document,
+        checks={**ALL_OK, "rights_duties": False},
+        conclusion="amend",
+        opinion="第二条增加义务无依据。",
+        actor=people["reviewer"],
+        on=DAYS["reviewed"],
+    )
+    assert document.stage == Stage.REVISING
+    with pytest.raises(Refused):
+        services.document_deliberate(
+            document=document, meeting="局长办公会", decision="approved", minutes="",
+            actor=people["leader"], on=DAYS["deliberated"],
+        )  # fmt: skip
+    document = services.document_resubmit(
+        document=document,
+        body="第一条 目的。\n第二条 适用范围（删去新增义务）。\n第三条 施行日期。",
+        note="删去第二条新增义务",
+        actor=people["clerk"],
+        on=DAYS["reviewed"] + timedelta(days=1),
+    )
+    assert document.stage == Stage.LEGALITY_REVIEW
+    assert Deadline.objects.filter(rule_code="normdoc.legality_review").count() == 2
+    assert document.articles.get(number=2).text == "适用范围（删去新增义务）。"
+
+
+def test_a_correction_order_is_recorded_and_then_corrected(people):
+    document = make_document(people, Stage.FILED)
+    document = services.document_record_filing_review(
+        document=document, result="correction", opinion="第二条无依据，责令纠正。",
+        actor=people["legal"], on=DAYS["filing_reviewed"],
+    )  # fmt: skip
+    assert document.stage == Stage.CORRECTION
+    document = services.document_correct(
+        document=document, note="已删去第二条。", actor=people["legal"],
+        on=DAYS["filing_reviewed"] + timedelta(days=5),
+    )  # fmt: skip
+    assert document.stage == Stage.IN_FORCE
+
+
+def test_expiry_is_refused_during_the_term_and_ends_the_document_after_it(people, unchanged):
+    document = make_document(people, Stage.IN_FORCE)
+    with unchanged(), pytest.raises(Refused, match="尚未届满"):
+        services.document_expire(document=document, actor=people["legal"], on=date(2030, 4, 17))
+    document = services.document_expire(
+        document=document, actor=people["legal"], on=date(2030, 4, 18)
+    )
+    assert document.stage == Stage.EXPIRED
+    assert LegalDocument.objects.get(pk=document.corpus_document_id).expiry_date == date(
+        2030, 4, 18
+    )
+    assert not Deadline.objects.filter(status="open").exists()
+
+
+def _refusals():
+    reviewer_ok = {"checks": ALL_OK, "conclusion": "lawful", "opinion": "合法"}
+    return [
+        ("register a draft", Stage.DRAFTING, "legal", services.document_register, {}, Refused),
+        ("publish before numbering", Stage.APPROVED, "legal", services.document_publish,
+         {"interpretation_title": "解读", "interpretation_text": "内容"}, Refused),
+        ("publish without interpretation", Stage.REGISTERED, "legal", services.document_publish,
+         {"interpretation_title": "", "interpretation_text": " "}, Refused),
+        ("close comment early", Stage.PUBLIC_COMMENT, "clerk", services.document_submit_review,
+         {"on": date(2025, 3, 20)}, Refused),
+        ("deliberate during review", Stage.LEGALITY_REVIEW, "leader", services.document_deliberate,
+         {"meeting": "会", "decision": "approved", "minutes": ""}, Refused),
+        ("review by a clerk", Stage.LEGALITY_REVIEW, "clerk", services.document_review_legality,
+         reviewer_ok, PermissionDenied),
+        ("lawful with a failed point", Stage.LEGALITY_REVIEW, "reviewer",
+         services.document_review_legality,
+         {**reviewer_ok, "checks": {**ALL_OK, "issuer": False}}, Refused),
+        ("other unit opens comment", Stage.DRAFTING, "outsider", services.document_open_comment,
+         {}, PermissionDenied),
+        ("calendar not published", Stage.DRAFTING, "clerk", services.document_open_comment,
+         {"on": date(2031, 3, 3)}, Refused),
+        ("exception without reasons", Stage.FAIR_COMPETITION, "clerk",
+         services.document_review_competition, {"conclusion": "exception", "explanation": ""},
+         Refused),
+        ("file twice", Stage.FILED, "legal", services.document_file, {}, Refused),
+        ("register by a clerk", Stage.APPROVED, "clerk", services.document_register, {},
+         PermissionDenied),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("_case", "stage", "who", "call", "kwargs", "error"), _refusals())
+def test_a_refused_step_writes_nothing(people, unchanged, _case, stage, who, call, kwargs, error):
+    # given
+    document = make_document(people, stage)
+    kwargs = {"on": DAYS["filing_reviewed"], **kwargs}
+    # when / then
+    with unchanged(), pytest.raises(error):
+        call(document=document, actor=people[who], **kwargs)
+    document.refresh_from_db()
+    assert document.stage == stage
+
+
+def test_numbers_run_per_year_without_gaps(people):
+    first = make_document(people, Stage.REGISTERED, title="甲办法")
+    second = make_document(people, Stage.APPROVED, title="乙办法")
+    second = services.document_register(
+        document=second, actor=people["legal"], on=DAYS["registered"]
+    )
+    third = make_document(people, Stage.APPROVED, title="丙办法")
+    third = services.document_register(document=third, actor=people["legal"], on=date(2026, 1, 5))
+    assert [first.doc_number, second.doc_number, third.doc_number] == [
+        "津人社规字〔2025〕1号",
+        "津人社规字〔2025〕2号",
+        "津人社规字〔2026〕1号",
+    ]
+
+
+def test_an_existing_document_moves_the_counter_past_its_number(people, org_tree):
+    services.document_enter_existing(
+        title="旧办法", doc_number="津人社规字[2025]7号", body="第一条 旧。",
+        org_unit=org_tree["fagui"], published_on=date(2025, 1, 6), actor=people["legal"],
+    )  # fmt: skip
+    document = make_document(people, Stage.REGISTERED)
+    assert document.doc_number == "津人社规字〔2025〕8号"
+    with pytest.raises(Refused, match="已经登记"):
+        services.document_enter_existing(
+            title="重复", doc_number="津人社规字〔2025〕7号", body="第一条 重。",
+            org_unit=org_tree["fagui"], published_on=date(2025, 1, 6), actor=people["legal"],
+        )  # fmt: skip
