@@ -56,6 +56,7 @@ def _mount() -> None:
     from fazhi.core.api.deadlines import router as deadlines_router
     from fazhi.core.api.identifiers import router as identifiers_router
     from fazhi.laws.api import router as policies_router
+    from fazhi.disputes.api import router as disputes_router
     from fazhi.normdocs.api import router as normdocs_router
 
     api.add_router("/deadlines", deadlines_router)
@@ -63,6 +64,7 @@ def _mount() -> None:
     api.add_router("/accounts", accounts_router)
     api.add_router("/policies", policies_router)
     api.add_router("/normdocs", normdocs_router)
+    api.add_router("/disputes", disputes_router)
 
 
 _mount()

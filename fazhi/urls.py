@@ -12,6 +12,8 @@ urlpatterns = [
     path("staff/accounts/", include("fazhi.accounts.urls")),
     path("staff/normdocs/", include("fazhi.normdocs.urls")),
     path("normdocs/", include("fazhi.normdocs.public_urls")),
+    path("staff/disputes/", include("fazhi.disputes.urls")),
+    path("disputes/", include("fazhi.disputes.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "fazhi.accounts",
     "fazhi.laws",
     "fazhi.normdocs",
+    "fazhi.disputes",
     "fazhi.portal",
 ]
 
