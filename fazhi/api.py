@@ -55,8 +55,8 @@ def _mount() -> None:
     from fazhi.accounts.api import router as accounts_router
     from fazhi.core.api.deadlines import router as deadlines_router
     from fazhi.core.api.identifiers import router as identifiers_router
-    from fazhi.laws.api import router as policies_router
     from fazhi.disputes.api import router as disputes_router
+    from fazhi.laws.api import router as policies_router
     from fazhi.normdocs.api import router as normdocs_router
 
     api.add_router("/deadlines", deadlines_router)

@@ -1,3 +1,285 @@
-from ninja import Router
+"""JSON API at /api/v1/disputes: both registers for staff, status tracking for applicants."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+
+from fazhi.accounts.auth import api_auth
+from fazhi.accounts.models import OrgUnit, User
+from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
+from fazhi.core.domain.calendar import CalendarDataMissing
+from fazhi.disputes import permissions, selectors
+from fazhi.disputes.domain.errors import Refused
+from fazhi.disputes.schemas import (
+    DecideIn,
+    JudgeIn,
+    LitigationIn,
+    LitigationOut,
+    LitigationStepIn,
+    RateOut,
+    ReconsiderationIn,
+    ReconsiderationOut,
+    ReconsiderationStepIn,
+    ReviewIn,
+    TrackingOut,
+)
+from fazhi.disputes.services import litigation as lit
+from fazhi.disputes.services import reconsideration as recon
 
 router = Router(tags=["disputes"])
+
+
+class Filters(Schema):
+    status: str = ""
+    year: int | None = None
+    q: str = ""
+
+
+def _deadline(row) -> dict | None:
+    d = row.deadline
+    return (
+        {"rule": d.rule_code, "label": row.rule_label, "due": d.due, "status": d.status}
+        if d
+        else None
+    )
+
+
+def _recon(row) -> dict:
+    c = row.case
+    return {
+        **{f: getattr(c, f) for f in ("id", "reference", "role", "status", "status_label", "law",
+                                      "respondent", "act", "received_on", "accepted_on", "decision",
+                                      "decided_on", "decided_late", "error_cause")},
+        "org_unit": c.org_unit.name,
+        "next_deadline": _deadline(row),
+    }  # fmt: skip
+
+
+def _suit(row) -> dict:
+    c = row.case
+    return {
+        **{f: getattr(c, f) for f in ("id", "case_number", "court", "instance", "step", "step_label",
+                                      "act", "received_on", "answered_on", "answer_late",
+                                      "head_appeared", "outcome", "is_lost")},
+        "org_unit": c.org_unit.name,
+        "next_deadline": _deadline(row),
+    }  # fmt: skip
+
+
+def _require_handler(request) -> None:
+    if not permissions.can_handle(request.auth):
+        raise ProblemError(403, ErrorCode.PERMISSION_DENIED, "只有法规处工作人员可以办理复议应诉")
+
+
+DisputeRefusal = (Refused, PermissionDenied, CalendarDataMissing)
+
+
+def _refused(exc: Exception) -> ProblemError:
+    if isinstance(exc, CalendarDataMissing):
+        return ProblemError(409, ErrorCode.CALENDAR_DATA_MISSING, "期限无法计算", str(exc))
+    if isinstance(exc, PermissionDenied):
+        return ProblemError(403, ErrorCode.PERMISSION_DENIED, str(exc))
+    return ProblemError(409, ErrorCode.RULE_REFUSED, "不符合法定条件", str(exc))
+
+
+def _one(getter, request, pk: int):
+    try:
+        return getter(pk=pk, user=request.auth)
+    except Http404:
+        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该案件") from None
+
+
+def _unit(pk: int) -> OrgUnit:
+    unit = OrgUnit.objects.filter(pk=pk).first()
+    if unit is None:
+        raise ProblemError(422, ErrorCode.INVALID_INPUT, "单位不存在")
+    return unit
+
+
+def _row(case):
+    return selectors.rows_by_deadline([case], today=timezone.localdate())[0]
+
+
+@router.get("/reconsiderations", auth=api_auth, response=list[ReconsiderationOut],
+            operation_id="disputes_reconsideration_list", summary="复议案件（按期限排序）")  # fmt: skip
+def reconsideration_list(request, filters: Query[Filters]):
+    qs = selectors.reconsideration_list(user=request.auth, status=filters.status,
+                                        year=filters.year, query=filters.q[:100])  # fmt: skip
+    return [_recon(r) for r in selectors.rows_by_deadline(qs, today=timezone.localdate())]
+
+
+@router.post("/reconsiderations", auth=api_auth,
+             response={201: ReconsiderationOut, 403: Problem, 409: Problem, 422: Problem},
+             operation_id="disputes_reconsideration_create", summary="登记复议申请（纸质）")  # fmt: skip
+def reconsideration_create(request, payload: ReconsiderationIn):
+    _require_handler(request)
+    data = payload.dict()
+    unit = _unit(data.pop("org_unit_id"))
+    try:
+        case = recon.reconsideration_apply(org_unit=unit, actor=request.auth,
+                                           handler=request.auth, **data)  # fmt: skip
+    except DisputeRefusal as exc:
+        raise _refused(exc) from exc
+    return Status(201, _recon(_row(case)))
+
+
+@router.get("/reconsiderations/{case_id}", auth=api_auth,
+            response={200: ReconsiderationOut, 404: Problem},
+            operation_id="disputes_reconsideration_get", summary="复议案件详情")  # fmt: skip
+def reconsideration_get(request, case_id: int):
+    return _recon(_row(_one(selectors.reconsideration_get_for_user, request, case_id)))
+
+
+@router.post("/reconsiderations/{case_id}/review", auth=api_auth,
+             response={200: ReconsiderationOut, 403: Problem, 404: Problem, 409: Problem},
+             operation_id="disputes_reconsideration_review", summary="受理审查：受理、补正或不予受理")  # fmt: skip
+def reconsideration_review(request, case_id: int, payload: ReviewIn):
+    _require_handler(request)
+    case = _one(selectors.reconsideration_get_for_user, request, case_id)
+    try:
+        case = recon.reconsideration_review(case=case, outcome=payload.outcome, on=payload.on,
+                                            note=payload.note, actor=request.auth)  # fmt: skip
+    except DisputeRefusal as exc:
+        raise _refused(exc) from exc
+    return _recon(_row(case))
+
+
+@router.post("/reconsiderations/{case_id}/decision", auth=api_auth,
+             response={200: ReconsiderationOut, 403: Problem, 404: Problem, 409: Problem},
+             operation_id="disputes_reconsideration_decide", summary="作出复议决定")  # fmt: skip
+def reconsideration_decide(request, case_id: int, payload: DecideIn):
+    _require_handler(request)
+    case = _one(selectors.reconsideration_get_for_user, request, case_id)
+    try:
+        case = recon.reconsideration_decide(case=case, actor=request.auth, **payload.dict())
+    except DisputeRefusal as exc:
+        raise _refused(exc) from exc
+    return _recon(_row(case))
+
+
+def _user(pk: int | None) -> User | None:
+    return User.objects.filter(pk=pk, is_active=True).first() if pk else None
+
+
+def _recon_step(case, p: ReconsiderationStepIn, actor):
+    if p.step == "record":
+        recon.reconsideration_add_record(case=case, kind=p.kind, on=p.on, summary=p.summary,
+                                         actor=actor)  # fmt: skip
+        return case
+    if p.step == "extend":
+        return recon.reconsideration_extend(case=case, approver=_user(p.approver_id),
+                                            reason=p.reason, actor=actor)  # fmt: skip
+    if p.step in {"suspend", "terminate"}:
+        service = getattr(recon, f"reconsideration_{p.step}")
+        return service(case=case, on=p.on, reason=p.reason, actor=actor)
+    return getattr(recon, f"reconsideration_{p.step}")(case=case, on=p.on, actor=actor)
+
+
+@router.post("/reconsiderations/{case_id}/steps", auth=api_auth,
+             response={200: ReconsiderationOut, 403: Problem, 404: Problem, 409: Problem},
+             operation_id="disputes_reconsideration_step",
+             summary="办理一步：补正、发送副本、答复、审理记录、中止、恢复、延期、终止、送达")  # fmt: skip
+def reconsideration_step(request, case_id: int, payload: ReconsiderationStepIn):
+    _require_handler(request)
+    case = _one(selectors.reconsideration_get_for_user, request, case_id)
+    try:
+        case = _recon_step(case, payload, request.auth)
+    except DisputeRefusal as exc:
+        raise _refused(exc) from exc
+    return _recon(_row(selectors.reconsideration_get_for_user(pk=case.pk, user=request.auth)))
+
+
+def _suit_step(case, p: LitigationStepIn, actor):
+    if p.step == "approve":
+        return lit.litigation_approve(case=case, approver=_user(p.approver_id) or actor,
+                                      agent=p.agent, on=p.on, actor=actor)  # fmt: skip
+    if p.step == "hearing":
+        return lit.litigation_hearing(case=case, on=p.on, head_appeared=p.head_appeared,
+                                      head_name=p.head_name, stand_in=p.stand_in,
+                                      absence_reason=p.absence_reason, actor=actor)  # fmt: skip
+    if p.step == "perform":
+        return lit.litigation_perform(case=case, on=p.on, note=p.note, actor=actor)
+    return lit.litigation_answer(case=case, on=p.on, actor=actor)
+
+
+@router.post("/litigations/{case_id}/steps", auth=api_auth,
+             response={200: LitigationOut, 403: Problem, 404: Problem, 409: Problem},
+             operation_id="disputes_litigation_step",
+             summary="办理一步：应诉审批与代理人、答辩举证、负责人出庭、判决履行")  # fmt: skip
+def litigation_step(request, case_id: int, payload: LitigationStepIn):
+    _require_handler(request)
+    case = _one(selectors.litigation_get_for_user, request, case_id)
+    try:
+        case = _suit_step(case, payload, request.auth)
+    except DisputeRefusal as exc:
+        raise _refused(exc) from exc
+    return _suit(_row(case))
+
+
+@router.get("/litigations", auth=api_auth, response=list[LitigationOut],
+            operation_id="disputes_litigation_list", summary="应诉案件（按期限排序）")  # fmt: skip
+def litigation_list(request, filters: Query[Filters]):
+    qs = selectors.litigation_list(user=request.auth, step=filters.status, year=filters.year,
+                                   query=filters.q[:100])  # fmt: skip
+    return [_suit(r) for r in selectors.rows_by_deadline(qs, today=timezone.localdate())]
+
+
+@router.post("/litigations", auth=api_auth,
+             response={201: LitigationOut, 403: Problem, 409: Problem, 422: Problem},
+             operation_id="disputes_litigation_create", summary="诉讼文书接收：登记应诉案件")  # fmt: skip
+def litigation_create(request, payload: LitigationIn):
+    _require_handler(request)
+    data = payload.dict()
+    unit = _unit(data.pop("org_unit_id"))
+    try:
+        case = lit.litigation_register(org_unit=unit, actor=request.auth, handler=request.auth,
+                                       **data)  # fmt: skip
+    except DisputeRefusal as exc:
+        raise _refused(exc) from exc
+    return Status(201, _suit(_row(case)))
+
+
+@router.get("/litigations/{case_id}", auth=api_auth, response={200: LitigationOut, 404: Problem},
+            operation_id="disputes_litigation_get", summary="应诉案件详情")  # fmt: skip
+def litigation_get(request, case_id: int):
+    return _suit(_row(_one(selectors.litigation_get_for_user, request, case_id)))
+
+
+@router.post("/litigations/{case_id}/judgment", auth=api_auth,
+             response={200: LitigationOut, 403: Problem, 404: Problem, 409: Problem},
+             operation_id="disputes_litigation_judge", summary="登记判决或裁定")  # fmt: skip
+def litigation_judge(request, case_id: int, payload: JudgeIn):
+    _require_handler(request)
+    case = _one(selectors.litigation_get_for_user, request, case_id)
+    try:
+        case = lit.litigation_judge(case=case, actor=request.auth, **payload.dict())
+    except DisputeRefusal as exc:
+        raise _refused(exc) from exc
+    return _suit(_row(case))
+
+
+@router.get("/rates", auth=api_auth, response=list[RateOut], operation_id="disputes_rates",
+            summary="纠错率、败诉率、负责人出庭率（按单位或权力事项）")  # fmt: skip
+def rates(request, year: int | None = None, by: str = "unit"):
+    if by not in {"unit", "power_item"}:
+        raise ProblemError(422, ErrorCode.INVALID_INPUT, "by 只能是 unit 或 power_item")
+    rows, total = selectors.feedback_figures(user=request.auth, year=year, by=by)
+    return [
+        {**{f: getattr(f_, f) for f in ("key", "reconsiderations", "decided", "corrected", "suits",
+                                        "judged", "lost", "heard", "head_appeared")},
+         "correction_rate": f_.correction_rate.value, "loss_rate": f_.loss_rate.value,
+         "appearance_rate": f_.appearance_rate.value}
+        for f_ in [*rows, total]
+    ]  # fmt: skip
+
+
+@router.get("/track/{code}", response={200: TrackingOut, 404: Problem},
+            operation_id="disputes_tracking_get", summary="申请人凭查询码查询办理进度（不含个人信息）")  # fmt: skip
+def tracking_get(request, code: str):
+    found = selectors.tracking_status(code=code[:16])
+    if found is None:
+        raise ProblemError(404, ErrorCode.NOT_FOUND, "查询码不存在")
+    return found

@@ -1,5 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.disputes import views
 
 app_name = "disputes"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("rates/", views.rates, name="rates"),
+    path("reconsiderations/new/", views.reconsideration_create, name="reconsideration_create"),
+    path("reconsiderations/<int:pk>/", views.reconsideration_detail, name="reconsideration_detail"),
+    path(
+        "reconsiderations/<int:pk>/decision.docx",
+        views.reconsideration_docx,
+        name="reconsideration_docx",
+    ),
+    path(
+        "reconsiderations/<int:pk>/<str:action>/",
+        views.reconsideration_action,
+        name="reconsideration_action",
+    ),
+    path("litigations/new/", views.litigation_create, name="litigation_create"),
+    path("litigations/<int:pk>/", views.litigation_detail, name="litigation_detail"),
+    path("litigations/<int:pk>/<str:action>/", views.litigation_action, name="litigation_action"),
+]

@@ -25,6 +25,7 @@ class ErrorCode(StrEnum):
     ILLEGAL_TRANSITION = "illegal_transition"
     INVALID_QUERY = "invalid_query"
     UNKNOWN_FILTER_VALUE = "unknown_filter_value"
+    RULE_REFUSED = "rule_refused"
 
 
 class Problem(Schema):

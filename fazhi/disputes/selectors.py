@@ -1,0 +1,249 @@
+"""Reads for disputes: registers scoped to the user's units, timelines, tracking, rates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from fazhi.accounts.models import OrgUnit
+from fazhi.accounts.selectors import scope_queryset
+from fazhi.core.domain.time_limits import Remaining, remaining
+from fazhi.core.models import AuditEvent, Deadline
+from fazhi.core.models.deadline import DeadlineStatus
+from fazhi.core.selectors.calendar import work_calendar
+from fazhi.core.selectors.deadlines import deadlines_for_subject, warning_working_days
+from fazhi.disputes.domain import litigation as lit
+from fazhi.disputes.domain import rates
+from fazhi.disputes.domain import reconsideration as rc
+from fazhi.disputes.models import LitigationCase, ReconsiderationCase
+
+RULE_LABELS = {
+    "reconsideration.acceptance": "受理审查",
+    "reconsideration.reply": "被申请人答复",
+    "reconsideration.simplified_reply": "被申请人答复（简易程序）",
+    "reconsideration.decision": "复议决定",
+    "reconsideration.simplified_decision": "复议决定（简易程序）",
+    "reconsideration.decision_resumed": "复议决定（中止后恢复）",
+    "litigation.answer": "答辩举证",
+    "litigation.appeal_judgment": "判决上诉期",
+    "litigation.appeal_ruling": "裁定上诉期",
+}
+
+
+def reconsideration_list(
+    *, user, status: str = "", year: int | None = None, query: str = ""
+) -> QuerySet[ReconsiderationCase]:
+    qs = scope_queryset(ReconsiderationCase.objects.select_related("org_unit"), user=user)
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(received_on__year=year)
+    if query:
+        qs = qs.filter(Q(reference__icontains=query) | Q(act__icontains=query))
+    return qs
+
+
+def litigation_list(
+    *, user, step: str = "", year: int | None = None, query: str = ""
+) -> QuerySet[LitigationCase]:
+    qs = scope_queryset(LitigationCase.objects.select_related("org_unit"), user=user)
+    if step:
+        qs = qs.filter(step=step)
+    if year:
+        qs = qs.filter(received_on__year=year)
+    if query:
+        qs = qs.filter(Q(case_number__icontains=query) | Q(act__icontains=query))
+    return qs
+
+
+def reconsideration_get_for_user(*, pk: int, user) -> ReconsiderationCase:
+    case = reconsideration_list(user=user).filter(pk=pk).first()
+    if case is None:
+        raise Http404("未找到该复议案件")
+    return case
+
+
+def litigation_get_for_user(*, pk: int, user) -> LitigationCase:
+    case = litigation_list(user=user).filter(pk=pk).first()
+    if case is None:
+        raise Http404("未找到该应诉案件")
+    return case
+
+
+@dataclass(frozen=True)
+class Row:
+    case: Any
+    deadline: Deadline | None
+    left: Remaining | None
+
+    @property
+    def rule_label(self) -> str:
+        return RULE_LABELS.get(self.deadline.rule_code, "") if self.deadline else ""
+
+    @property
+    def css_class(self) -> str:
+        return self.left.urgency.value if self.left else ""
+
+
+def rows_by_deadline(cases, *, today: date, limit: int = 300) -> list[Row]:
+    """Cases with their nearest open deadline, the most urgent first (closed cases last)."""
+    cases = list(cases[:limit])
+    if not cases:
+        return []
+    label = cases[0]._meta.label_lower
+    nearest: dict[str, Deadline] = {}
+    open_ones = Deadline.objects.filter(
+        subject_type=label, subject_id__in=[str(c.pk) for c in cases], status=DeadlineStatus.OPEN
+    ).order_by("due")
+    for deadline in open_ones:
+        nearest.setdefault(deadline.subject_id, deadline)
+    calendar, warn = work_calendar(), warning_working_days()
+    rows = []
+    for case in cases:
+        deadline = nearest.get(str(case.pk))
+        left = remaining(deadline.due, today, calendar, warn_within=warn) if deadline else None
+        rows.append(Row(case, deadline, left))
+    return sorted(rows, key=lambda r: (r.deadline is None, r.deadline.due if r.deadline else 0))
+
+
+def deadline_rows(case, *, today: date) -> list[Row]:
+    calendar, warn = work_calendar(), warning_working_days()
+    return [
+        Row(
+            case,
+            d,
+            remaining(d.due, today, calendar, warn_within=warn)
+            if d.status == DeadlineStatus.OPEN
+            else None,
+        )
+        for d in deadlines_for_subject(subject=case)
+    ]
+
+
+ACTION_LABELS = {
+    "apply": "收到申请", "review": "受理审查", "corrected": "申请人补正", "send_copy": "发送申请书副本",
+    "reply": "答复及证据", "record": "审理记录", "suspend": "中止审理", "resume": "恢复审理",
+    "extend": "延长审理期限", "terminate": "终止", "decide": "作出决定", "serve": "送达",
+    "register": "诉讼文书接收", "approve": "应诉事务审批、代理人选定", "answer": "答辩举证",
+    "hearing": "开庭（负责人出庭情况）", "judge": "判决或裁定", "perform": "判决履行",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event: AuditEvent
+    label: str
+
+
+def timeline(case) -> list[TimelineEntry]:
+    """Every audited step on the case, oldest first, with its Chinese name."""
+    events = AuditEvent.objects.filter(
+        target_type=case._meta.label_lower, target_id=str(case.pk)
+    ).order_by("seq")
+    return [
+        TimelineEntry(e, ACTION_LABELS.get(e.action.rsplit(".", 1)[-1], e.action)) for e in events
+    ]
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """What the public tracking page shows: the procedure, never the parties."""
+
+    status_label: str
+    received_on: date
+    accepted_on: date | None
+    decided_on: date | None
+    served_on: date | None
+    next_step: str
+    next_due: date | None
+
+
+def tracking_status(*, code: str) -> Tracking | None:
+    case = ReconsiderationCase.objects.filter(tracking_code=code.strip().upper()).first()
+    if case is None or not code.strip():
+        return None
+    deadline = (
+        deadlines_for_subject(subject=case)
+        .filter(status=DeadlineStatus.OPEN)
+        .order_by("due")
+        .first()
+    )
+    return Tracking(
+        status_label=case.status_label,
+        received_on=case.received_on,
+        accepted_on=case.accepted_on,
+        decided_on=case.decided_on,
+        served_on=case.served_on,
+        next_step=RULE_LABELS.get(deadline.rule_code, "") if deadline else "",
+        next_due=deadline.due if deadline else None,
+    )
+
+
+def body_name(case: ReconsiderationCase) -> str:
+    """The reconsideration body: the bureau (the root of the unit's tree), or the 市政府."""
+    if case.role == rc.Role.RESPONDENT:
+        return "市人民政府"
+    root_id = case.org_unit.path.strip("/").split("/")[0]
+    root = OrgUnit.objects.filter(pk=root_id).first()
+    return root.name if root else case.org_unit.name
+
+
+def year_counts(*, year: int) -> dict[str, int]:
+    """The report's figures (part 六): reconsideration cases accepted, suits handled."""
+    recons = ReconsiderationCase.objects.filter(role=rc.Role.BODY)
+    return {
+        "reconsideration_received": recons.filter(received_on__year=year).count(),
+        "reconsideration_accepted": recons.filter(accepted_on__year=year).count(),
+        "reconsideration_decided": recons.filter(decided_on__year=year).count(),
+        "litigation_handled": LitigationCase.objects.filter(received_on__year=year).count(),
+        "litigation_judged": LitigationCase.objects.filter(judged_on__year=year).count(),
+    }
+
+
+def feedback_figures(
+    *, user, year: int | None = None, by: str = "unit", acts: dict[str, int] | None = None
+) -> tuple[list[rates.Figures], rates.Figures]:
+    """Rates per unit (``by="unit"``) or per power item (``by="power_item"``) and in total.
+
+    ``acts`` maps the same keys to enforcement acts made, when the enforcement register
+    supplies them; without it the reconsideration rate is not computed.
+    """
+    key = "org_unit__name" if by == "unit" else "power_item_code"
+    recons = reconsideration_list(user=user, year=year).exclude(status=rc.Status.REJECTED)
+    suits = litigation_list(user=user, year=year)
+    recon_rows = [
+        rates.ReconRow(
+            name or "（未注明）",
+            bool(decision),
+            rc.DecisionType(decision) in rc.CORRECTING if decision else False,
+        )
+        for name, decision in recons.values_list(key, "decision")
+    ]
+    suit_rows = [
+        rates.SuitRow(
+            name or "（未注明）",
+            bool(outcome),
+            bool(outcome) and lit.Outcome(outcome) in lit.LOSSES,
+            appeared is not None,
+            bool(appeared),
+        )
+        for name, outcome, appeared in suits.values_list(key, "outcome", "head_appeared")
+    ]
+    by_key = rates.figures(recon_rows, suit_rows, acts)
+    return list(by_key.values()), rates.total(by_key)
+
+
+def error_causes(*, user, year: int | None = None) -> list[tuple[str, int]]:
+    """How often each cause of correction or loss occurs (feedback to enforcement)."""
+    counts: dict[str, int] = {}
+    for qs in (reconsideration_list(user=user, year=year), litigation_list(user=user, year=year)):
+        for cause in qs.exclude(error_cause="").values_list("error_cause", flat=True):
+            counts[cause] = counts.get(cause, 0) + 1
+    return sorted(
+        ((rc.ERROR_CAUSE_LABELS[rc.ErrorCause(c)], n) for c, n in counts.items()),
+        key=lambda item: -item[1],
+    )

@@ -1,0 +1,65 @@
+"""The register, a case page and the public tracking page in headless Chromium (screenshots)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fazhi.conftest import browser_login, screenshot
+from fazhi.disputes.domain.litigation import Instance
+from fazhi.disputes.services import litigation as lit
+from fazhi.disputes.services import reconsideration as recon
+from fazhi.disputes.tests.conftest import apply
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_register_case_page_and_tracking(page, people):
+    accepted = apply(people)
+    recon.reconsideration_review(case=accepted, outcome="accept", on=date(2019, 3, 22),
+                                 actor=people["legal"])  # fmt: skip
+    apply(people, act="和平区人社局劳动保障监察行政处罚决定书（和人社监罚〔2019〕3号）",
+          received_on=date(2019, 3, 25))  # fmt: skip
+    browser_login(page, "legal")
+    page.goto_path("/staff/disputes/")
+    assert page.get_by_role("heading", level=1).inner_text() == "行政复议案件"
+    assert page.locator("tbody tr").count() == 2
+    screenshot(page, "disputes-register")
+    page.get_by_role("link", name=accepted.reference).click()
+    assert page.get_by_role("heading", name="期限").is_visible()
+    assert "复议决定" in page.locator("main").inner_text()
+    page.get_by_text("听证、调解或其他记录").click()
+    page.locator("textarea[name=summary]").fill("听证会，申请人与被申请人负责人到场")
+    page.get_by_role("button", name="添加记录").click()
+    assert "听证会，申请人与被申请人负责人到场" in page.locator("main").inner_text()
+    screenshot(page, "disputes-case")
+    page.goto_path(f"/disputes/track/?code={accepted.tracking_code}")
+    text = page.locator("main").inner_text()
+    assert "审理中" in text and "张三" not in text
+    screenshot(page, "disputes-tracking")
+
+
+def test_litigation_page_records_the_head_appearance_and_rates_page(page, people):
+    suit = lit.litigation_register(
+        org_unit=people["units"]["zhidui"], court="天津市和平区人民法院",
+        case_number="（2019）津0101行初21号", instance=Instance.FIRST, plaintiff="某公司",
+        act="劳动保障监察行政处罚决定书", claims="撤销处罚决定", received_on=date(2019, 4, 1),
+        actor=people["legal"],
+    )  # fmt: skip
+    lit.litigation_approve(case=suit, approver=people["leader"], agent="孙法规", on=date(2019, 4, 2),
+                           actor=people["legal"])  # fmt: skip
+    lit.litigation_answer(case=suit, on=date(2019, 4, 10), actor=people["legal"])
+    browser_login(page, "legal")
+    page.goto_path(f"/staff/disputes/litigations/{suit.pk}/")
+    page.locator("input[name=on]").first.fill("2019-05-20")
+    page.locator("select[name=head_appeared]").select_option("no")
+    page.locator("select[name=absence_reason]").select_option("official_duty")
+    page.locator("input[name=stand_in]").fill("周执法")
+    page.get_by_role("button", name="记录开庭").click()
+    text = page.locator("main").inner_text()
+    assert "需要履行他人不能代替的公务" in text and "已开庭" in text
+    screenshot(page, "disputes-litigation")
+    page.goto_path("/staff/disputes/rates/?year=2019")
+    assert "0.0%" in page.locator("tfoot").inner_text()
+    screenshot(page, "disputes-rates")

@@ -1,0 +1,229 @@
+"""Staff screens: both registers by deadline, case pages with timeline and next steps, rates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.accounts.models import User
+from fazhi.core.domain.calendar import CalendarDataMissing
+from fazhi.core.services.evidence import EvidenceRejected
+from fazhi.disputes import documents, forms, permissions, selectors
+from fazhi.disputes.domain import litigation as lit
+from fazhi.disputes.domain import reconsideration as rc
+from fazhi.disputes.domain.errors import Refused
+from fazhi.disputes.services import litigation as lit_services
+from fazhi.disputes.services import reconsideration as recon
+
+NOT_A_DATE = "日期格式不正确"
+
+
+def _day(request, name: str = "on") -> date:
+    try:
+        return date.fromisoformat(request.POST.get(name, ""))
+    except ValueError:
+        raise Refused(NOT_A_DATE) from None
+
+
+def _year(request) -> int | None:
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else None
+
+
+def _require_handler(user) -> None:
+    if not permissions.can_handle(user):
+        raise PermissionDenied("只有法规处工作人员可以办理复议应诉")
+
+
+@login_required
+def register(request):
+    today, kind = timezone.localdate(), request.GET.get("register", "reconsideration")
+    query = request.GET.get("q", "")[:100]
+    if kind == "litigation":
+        qs = selectors.litigation_list(user=request.user, year=_year(request), query=query)
+    else:
+        kind = "reconsideration"
+        qs = selectors.reconsideration_list(user=request.user, year=_year(request), query=query)
+    context = {
+        "kind": kind,
+        "rows": selectors.rows_by_deadline(qs, today=today),
+        "total": qs.count(),
+        "filters": request.GET,
+        "can_handle": permissions.can_handle(request.user),
+    }
+    return render(request, "disputes/register.html", context)
+
+
+def _intake(request, form_class, create, template: str, detail: str):
+    _require_handler(request.user)
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            case = create(data)
+        except (Refused, EvidenceRejected, CalendarDataMissing) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "已登记。")
+            return redirect(detail, case.pk)
+    return render(request, template, {"form": form})
+
+
+@login_required
+def reconsideration_create(request):
+    def create(data):
+        files = tuple((f, f.name) for f in data.pop("attachments"))
+        return recon.reconsideration_apply(actor=request.user, handler=request.user,
+                                           attachments=files, **data)  # fmt: skip
+
+    return _intake(request, forms.StaffApplicationForm, create,
+                   "disputes/reconsideration_form.html", "disputes:reconsideration_detail")  # fmt: skip
+
+
+@login_required
+def litigation_create(request):
+    def create(data):
+        return lit_services.litigation_register(actor=request.user, handler=request.user, **data)
+
+    return _intake(request, forms.LitigationForm, create, "disputes/litigation_form.html",
+                   "disputes:litigation_detail")  # fmt: skip
+
+
+def _leaders():
+    return User.objects.filter(groups__name="局领导", is_active=True).order_by("username")
+
+
+@login_required
+def reconsideration_detail(request, pk: int):
+    case = selectors.reconsideration_get_for_user(pk=pk, user=request.user)
+    context = {
+        "case": case,
+        "deadlines": selectors.deadline_rows(case, today=timezone.localdate()),
+        "timeline": selectors.timeline(case),
+        "records": case.records.all(),
+        "can_handle": permissions.can_handle(request.user),
+        "decisions": [(k.value, v) for k, v in rc.DECISION_LABELS.items()],
+        "causes": [(k.value, v) for k, v in rc.ERROR_CAUSE_LABELS.items()],
+        "leaders": _leaders(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "disputes/reconsideration_detail.html", context)
+
+
+RECON_ACTIONS = {
+    "review": lambda c, r, u: recon.reconsideration_review(
+        case=c, outcome=r.POST.get("outcome", ""), on=_day(r), note=r.POST.get("note", ""), actor=u),
+    "corrected": lambda c, r, u: recon.reconsideration_corrected(case=c, on=_day(r), actor=u),
+    "send_copy": lambda c, r, u: recon.reconsideration_send_copy(case=c, on=_day(r), actor=u),
+    "reply": lambda c, r, u: recon.reconsideration_reply(case=c, on=_day(r), actor=u),
+    "record": lambda c, r, u: recon.reconsideration_add_record(
+        case=c, kind=r.POST.get("kind", ""), on=_day(r), summary=r.POST.get("summary", ""), actor=u),
+    "suspend": lambda c, r, u: recon.reconsideration_suspend(
+        case=c, on=_day(r), reason=r.POST.get("reason", ""), actor=u),
+    "resume": lambda c, r, u: recon.reconsideration_resume(case=c, on=_day(r), actor=u),
+    "extend": lambda c, r, u: recon.reconsideration_extend(
+        case=c, approver=_leaders().filter(pk=r.POST.get("approver") or 0).first(),
+        reason=r.POST.get("reason", ""), actor=u),
+    "terminate": lambda c, r, u: recon.reconsideration_terminate(
+        case=c, on=_day(r), reason=r.POST.get("reason", ""), actor=u),
+    "decide": lambda c, r, u: recon.reconsideration_decide(
+        case=c, decision=r.POST.get("decision", "") or rc.DecisionType.UPHOLD, on=_day(r),
+        text=r.POST.get("text", ""), error_cause=r.POST.get("error_cause", ""), actor=u),
+    "serve": lambda c, r, u: recon.reconsideration_serve(case=c, on=_day(r), actor=u),
+}  # fmt: skip
+
+LIT_ACTIONS = {
+    "approve": lambda c, r, u: lit_services.litigation_approve(
+        case=c, approver=_leaders().filter(pk=r.POST.get("approver") or 0).first() or u,
+        agent=r.POST.get("agent", ""), on=_day(r), actor=u),
+    "answer": lambda c, r, u: lit_services.litigation_answer(case=c, on=_day(r), actor=u),
+    "hearing": lambda c, r, u: lit_services.litigation_hearing(
+        case=c, on=_day(r), head_appeared=r.POST.get("head_appeared") == "yes",
+        head_name=r.POST.get("head_name", ""), stand_in=r.POST.get("stand_in", ""),
+        absence_reason=r.POST.get("absence_reason", ""), actor=u),
+    "judge": lambda c, r, u: lit_services.litigation_judge(
+        case=c, outcome=r.POST.get("outcome", ""), served_on=_day(r),
+        error_cause=r.POST.get("error_cause", ""), actor=u),
+    "perform": lambda c, r, u: lit_services.litigation_perform(
+        case=c, on=_day(r), note=r.POST.get("note", ""), actor=u),
+}  # fmt: skip
+
+
+def _act(request, case, actions: dict, action: str, detail: str):
+    if action not in actions:
+        raise Http404("未知操作")
+    try:
+        _require_handler(request.user)
+        actions[action](case, request, request.user)
+    except (Refused, PermissionDenied, ValueError, CalendarDataMissing) as exc:
+        messages.error(request, str(exc.args[0] if isinstance(exc, PermissionDenied) else exc))
+    else:
+        messages.success(request, "已办理。")
+    return redirect(detail, case.pk)
+
+
+@login_required
+@require_POST
+def reconsideration_action(request, pk: int, action: str):
+    case = selectors.reconsideration_get_for_user(pk=pk, user=request.user)
+    return _act(request, case, RECON_ACTIONS, action, "disputes:reconsideration_detail")
+
+
+@login_required
+def reconsideration_docx(request, pk: int):
+    case = selectors.reconsideration_get_for_user(pk=pk, user=request.user)
+    if not case.decision:
+        raise Http404("尚未作出复议决定")
+    response = HttpResponse(
+        documents.decision_docx(case, body_name=selectors.body_name(case)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''decision.docx"
+    return response
+
+
+@login_required
+def litigation_detail(request, pk: int):
+    case = selectors.litigation_get_for_user(pk=pk, user=request.user)
+    context = {
+        "case": case,
+        "deadlines": selectors.deadline_rows(case, today=timezone.localdate()),
+        "timeline": selectors.timeline(case),
+        "can_handle": permissions.can_handle(request.user),
+        "outcomes": [(k.value, v) for k, v in lit.OUTCOME_LABELS.items()],
+        "causes": [(k.value, v) for k, v in rc.ERROR_CAUSE_LABELS.items()],
+        "reasons": [(k.value, v) for k, v in lit.ABSENCE_LABELS.items()],
+        "leaders": _leaders(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "disputes/litigation_detail.html", context)
+
+
+@login_required
+@require_POST
+def litigation_action(request, pk: int, action: str):
+    case = selectors.litigation_get_for_user(pk=pk, user=request.user)
+    return _act(request, case, LIT_ACTIONS, action, "disputes:litigation_detail")
+
+
+@login_required
+def rates(request):
+    by = "power_item" if request.GET.get("by") == "power_item" else "unit"
+    year = _year(request)
+    rows, total = selectors.feedback_figures(user=request.user, year=year, by=by)
+    context = {
+        "rows": rows,
+        "total": total,
+        "by": by,
+        "filters": request.GET,
+        "causes": selectors.error_causes(user=request.user, year=year),
+        "counts": selectors.year_counts(year=year) if year else None,
+    }
+    return render(request, "disputes/rates.html", context)
