@@ -28,6 +28,7 @@ test: install
 	scripts/test-all
 
 bench: install
+	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python bench/run.py
 
 lint: install

@@ -40,21 +40,10 @@ class Backend:
         """Article ids matching any of ``terms``, best ``limit`` first by the engine's rank."""
         raise NotImplementedError
 
-    def count_upto(self, terms, doc_sql, doc_params, limit) -> tuple[int, int | None]:
-        """(matches among the first ``limit`` in article-id order, last id seen): stops early,
-        so a frequent word costs ``limit`` rows, not every posting (see engine.estimate_total)."""
+    def count_upto(self, terms, doc_sql, doc_params, limit) -> int:
+        """Matches, counted up to ``limit`` in article-id order: it stops early, so a frequent
+        word costs ``limit`` rows, not all its postings (see engine.estimate_total)."""
         raise NotImplementedError
-
-    def id_range(self) -> tuple[int, int]:
-        key = f"laws:idrange:{index_version()}"
-        cached = cache.get(key)
-        if cached is None:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT MIN(article_id), MAX(article_id) FROM laws_searchentry")
-                low, high = cursor.fetchone()
-            cached = (low or 0, high or 0)
-            cache.set(key, cached, STATS_SECONDS)
-        return cached
 
     def _df_uncached(self, terms: list[str]) -> dict[str, int]:
         raise NotImplementedError
@@ -116,7 +105,7 @@ class SqliteBackend(Backend):
 
     def count_upto(self, terms, doc_sql, doc_params, limit):
         sql = (
-            "SELECT COUNT(*), MAX(id) FROM (SELECT laws_search_fts.rowid AS id FROM "  # noqa: S608
+            "SELECT COUNT(*) FROM (SELECT laws_search_fts.rowid FROM "  # noqa: S608
             + self._source(doc_sql)
             + " WHERE laws_search_fts MATCH %s"
             + self._restrict(doc_sql)
@@ -124,7 +113,7 @@ class SqliteBackend(Backend):
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._match(terms), *doc_params, limit])
-            return cursor.fetchone()
+            return cursor.fetchone()[0]
 
     def _df_uncached(self, terms):
         placeholders = ", ".join(["%s"] * len(terms))
@@ -156,14 +145,14 @@ class PostgresBackend(Backend):
 
     def count_upto(self, terms, doc_sql, doc_params, limit):
         sql = (
-            "SELECT COUNT(*), MAX(id) FROM (SELECT e.article_id AS id"  # noqa: S608
+            "SELECT COUNT(*) FROM (SELECT e.article_id"  # noqa: S608
             " FROM laws_searchentry e WHERE e.search_vector @@ to_tsquery('simple', %s)"
             + self._restrict(doc_sql)
             + " ORDER BY e.article_id LIMIT %s) AS first_matches"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._tsquery(terms), *doc_params, limit])
-            return cursor.fetchone()
+            return cursor.fetchone()[0]
 
     def _df_uncached(self, terms):
         sql = (

@@ -36,7 +36,7 @@ MATCH_TERMS = 8
 MIN_MATCH_TERMS = 2
 POSTINGS_SHARE = 0.25
 # Matches are counted exactly up to here (paging never goes past MAX_RESULTS); beyond, the total is
-# extrapolated from how far into the article ids the first COUNT_LIMIT matches reached.
+# estimated from the terms' document frequencies (estimate_total).
 COUNT_LIMIT = MAX_RESULTS + 1
 
 
@@ -90,7 +90,7 @@ def search(
     matched = select_terms(terms, df, stats.documents)
     window = min(page * page_size, MAX_RESULTS) + EXTRA_CANDIDATES
     found = engine.candidates(matched, doc_sql, doc_params, window) if matched else []
-    total = _total(engine, matched, doc_sql, doc_params, len(found), window) if found else 0
+    total = _total(engine, matched, df, doc_sql, doc_params, len(found), window) if found else 0
     total += len([i for i in exact_ids if i not in found])
     exact = set(exact_ids)
     ranked = _rerank([i for i in found if i not in exact], terms, df, day, engine)
@@ -120,27 +120,26 @@ def select_terms(terms: list[str], df: dict[str, int], rows: int) -> list[str]:
     return chosen
 
 
-def _total(engine, terms, doc_sql, doc_params, found: int, window: int) -> int:
+def _total(engine, terms, df, doc_sql, doc_params, found: int, window: int) -> int:
     if found < window:
         return found  # every match was fetched: the count is exact
-    counted, last_id = engine.count_upto(terms, doc_sql, doc_params, COUNT_LIMIT)
-    return estimate_total(counted, last_id, engine.id_range(), COUNT_LIMIT)
+    counted = engine.count_upto(terms, doc_sql, doc_params, COUNT_LIMIT)
+    return estimate_total(counted, COUNT_LIMIT, [df[t] for t in terms], engine.stats().documents)
 
 
-def estimate_total(counted: int, last_id: int | None, id_range: tuple[int, int], limit: int) -> int:
-    """Exact below ``limit``; above, the matches are assumed spread evenly over the article ids
-    (true of the corpus, where articles of every kind are imported interleaved), rounded to 100.
+def estimate_total(counted: int, limit: int, dfs: list[int], rows: int) -> int:
+    """Exact below ``limit``; above, the largest term's document frequency: a lower bound of the
+    union, exact for one term and close when the terms are a word and its sub-words (劳动合同,
+    劳动, 合同), the usual case. Independence (N·(1 − Π(1 − df/N))) was twice too high on those.
 
-    >>> estimate_total(12, 500, (1, 1000), 1001)
+    >>> estimate_total(12, 1001, [50, 80], 1000)
     12
-    >>> estimate_total(1001, 250, (1, 1000), 1001)
-    4000
+    >>> estimate_total(1001, 1001, [3000, 2000], 10000)
+    3000
     """
-    low, high = id_range
-    if counted < limit or last_id is None or last_id <= low:
+    if counted < limit:
         return counted
-    estimate = counted * (high - low + 1) / (last_id - low + 1)
-    return max(counted, round(estimate, -2))
+    return max([counted, *(min(df, rows) for df in dfs)])
 
 
 def _needs_restriction(filters: SearchFilters, as_of: date | None) -> bool:
@@ -166,9 +165,13 @@ def _rerank(
         return []
     # Plain tuples: model instances with the article text and the JSON history were half the time.
     entries = SearchEntry.objects.filter(article_id__in=article_ids).values_list(
-        "article_id", "document_id", "docnum_tokens", "title_tokens", "body_tokens",
+        "article_id",
+        "document_id",
+        "docnum_tokens",
+        "title_tokens",
+        "body_tokens",
         "article__position",
-    )  # fmt: skip
+    )
     by_id = {row[0]: row for row in entries}
     doc_ids = {row[1] for row in by_id.values()}
     docs = {

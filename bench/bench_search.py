@@ -1,0 +1,476 @@
+"""Search benchmark: Fazhi against Whoosh + jieba and tantivy-py, side by side in one run.
+
+    python bench/bench_search.py [--quick] [--city] [--rebuild]   # make bench: no flags
+
+For each corpus: index build time, query latency p50 / p95 over >= 200 fixed queries (Fazhi
+in-process and through the HTTP API, the peers in-process), and Recall@10 / nDCG@10 on the lay
+questions of retrieval/lecoqa-stard/hrss_admin_subset.csv; then a table with ratios.
+
+* real corpus: the database in DATABASE_URL (default var/bench/laws.sqlite3, filled with
+  `fazhi laws import` from the shared data folder on first use; PostgreSQL works too);
+* ``--city``: a city-scale corpus of 100,000 documents made from it (each real document copied
+  under varied district names, years and 文号, keeping its first few articles), generated once and
+  deterministically into /tmp/fazhi-bench-city/ and measured in a child process on SQLite;
+* ``--quick``: 60 queries and 40 judged questions, for a smoke run;
+* ``--rebuild``: rebuild the peers' cached indexes (else reused while the corpus is unchanged).
+
+Queries: the first 150 lay questions of LeCoQA/STARD queries.json (`问题`) and the first 50
+LawBench 3-2 scenario questions. An answer counts when its law title (without 中华人民共和国) and
+article label match a `match_name`. The CSV holds 142 judged questions, not the 168 its README
+counts: the other 26 belong to the STARD dev split, which is withheld from the data folder.
+Peers: bench/peers/ (``pip install whoosh-reloaded jieba tantivy``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TMP = Path(tempfile.gettempdir())
+WORK = Path(os.environ.get("FAZHI_BENCH_DIR", TMP / "fazhi-bench"))  # cached peer indexes
+CITY_DIR = Path(os.environ.get("FAZHI_BENCH_CITY_DIR", TMP / "fazhi-bench-city"))
+LECOQA_QUESTIONS = 150
+LAWBENCH_QUESTIONS = 50
+K = 10
+CITY_DOCUMENTS = 100_000
+CITY_ARTICLES_PER_DOCUMENT = 3  # city normative documents are short; keeps the peers' builds sane
+DISTRICTS = (
+    "和平区",
+    "河东区",
+    "河西区",
+    "南开区",
+    "河北区",
+    "红桥区",
+    "东丽区",
+    "西青区",
+    "津南区",
+    "北辰区",
+    "武清区",
+    "宝坻区",
+    "滨海新区",
+    "宁河区",
+    "静海区",
+    "蓟州区",
+)
+INDEX_BATCH = 200  # documents per transaction when (re)building the index
+
+
+def _setup(database_url: str | None = None) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings.base")
+    os.environ.setdefault("FAZHI_DEBUG", "true")
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    if "DATABASE_URL" not in os.environ:
+        (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'bench' / 'laws.sqlite3'}"
+    import django
+
+    django.setup()
+
+
+def _name(text: str) -> str:
+    return re.sub(r"\s", "", text).removeprefix("中华人民共和国")
+
+
+def _queries(data: Path) -> list[str]:
+    lecoqa = json.loads((data / "retrieval/lecoqa-stard/queries.json").read_text(encoding="utf-8"))
+    lawbench = json.loads(
+        (data / "retrieval/lawbench/3-2_scene_based_article_prediction.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    questions = [q["问题"] for q in lecoqa[:LECOQA_QUESTIONS]]
+    questions += [item["question"][:200] for item in lawbench[:LAWBENCH_QUESTIONS]]
+    return [q[:200] for q in questions]
+
+
+def _judged(data: Path) -> list[tuple[str, set[str]]]:
+    with (data / "retrieval/lecoqa-stard/hrss_admin_subset.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return [
+        (row["question"][:200], {_name(n) for n in row["match_name"].split("|") if n})
+        for row in rows
+    ]
+
+
+def relevance(judged, answer) -> tuple[float, float]:
+    """Mean Recall@10 and nDCG@10; ``answer(question)`` returns keys (title + label), best first.
+
+    >>> relevance([("q", {"a", "b"})], lambda q: ["a", "x", "b"])[0]
+    1.0
+    """
+    recalls, ndcgs = [], []
+    for question, relevant in judged:
+        found = list(dict.fromkeys(answer(question)))[:K]
+        gains = [1.0 if f in relevant else 0.0 for f in found]
+        recalls.append(len(relevant.intersection(found)) / len(relevant))
+        dcg = sum(g / math.log2(i + 2) for i, g in enumerate(gains))
+        ideal = sum(1 / math.log2(i + 2) for i in range(min(len(relevant), K)))
+        ndcgs.append(dcg / ideal)
+    return statistics.mean(recalls), statistics.mean(ndcgs)
+
+
+def latency(queries, run) -> tuple[float, float]:
+    """p50 and p95 in milliseconds, after 20 warm-up queries (caches, as a running server).
+    ``run`` raises only for a broken engine; a refused query (stop words only) is its answer."""
+    for text in queries[:20]:
+        run(text)
+    times = []
+    for text in queries:
+        started = time.perf_counter()
+        run(text)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return times[len(times) // 2], times[max(0, math.ceil(len(times) * 0.95) - 1)]
+
+
+# --- corpora -------------------------------------------------------------------------------
+
+
+def _ensure_real_corpus(data: Path) -> float | None:
+    from fazhi.laws.models import LegalDocument
+    from fazhi.laws.services import corpus_import, read_sources
+
+    if LegalDocument.objects.exists():
+        return None
+    sources, _ = read_sources(data)
+    started = time.perf_counter()
+    corpus_import(sources=sources, root=data)
+    return time.perf_counter() - started
+
+
+def _source_rows(database: Path):
+    """(title, doc_number, kind, issuing_body, [(position, number, label, headings, text)]) of
+    every published real document, read straight from the real-corpus SQLite file."""
+    import sqlite3
+
+    con = sqlite3.connect(database)
+    docs = con.execute(
+        "SELECT id, title, doc_number, kind, issuing_body FROM laws_legaldocument"
+        " WHERE is_published ORDER BY source_path"
+    ).fetchall()
+    articles: dict[int, list] = {}
+    for row in con.execute(
+        "SELECT document_id, position, number, label, headings, text FROM laws_article"
+        " WHERE position < ? ORDER BY document_id, position",
+        (CITY_ARTICLES_PER_DOCUMENT,),
+    ):
+        articles.setdefault(row[0], []).append(row[1:])
+    con.close()
+    return [(d[1:], articles[d[0]]) for d in docs if d[0] in articles]
+
+
+def _fill_city_corpus(source_db: Path) -> None:
+    """100,000 documents: real document i % n under district i % 16, year 2000 + i % 25 and a
+    文号 of its own, with its first articles. Deterministic; not timed (it is the data, not the
+    index)."""
+    from datetime import date
+
+    from django.db import transaction
+
+    from fazhi.laws.models import Article, LegalDocument, Work
+
+    source = _source_rows(source_db)
+    for start in range(0, CITY_DOCUMENTS, 2000):
+        with transaction.atomic():
+            batch = []
+            for i in range(start, min(start + 2000, CITY_DOCUMENTS)):
+                (title, _doc_number, kind, body), _ = source[i % len(source)]
+                district, year = DISTRICTS[i % len(DISTRICTS)], 2000 + i % 25
+                work = Work(key=f"city:{i}", title=f"{district}{title}")
+                batch.append((i, work, title, kind, body, district, year))
+            Work.objects.bulk_create([b[1] for b in batch])
+            works = dict(
+                Work.objects.filter(key__in=[b[1].key for b in batch]).values_list("key", "id")
+            )
+            docs = [
+                LegalDocument(
+                    work_id=works[work.key],
+                    kind=kind,
+                    title=f"{district}{title}",
+                    issuing_body=body,
+                    doc_number=f"津{district[:2]}人社规字〔{year}〕{i + 1}号",
+                    doc_number_key=f"津{district[:2]}人社规字{year}{i + 1}",
+                    publish_date=date(year, 1 + i % 12, 1 + i % 28),
+                    effective_date=date(year, 1 + i % 12, 1 + i % 28),
+                    source_path=f"city/{i:06d}.md",
+                    content_hash=f"{i:064d}",
+                )
+                for i, work, title, kind, body, district, year in batch
+            ]
+            LegalDocument.objects.bulk_create(docs)
+            ids = dict(
+                LegalDocument.objects.filter(
+                    source_path__in=[d.source_path for d in docs]
+                ).values_list("source_path", "id")
+            )
+            Article.objects.bulk_create(
+                [
+                    Article(
+                        document_id=ids[f"city/{i:06d}.md"],
+                        position=position,
+                        number=number,
+                        label=label,
+                        headings=json.loads(headings),
+                        clauses=[text],
+                        text=text,
+                    )
+                    for i, *_ in batch
+                    for position, number, label, headings, text in source[i % len(source)][1]
+                ],
+                batch_size=1000,
+            )
+
+
+# --- Fazhi ---------------------------------------------------------------------------------
+
+
+def build_fazhi_index() -> float:
+    """Seconds to (re)write every article's search row, in batches of documents per
+    transaction, then optimise the engine's index."""
+    from django.db import connection, transaction
+
+    from fazhi.laws.models import LegalDocument
+    from fazhi.laws.search.indexing import index_documents
+
+    started = time.perf_counter()
+    batch = []
+    for document in LegalDocument.objects.order_by("id").iterator(chunk_size=INDEX_BATCH):
+        batch.append(document)
+        if len(batch) == INDEX_BATCH:
+            with transaction.atomic():
+                index_documents(batch)
+            batch = []
+    with transaction.atomic():
+        index_documents(batch)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("INSERT INTO laws_search_fts(laws_search_fts) VALUES ('optimize')")
+        else:
+            cursor.execute("ANALYZE laws_searchentry")
+    return time.perf_counter() - started
+
+
+def _peer_docs():
+    """Every published article as the peers index it (raw text and Fazhi's tokens)."""
+    from bench.peers import Doc
+    from fazhi.laws.models import SearchEntry
+
+    rows = (
+        SearchEntry.objects.filter(document__is_published=True)
+        .order_by("article_id")
+        .values_list(
+            "document__title",
+            "document__doc_number",
+            "article__label",
+            "article__number",
+            "article__headings",
+            "article__text",
+            "docnum_tokens",
+            "title_tokens",
+            "body_tokens",
+        )
+    )
+    for (
+        title,
+        docnum,
+        label,
+        number,
+        headings,
+        text,
+        dn_tokens,
+        t_tokens,
+        b_tokens,
+    ) in rows.iterator(chunk_size=5000):
+        shown = label if number is not None else ""
+        yield Doc(
+            key=_name(title) + label,
+            docnum=docnum,
+            title=title,
+            body=f"{shown} {' '.join(headings[-1:])} {text}",
+            docnum_tokens=dn_tokens,
+            title_tokens=t_tokens,
+            body_tokens=b_tokens,
+        )
+
+
+def measure(corpus: str, quick: bool, data: Path, rebuild: bool = False) -> dict:
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from bench.peers.tantivy_peer import TantivyPeer
+    from bench.peers.whoosh_peer import WhooshPeer
+    from fazhi.laws.models import Article, LegalDocument
+    from fazhi.laws.search import SearchError, search
+    from fazhi.laws.search.segment import query_terms
+
+    call_command("migrate", verbosity=0)
+    result: dict = {"corpus": corpus, "vendor": connection.vendor}
+    if corpus == "city":
+        if not LegalDocument.objects.exists():
+            print("  generating the city-scale corpus (once) …", flush=True)
+            _fill_city_corpus(Path(os.environ["FAZHI_BENCH_SOURCE_DB"]))
+    else:
+        imported = _ensure_real_corpus(data)
+        if imported:
+            result["import_s"] = imported
+    result["documents"] = LegalDocument.objects.count()
+    print(f"  [{corpus}] building the Fazhi index …", flush=True)
+    result["fazhi_build_s"] = build_fazhi_index()
+    result["articles"] = Article.objects.count()
+
+    queries = _queries(data)
+    judged = _judged(data)
+    if quick:
+        queries, judged = queries[:60], judged[:40]
+    workdir = WORK / f"{corpus}-{connection.vendor}"
+    whoosh, tantivy = WhooshPeer(workdir / "whoosh"), TantivyPeer(workdir / "tantivy")
+    # The peers' indexes are cached in WORK (a Whoosh build takes minutes): rebuilt when the
+    # article count changes or with --rebuild; the table then shows the recorded build time.
+    fingerprint = {
+        "articles": result["articles"],
+        "last": Article.objects.order_by("-id").first().id,
+    }
+    for key, peer, build in (
+        ("whoosh", whoosh, lambda: whoosh.build(_peer_docs(), procs=2 if corpus == "city" else 1)),
+        ("tantivy", tantivy, lambda: tantivy.build(_peer_docs())),
+    ):
+        marker = peer.path / "built.json"
+        recorded = json.loads(marker.read_text("utf-8")) if marker.exists() else {}
+        if rebuild or recorded.get("fingerprint") != fingerprint:
+            print(f"  [{corpus}] building the {key} index …", flush=True)
+            started = time.perf_counter()
+            build()
+            recorded = {"fingerprint": fingerprint, "seconds": time.perf_counter() - started}
+            marker.write_text(json.dumps(recorded), "utf-8")
+        result[f"{key}_build_s"] = recorded["seconds"]
+    whoosh.open()
+    tantivy.open()
+
+    client = Client(HTTP_HOST="127.0.0.1")  # an allowed host in the default settings
+
+    def fazhi_api(text):
+        response = client.get("/api/v1/policies/search", {"q": text, "page_size": K})
+        if response.status_code not in (200, 400):
+            raise RuntimeError(f"API answered {response.status_code}")
+        return response.json()
+
+    def fazhi_keys(text):
+        try:
+            hits = search(text, page_size=K).hits
+        except SearchError:
+            return []
+        return [_name(h.document_title) + h.article_label for h in hits]
+
+    print(f"  [{corpus}] querying …", flush=True)
+    engines = {
+        "Fazhi": (fazhi_keys, fazhi_keys),
+        "Fazhi API": (None, fazhi_api),
+        "Whoosh+jieba": (whoosh.search, whoosh.search),
+        "tantivy": (
+            lambda t: tantivy.search_terms(query_terms(t)),
+            lambda t: tantivy.search_terms(query_terms(t)),
+        ),
+    }
+    for name, (answer, run) in engines.items():
+        p50, p95 = latency(queries, run)
+        result[f"{name}|p50"], result[f"{name}|p95"] = p50, p95
+        if answer:
+            result[f"{name}|recall"], result[f"{name}|ndcg"] = relevance(judged, answer)
+    result["queries"], result["judged"] = len(queries), len(judged)
+    return result
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+def table(results: list[dict]) -> str:
+    lines = []
+    for r in results:
+        lines.append(
+            f"\n{r['corpus']} corpus on {r['vendor']}: {r['documents']:,} documents,"
+            f" {r['articles']:,} articles; {r['queries']} queries, {r['judged']} judged questions"
+        )
+        lines.append(
+            f"{'engine':14s} {'build s':>9s} {'p50 ms':>8s} {'p95 ms':>8s} {'R@10':>6s} {'nDCG@10':>8s}"
+        )
+        builds = {
+            "Fazhi": r["fazhi_build_s"],
+            "Whoosh+jieba": r["whoosh_build_s"],
+            "tantivy": r["tantivy_build_s"],
+        }
+        for name in ("Fazhi", "Fazhi API", "Whoosh+jieba", "tantivy"):
+            build = f"{builds[name]:9.1f}" if name in builds else f"{'':9s}"
+            rel = (
+                f"{r[name + '|recall']:6.3f} {r[name + '|ndcg']:8.3f}"
+                if name + "|recall" in r
+                else f"{'':6s} {'':8s}"
+            )
+            lines.append(
+                f"{name:14s} {build} {r[name + '|p50']:8.1f} {r[name + '|p95']:8.1f} {rel}"
+            )
+        for peer, target in (("Whoosh+jieba", "≥ 10× faster"), ("tantivy", "≤ 2× slower")):
+            lines.append(
+                f"Fazhi vs {peer:12s} latency p50 {r[peer + '|p50'] / r['Fazhi|p50']:5.2f}×"
+                f"  p95 {r[peer + '|p95'] / r['Fazhi|p95']:5.2f}×  (peer ÷ Fazhi; target {target})"
+                f"  build {builds[peer] / builds['Fazhi']:5.2f}×"
+                f"  nDCG {r['Fazhi|ndcg'] / max(r[peer + '|ndcg'], 1e-9):5.2f}×"
+            )
+    return "\n".join(lines)
+
+
+def _city_in_child(quick: bool) -> dict:
+    """Run the city-scale corpus in a child process with its own SQLite database."""
+    from django.conf import settings
+
+    source = Path(settings.DATABASES["default"]["NAME"])
+    CITY_DIR.mkdir(parents=True, exist_ok=True)
+    out = CITY_DIR / "result.json"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{CITY_DIR / 'fazhi.sqlite3'}",
+        "FAZHI_BENCH_SOURCE_DB": str(source),
+    }
+    args = [sys.executable, __file__, "--child-city", str(out)]
+    args += [flag for flag in ("--quick", "--rebuild") if flag in sys.argv]
+    subprocess.run(args, env=env, check=True)  # noqa: S603 (our own script)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    argv = list(sys.argv[1:] if argv is None and __name__ == "__main__" else argv or [])
+    quick, city, rebuild = "--quick" in argv, "--city" in argv, "--rebuild" in argv
+    if "--child-city" in argv:
+        _setup()
+        from django.conf import settings
+
+        result = measure("city", quick, Path(settings.FAZHI["SHARED_DATA_DIR"]), rebuild)
+        Path(argv[argv.index("--child-city") + 1]).write_text(json.dumps(result), "utf-8")
+        return [result]
+    _setup()
+    from django.conf import settings
+
+    sys.path.insert(0, str(ROOT))
+    results = [measure("real", quick, Path(settings.FAZHI["SHARED_DATA_DIR"]), rebuild)]
+    WORK.mkdir(parents=True, exist_ok=True)
+    (WORK / "result-real.json").write_text(json.dumps(results[0]), "utf-8")
+    if city:
+        results.append(_city_in_child(quick))
+    print(table(results))
+    return results
+
+
+if __name__ == "__main__":
+    main()
