@@ -8,6 +8,8 @@ how many rows each term occurs (for idf). Final ranking is shared Python (search
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from django.core.cache import cache
 from django.db import connection
 
@@ -33,20 +35,23 @@ def index_version() -> int:
 # every user-supplied value (terms, ids, limits) is passed as a query parameter (hence noqa S608).
 
 
-class Backend:
+class Backend(ABC):
+    """One per database vendor: SqliteBackend (FTS5) and PostgresBackend (tsvector)."""
+
     weights = FieldWeights()
 
+    @abstractmethod
     def candidates(self, terms, doc_sql, doc_params, limit) -> list[int]:
         """Article ids matching any of ``terms``, best ``limit`` first by the engine's rank."""
-        raise NotImplementedError
 
+    @abstractmethod
     def count_upto(self, terms, doc_sql, doc_params, limit) -> int:
         """Matches, counted up to ``limit`` in article-id order: it stops early, so a frequent
         word costs ``limit`` rows, not all its postings (see engine.estimate_total)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _df_uncached(self, terms: list[str]) -> dict[str, int]:
-        raise NotImplementedError
+        """Document frequency of each term, straight from the index."""
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
         version = index_version()
