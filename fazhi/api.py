@@ -56,8 +56,11 @@ def _mount() -> None:
     from fazhi.core.api.deadlines import router as deadlines_router
     from fazhi.core.api.identifiers import router as identifiers_router
     from fazhi.disputes.api import router as disputes_router
+    from fazhi.enforcement.api import router as enforcement_router
     from fazhi.laws.api import router as policies_router
     from fazhi.normdocs.api import router as normdocs_router
+    from fazhi.officers.api import router as officers_router
+    from fazhi.powers.api import router as powers_router
 
     api.add_router("/deadlines", deadlines_router)
     api.add_router("/identifiers", identifiers_router)
@@ -65,6 +68,9 @@ def _mount() -> None:
     api.add_router("/policies", policies_router)
     api.add_router("/normdocs", normdocs_router)
     api.add_router("/disputes", disputes_router)
+    api.add_router("/powers", powers_router)
+    api.add_router("/officers", officers_router)
+    api.add_router("/enforcement", enforcement_router)
 
 
 _mount()

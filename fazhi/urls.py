@@ -14,6 +14,12 @@ urlpatterns = [
     path("normdocs/", include("fazhi.normdocs.public_urls")),
     path("staff/disputes/", include("fazhi.disputes.urls")),
     path("disputes/", include("fazhi.disputes.public_urls")),
+    path("staff/powers/", include("fazhi.powers.urls")),
+    path("powers/", include("fazhi.powers.public_urls")),
+    path("staff/officers/", include("fazhi.officers.urls")),
+    path("officers/", include("fazhi.officers.public_urls")),
+    path("staff/enforcement/", include("fazhi.enforcement.urls")),
+    path("enforcement/", include("fazhi.enforcement.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

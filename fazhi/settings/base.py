@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "fazhi.laws",
     "fazhi.normdocs",
     "fazhi.disputes",
+    "fazhi.powers",
+    "fazhi.officers",
+    "fazhi.enforcement",
     "fazhi.portal",
 ]
 

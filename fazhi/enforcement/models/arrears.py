@@ -1,0 +1,5 @@
+"""arrears records."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,1 @@
+"""officers public_views."""

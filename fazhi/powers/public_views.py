@@ -1,0 +1,1 @@
+"""powers public_views."""

@@ -1,0 +1,1 @@
+"""powers services: every state change, in a transaction, with its audit event."""
