@@ -24,10 +24,10 @@ datetime.date(2023, 10, 7)
 datetime.date(2024, 10, 16)
 >>> due_date("normdoc.filing", date(2025, 3, 3), cal, overrides={"normdoc.filing": 15}).days
 15
->>> rule_for("penalty.payment", date(2020, 1, 1))
+>>> rule_for("penalty.decision", date(2020, 1, 1))
 Traceback (most recent call last):
 ...
-fazhi.core.domain.time_limits.UnknownRule: 期限规则“penalty.payment”（罚款缴纳期限）在2020年1月1日没有适用的法律版本；该规则适用于：2021年7月15日起。
+fazhi.core.domain.time_limits.UnknownRule: 期限规则“penalty.decision”（行政处罚决定期限（自立案之日起））在2020年1月1日没有适用的法律版本；该规则适用于：2021年7月15日起。
 """
 
 from __future__ import annotations
@@ -125,6 +125,11 @@ EXPLICIT_WORKING = "原文明定为工作日"
 CALENDAR = "按自然日计算，末日遇休息日顺延（民事诉讼法第八十五条）"
 
 PENALTY_FROM = date(2021, 7, 15)  # 行政处罚法 第八十六条
+# The 1996 text as amended in 2009 and 2017 governed acts before 2021-07-15. It has no counting
+# article, so its periods are calendar days under 民事诉讼法. Its text is not in the shared corpus,
+# hence verified=False: the numbers are configurable until a reviewer checks them.
+PENALTY_2017 = "中华人民共和国行政处罚法（2017年修正）"
+PENALTY_2017_SPAN = {"valid_from": date(1996, 10, 1), "valid_to": date(2021, 7, 14)}
 RECON_2023_FROM = date(2024, 1, 1)  # 行政复议法 (2023) 第九十条
 # The 2017 text's articles 17, 23, 31 and 40 are unchanged since the law took effect (1999).
 RECON_2017_SPAN = {"valid_from": date(1999, 10, 1), "valid_to": date(2023, 12, 31)}
@@ -144,6 +149,10 @@ RULES: tuple[TimeLimit, ...] = (
     _T("penalty.payment", "罚款缴纳期限", 15, "calendar", PENALTY, "第六十七条第三款", PENALTY_CALENDAR, PENALTY_FROM),
     _T("penalty.hearing_request", "当事人要求听证期限（自告知之日起）", 5, "working", PENALTY, "第六十四条第（一）项", PENALTY_WORKING, PENALTY_FROM),
     _T("penalty.hearing_notice", "听证通知最迟发出日（举行听证七日前）", 7, "working", PENALTY, "第六十四条第（二）项", PENALTY_WORKING, PENALTY_FROM, before=True),
+    _T("penalty.service", "处罚决定书送达期限（当事人不在场）", 7, "calendar", PENALTY_2017, "第四十条（待核实）", CALENDAR, verified=False, **PENALTY_2017_SPAN),
+    _T("penalty.payment", "罚款缴纳期限", 15, "calendar", PENALTY_2017, "第四十六条第三款（待核实）", CALENDAR, verified=False, **PENALTY_2017_SPAN),
+    _T("penalty.hearing_request", "当事人要求听证期限（自告知之日起）", 3, "calendar", PENALTY_2017, "第四十二条第一款第（一）项（待核实）", CALENDAR, verified=False, **PENALTY_2017_SPAN),
+    _T("penalty.hearing_notice", "听证通知最迟发出日（举行听证七日前）", 7, "calendar", PENALTY_2017, "第四十二条第一款第（二）项（待核实）", CALENDAR, verified=False, before=True, **PENALTY_2017_SPAN),
     _T("penalty.publicity", "行政处罚决定信息公开期限", 7, "working", DOC_118, "（六）", EXPLICIT_WORKING, DOC_118_FROM),
     _T("penalty.publicity_withdrawal", "撤回已公开的处罚决定信息期限", 3, "working", PENALTY, "第四十八条第二款", PENALTY_WORKING, PENALTY_FROM),
     _T("enforcement.other_publicity", "其他行政执法决定信息公开期限", 20, "working", DOC_118, "（六）", EXPLICIT_WORKING, DOC_118_FROM),

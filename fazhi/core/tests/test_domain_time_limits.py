@@ -154,7 +154,7 @@ def test_overrides_apply_to_unverified_rules_only():
 
 
 def test_override_problems_are_reported():
-    problems = override_problems({"normdoc.filing": 0, "penalty.payment": 30, "nope": 3})
+    problems = override_problems({"normdoc.filing": 0, "penalty.decision": 30, "nope": 3})
     assert len(problems) == 3
     assert override_problems({"normdoc.filing": 20, "report.annual_submission": 59}) == []
 

@@ -50,7 +50,7 @@ def test_open_computes_the_due_date_and_audits(subject, staff_user):
     ("_case", "code", "start", "extended", "error"),
     [
         ("unknown rule", "penalty.nope", date(2025, 9, 26), False, UnknownRule),
-        ("rule not in force yet", "penalty.payment", date(2020, 9, 1), False, UnknownRule),
+        ("rule not in force yet", "penalty.decision", date(2020, 9, 1), False, UnknownRule),
         ("no calendar for 2031", "penalty.payment", date(2031, 9, 1), False, CalendarDataMissing),
         ("not extendable", "penalty.payment", date(2025, 9, 1), True, RuleNotExtendable),
     ],
@@ -172,7 +172,7 @@ def test_configured_override_changes_an_unverified_rule_only(settings, subject, 
 
     settings.FAZHI = {**settings.FAZHI, "TIME_LIMIT_OVERRIDES": {"normdoc.filing": 15}}
     assert deadline_compute(code="normdoc.filing", start=date(2025, 3, 3)).due == date(2025, 3, 18)
-    settings.FAZHI = {**settings.FAZHI, "TIME_LIMIT_OVERRIDES": {"penalty.payment": 30}}
+    settings.FAZHI = {**settings.FAZHI, "TIME_LIMIT_OVERRIDES": {"penalty.decision": 30}}
     with pytest.raises(ImproperlyConfigured, match="不能覆盖"):
-        _open(subject, staff_user, code="penalty.payment", start=date(2025, 3, 3))
+        _open(subject, staff_user, code="penalty.decision", start=date(2025, 3, 3))
     assert not Deadline.objects.exists()
