@@ -199,7 +199,7 @@ def _lifecycle(ctx, title: str, unit: str, target: Stage, start: date) -> None:
         services.document_review_legality(
             document=document, checks={**dict.fromkeys(LEGALITY_POINT_CODES, True), "rights_duties": False},
             conclusion="amend", opinion="第二条增加了用人单位的报告义务，无上位法依据，应当予以修改。",
-            actor=ctx.users["shenhe"], on=day + timedelta(days=6),
+            actor=ctx.users["shenhe"], on=day + timedelta(days=9),
         )  # fmt: skip
     if target == Stage.CORRECTION:
         services.document_record_filing_review(

@@ -49,6 +49,11 @@ class DraftForm(forms.Form):
 class ReviewForm(StepForm):
     conclusion = forms.ChoiceField(label="审核结论", choices=_choices(LEGALITY_CONCLUSION_LABELS))
     opinion = forms.CharField(label="书面审核意见", widget=forms.Textarea(attrs={"rows": 4}))
+    urgent_reason = forms.CharField(
+        label="紧急情况说明（送审不满5个工作日出具意见时必填）",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,6 +64,16 @@ class ReviewForm(StepForm):
 
     def checks(self) -> dict[str, bool]:
         return {p.code: self.cleaned_data.get(f"check_{p.code}", False) for p in LEGALITY_POINTS}
+
+
+class EditDraftForm(StepForm):
+    title = forms.CharField(label="文件标题", max_length=200)
+    body = forms.CharField(
+        label="正文（每条以“第X条”开头）", widget=forms.Textarea(attrs={"rows": 10})
+    )
+    drafting_note = forms.CharField(
+        label="起草说明", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ResubmitForm(StepForm):
@@ -111,6 +126,7 @@ class CorrectForm(StepForm):
 
 
 ACTION_FORMS: dict[Action, type[forms.Form]] = {
+    Action.EDIT_DRAFT: EditDraftForm,
     Action.OPEN_COMMENT: StepForm,
     Action.SUBMIT_REVIEW: StepForm,
     Action.REVIEW: ReviewForm,

@@ -150,6 +150,7 @@ def _may(user, document: NormativeDocument, action: Action) -> bool:
     if action == Action.DELIBERATE:
         return permissions.can_record_deliberation(user)
     if action in {
+        Action.EDIT_DRAFT,
         Action.OPEN_COMMENT,
         Action.SUBMIT_REVIEW,
         Action.RESUBMIT,

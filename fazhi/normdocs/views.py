@@ -87,7 +87,11 @@ def document_detail(request, pk: int):
     document = selectors.document_get_for_user(pk=pk, user=request.user)
     today = timezone.localdate()
     # The revision starts from the current text, in the same "第X条" form the draft was typed.
-    initial = {"body": "\n".join(f"{a.label} {a.text}" for a in document.articles.all())}
+    initial = {
+        "body": "\n".join(f"{a.label} {a.text}" for a in document.articles.all()),
+        "title": document.title,
+        "drafting_note": document.drafting_note,
+    }
     actions = [
         (action, label, forms.ACTION_FORMS[action](prefix=action.value, initial=initial))
         for action, label in selectors.next_actions(document, user=request.user, today=today)
@@ -115,9 +119,10 @@ def _run_action(action: Action, document: NormativeDocument, actor, data: dict, 
     if action == Action.REVIEW:
         return services.document_review_legality(
             document=document, checks=form.checks(), conclusion=data["conclusion"],
-            opinion=data["opinion"], actor=actor, on=on,
+            opinion=data["opinion"], urgent_reason=data.get("urgent_reason", ""), actor=actor, on=on,
         )  # fmt: skip
     calls = {
+        Action.EDIT_DRAFT: services.document_edit_draft,
         Action.OPEN_COMMENT: services.document_open_comment,
         Action.SUBMIT_REVIEW: services.document_submit_review,
         Action.RESUBMIT: services.document_resubmit,

@@ -24,8 +24,9 @@ fazhi.normdocs.domain.errors.Refused: 七项审核内容须逐项作出判断，
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from fazhi.normdocs.domain.errors import Refused
@@ -33,6 +34,32 @@ from fazhi.normdocs.domain.errors import Refused
 DOC_115 = "国办发〔2018〕115号"
 REVIEW_MIN_WORKING_DAYS = 5  # 115号 (五): "一般不少于5个工作日"
 REVIEW_MAX_WORKING_DAYS = 15  # 115号 (五): "最长不超过15个工作日"
+
+
+# 115号（五）: the reviewer gets "一般不少于5个工作日" — fewer only in an emergency or when a higher
+# authority needs the document urgently, which the reviewer must state.
+MIN_REVIEW_WORKING_DAYS = 5
+
+
+def earliest_review_day(submitted_on: date, add_working_days: Callable[[date, int], date]) -> date:
+    """The first day a legality opinion may be given without an urgency reason.
+
+    >>> from datetime import timedelta
+    >>> earliest_review_day(date(2025, 4, 3), lambda d, n: d + timedelta(days=n))
+    datetime.date(2025, 4, 8)
+    """
+    return add_working_days(submitted_on, MIN_REVIEW_WORKING_DAYS)
+
+
+def check_review_time(day: date, earliest: date, urgent_reason: str) -> None:
+    """Refuse an opinion given before ``earliest`` unless an urgency reason is recorded."""
+    if day < earliest and not urgent_reason.strip():
+        raise Refused(
+            "review_too_early",
+            f"合法性审核时间一般不少于{MIN_REVIEW_WORKING_DAYS}个工作日，"
+            f"{earliest.year}年{earliest.month}月{earliest.day}日前出具意见须注明紧急情况或上级机关急需的理由"
+            "（国办发〔2018〕115号（五））。",
+        )
 
 
 @dataclass(frozen=True)

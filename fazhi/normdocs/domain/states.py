@@ -70,6 +70,7 @@ STAGE_LABELS: Mapping[Stage, str] = MappingProxyType(
 
 
 class Action(StrEnum):
+    EDIT_DRAFT = "edit_draft"
     OPEN_COMMENT = "open_comment"
     SUBMIT_REVIEW = "submit_review"
     REVIEW = "review"
@@ -88,6 +89,7 @@ class Action(StrEnum):
 
 ACTION_LABELS: Mapping[Action, str] = MappingProxyType(
     {
+        Action.EDIT_DRAFT: "修改草案",
         Action.OPEN_COMMENT: "公开征求意见",
         Action.SUBMIT_REVIEW: "结束征求意见并送合法性审核",
         Action.REVIEW: "出具合法性审核意见",
@@ -115,6 +117,9 @@ ENDED_STAGES: frozenset[Stage] = frozenset({Stage.REPEALED, Stage.INVALIDATED, S
 # the table lists every target so each one is still checked here.
 TRANSITIONS: Mapping[tuple[Stage, Action], frozenset[Stage]] = MappingProxyType(
     {
+        # The text is the drafter's until it is published for comment; after that a change goes
+        # through 修改完善 so that comments keep pointing at the article they were made on.
+        (Stage.DRAFTING, Action.EDIT_DRAFT): frozenset({Stage.DRAFTING}),
         (Stage.DRAFTING, Action.OPEN_COMMENT): frozenset({Stage.PUBLIC_COMMENT}),
         (Stage.PUBLIC_COMMENT, Action.SUBMIT_REVIEW): frozenset({Stage.LEGALITY_REVIEW}),
         (Stage.LEGALITY_REVIEW, Action.REVIEW): frozenset({Stage.FAIR_COMPETITION, Stage.REVISING}),
@@ -137,6 +142,7 @@ TRANSITIONS: Mapping[tuple[Stage, Action], frozenset[Stage]] = MappingProxyType(
 # What must come first, in words, for the refusal message.
 _PREREQUISITES: Mapping[Action, str] = MappingProxyType(
     {
+        Action.EDIT_DRAFT: "只有起草中的文件可以直接修改草案；征求意见后的修改须经“修改后重新送审”",
         Action.OPEN_COMMENT: "只有起草中的文件可以公开征求意见（国办发〔2018〕37号）",
         Action.SUBMIT_REVIEW: "须先公开征求意见，征求意见不能代替合法性审核（国办发〔2018〕115号（六））",
         Action.REVIEW: "须先结束征求意见并送审（国办发〔2018〕115号（五））",

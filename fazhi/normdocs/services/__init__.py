@@ -10,6 +10,7 @@ from fazhi.normdocs.services.comments import (
 )
 from fazhi.normdocs.services.drafting import (
     document_draft,
+    document_edit_draft,
     document_open_comment,
     document_resubmit,
     document_submit_review,
@@ -41,6 +42,7 @@ __all__ = [
     "document_correct",
     "document_deliberate",
     "document_draft",
+    "document_edit_draft",
     "document_enter_existing",
     "document_expire",
     "document_file",

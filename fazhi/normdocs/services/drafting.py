@@ -80,6 +80,46 @@ def document_draft(
 
 
 @transaction.atomic
+def document_edit_draft(
+    *,
+    document: NormativeDocument,
+    title: str,
+    body: str,
+    actor,
+    drafting_note: str | None = None,
+    basis: str | None = None,
+    on: date | None = None,
+) -> NormativeDocument:
+    """Rewrite the title and articles of a draft still in 起草 (before public comment).
+
+    Audits ``normdocs.document.edit_draft`` with the article counts before and after.
+    """
+    document = lock(document)
+    permissions.require(permissions.can_handle_draft(actor, document), "办理本文件")
+    not_before(today(on), document.drafted_on, "起草日期")
+    previous = advance(document, Action.EDIT_DRAFT)
+    title = _check_title(title)
+    texts = split_articles(body)
+    before = document.articles.count()
+    document.title = title
+    if drafting_note is not None:
+        document.drafting_note = drafting_note.strip()
+    if basis is not None:
+        document.basis = basis.strip()
+    _write_articles(document, texts)
+    document.save(update_fields=["stage", "title", "drafting_note", "basis", "updated_at"])
+    record(
+        actor=actor,
+        verb="edit_draft",
+        document=document,
+        previous=previous,
+        articles_before=before,
+        articles=len(texts),
+    )
+    return document
+
+
+@transaction.atomic
 def document_open_comment(
     *, document: NormativeDocument, actor, on: date | None = None
 ) -> NormativeDocument:

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.selectors.calendar import work_calendar
 from fazhi.normdocs import permissions
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.reviews import (
@@ -15,7 +16,9 @@ from fazhi.normdocs.domain.reviews import (
     DeliberationDecision,
     LegalityConclusion,
     check_legality_conclusion,
+    check_review_time,
     competition_passes,
+    earliest_review_day,
 )
 from fazhi.normdocs.domain.states import Action, Stage
 from fazhi.normdocs.models import Deliberation, FairCompetitionReview, NormativeDocument
@@ -46,8 +49,11 @@ def document_review_legality(
     opinion: str,
     actor,
     on: date | None = None,
+    urgent_reason: str = "",
 ) -> NormativeDocument:
     """The reviewer's written opinion on the seven points of 国办发〔2018〕115号 (六).
+
+    Given before the fifth working day after submission only with ``urgent_reason`` (115号 (五)).
 
     Only a 法制审核人员 may review. 合法 → 公平竞争审查; 不合法 / 应当予以修改 → back to
     修改完善 (115号 (七): an unlawful draft may not go to 集体审议). Meets the review deadline.
@@ -65,6 +71,8 @@ def document_review_legality(
     previous = advance(document, Action.REVIEW, target)
     review = document.legality_reviews.filter(reviewed_on__isnull=True).latest("id")
     not_before(day, review.submitted_on, "送审日期")
+    earliest = earliest_review_day(review.submitted_on, work_calendar().add_working_days)
+    check_review_time(day, earliest, urgent_reason)
     review.reviewer, review.reviewed_on = actor, day
     review.checks, review.conclusion, review.opinion = clean, result.value, opinion.strip()
     review.save()
@@ -77,6 +85,7 @@ def document_review_legality(
         previous=previous,
         conclusion=result.value,
         failed=[code for code, ok in clean.items() if not ok],
+        urgent_reason=urgent_reason.strip(),
     )
     return document
 

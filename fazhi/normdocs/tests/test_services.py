@@ -194,3 +194,55 @@ def test_an_existing_document_moves_the_counter_past_its_number(people, org_tree
             title="重复", doc_number="津人社规字〔2025〕7号", body="第一条 重。",
             org_unit=org_tree["fagui"], published_on=date(2025, 1, 6), actor=people["legal"],
         )  # fmt: skip
+
+
+def test_an_opinion_before_five_working_days_needs_an_urgency_reason(people):
+    # given: submitted Thursday 2025-04-03; 清明 (4-4 to 4-6) is off, so the fifth working day
+    # after submission is Friday 2025-04-11, not 4-10
+    document = make_document(people, Stage.LEGALITY_REVIEW)
+    events = AuditEvent.objects.count()
+    # when / then
+    with pytest.raises(Refused, match="2025年4月11日前") as refused:
+        services.document_review_legality(
+            document=document, checks=ALL_OK, conclusion="lawful", opinion="合法。",
+            actor=people["reviewer"], on=date(2025, 4, 10),
+        )  # fmt: skip
+    assert refused.value.code == "review_too_early"
+    document.refresh_from_db()
+    assert document.stage == Stage.LEGALITY_REVIEW
+    assert AuditEvent.objects.count() == events
+    assert not document.legality_reviews.exclude(reviewed_on=None).exists()
+    # and: an urgent review is allowed, with its reason on record
+    services.document_review_legality(
+        document=document, checks=ALL_OK, conclusion="lawful", opinion="合法。",
+        actor=people["reviewer"], on=date(2025, 4, 10), urgent_reason="上级机关要求4月10日前印发",
+    )  # fmt: skip
+    event = AuditEvent.objects.filter(action="normdocs.document.review").latest("seq")
+    assert event.data["urgent_reason"] == "上级机关要求4月10日前印发"
+
+
+def test_a_draft_is_edited_in_drafting_and_frozen_once_out_for_comment(people):
+    document = make_document(people, Stage.DRAFTING)
+    # when
+    document = services.document_edit_draft(
+        document=document, title="天津市就业困难人员认定办法（修改稿）",
+        body="第一条 目的。\n第二条 范围。\n第三条 认定条件。\n第四条 施行日期。",
+        actor=people["clerk"], on=DAYS["drafted"],
+    )  # fmt: skip
+    # then
+    assert document.title.endswith("（修改稿）")
+    assert [a.text for a in document.articles.all()][-1] == "施行日期。"
+    assert _actions(document)[-1] == "normdocs.document.edit_draft"
+    # and: after public comment opens, a direct edit is refused and writes nothing
+    document = services.document_open_comment(
+        document=document, actor=people["clerk"], on=DAYS["opened"]
+    )
+    events = AuditEvent.objects.count()
+    with pytest.raises(Refused, match="修改后重新送审"):
+        services.document_edit_draft(
+            document=document, title="另一个标题", body="第一条 全部改写。",
+            actor=people["clerk"], on=DAYS["opened"],
+        )  # fmt: skip
+    document.refresh_from_db()
+    assert document.title.endswith("（修改稿）") and document.articles.count() == 4
+    assert AuditEvent.objects.count() == events
