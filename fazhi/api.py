@@ -57,10 +57,13 @@ def _mount() -> None:
     from fazhi.core.api.identifiers import router as identifiers_router
     from fazhi.disputes.api import router as disputes_router
     from fazhi.enforcement.api import router as enforcement_router
+    from fazhi.inspections.api import router as inspections_router
     from fazhi.laws.api import router as policies_router
     from fazhi.normdocs.api import router as normdocs_router
     from fazhi.officers.api import router as officers_router
     from fazhi.powers.api import router as powers_router
+    from fazhi.publicity.api import router as publicity_router
+    from fazhi.services.api import router as services_router
 
     api.add_router("/deadlines", deadlines_router)
     api.add_router("/identifiers", identifiers_router)
@@ -71,6 +74,9 @@ def _mount() -> None:
     api.add_router("/powers", powers_router)
     api.add_router("/officers", officers_router)
     api.add_router("/enforcement", enforcement_router)
+    api.add_router("/services", services_router)
+    api.add_router("/publicity", publicity_router)
+    api.add_router("/inspections", inspections_router)
 
 
 _mount()

@@ -20,6 +20,12 @@ urlpatterns = [
     path("officers/", include("fazhi.officers.public_urls")),
     path("staff/enforcement/", include("fazhi.enforcement.urls")),
     path("enforcement/", include("fazhi.enforcement.public_urls")),
+    path("staff/services/", include("fazhi.services.urls")),
+    path("services/", include("fazhi.services.public_urls")),
+    path("staff/publicity/", include("fazhi.publicity.urls")),
+    path("publicity/", include("fazhi.publicity.public_urls")),
+    path("staff/inspections/", include("fazhi.inspections.urls")),
+    path("inspections/", include("fazhi.inspections.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "fazhi.powers",
     "fazhi.officers",
     "fazhi.enforcement",
+    "fazhi.services",
+    "fazhi.publicity",
+    "fazhi.inspections",
     "fazhi.portal",
 ]
 

@@ -1,0 +1,1 @@
+"""inspections public_views."""

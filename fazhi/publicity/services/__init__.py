@@ -1,0 +1,1 @@
+"""publicity services: every state change, in a transaction, with its audit event."""

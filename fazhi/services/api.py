@@ -1,0 +1,7 @@
+"""JSON API at /api/v1/services."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["services"])

@@ -1,0 +1,1 @@
+"""services public_views."""

@@ -1,0 +1,1 @@
+"""services services: every state change, in a transaction, with its audit event."""
