@@ -1,1 +1,147 @@
-"""enforcement selectors."""
+"""Reads on enforcement cases, applying the data scope: a user sees the cases of their unit and
+the units below it (bureau-wide roles see all), plus the cases where they are an assigned
+officer; 法制审核人员 see the review queue of every unit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
+from django.http import Http404
+
+from fazhi.accounts.selectors import user_sees_all_units, visible_unit_ids
+from fazhi.core.domain.time_limits import UnknownRule, rule_for
+from fazhi.core.models import Deadline
+from fazhi.core.models.deadline import DeadlineStatus
+from fazhi.core.selectors.deadlines import deadline_rows, deadlines_for_subject
+from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.models import Case, CorrectionOrder
+from fazhi.officers.selectors import officer_for_user
+
+
+def _open_overdue(today: date):
+    return Deadline.objects.filter(
+        subject_type=Case._meta.label_lower,
+        subject_id=Cast(OuterRef("pk"), output_field=CharField()),
+        status=DeadlineStatus.OPEN,
+        due__lt=today,
+    )
+
+
+def case_visible_to(user) -> QuerySet[Case]:
+    qs = Case.objects.select_related("power_item", "org_unit")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_superuser or user_sees_all_units(user):
+        return qs
+    officer = officer_for_user(user)
+    scope = Q(org_unit_id__in=visible_unit_ids(user))
+    if officer is not None:
+        scope |= Q(officers=officer)
+    return qs.filter(scope).distinct()
+
+
+def case_list(
+    *,
+    user,
+    status: str = "",
+    overdue: bool = False,
+    mine: bool = False,
+    query: str = "",
+    year: int | None = None,
+    today: date,
+) -> QuerySet[Case]:
+    """我的案件: filters by status, overdue (an open deadline past due), assignment, text."""
+    qs = case_visible_to(user)
+    if status == "open":
+        qs = qs.filter(status__in=[s.value for s in flow.OPEN_STATUSES])
+    elif status:
+        qs = qs.filter(status=status)
+    if mine:
+        officer = officer_for_user(user)
+        qs = qs.filter(officers=officer) if officer else qs.filter(created_by=user)
+    if year:
+        qs = qs.filter(received_on__year=year)
+    if query:
+        qs = qs.filter(
+            Q(reference__icontains=query) | Q(party_name__icontains=query)
+            | Q(cause__icontains=query) | Q(decision_number__icontains=query)
+        )  # fmt: skip
+    if overdue:
+        qs = qs.filter(Exists(_open_overdue(today)))
+    return qs.order_by("-received_on", "-pk")
+
+
+def case_get_for_user(*, pk: int, user) -> Case:
+    case = case_visible_to(user).filter(pk=pk).first()
+    if case is None:
+        raise Http404("未找到该案件")
+    return case
+
+
+def case_by_reference(reference: str) -> Case | None:
+    return Case.objects.select_related("power_item", "org_unit").filter(reference=reference).first()
+
+
+def review_queue(*, user) -> QuerySet[Case]:
+    """Cases waiting for 法制审核 (all units: the review body is bureau-wide)."""
+    return (
+        Case.objects.select_related("power_item", "org_unit")
+        .filter(status=flow.Status.REVIEW)
+        .order_by("updated_at")
+    )
+
+
+def case_deadlines(case: Case, *, today: date):
+    rows = list(
+        deadline_rows(deadlines_for_subject(subject=case).order_by("start", "pk"), today=today)
+    )
+    for order in CorrectionOrder.objects.filter(case=case):
+        rows += deadline_rows(deadlines_for_subject(subject=order), today=today)
+    return rows
+
+
+def clock_note(case: Case) -> str:
+    """Why a case has no decision clock (2017 text of 行政处罚法: no period for the decision)."""
+    if case.procedure != flow.Procedure.GENERAL or case.filed_on is None:
+        return ""
+    try:
+        rule_for("penalty.decision", case.filed_on)
+    except UnknownRule:
+        return (
+            "本案于2021年7月15日前立案，适用2017年修正的行政处罚法，该法未规定作出处罚决定的期限，"
+            "故不设决定期限（2021年修订后第六十条的90日期限仅适用于此后立案的案件）。"
+        )
+    return ""
+
+
+VERB_LABELS = {
+    "register": "登记", "accept": "受理", "reject": "不予受理", "file": "立案", "extend": "延长调查期限",
+    "withdraw": "撤销立案", "act": "调查取证", "order": "责令改正", "order_followup": "整改复查",
+    "notify": "告知", "hearing_request": "要求听证", "hearing_notice": "听证通知",
+    "hearing_record": "听证笔录", "hearing_close": "听证结束", "review_submit": "提交法制审核",
+    "review": "法制审核意见", "discuss": "集体讨论", "decide": "作出决定", "serve": "送达",
+    "pay": "缴纳罚款", "remind": "催告", "apply_court": "申请法院强制执行", "close": "结案",
+    "archive": "归档", "export": "导出案卷",
+}  # fmt: skip
+
+
+def timeline(case: Case) -> list[dict]:
+    """Every audit event on the case, in chain order, with a Chinese label."""
+    from fazhi.core.models import AuditEvent
+
+    events = AuditEvent.objects.filter(
+        target_type=Case._meta.label_lower, target_id=str(case.pk)
+    ).order_by("seq")
+    return [
+        {"event": e, "label": VERB_LABELS.get(e.action.rsplit(".", 1)[-1], e.action)}
+        for e in events
+    ]
+
+
+def status_counts(*, user) -> dict[str, int]:
+    from django.db.models import Count
+
+    rows = case_visible_to(user).order_by().values("status").annotate(n=Count("pk", distinct=True))
+    return {r["status"]: r["n"] for r in rows}

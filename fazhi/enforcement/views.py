@@ -1,1 +1,211 @@
-"""enforcement views."""
+"""Staff screens for enforcement cases: 我的案件, new case, the case page with its timeline,
+deadlines and next allowed actions, the 案卷, documents, the archive export, the review queue."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.accounts.models import User
+from fazhi.core.domain.calendar import CalendarDataMissing
+from fazhi.core.domain.errors import Refused
+from fazhi.core.domain.time_limits import UnknownRule
+from fazhi.core.services.evidence import EvidenceRejected, evidence_open
+from fazhi.enforcement import documents, forms, permissions, selectors
+from fazhi.enforcement.domain import acts as act_rules
+from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import review as review_rules
+from fazhi.enforcement.services import cases as intake
+from fazhi.enforcement.services.cases_archive import case_export, case_file_rows
+from fazhi.enforcement.services.cases_common import (
+    case_evidence,
+    investigator_user_ids,
+    review_triggers,
+)
+from fazhi.enforcement.services.cases_execution import SERVICE_METHODS
+from fazhi.enforcement.steps import BadInput, params_from_post, run_step
+from fazhi.officers.selectors import usable_officers
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+STEP_ERRORS = (Refused, BadInput, EvidenceRejected, CalendarDataMissing, UnknownRule)
+
+
+@login_required
+def case_list(request):
+    today = timezone.localdate()
+    g = request.GET
+    year = int(g["year"]) if g.get("year", "").isdigit() else None
+    qs = selectors.case_list(
+        user=request.user, status=g.get("status", ""), overdue=g.get("overdue") == "1",
+        mine=g.get("mine") == "1", query=g.get("q", "")[:100], year=year, today=today,
+    )  # fmt: skip
+    context = {
+        "cases": qs[:200],
+        "total": qs.count(),
+        "filters": g,
+        "statuses": [(s.value, label) for s, label in flow.STATUS_LABELS.items()],
+        "counts": selectors.status_counts(user=request.user),
+        "can_handle": permissions.can_handle(request.user),
+    }
+    return render(request, "enforcement/case_list.html", context)
+
+
+@login_required
+def case_create(request):
+    if not permissions.can_handle(request.user):
+        raise PermissionDenied("只有执法人员可以登记案件")
+    form = forms.CaseForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = intake.case_register(actor=request.user, **form.cleaned_data)
+        except STEP_ERRORS as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已登记案件 {case.reference}。")
+            return redirect("enforcement:case_detail", case.pk)
+    return render(request, "enforcement/case_form.html", {"form": form})
+
+
+def _leaders():
+    return User.objects.filter(groups__name="局领导", is_active=True).order_by("username")
+
+
+@login_required
+def case_detail(request, pk: int):
+    case = selectors.case_get_for_user(pk=pk, user=request.user)
+    today = timezone.localdate()
+    on = case.filed_on or case.received_on
+    hearing = getattr(case, "hearing", None)
+    context = {
+        "case": case,
+        "today": today,
+        "deadlines": selectors.case_deadlines(case, today=today),
+        "clock_note": selectors.clock_note(case),
+        "timeline": selectors.timeline(case),
+        "acts": case.acts.order_by("seq").prefetch_related("officers", "evidence"),
+        "orders": case.orders.order_by("issued_on", "pk"),
+        "reviews": case.reviews.order_by("round"),
+        "hearing": hearing,
+        "actions": [a.value for a in flow.allowed_actions(case.status)],
+        "status": case.status,
+        "can_handle": permissions.can_handle(request.user),
+        "can_review": permissions.can_review(request.user)
+        and request.user.pk not in investigator_user_ids(case),
+        "officers": usable_officers(on=on, org_unit=case.org_unit),
+        "case_officers": case.officers.all(),
+        "leaders": _leaders(),
+        "reviewers": User.objects.filter(is_active=True).exclude(
+            pk__in=investigator_user_ids(case)
+        ),
+        "triggers": review_triggers(case),
+        "act_kinds": [(k.value, act_rules.ACT_LABELS[k]) for k in act_rules.INVESTIGATION_KINDS],
+        "av_kinds": [k.value for k in act_rules.AV_REQUIRED_KINDS],
+        "outcomes": list(review_rules.OUTCOME_LABELS.items()),
+        "measures": list(review_rules.MEASURE_LABELS.items()),
+        "points": review_rules.SEVEN_POINTS,
+        "methods": list(SERVICE_METHODS.items()),
+        "investigating": flow.Status(case.status) in flow.INVESTIGATING,
+        "documents": documents.available(case),
+        "violations": forms.violation_choices(on),
+    }
+    return render(request, "enforcement/case_detail.html", context)
+
+
+@login_required
+@require_POST
+def case_action(request, pk: int, action: str):
+    case = selectors.case_get_for_user(pk=pk, user=request.user)
+    allowed = permissions.can_review if action == "review" else permissions.can_handle
+    if not allowed(request.user):
+        messages.error(request, "您没有办理该步骤的权限")
+        return redirect("enforcement:case_detail", case.pk)
+    uploads = [(f, f.name) for f in request.FILES.getlist("files")]
+    try:
+        run_step(case, action, params_from_post(request.POST), uploads=uploads, actor=request.user)
+    except STEP_ERRORS as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已办理。")
+    return redirect("enforcement:case_detail", case.pk)
+
+
+@login_required
+def case_file(request, pk: int):
+    """案卷: every record and evidence file in order with its SHA-256."""
+    case = selectors.case_get_for_user(pk=pk, user=request.user)
+    return render(
+        request, "enforcement/case_file.html", {"case": case, "rows": case_file_rows(case)}
+    )
+
+
+def _docx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
+
+
+@login_required
+def case_document(request, pk: int, kind: str):
+    case = selectors.case_get_for_user(pk=pk, user=request.user)
+    if kind not in documents.DOCUMENTS:
+        raise Http404("未知文书")
+    content = documents.DOCUMENTS[kind][1](case)
+    if content is None:
+        raise Http404("案件尚未进行到该步骤")
+    return _docx(content, f"{case.reference}-{kind}.docx")
+
+
+@login_required
+def act_document(request, pk: int, seq: int):
+    case = selectors.case_get_for_user(pk=pk, user=request.user)
+    act = case.acts.filter(seq=seq).first()
+    if act is None or act.kind not in documents.ACT_DOCUMENTS:
+        raise Http404("该记录没有文书")
+    return _docx(
+        documents.ACT_DOCUMENTS[act.kind][1](act), f"{case.reference}-{act.kind}-{seq}.docx"
+    )
+
+
+@login_required
+def case_archive_zip(request, pk: int):
+    case = selectors.case_get_for_user(pk=pk, user=request.user)
+    out = BytesIO()
+    try:
+        case_export(case=case, actor=request.user, out=out)
+    except Refused as exc:
+        messages.error(request, str(exc))
+        return redirect("enforcement:case_detail", case.pk)
+    response = HttpResponse(out.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{case.reference}.zip"
+    return response
+
+
+@login_required
+def evidence_download(request, pk: int, evidence_id: int):
+    """One evidence file of the case file; the access is logged in its custody record."""
+    case = selectors.case_get_for_user(pk=pk, user=request.user)
+    evidence = case_evidence(case).filter(pk=evidence_id).first()
+    if evidence is None:
+        raise Http404("该证据不属于本案")
+    stream = evidence_open(evidence=evidence, actor=request.user, note=f"案卷查阅 {case.reference}")
+    return FileResponse(stream, content_type=evidence.mime_type, as_attachment=True,
+                        filename=evidence.original_name)  # fmt: skip
+
+
+@login_required
+def review_queue(request):
+    if not permissions.can_review(request.user):
+        raise PermissionDenied("只有法制审核人员可以查看审核队列")
+    rows = [
+        {"case": case, "triggers": review_triggers(case),
+         "conflict": request.user.pk in investigator_user_ids(case)}
+        for case in selectors.review_queue(user=request.user)
+    ]  # fmt: skip
+    return render(request, "enforcement/review_queue.html", {"rows": rows})

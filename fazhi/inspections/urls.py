@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.inspections import views
 
 app_name = "inspections"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("directory/", views.directory, name="directory"),
+    path("coverage/", views.coverage, name="coverage"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/commit/", views.plan_commit, name="plan_commit"),
+    path("draws/<int:pk>/", views.draw_detail, name="draw_detail"),
+    path("draws/<int:pk>/<str:action>/", views.draw_action, name="draw_action"),
+    path("checks/<int:pk>/result/", views.check_result, name="check_result"),
+    path("results/<int:pk>/publish/", views.result_publish, name="result_publish"),
+]

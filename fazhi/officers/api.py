@@ -1,7 +1,61 @@
-"""JSON API at /api/v1/officers."""
+"""JSON API at /api/v1/officers: the public certificate check; the register and its figures
+for staff."""
 
 from __future__ import annotations
 
+from django.utils import timezone
 from ninja import Router
 
+from fazhi.accounts.auth import api_auth
+from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
+from fazhi.core.services.request_context import current_request
+from fazhi.officers import selectors
+from fazhi.officers.schemas import CertificateCheckOut, OfficerOut, StatsOut
+from fazhi.officers.services.lookups import Throttled, lookup_register
+
 router = Router(tags=["officers"])
+
+
+@router.get("/certificates/{number}", response={200: CertificateCheckOut, 404: Problem, 429: Problem},
+            operation_id="officers_certificate_check",
+            summary="执法证查验（公开）：姓名、单位、执法区域、状态与有效期")  # fmt: skip
+def certificate_check(request, number: str):
+    try:
+        lookup_register(ip=current_request().ip or request.META.get("REMOTE_ADDR"),
+                        now=timezone.now())  # fmt: skip
+    except Throttled as exc:
+        raise ProblemError(429, ErrorCode.RULE_REFUSED, "查询过于频繁", exc.message) from None
+    found = selectors.certificate_public(number=number[:40], today=timezone.localdate())
+    if found is None:
+        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该执法证号")
+    return found
+
+
+@router.get("/", auth=api_auth, response=list[OfficerOut], operation_id="officers_officer_list",
+            summary="执法人员名册（按数据范围）")  # fmt: skip
+def officer_list(request, unit: int | None = None, q: str = "", status: str = "",
+                 active: str = "yes", limit: int = 200, offset: int = 0):  # fmt: skip
+    qs = selectors.officer_list(user=request.auth, org_unit_id=unit, query=q[:50],
+                                status=status, active=active)  # fmt: skip
+    limit = max(1, min(limit, 1000))
+    page = list(qs[max(offset, 0) : max(offset, 0) + limit])
+    rows = selectors.register_rows(page, today=timezone.localdate())
+    return [
+        {
+            "id": r.officer.pk, "name": r.officer.name, "org_unit": r.officer.org_unit.name,
+            "org_unit_code": r.officer.org_unit.code, "post": r.officer.post,
+            "is_active": r.officer.is_active,
+            "username": r.officer.user.username if r.officer.user else None,
+            "certificate": r.card, "usable_today": r.reason is None, "reason": r.reason or "",
+        }
+        for r in rows
+    ]  # fmt: skip
+
+
+@router.get("/stats", auth=api_auth, response={200: StatsOut, 422: Problem},
+            operation_id="officers_stats", summary="年度持证率、换证、年审、培训与考试")  # fmt: skip
+def stats(request, year: int | None = None):
+    year = year or timezone.localdate().year
+    if not 1990 <= year <= 2100:
+        raise ProblemError(422, ErrorCode.INVALID_INPUT, "年度不合法")
+    return selectors.certification_stats(year=year)

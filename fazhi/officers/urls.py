@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.officers import views
 
 app_name = "officers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("new/", views.officer_create, name="officer_create"),
+    path("import/", views.officer_import, name="officer_import"),
+    path("<int:pk>/", views.officer_detail, name="officer_detail"),
+    path("<int:pk>/<str:action>/", views.officer_action, name="officer_action"),
+]

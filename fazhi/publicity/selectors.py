@@ -1,1 +1,108 @@
-"""publicity selectors."""
+"""Reads of publicity records. The public ones return only what is published and in its period,
+always masked; the staff ones return the queue with its overdue alarm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from fazhi.publicity.domain.data import DecisionData
+from fazhi.publicity.domain.enums import ExchangeStatus, Kind, Status
+from fazhi.publicity.domain.masking import public_data
+from fazhi.publicity.models import ExportBatch, PublicityRecord
+
+PUBLIC_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
+
+
+def public_records(*, today: date, kind: str = "", year: int | None = None,
+                   query: str = "") -> QuerySet[PublicityRecord]:  # fmt: skip
+    """Published decisions (and withdrawn ones that had been published) whose period has not
+    ended; filters: kind, decision year, keyword (party, 文书号, content)."""
+    qs = PublicityRecord.objects.filter(status__in=PUBLIC_STATUSES, published_on__isnull=False)
+    qs = qs.filter(Q(publicity_ends_on__isnull=True) | Q(publicity_ends_on__gte=today))
+    if kind:
+        qs = qs.filter(kind=Kind(kind))
+    if year:
+        qs = qs.filter(decided_on__year=year)
+    query = (query or "").strip()
+    if query:
+        qs = qs.filter(
+            Q(party_name__icontains=query)
+            | Q(document_number__icontains=query)
+            | Q(content__icontains=query)
+            | Q(violation_type__icontains=query)
+        )
+    return qs.order_by("-published_on", "-id")
+
+
+def public_record(*, pk: int, today: date) -> PublicityRecord | None:
+    return public_records(today=today).filter(pk=pk).first()
+
+
+@dataclass(frozen=True)
+class PublicView:
+    """A record as the public sees it: masked data plus its publicity facts."""
+
+    record: PublicityRecord
+    data: DecisionData
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.record.status == Status.WITHDRAWN
+
+
+def public_view(record: PublicityRecord) -> PublicView:
+    return PublicView(record, public_data(record.as_data()))
+
+
+def public_years() -> list[int]:
+    dates = PublicityRecord.objects.filter(
+        status__in=PUBLIC_STATUSES, published_on__isnull=False
+    ).dates("decided_on", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+# --- staff --------------------------------------------------------------------------------
+
+
+def staff_records(
+    *, status: str = "", kind: str = "", query: str = ""
+) -> QuerySet[PublicityRecord]:
+    qs = PublicityRecord.objects.all()
+    if status:
+        qs = qs.filter(status=Status(status))
+    if kind:
+        qs = qs.filter(kind=Kind(kind))
+    if query:
+        qs = qs.filter(Q(party_name__icontains=query) | Q(document_number__icontains=query))
+    if status == Status.PENDING:
+        return qs.order_by("due_on", "id")
+    return qs.order_by("-decided_on", "-id")
+
+
+def overdue_records(*, today: date) -> QuerySet[PublicityRecord]:
+    """The alarm: records past their publicity due date and still unpublished."""
+    return PublicityRecord.objects.filter(status=Status.PENDING, due_on__lt=today).order_by(
+        "due_on"
+    )
+
+
+def rejected_records() -> QuerySet[PublicityRecord]:
+    return PublicityRecord.objects.filter(exchange_status=ExchangeStatus.REJECTED).order_by("-id")
+
+
+def status_counts() -> dict[str, int]:
+    counts = {s.value: 0 for s in Status}
+    rows = PublicityRecord.objects.values("status").annotate(n=Count("id")).order_by()
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def export_batches(*, limit: int = 50) -> QuerySet[ExportBatch]:
+    return ExportBatch.objects.order_by("-created_at", "-id")[:limit]
+
+
+def last_accepted_batch(*, kind: str) -> ExportBatch | None:
+    return ExportBatch.objects.filter(kind=kind, status="accepted").order_by("-started_at").first()

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.publicity import views
 
 app_name = "publicity"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("records/<int:pk>/", views.record_detail, name="detail"),
+    path("records/<int:pk>/<str:action>/", views.record_action, name="action"),
+]

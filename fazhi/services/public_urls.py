@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+"""Public pages of services, mounted under /services/."""
+
+from django.urls import path
+
+from fazhi.services import public_views
 
 app_name = "services_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public_views.guide_list, name="guide_list"),
+    path("items/<str:code>/", public_views.guide_detail, name="guide_detail"),
+    path("track/", public_views.track, name="track"),
+]

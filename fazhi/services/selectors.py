@@ -1,1 +1,345 @@
-"""services selectors."""
+"""Reads for services: catalogues and their comparison, the register, public guide and tracking,
+and the feed of licensing decisions for 双公示 (``license_decisions``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from fazhi.accounts.selectors import scope_queryset
+from fazhi.core.domain.masking import mask_address, mask_mobile, mask_name
+from fazhi.core.domain.time_limits import Remaining, remaining
+from fazhi.core.models import Deadline
+from fazhi.core.models.deadline import DeadlineStatus
+from fazhi.core.selectors.calendar import work_calendar
+from fazhi.core.selectors.deadlines import deadlines_for_subject, warning_working_days
+from fazhi.services.domain import licensing as lic
+from fazhi.services.domain.catalogue import Comparison, ItemFacts, MaterialFacts, compare_catalogues
+from fazhi.services.models import (
+    BundleApplication,
+    CatalogueVersion,
+    LicenseApplication,
+    RequiredMaterial,
+    ServiceItem,
+)
+
+RULE_LABELS = {
+    "licensing.correction_notice": "受理审查（一次告知）",
+    "licensing.decision": "许可决定",
+    "licensing.publicity": "许可决定公示",
+}
+VISIBLE = (CatalogueVersion.Status.PUBLISHED, CatalogueVersion.Status.SUPERSEDED)
+
+
+# --- catalogue ------------------------------------------------------------------------------
+
+
+def catalogue_list(*, public: bool = False) -> QuerySet[CatalogueVersion]:
+    qs = CatalogueVersion.objects.all()
+    return qs.filter(status__in=VISIBLE) if public else qs
+
+
+def catalogue_get(*, year: int, public: bool = False) -> CatalogueVersion:
+    found = catalogue_list(public=public).filter(year=year).first()
+    if found is None:
+        raise Http404(f"没有{year}年度的事项目录")
+    return found
+
+
+def catalogue_current() -> CatalogueVersion | None:
+    return CatalogueVersion.objects.filter(status=CatalogueVersion.Status.PUBLISHED).first()
+
+
+def catalogue_items(*, catalogue: CatalogueVersion) -> QuerySet[ServiceItem]:
+    return (
+        catalogue.items.select_related("power_item", "org_unit")
+        .prefetch_related(
+            Prefetch("materials", queryset=RequiredMaterial.objects.order_by("position"))
+        )
+        .order_by("position", "code")
+    )
+
+
+def licensing_items_current() -> list[ServiceItem]:
+    """Licensing items of the published catalogue (what a new application may be for)."""
+    current = catalogue_current()
+    if current is None:
+        return []
+    return list(catalogue_items(catalogue=current).filter(kind="licensing"))
+
+
+def item_get(*, pk: int) -> ServiceItem:
+    item = (
+        ServiceItem.objects.select_related("catalogue", "power_item", "org_unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if item is None:
+        raise Http404("未找到该事项")
+    return item
+
+
+def item_public_get(*, code: str, year: int | None = None) -> ServiceItem:
+    """An item of the current published catalogue (or of a given published/superseded year)."""
+    qs = ServiceItem.objects.select_related("catalogue", "org_unit").filter(code=code)
+    if year is None:
+        qs = qs.filter(catalogue__status=CatalogueVersion.Status.PUBLISHED)
+    else:
+        qs = qs.filter(catalogue__year=year, catalogue__status__in=VISIBLE)
+    item = qs.first()
+    if item is None:
+        raise Http404("未找到该事项")
+    return item
+
+
+def _facts(catalogue: CatalogueVersion) -> list[ItemFacts]:
+    return [
+        ItemFacts(
+            code=i.code, name=i.name, kind=i.kind, promised_days=i.promised_days,
+            materials=tuple(MaterialFacts(m.name, m.is_required, m.is_shared)
+                            for m in i.materials.all()),
+            merged_into=i.merged_into,
+        )
+        for i in catalogue_items(catalogue=catalogue)
+    ]  # fmt: skip
+
+
+def catalogue_comparison(*, from_year: int, to_year: int, public: bool = False) -> Comparison:
+    """The reductions between two catalogue versions, computed from their items."""
+    old = catalogue_get(year=from_year, public=public)
+    new = catalogue_get(year=to_year, public=public)
+    return compare_catalogues(_facts(old), _facts(new))
+
+
+# --- register -------------------------------------------------------------------------------
+
+
+def application_list(
+    *, user, status: str = "", year: int | None = None, query: str = "", item_code: str = ""
+) -> QuerySet[LicenseApplication]:
+    qs = scope_queryset(
+        LicenseApplication.objects.select_related("item", "org_unit", "bundle_application"),
+        user=user,
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(received_on__year=year)
+    if item_code:
+        qs = qs.filter(item__code=item_code)
+    if query:
+        qs = qs.filter(
+            Q(reference__icontains=query) | Q(applicant_name__icontains=query)
+            | Q(licence_number__icontains=query)
+        )  # fmt: skip
+    return qs
+
+
+def application_get_for_user(*, pk: int, user) -> LicenseApplication:
+    found = application_list(user=user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("未找到该申请")
+    return found
+
+
+@dataclass(frozen=True)
+class Row:
+    application: LicenseApplication
+    deadline: Deadline | None
+    left: Remaining | None
+
+    @property
+    def rule_label(self) -> str:
+        return RULE_LABELS.get(self.deadline.rule_code, "") if self.deadline else ""
+
+    @property
+    def css_class(self) -> str:
+        return self.left.urgency.value if self.left else ""
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.left and self.left.urgency.value == "overdue")
+
+
+def rows_by_deadline(applications, *, today: date, limit: int = 300) -> list[Row]:
+    """Applications with their nearest open deadline, most urgent first (closed ones last)."""
+    applications = list(applications[:limit])
+    if not applications:
+        return []
+    nearest: dict[str, Deadline] = {}
+    for deadline in Deadline.objects.filter(
+        subject_type=LicenseApplication._meta.label_lower,
+        subject_id__in=[str(a.pk) for a in applications],
+        status=DeadlineStatus.OPEN,
+    ).order_by("due"):
+        nearest.setdefault(deadline.subject_id, deadline)
+    calendar, warn = work_calendar(), warning_working_days()
+    rows = []
+    for app in applications:
+        d = nearest.get(str(app.pk))
+        rows.append(Row(app, d, remaining(d.due, today, calendar, warn_within=warn) if d else None))
+    return sorted(rows, key=lambda r: (r.deadline is None, r.deadline.due if r.deadline else 0))
+
+
+def deadline_rows(application: LicenseApplication, *, today: date) -> list[Row]:
+    calendar, warn = work_calendar(), warning_working_days()
+    return [
+        Row(application, d, remaining(d.due, today, calendar, warn_within=warn)
+            if d.status == DeadlineStatus.OPEN else None)
+        for d in deadlines_for_subject(subject=application)
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    material: RequiredMaterial
+    submitted_on: date | None
+    via_bundle: bool
+
+    @property
+    def is_missing(self) -> bool:
+        return self.material.applicant_submits and self.submitted_on is None
+
+
+def checklist(application: LicenseApplication) -> list[ChecklistLine]:
+    got = {s.material_id: s for s in application.submitted.all()}
+    return [
+        ChecklistLine(m, got[m.pk].received_on if m.pk in got else None,
+                      got[m.pk].via_bundle if m.pk in got else False)
+        for m in application.item.materials.order_by("position")
+    ]  # fmt: skip
+
+
+def next_actions(application: LicenseApplication) -> list[str]:
+    return lic.next_actions(
+        lic.Status(application.status),
+        has_notice=application.correction_notice is not None,
+        is_extended=application.is_extended,
+    )
+
+
+def masked_contact(application) -> dict[str, str]:
+    """The contact as any public output may show it (masked by the shared functions)."""
+    return {
+        "contact_name": mask_name(application.contact_name) if application.contact_name else "",
+        "contact_phone": mask_mobile(application.contact_phone) if application.contact_phone else "",
+        "contact_address": mask_address(application.contact_address)
+        if application.contact_address else "",
+    }  # fmt: skip
+
+
+def bundle_status_of(parent: BundleApplication) -> lic.BundleStatus:
+    return lic.bundle_status(p.status for p in parent.parts.all())
+
+
+def bundle_application_list(*, user) -> list[tuple[BundleApplication, str]]:
+    parts = application_list(user=user).exclude(bundle_application=None)
+    parents = (
+        BundleApplication.objects.filter(pk__in=parts.values("bundle_application"))
+        .select_related("bundle")
+        .prefetch_related("parts__item")
+    )
+    return [(p, lic.BUNDLE_STATUS_LABELS[bundle_status_of(p)]) for p in parents]
+
+
+# --- public tracking (no personal data) -----------------------------------------------------
+
+
+def tracking_status(*, code: str) -> dict[str, Any] | None:
+    """Procedure only: item, status, dates, the next statutory date. No applicant data."""
+    code = code.strip().upper()[:16]
+    if not code:
+        return None
+    app = LicenseApplication.objects.select_related("item").filter(tracking_code=code).first()
+    if app is not None:
+        return {"kind": "application", "parts": [_public_part(app)]}
+    parent = BundleApplication.objects.select_related("bundle").filter(tracking_code=code).first()
+    if parent is None:
+        return None
+    parts = [_public_part(p) for p in parent.parts.select_related("item").order_by("pk")]
+    status = bundle_status_of(parent)
+    return {"kind": "bundle", "bundle": parent.bundle.name, "received_on": parent.received_on,
+            "status": status.value, "status_label": lic.BUNDLE_STATUS_LABELS[status],
+            "parts": parts}  # fmt: skip
+
+
+def _public_part(app: LicenseApplication) -> dict[str, Any]:
+    pending = (
+        deadlines_for_subject(subject=app)
+        .filter(status=DeadlineStatus.OPEN)
+        .order_by("due")
+        .first()
+    )
+    return {
+        "item": app.item.name,
+        "status": app.status,
+        "status_label": app.status_label,
+        "received_on": app.received_on,
+        "accepted_on": app.accepted_on,
+        "decided_on": app.decided_on,
+        "correction_materials": list(app.correction_notice or []),
+        "next_step": RULE_LABELS.get(pending.rule_code, "") if pending else "",
+        "next_due": pending.due if pending else None,
+        "is_automatic": app.is_automatic,
+    }
+
+
+# --- 双公示 feed ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LicenseDecisionRecord:
+    """What one 双公示 行政许可 record needs (field codes XK_* of domain-rules §3)."""
+
+    application: LicenseApplication  # the subject to hang a publicity deadline on
+    party_name: str  # XK_XDR_MC
+    party_category: str  # XK_XDR_LB label: 法人及非法人组织 / 自然人 / 个体工商户
+    party_uscc: str  # XK_XDR_SHXYM ("" for a natural person)
+    legal_representative: str  # XK_FRDB
+    document_title: str  # XK_XKWS
+    document_number: str  # XK_WSH
+    licence_category: str  # XK_XKLB label: 普通/特许/认可/核准/登记/其他
+    licence_name: str  # XK_XKZS
+    licence_number: str  # XK_XKBH
+    content: str  # XK_NR
+    decision_date: date  # XK_JDRQ
+    valid_from: date  # XK_YXQZ
+    valid_to: date  # XK_YXQZI; 2099-12-31 = 长期
+    issuing_body: str  # XK_XKJG
+    item_code: str
+    power_item_code: str
+    is_automatic: bool
+
+
+def license_decisions(*, since: date | datetime | None = None) -> Iterator[LicenseDecisionRecord]:
+    """Every 准予行政许可 decision (行政许可法 第四十条: 准予决定应当予以公开), oldest first.
+
+    ``since`` a ``date``: decisions dated on or after it; a ``datetime``: decisions recorded at
+    or after it (for incremental exports). Streams in chunks; refusals are not published.
+    """
+    qs = LicenseApplication.objects.filter(status=lic.Status.GRANTED).select_related(
+        "item", "item__power_item"
+    )
+    if isinstance(since, datetime):
+        qs = qs.filter(decision_recorded_at__gte=since)
+    elif isinstance(since, date):
+        qs = qs.filter(decided_on__gte=since)
+    for app in qs.order_by("decided_on", "pk").iterator(chunk_size=500):
+        item = app.item
+        category = lic.LICENCE_CATEGORY_LABELS.get(lic.LicenceCategory(item.licence_category))
+        yield LicenseDecisionRecord(
+            application=app, party_name=app.applicant_name, party_category=app.category_label,
+            party_uscc=app.applicant_uscc, legal_representative=app.legal_representative,
+            document_title=f"{item.name}决定书", document_number=app.licence_number or "",
+            licence_category=category or "其他", licence_name=item.licence_name,
+            licence_number=app.licence_number or "", content=app.licence_content,
+            decision_date=app.decided_on, valid_from=app.valid_from, valid_to=app.valid_to,
+            issuing_body=item.deciding_body, item_code=item.code,
+            power_item_code=item.power_item.code if item.power_item else "",
+            is_automatic=app.is_automatic,
+        )  # fmt: skip

@@ -177,6 +177,12 @@ FAZHI = {
     # Days for time-limit rules whose number is not verified against an official text
     # (domain-rules.md marks them UNVERIFIED), e.g. {"normdoc.filing": 30}.
     "TIME_LIMIT_OVERRIDES": json.loads(env.str("FAZHI_TIME_LIMIT_OVERRIDES", default="{}")),
+    # 执法证 rules the national texts leave to local rules (domain-rules §12, UNVERIFIED).
+    "OFFICERS_CERT_VALIDITY_YEARS": env.int("FAZHI_OFFICERS_CERT_VALIDITY_YEARS", default=3),
+    "OFFICERS_CERT_REVIEW_MONTHS": env.int("FAZHI_OFFICERS_CERT_REVIEW_MONTHS", default=12),
+    "OFFICERS_MIN_TRAINING_HOURS": env.int("FAZHI_OFFICERS_MIN_TRAINING_HOURS", default=60),
+    # 社保滞纳金 capped at the principal? (行政强制法 第四十五条 — contested, UNVERIFIED)
+    "SI_LATE_FEE_CAPPED": env.bool("FAZHI_SI_LATE_FEE_CAPPED", default=False),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),

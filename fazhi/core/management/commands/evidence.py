@@ -1,12 +1,18 @@
-"""`fazhi evidence verify [--json]` and `fazhi evidence ingest PATH --case REF [--user NAME]`.
+"""`fazhi evidence verify [--json] [--archive FILE.zip]` and `fazhi evidence ingest PATH --case
+REF [--user NAME]`.
 
-verify re-hashes every stored file and exits 1 listing each missing or altered one; ingest takes
-a file into the store through the same service as the staff UI (for scripting).
+verify re-hashes every stored file and exits 1 listing each missing or altered one; with
+``--archive`` it checks an exported case-file archive instead: every file listed in its
+``manifest.json`` must be present with the SHA-256 recorded there, and nothing unlisted may be
+added (exit 0 intact, 1 broken, naming each file). ingest takes a file into the store through the
+same service as the staff UI (for scripting).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import zipfile
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -29,6 +35,11 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         verify = sub.add_parser("verify", help="逐个重算哈希，发现缺失或被改动的文件")
         verify.add_argument("--json", action="store_true", help="以 JSON 输出")
+        verify.add_argument(
+            "--archive",
+            default="",
+            help="改为校验导出的案卷压缩包（按 manifest.json 逐个核对哈希）",
+        )
         ingest = sub.add_parser("ingest", help="将文件登记入证据库")
         ingest.add_argument("path", help="文件路径")
         ingest.add_argument("--case", default="", help="所属案件编号")
@@ -36,7 +47,9 @@ class Command(BaseCommand):
         ingest.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     def handle(self, *args, **options):
-        if options["action"] == "verify":
+        if options["action"] == "verify" and options.get("archive"):
+            self._verify_archive(Path(options["archive"]), as_json=options["json"])
+        elif options["action"] == "verify":
             self._verify(as_json=options["json"])
         else:
             self._ingest(options)
@@ -65,6 +78,30 @@ class Command(BaseCommand):
             raise CommandError(
                 f"证据库校验未通过：{len(report.problems)} 个文件缺失或被改动"
                 f"（共校验 {report.checked} 个）",
+                returncode=1,
+            )
+
+    def _verify_archive(self, path: Path, *, as_json: bool) -> None:
+        if not path.is_file():
+            raise CommandError(f"文件不存在：{path}", returncode=2)
+        try:
+            report = archive_report(path)
+        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise CommandError(f"不是有效的案卷压缩包：{exc}", returncode=1) from exc
+        if as_json:
+            self.stdout.write(json.dumps(report, ensure_ascii=False))
+        elif report["intact"]:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"案卷完整：{report['case']}，共校验 {report['checked']} 个文件。"
+                )
+            )
+        else:
+            for problem in report["problems"]:
+                self.stdout.write(f"✗ {problem['path']}：{problem['problem']}")
+        if not report["intact"]:
+            raise CommandError(
+                f"案卷校验未通过：{len(report['problems'])} 个文件缺失、被改动或未列入清单",
                 returncode=1,
             )
 
@@ -104,3 +141,31 @@ class Command(BaseCommand):
                 )
             )
             self.stdout.write(f"  SHA-256：{evidence.sha256}")
+
+
+def archive_report(path: Path) -> dict:
+    """Check a case-file archive against its manifest (a zip with ``manifest.json`` listing
+    ``files: [{path, sha256}]``). Reads only."""
+    problems: list[dict[str, str]] = []
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        listed = {entry["path"]: entry["sha256"] for entry in manifest["files"]}
+        present = set(archive.namelist()) - {"manifest.json"}
+        for name, expected in listed.items():
+            if name not in present:
+                problems.append({"path": name, "problem": "文件缺失"})
+                continue
+            digest = hashlib.sha256()
+            with archive.open(name) as stream:
+                while chunk := stream.read(1024 * 1024):
+                    digest.update(chunk)
+            if digest.hexdigest() != expected:
+                problems.append({"path": name, "problem": "内容被改动（哈希不符）"})
+        for name in sorted(present - set(listed)):
+            problems.append({"path": name, "problem": "未列入清单的文件"})
+    return {
+        "case": manifest.get("case", ""),
+        "checked": len(listed),
+        "intact": not problems,
+        "problems": problems,
+    }

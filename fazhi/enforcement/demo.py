@@ -1,0 +1,342 @@
+"""Demo enforcement cases for `fazhi demo`: a year (2019) of labour-inspection cases in every
+state, after the rules helper's benchmarks and arrears (``demo_rules.load`` runs first).
+
+About sixty cases across five inspection units, every source, the power items of the list,
+officers from the register (``usable_officers`` on the filing date, the demo users zhifa1,
+zhifa2 and hp_zhifa first), small generated evidence files (one 查封扣押 with a WAV recording,
+one with an MP4 clip), 法制审核 by shenhe (some 存在问题 first), one hearing, decisions with
+their numbers, service, payment (one late, with 加处罚款), one application to the court, closed
+and archived cases. Every step goes through the services, so every rule is checked and audited.
+
+Idempotent: each case has a fixed reference (``<unit>-2019-D<nn>``) and is created in one
+savepoint; a second run skips the references that exist.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+
+from fazhi.core.domain.errors import Refused
+from fazhi.enforcement.domain.discretion import departure_needs_reason
+from fazhi.enforcement.domain.review import POINT_CODES
+from fazhi.enforcement.models import Case
+from fazhi.enforcement.services import cases as intake
+from fazhi.enforcement.services import cases_acts as acts
+from fazhi.enforcement.services import cases_decision as decision
+from fazhi.enforcement.services import cases_execution as execution
+from fazhi.enforcement.services.cases_common import review_triggers
+from fazhi.enforcement.services.discretion import discretion_propose
+from fazhi.officers.selectors import usable_officers
+from fazhi.powers.models import PowerItem
+
+YEAR = 2019
+START = date(YEAR, 1, 7)
+UNITS = ("inspection_1", "inspection_2", "heping_team", "hexi_team", "binhai_team")
+UNIT_USERS = {"inspection_1": "zhifa1", "inspection_2": "zhifa2", "heping_team": "hp_zhifa"}
+SOURCES = ("complaint", "report", "random", "patrol", "referral")
+# (power item, violation code, cause); the violation code selects the 裁量基准 item.
+VIOLATIONS = (
+    ("CF-JC-26", "lsi-26", "拖欠劳动者工资"),
+    ("CF-JC-25", "lsi-25", "违法延长劳动者工作时间"),
+    ("CF-HT-84", "lcl-84", "收取劳动者押金"),
+    ("CF-JC-30", "lsi-30", "阻挠劳动保障监察"),
+    ("CF-SB-84", "sil-84", "未办理社会保险登记"),
+    ("CF-SB-86", "sil-86", "未按时足额缴纳社会保险费"),
+    ("CF-TG-06", "child-6", "使用童工"),
+)
+EARLY_ONLY = (
+    ("CF-NMG-54", "", "未编制工资支付台账"),  # 保障农民工工资支付条例: in force 2020-05-01
+    ("JC-LD-01", "", "劳动保障监察检查"),
+)
+# target state → how many cases end there (deepest first, so they start early in the year)
+PLAN = (
+    ("archived", 16), ("closed", 6), ("paid", 2), ("court", 1), ("served", 4), ("decided", 3),
+    ("reviewed", 2), ("returned", 2), ("review", 3), ("hearing", 1), ("notified", 4),
+    ("filed", 7), ("withdrawn", 3), ("accepted", 1), ("rejected", 2), ("received", 2),
+)  # fmt: skip
+DEPTH = {
+    "received": 0, "accepted": 1, "rejected": 1, "filed": 2, "withdrawn": 3, "notified": 3,
+    "hearing": 4, "review": 4, "returned": 5, "reviewed": 5, "decided": 6, "served": 7,
+    "court": 8, "paid": 8, "closed": 9, "archived": 10,
+}  # fmt: skip
+PARTIES = (
+    "天津某建筑工程有限公司", "天津某餐饮管理有限公司", "天津某物流有限公司", "天津某电子厂",
+    "天津某保洁服务有限公司", "天津某服装加工厂", "天津某物业管理有限公司", "天津某商贸有限公司",
+    "天津某机械制造有限公司", "天津某酒店管理有限公司", "天津某印务有限公司", "天津某家具厂",
+)  # fmt: skip
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(13)
+WAV = b"RIFF" + (36).to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little")
+MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00\x00\x00\x08free"
+NO_PENALTY_REASON = (
+    "初次违法、危害后果轻微并及时改正，依法不予处罚（《中华人民共和国行政处罚法》第三十三条）"
+)
+OK_POINTS = dict.fromkeys(POINT_CODES, (True, ""))
+
+
+@dataclass
+class Spec:
+    index: int
+    target: str
+    unit: str
+    source: str
+    power: str
+    violation: str
+    cause: str
+    party: str
+    facts: dict = field(default_factory=dict)
+    problems_first: bool = False
+    late_payment: bool = False
+    seizure: bytes = b""
+    extend: bool = False
+    serious: bool = False
+    hearing: bool = False
+    no_penalty: bool = False
+
+    @property
+    def received(self) -> date:
+        return START + timedelta(days=5 * self.index)
+
+    def day(self, offset: int) -> date:
+        return self.received + timedelta(days=offset)
+
+
+def _facts(violation: str, n: int) -> dict:
+    return {
+        "lsi-26": {"amount": str(30000 + 7000 * (n % 9)), "months": 1 + n % 5, "workers": 5 + n % 20},
+        "lsi-25": {"workers": 3 + n % 15},
+        "lcl-84": {"workers": 2 + n % 6},
+        "lsi-30": {},
+        "sil-84": {"amount": str(20000 + 3000 * (n % 7))},
+        "sil-86": {"amount": str(10000 + 4000 * (n % 8))},
+        "child-6": {"workers": 1, "months": 1 + n % 2},
+    }.get(violation, {})  # fmt: skip
+
+
+def specs() -> list[Spec]:
+    out: list[Spec] = []
+    for target, count in PLAN:
+        for _ in range(count):
+            n = len(out)
+            deep = DEPTH[target] >= 3
+            power, violation, cause = (VIOLATIONS if deep or n % 3 else EARLY_ONLY)[
+                n % (len(VIOLATIONS) if deep or n % 3 else len(EARLY_ONLY))
+            ]
+            out.append(Spec(
+                index=n, target=target, unit=UNITS[n % len(UNITS)], source=SOURCES[n % len(SOURCES)],
+                power=power, violation=violation, cause=cause, party=PARTIES[n % len(PARTIES)],
+                facts=_facts(violation, n),
+            ))  # fmt: skip
+    by_target: dict[str, list[Spec]] = {}
+    for s in out:
+        by_target.setdefault(s.target, []).append(s)
+    archived = by_target["archived"]
+    archived[0].hearing = True  # one hearing, through to the archive
+    archived[1].problems_first = archived[2].problems_first = True
+    archived[3].late_payment = True
+    archived[4].seizure = WAV
+    archived[5].no_penalty = True
+    archived[5].facts = {
+        **archived[5].facts,
+        "first_offence": True,
+        "corrected": True,
+        "harm": "none",
+    }
+    by_target["hearing"][0].facts = {"amount": "90000", "months": 6, "workers": 30}
+    by_target["hearing"][0].power, by_target["hearing"][0].violation = "CF-JC-26", "lsi-26"
+    by_target["filed"][0].seizure = MP4
+    by_target["filed"][1].extend = True
+    for s in by_target["returned"]:
+        s.problems_first = True
+    for s in out:
+        s.serious = s.violation == "child-6"
+        if s.target in ("accepted", "rejected", "received"):
+            s.source = "report" if s.index % 2 else "complaint"
+        if s.hearing:
+            s.power, s.violation, s.cause = "CF-JC-26", "lsi-26", "拖欠劳动者工资"
+            s.facts = {"amount": "120000", "months": 3, "workers": 40}
+    return out
+
+
+def _reference(ctx, spec: Spec) -> str:
+    return f"{ctx.units[spec.unit].code}-{YEAR}-D{spec.index + 1:02d}"
+
+
+def _officers(ctx, spec: Spec):
+    unit = ctx.units[spec.unit]
+    later = set(usable_officers(on=spec.day(100), org_unit=unit).values_list("pk", flat=True))
+    candidates = [o for o in usable_officers(on=spec.day(3), org_unit=unit) if o.pk in later]
+    preferred = ctx.users.get(UNIT_USERS.get(spec.unit, ""))
+    candidates.sort(key=lambda o: (preferred is None or o.user_id != preferred.pk, o.pk))
+    return candidates[:2]
+
+
+def _actor(ctx, spec: Spec):
+    return ctx.users.get(UNIT_USERS.get(spec.unit, "")) or ctx.actor
+
+
+def _fine(case: Case, spec: Spec) -> tuple[Decimal, str]:
+    """The amount to notify: the benchmark's suggestion (or its minimum)."""
+    if not case.violation_code:
+        return Decimal(0), ""
+    from fazhi.enforcement.services.cases_decision import facts_of
+
+    proposal = discretion_propose(violation_code=case.violation_code, facts=facts_of(case),
+                                  on=spec.day(25))  # fmt: skip
+    if spec.no_penalty:
+        reason = "" if proposal.no_penalty_allowed else NO_PENALTY_REASON
+        return Decimal(0), reason
+    amount = proposal.suggested if proposal.suggested is not None else proposal.min_amount
+    reason = "" if not departure_needs_reason(proposal, amount) else "按裁量基准最低额处罚"
+    return Decimal(amount), reason
+
+
+def _run(ctx, spec: Spec) -> Case:
+    leader, reviewer = ctx.users["leader"], ctx.users["shenhe"]
+    actor, reached = _actor(ctx, spec), DEPTH[spec.target]
+    item = PowerItem.objects.get(code=spec.power)
+    case = intake.case_register(
+        power_item=item, org_unit=ctx.units[spec.unit], source=spec.source,
+        received_on=spec.received, cause=spec.cause, party_name=spec.party,
+        complainant="张某" if spec.source in ("complaint", "report") else "",
+        violation_code=spec.violation, reference=_reference(ctx, spec), actor=actor,
+    )  # fmt: skip
+    if reached == 0:
+        return case
+    complaint = spec.source in ("complaint", "report")
+    if spec.target == "rejected":
+        return intake.case_reject(case=case, on=spec.day(2), actor=actor,
+                                  reason="投诉事项属于劳动争议，已告知投诉人申请劳动争议仲裁")  # fmt: skip
+    if complaint:
+        case = intake.case_accept(case=case, on=spec.day(2), actor=actor)
+    if spec.target == "accepted":
+        return case
+    officers = _officers(ctx, spec)
+    case = intake.case_file(case=case, on=spec.day(3), approver=leader, officers=officers,
+                            actor=actor)  # fmt: skip
+    if spec.serious:
+        Case.objects.filter(pk=case.pk).update(is_serious=True)
+    tag = spec.index.to_bytes(2, "big")
+    acts.case_record_act(case=case, kind="inspection", on=spec.day(6), officers=officers,
+                         summary=f"现场检查{spec.party}，调取考勤、工资台账", place=spec.party,
+                         uploads=[(io.BytesIO(PNG + tag), "现场照片.png")], actor=actor)  # fmt: skip
+    if spec.seizure:
+        name = "扣押过程录音.wav" if spec.seizure is WAV else "扣押过程录像.mp4"
+        acts.case_record_act(case=case, kind="seizure", on=spec.day(7), officers=officers,
+                             summary="依法扣押工资台账原件，全程音像记录", actor=actor,
+                             uploads=[(io.BytesIO(spec.seizure + tag), name)])  # fmt: skip
+    if spec.extend:
+        intake.case_extend(case=case, approver=leader, on=spec.day(60), actor=actor,
+                           reason="涉及劳动者人数众多、工资台账不全，案情复杂")  # fmt: skip
+    if spec.target == "filed":
+        return case
+    acts.case_record_act(case=case, kind="interview", on=spec.day(8), officers=officers,
+                         summary=f"询问{spec.party}负责人，对{spec.cause}的事实予以承认", actor=actor)  # fmt: skip
+    order = acts.case_order_correction(case=case, on=spec.day(8), due_on=spec.day(18),
+                                       items=f"立即改正{spec.cause}的违法行为", officers=officers,
+                                       actor=actor)  # fmt: skip
+    complied = spec.target == "withdrawn" or spec.no_penalty
+    acts.case_order_followup(order=order, on=spec.day(18 if complied else 19), complied=complied,
+                             summary="已按期改正" if complied else "逾期未改正", officers=officers,
+                             actor=actor)  # fmt: skip
+    if spec.target == "withdrawn":
+        return intake.case_withdraw(case=case, on=spec.day(20), actor=actor,
+                                    reason="违法行为轻微并已在限期内改正")  # fmt: skip
+    case.refresh_from_db()
+    case.facts = spec.facts
+    fine, reason = _fine(case, spec)
+    outcome = "no_penalty" if spec.no_penalty else "penalty"
+    case = decision.case_notify(case=case, on=spec.day(25), outcome=outcome, fine=fine,
+                                facts=spec.facts, actor=actor,
+                                text=f"经调查，{spec.party}存在{spec.cause}的违法行为，事实清楚，证据确凿。")  # fmt: skip
+    if spec.target == "notified":
+        return case
+    decide_on = spec.day(50)
+    if spec.hearing or spec.target == "hearing":
+        decision.case_hearing_request(case=case, on=spec.day(27), actor=actor)
+        if spec.target == "hearing":
+            return case
+        Case.objects.filter(pk=case.pk).update(is_major_rights=True)
+        decision.case_hearing_notice(case=case, presiding=reviewer, notice_on=spec.day(28),
+                                     hearing_on=spec.day(50), place="本局听证室", actor=actor)  # fmt: skip
+        decision.case_hearing_record(case=case, held_on=spec.day(50), actor=actor,
+                                     summary="听证笔录：当事人陈述已部分支付，请求从轻处罚；调查人员出示证据。")  # fmt: skip
+        decision.case_hearing_close(case=case, on=spec.day(50), actor=actor)
+        decide_on = spec.day(65)
+    case.refresh_from_db()
+    needs_review = bool(review_triggers(case)) or spec.target in ("review", "returned", "reviewed")
+    if needs_review:
+        start = decide_on - timedelta(days=10)
+        decision.case_review_submit(case=case, on=start, actor=actor)
+        if spec.target == "review":
+            return case
+        if spec.problems_first:
+            decision.case_review(case=case, on=start + timedelta(days=1), opinion="problems",
+                                 points={**OK_POINTS, "documents": (False, "告知书未载明陈述申辩期限")},
+                                 comments="请补正告知书后重新提交", actor=reviewer)  # fmt: skip
+            if spec.target == "returned":
+                return case
+            decision.case_review_submit(case=case, on=start + timedelta(days=3), actor=actor)
+        decision.case_review(case=case, on=start + timedelta(days=4), points=OK_POINTS,
+                             opinion="agree", comments="", actor=reviewer)  # fmt: skip
+        if spec.target == "reviewed":
+            return case
+    case.refresh_from_db()
+    if case.is_serious:
+        decision.case_discuss(case=case, on=decide_on - timedelta(days=2), actor=leader,
+                              attendees="局长、分管副局长、法规处处长、监察总队队长",
+                              conclusion="同意按拟处理意见作出决定")  # fmt: skip
+    case = decision.case_decide(case=case, on=decide_on, outcome=outcome, fine=fine,
+                                text=case.proposed_text, departure_reason=reason, actor=leader)  # fmt: skip
+    if spec.target == "decided":
+        return case
+    case = execution.case_serve(case=case, on=decide_on + timedelta(days=1), method="direct",
+                                recipient=f"{spec.party}法定代表人", actor=actor)  # fmt: skip
+    if spec.target == "served":
+        return case
+    if spec.target == "court":
+        execution.case_remind(case=case, on=case.payment_due + timedelta(days=10), actor=actor)
+        return execution.case_apply_court(case=case, on=case.payment_due + timedelta(days=21),
+                                          actor=actor)  # fmt: skip
+    if case.fine:
+        paid_on = (
+            case.payment_due + timedelta(days=5)
+            if spec.late_payment
+            else decide_on + timedelta(days=9)
+        )
+        case = execution.case_pay(case=case, on=paid_on, actor=actor)
+    if spec.target == "paid":
+        return case
+    done = (case.paid_on or case.served_on) + timedelta(days=3)
+    case = execution.case_close(case=case, on=done, note="处罚决定已履行完毕", actor=actor)
+    if spec.target == "closed":
+        return case
+    return execution.case_archive(case=case, on=done + timedelta(days=5), actor=actor)
+
+
+def load(ctx) -> None:
+    if importlib.util.find_spec("fazhi.enforcement.demo_rules") is not None:
+        from fazhi.enforcement import demo_rules
+
+        demo_rules.load(ctx)
+    existing = set(
+        Case.objects.filter(reference__contains=f"-{YEAR}-D").values_list("reference", flat=True)
+    )
+    for spec in specs():
+        if _reference(ctx, spec) in existing:
+            continue
+        if not PowerItem.objects.filter(code=spec.power, is_active=True).exists():
+            ctx.notes.append(f"执法案件演示：缺少权责事项 {spec.power}，跳过")
+            continue
+        try:
+            with transaction.atomic():
+                _run(ctx, spec)
+        except Refused as exc:
+            ctx.notes.append(f"执法案件演示 {_reference(ctx, spec)} 未能完成：{exc}")
+            continue
+        ctx.created["enforcement_cases"] += 1

@@ -1,0 +1,148 @@
+"""Case acts (执法行为) and the records they leave: kinds, who must be there, A/V duty. Pure.
+
+* Every investigation act names at least two officers with 执法资格 (行政处罚法 第四十二条;
+  劳动保障监察条例 第十六条), checked on the act's own date.
+* 笔录: 询问、检查 produce a written record (行政处罚法 第五十五条).
+* 全程音像记录 (国办发〔2018〕118号 (八)): 查封扣押财产 and other on-site acts directly touching
+  人身自由、生命健康、重大财产权益 must be recorded on audio-video; the act cannot be completed
+  without an audio or video file attached.
+* Execution: 催告 before applying to the court, and the application at least 10 days after the
+  催告书 is served (行政强制法 第五十四条), within 3 months after the remedy periods
+  (第五十三条).
+
+>>> check_av(kind=ActKind.SEIZURE, mime_types=["image/png"])
+Traceback (most recent call last):
+...
+fazhi.core.domain.errors.Refused: 查封、扣押须全程音像记录，请附录音或录像文件后再完成（依据：国办发〔2018〕118号（八））
+>>> check_av(kind=ActKind.SEIZURE, mime_types=["video/mp4"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from fazhi.core.domain.errors import Refused
+
+PENALTY_LAW = "《中华人民共和国行政处罚法》"
+COERCION_LAW = "《中华人民共和国行政强制法》"
+DOC_118 = "国办发〔2018〕118号"
+
+
+class ActKind(StrEnum):
+    INSPECTION = "inspection"  # 现场检查笔录
+    INTERVIEW = "interview"  # 询问笔录
+    EVIDENCE = "evidence"  # 调取证据
+    SEIZURE = "seizure"  # 查封、扣押
+    ONSITE_COERCION = "onsite_coercion"  # 现场强制措施
+    ORDER = "order"  # 责令改正指令
+    ORDER_FOLLOWUP = "order_followup"  # 整改复查
+    STATEMENT = "statement"  # 陈述申辩记录
+    HEARING_NOTICE = "hearing_notice"  # 听证通知
+    HEARING_RECORD = "hearing_record"  # 听证笔录
+    DISCUSSION = "discussion"  # 集体讨论记录
+    EXTENSION = "extension"  # 延长调查期限审批
+    REMINDER = "reminder"  # 催告书
+    NOTE = "note"  # 其他记录
+
+
+ACT_LABELS = {
+    ActKind.INSPECTION: "现场检查笔录",
+    ActKind.INTERVIEW: "询问笔录",
+    ActKind.EVIDENCE: "调取证据",
+    ActKind.SEIZURE: "查封、扣押",
+    ActKind.ONSITE_COERCION: "现场强制措施",
+    ActKind.ORDER: "责令改正指令",
+    ActKind.ORDER_FOLLOWUP: "整改复查",
+    ActKind.STATEMENT: "陈述申辩记录",
+    ActKind.HEARING_NOTICE: "听证通知",
+    ActKind.HEARING_RECORD: "听证笔录",
+    ActKind.DISCUSSION: "集体讨论记录",
+    ActKind.EXTENSION: "延长调查期限审批",
+    ActKind.REMINDER: "催告书",
+    ActKind.NOTE: "其他记录",
+}
+# Acts staff record directly with the "调查取证" form; the others come from their own step.
+INVESTIGATION_KINDS = (
+    ActKind.INSPECTION,
+    ActKind.INTERVIEW,
+    ActKind.EVIDENCE,
+    ActKind.SEIZURE,
+    ActKind.ONSITE_COERCION,
+    ActKind.STATEMENT,
+    ActKind.NOTE,
+)
+# Acts that need two certified officers present (行政处罚法 第四十二条).
+TWO_OFFICER_KINDS = frozenset(
+    {
+        ActKind.INSPECTION,
+        ActKind.INTERVIEW,
+        ActKind.EVIDENCE,
+        ActKind.SEIZURE,
+        ActKind.ONSITE_COERCION,
+        ActKind.ORDER,
+        ActKind.ORDER_FOLLOWUP,
+    }
+)
+# 118号 (八): 全程音像记录.
+AV_REQUIRED_KINDS = frozenset({ActKind.SEIZURE, ActKind.ONSITE_COERCION})
+# Acts whose record is the investigation itself (a case with none of them cannot be notified).
+FINDING_KINDS = frozenset(
+    {ActKind.INSPECTION, ActKind.INTERVIEW, ActKind.EVIDENCE, ActKind.SEIZURE}
+)
+
+
+def check_av(*, kind: str, mime_types: Iterable[str]) -> None:
+    if kind in AV_REQUIRED_KINDS and not any(
+        m.startswith(("audio/", "video/")) for m in mime_types
+    ):
+        raise Refused(
+            f"{ACT_LABELS[ActKind(kind)]}须全程音像记录，请附录音或录像文件后再完成",
+            f"{DOC_118}（八）",
+        )
+
+
+def check_summary(kind: str, summary: str) -> None:
+    if not summary.strip():
+        raise Refused(f"请填写{ACT_LABELS[ActKind(kind)]}的内容", f"{PENALTY_LAW}第五十五条")
+
+
+def check_investigated(finding_count: int) -> None:
+    """告知 comes after the facts are investigated; a case with no record cannot be notified."""
+    if finding_count == 0:
+        raise Refused(
+            "尚无调查取证记录（检查笔录、询问笔录或证据），不能告知拟作出的处罚决定",
+            f"{PENALTY_LAW}第五十四条、第五十五条",
+        )
+
+
+def check_correction_due(*, issued_on: date, due_on: date) -> None:
+    if due_on <= issued_on:
+        raise Refused("责令改正的期限须晚于指令下达日期", "《劳动保障监察条例》第十八条")
+
+
+# --- decision, payment, execution -------------------------------------------------------------
+
+
+def check_fine(*, fine: Decimal, needs_reason: bool, reason: str) -> None:
+    """A fine outside the benchmark's proposed range must state why (行政处罚法 第三十四条)."""
+    if fine < 0:
+        raise Refused("罚款金额不能为负数", f"{PENALTY_LAW}第九条")
+    if needs_reason and not reason.strip():
+        raise Refused("罚款金额超出裁量基准建议幅度，须说明理由", f"{PENALTY_LAW}第三十四条")
+
+
+def check_court_application(*, reminded_on: date | None, applied_on: date) -> None:
+    """催告 first; apply to the court no earlier than 10 days after it was served."""
+    basis = f"{COERCION_LAW}第五十四条"
+    if reminded_on is None:
+        raise Refused("申请人民法院强制执行前，应当催告当事人履行义务", basis)
+    if applied_on < reminded_on + timedelta(days=10):
+        raise Refused("催告书送达十日后当事人仍未履行的，方可申请人民法院强制执行", basis)
+
+
+def check_reminder(*, payment_due: date | None, reminded_on: date) -> None:
+    if payment_due is None or reminded_on <= payment_due:
+        raise Refused("罚款缴纳期限届满前不能催告", f"{COERCION_LAW}第三十五条")

@@ -1,0 +1,164 @@
+"""After the decision: 送达, payment (加处罚款), 催告, application to the court, 结案, 归档.
+
+Audits ``enforcement.case.serve`` / ``pay`` / ``remind`` / ``apply_court`` / ``close`` /
+``archive``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from fazhi.core.domain.errors import Refused
+from fazhi.core.services.deadlines import deadline_meet, deadline_open
+from fazhi.enforcement.domain import acts as act_rules
+from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain.penalties import late_payment_surcharge, overdue_days
+from fazhi.enforcement.models import Case
+from fazhi.enforcement.services import cases_common as c
+from fazhi.enforcement.services.cases import cancel_open_deadlines
+from fazhi.enforcement.services.cases_decision import SERVICE
+
+PAYMENT = "penalty.payment"
+PENALTY_LAW = flow.PENALTY_LAW
+SERVICE_METHODS = {
+    "direct": "直接送达",
+    "onsite": "当场交付",
+    "left": "留置送达",
+    "post": "邮寄送达",
+    "electronic": "电子送达（当事人同意并签订确认书）",
+    "public": "公告送达",
+}
+
+
+@transaction.atomic
+def case_serve(
+    *, case: Case, on: date, method: str, recipient: str, actor, seen_version: int | None = None
+) -> Case:
+    """送达 the decision with its 送达回证 (行政处罚法 第六十一条); opens the 15-day payment
+    period where there is a fine (第六十七条). Audits ``enforcement.case.serve``."""
+    case = c.lock(case, seen_version)
+    previous = c.move(case, flow.Action.SERVE)
+    if method not in SERVICE_METHODS:
+        raise Refused("送达方式不正确", f"{PENALTY_LAW}第六十一条")
+    if not recipient.strip():
+        raise Refused("送达回证须载明受送达人", f"{PENALTY_LAW}第六十一条")
+    flow.check_not_before(on, case.decided_on, "决定日期")
+    case.served_on, case.service_method, case.service_recipient = on, method, recipient.strip()
+    fields = ["status", "served_on", "service_method", "service_recipient"]
+    if deadline := c.open_deadline(case, SERVICE):
+        deadline_meet(deadline=deadline, met_on=on, actor=actor)
+    if case.fine:
+        payment = deadline_open(subject=case, rule_code=PAYMENT, start=on, actor=actor,
+                                org_unit=case.org_unit)  # fmt: skip
+        case.payment_due = payment.due
+        fields.append("payment_due")
+    c.save(case, *fields)
+    c.record(case, "serve", actor, on=on, method=method, payment_due=case.payment_due,
+             **{"from": previous, "to": case.status})  # fmt: skip
+    return case
+
+
+@transaction.atomic
+def case_pay(
+    *, case: Case, on: date, actor, suspended_days: int = 0, seen_version: int | None = None
+) -> Case:
+    """Record payment at the bank; a late payment carries 加处罚款 of 3% a day, capped at the
+    fine (第七十二条), not counted while 复议/诉讼 were pending (第七十三条)."""
+    case = c.lock(case, seen_version)
+    previous = c.move(case, flow.Action.PAY)
+    if not case.fine:
+        raise Refused("本案没有罚款，无须缴纳", f"{PENALTY_LAW}第六十七条")
+    flow.check_not_before(on, case.served_on, "送达日期")
+    late = overdue_days(due=case.payment_due, paid_on=on) if case.payment_due else 0
+    case.surcharge = late_payment_surcharge(
+        fine=case.fine, overdue_days=late, suspended_days=suspended_days
+    )
+    case.paid_on = on
+    c.save(case, "status", "paid_on", "surcharge")
+    if deadline := c.open_deadline(case, PAYMENT):
+        deadline_meet(deadline=deadline, met_on=on, actor=actor)
+    c.record(case, "pay", actor, on=on, fine=case.fine, overdue_days=late,
+             surcharge=case.surcharge, **{"from": previous, "to": case.status})  # fmt: skip
+    return case
+
+
+@transaction.atomic
+def case_remind(*, case: Case, on: date, actor, seen_version: int | None = None) -> Case:
+    """催告书 after the payment period ran out (行政强制法 第三十五、五十四条)."""
+    case = c.lock(case, seen_version)
+    if flow.Status(case.status) != flow.Status.SERVED or not case.fine:
+        raise Refused(
+            f"案件当前状态为“{case.status_label}”，不能催告",
+            "《中华人民共和国行政强制法》第五十四条",
+        )
+    act_rules.check_reminder(payment_due=case.payment_due, reminded_on=on)
+    surcharge = late_payment_surcharge(
+        fine=case.fine, overdue_days=overdue_days(due=case.payment_due, paid_on=on)
+    )
+    act = c.add_act(case, kind=act_rules.ActKind.REMINDER, on=on, actor=actor,
+                    summary=f"催告当事人缴纳罚款{case.fine}元及截至催告日的加处罚款{surcharge}元",
+                    data={"surcharge": str(surcharge)})  # fmt: skip
+    case.reminded_on = on
+    c.save(case, "reminded_on")
+    c.record(case, "remind", actor, on=on, seq=act.seq, surcharge=surcharge)
+    return case
+
+
+@transaction.atomic
+def case_apply_court(*, case: Case, on: date, actor, seen_version: int | None = None) -> Case:
+    """申请人民法院强制执行, ≥10 days after the 催告书 (行政强制法 第五十三、五十四条)."""
+    case = c.lock(case, seen_version)
+    previous = c.move(case, flow.Action.APPLY_COURT)
+    act_rules.check_court_application(reminded_on=case.reminded_on, applied_on=on)
+    case.court_applied_on = on
+    c.save(case, "status", "court_applied_on")
+    c.record(case, "apply_court", actor, on=on, **{"from": previous, "to": case.status})
+    return case
+
+
+@transaction.atomic
+def case_close(*, case: Case, on: date, note: str, actor, seen_version: int | None = None) -> Case:
+    """结案: the decision is performed (paid), needs no payment, or the court took over."""
+    case = c.lock(case, seen_version)
+    status = flow.Status(case.status)
+    previous = c.move(case, flow.Action.CLOSE)
+    if status == flow.Status.SERVED and case.fine:
+        raise Refused(
+            "罚款尚未缴纳，不能结案（可催告后申请人民法院强制执行）", f"{PENALTY_LAW}第六十七条"
+        )
+    if status == flow.Status.COURT and not note.strip():
+        raise Refused(
+            "申请强制执行的案件结案时须写明法院执行情况", "《中华人民共和国行政强制法》第五十三条"
+        )
+    flow.check_not_before(on, case.paid_on or case.served_on, "送达或缴款日期")
+    case.closed_on, case.close_note = on, note.strip()
+    c.save(case, "status", "closed_on", "close_note")
+    cancel_open_deadlines(case, actor, "已结案")
+    c.record(case, "close", actor, on=on, **{"from": previous, "to": case.status})
+    return case
+
+
+@transaction.atomic
+def case_archive(*, case: Case, on: date, actor, seen_version: int | None = None) -> Case:
+    """归档 (行政处罚法 第四十七条; 118号 (九)): every evidence file must still match its hash;
+    the digest of the case file's manifest is kept so a later export can be compared."""
+    from fazhi.enforcement.services.cases_archive import manifest_digest
+
+    case = c.lock(case, seen_version)
+    previous = c.move(case, flow.Action.ARCHIVE)
+    flow.check_not_before(on, case.closed_on or case.received_on, "结案日期")
+    c.check_evidence_intact(c.case_evidence(case))
+    case.archived_on = on
+    case.archive_sha256 = manifest_digest(case)
+    c.save(case, "status", "archived_on", "archive_sha256")
+    cancel_open_deadlines(case, actor, "已归档")
+    c.record(case, "archive", actor, on=on, manifest_sha256=case.archive_sha256,
+             **{"from": previous, "to": case.status})  # fmt: skip
+    return case
+
+
+def money(value) -> Decimal:
+    return Decimal(str(value or 0))

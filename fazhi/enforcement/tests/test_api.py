@@ -1,0 +1,85 @@
+"""API /api/v1/enforcement/cases: list, detail, create, steps with problem+json codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.accounts.services import api_token_create
+from fazhi.core.models import AuditEvent
+from fazhi.enforcement.tests.conftest import filed_case, register
+
+pytestmark = pytest.mark.django_db
+BASE = "/api/v1/enforcement"
+
+
+def auth(user) -> dict:
+    _token, secret = api_token_create(user=user, name="test", actor=user)
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+def test_list_and_detail(client, world):
+    case = register(world)
+    h = auth(world["users"]["a"])
+    rows = client.get(f"{BASE}/cases?status=received", **h).json()
+    assert [r["reference"] for r in rows] == [case.reference]
+    detail = client.get(f"{BASE}/cases/{case.pk}", **h).json()
+    assert detail["allowed_actions"] == ["accept", "reject", "file"]
+    assert detail["deadlines"][0]["rule"] == "labor_inspection.complaint_acceptance"
+    assert (
+        client.get(f"{BASE}/cases/{case.pk}", **auth(world["users"]["outsider"])).status_code == 404
+    )
+    assert client.get(f"{BASE}/cases").status_code == 401
+
+
+def test_create_and_steps(client, world):
+    h = auth(world["users"]["a"])
+    body = {"power_item_code": "CF-JC-25", "org_unit_id": world["team"].pk, "source": "patrol",
+            "received_on": "2019-05-06", "cause": "违法延长工作时间", "party_name": "某公司"}  # fmt: skip
+    created = client.post(f"{BASE}/cases", body, content_type="application/json", **h)
+    assert created.status_code == 201
+    case_id, version = created.json()["id"], created.json()["version"]
+    step = {"version": version, "params": {"on": "2019-05-06", "approver": world["users"]["leader"].pk,
+            "officers": [world["officers"]["a"].pk, world["officers"]["b"].pk]}}  # fmt: skip
+    filed = client.post(
+        f"{BASE}/cases/{case_id}/steps/file", step, content_type="application/json", **h
+    )
+    assert filed.status_code == 200 and filed.json()["status"] == "filed"
+
+
+def test_problems_have_stable_codes(client, world):
+    case = filed_case(world)
+    h = auth(world["users"]["a"])
+    before = AuditEvent.objects.count()
+    url = f"{BASE}/cases/{case.pk}/steps"
+    r = client.post(
+        f"{url}/decide", {"params": {"on": "2019-04-01"}}, content_type="application/json", **h
+    )
+    assert r.status_code == 409 and r.json()["code"] == "illegal_transition"
+    assert r["Content-Type"] == "application/problem+json"
+    r = client.post(f"{url}/act", {"version": case.version - 1, "params": {"on": "2019-03-08"}},
+                    content_type="application/json", **h)  # fmt: skip
+    assert r.json()["code"] == "stale_version"
+    r = client.post(f"{url}/act", {"params": {"kind": "interview", "on": "2019-03-08", "summary": "x",
+                    "officers": [world["officers"]["a"].pk]}}, content_type="application/json", **h)  # fmt: skip
+    assert r.json()["code"] == "rule_refused" and "第四十二条" in r.json()["detail"]
+    r = client.post(
+        f"{url}/act", {"params": {"on": "not a date"}}, content_type="application/json", **h
+    )
+    assert r.status_code == 422 and r.json()["code"] == "invalid_input"
+    r = client.post(f"{url}/review", {"params": {}}, content_type="application/json", **h)
+    assert r.status_code == 403
+    assert AuditEvent.objects.count() == before
+
+
+def test_act_can_cite_evidence_already_in_the_case(client, world):
+    from fazhi.enforcement.tests.conftest import investigated_case, two
+
+    case = investigated_case(world)
+    evidence = case.acts.get().evidence.get()
+    h = auth(world["users"]["a"])
+    params = {"kind": "evidence", "on": "2019-03-09", "summary": "调取工资台账原件比对",
+              "officers": [o.pk for o in two(world)], "evidence_ids": [evidence.pk]}  # fmt: skip
+    r = client.post(f"{BASE}/cases/{case.pk}/steps/act", {"version": case.version, "params": params},
+                    content_type="application/json", **h)  # fmt: skip
+    assert r.status_code == 200
+    assert case.acts.get(seq=2).evidence.get() == evidence

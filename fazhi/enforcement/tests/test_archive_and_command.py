@@ -1,0 +1,80 @@
+"""The case-file archive: export, `fazhi evidence verify --archive`, and `fazhi enforcement`."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.files.storage import storages
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from fazhi.core.models import AuditEvent, EvidenceFile
+from fazhi.enforcement.services.cases_archive import case_export
+from fazhi.enforcement.tests.conftest import notified_case, register
+
+pytestmark = pytest.mark.django_db
+
+
+def _export(world, tmp_path):
+    case = notified_case(world)
+    path = tmp_path / "case.zip"
+    call_command("enforcement", "export", case.reference, "--out", str(path), stdout=io.StringIO())
+    return case, path
+
+
+def test_export_lists_every_file_with_its_hash(world, tmp_path):
+    _case, path = _export(world, tmp_path)
+    with zipfile.ZipFile(path) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        paths = {f["path"] for f in manifest["files"]}
+    evidence = EvidenceFile.objects.get()
+    assert f"evidence/{evidence.sha256[:12]}-台账.png" in paths
+    assert {"records.docx", "documents/filing.docx", "documents/notice.docx"} <= paths
+    assert AuditEvent.objects.filter(action="enforcement.case.export").exists()
+    out = io.StringIO()
+    call_command("evidence", "verify", "--archive", str(path), stdout=out)
+    assert "案卷完整" in out.getvalue()
+
+
+def test_verify_names_the_altered_file(world, tmp_path):
+    _case, path = _export(world, tmp_path)
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("evidence/"):
+                data += b"x"
+            dst.writestr(item, data)
+    out = io.StringIO()
+    with pytest.raises(CommandError) as exc:
+        call_command("evidence", "verify", "--archive", str(broken), stdout=out)
+    assert exc.value.returncode == 1
+    assert "evidence/" in out.getvalue() and "哈希不符" in out.getvalue()
+
+
+def test_export_refuses_altered_evidence(world, tmp_path):
+    case = notified_case(world)
+    evidence = EvidenceFile.objects.get()
+    storages["evidence"].delete(evidence.storage_name)
+    storages["evidence"].save(evidence.storage_name, io.BytesIO(b"changed"))
+    with pytest.raises(CommandError) as exc:
+        call_command("enforcement", "export", case.reference, "--out", str(tmp_path / "x.zip"))
+    assert exc.value.returncode == 1 and not (tmp_path / "x.zip").exists()
+    with pytest.raises(Exception, match="哈希"):
+        case_export(case=case, actor=None, out=io.BytesIO())
+
+
+def test_cases_command_lists_json(world):
+    case = register(world)
+    out = io.StringIO()
+    call_command("enforcement", "cases", "--status", "received", "--json", stdout=out)
+    assert [r["reference"] for r in json.loads(out.getvalue())] == [case.reference]
+    with pytest.raises(CommandError) as exc:
+        call_command("enforcement", "cases", "--status", "nonsense")
+    assert exc.value.returncode == 2
+    with pytest.raises(CommandError) as exc:
+        call_command("enforcement", "export", "NO-SUCH", "--out", "unused.zip")
+    assert exc.value.returncode == 2

@@ -1,0 +1,49 @@
+"""Which decision clock a case gets: 60 working days (劳动保障监察), 90 days (一般程序 from
+2021-07-15), or none for general cases filed under the 2017 text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fazhi.core.models import Deadline
+from fazhi.enforcement import selectors
+from fazhi.enforcement.services import cases as intake
+from fazhi.enforcement.tests.conftest import register, two
+from fazhi.officers.models import Certificate, CertificateReview
+
+pytestmark = pytest.mark.django_db
+
+
+def _file(world, on: date, **overrides):
+    case = register(world, source="patrol", complainant="", received_on=on, **overrides)
+    return intake.case_file(case=case, on=on, approver=world["users"]["leader"],
+                            officers=two(world), actor=world["users"]["a"])  # fmt: skip
+
+
+def test_general_case_filed_in_2019_has_no_decision_clock(world):
+    case = _file(world, date(2019, 5, 6), procedure="general")
+    assert not Deadline.objects.filter(subject_id=str(case.pk)).exists()
+    assert "2017年修正的行政处罚法" in selectors.clock_note(case)
+
+
+def test_general_case_filed_after_2021_07_15_gets_90_days(world):
+    for card in Certificate.objects.all():
+        CertificateReview.objects.create(
+            certificate=card, reviewed_on=date(2021, 1, 4), passed=True
+        )
+    case = _file(world, date(2021, 8, 2), procedure="general")
+    deadline = Deadline.objects.get(subject_id=str(case.pk), subject_type="enforcement.case")
+    assert (deadline.rule_code, deadline.due) == (
+        "penalty.decision",
+        date(2021, 11, 1),
+    )  # 10-31 is a Sunday
+    assert selectors.clock_note(case) == ""
+
+
+def test_labour_inspection_case_gets_60_working_days(world):
+    case = _file(world, date(2019, 5, 6))
+    deadline = Deadline.objects.get(subject_id=str(case.pk), subject_type="enforcement.case")
+    assert deadline.rule_code == "labor_inspection.investigation"
+    assert deadline.due == date(2019, 7, 30)  # 端午 (6-7) is not a working day

@@ -1,0 +1,43 @@
+"""The enforcement demo: a year of cases in every state; a second run creates nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fazhi.core.demo import demo_load
+from fazhi.core.models import AuditEvent
+from fazhi.enforcement.domain.case_flow import Status
+from fazhi.enforcement.models import Case
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_covers_every_state_and_is_idempotent():
+    ctx = demo_load(today=date(2019, 12, 31))
+    assert not [n for n in ctx.notes if "执法案件" in n], ctx.notes
+    cases = Case.objects.filter(reference__contains="-2019-D")
+    assert cases.count() >= 55
+    states = set(cases.values_list("status", flat=True))
+    assert states == {s.value for s in Status} - {"heard"}
+    assert cases.filter(surcharge__gt=0).exists()
+    assert cases.filter(reviews__opinion="problems").exists()
+    assert cases.filter(acts__evidence__mime_type__startswith="audio/").exists()
+    assert cases.filter(acts__evidence__mime_type__startswith="video/").exists()
+    assert cases.filter(hearing__record__isnull=False).exists()
+    numbers = list(cases.exclude(decision_number="").values_list("decision_number", flat=True))
+    assert len(numbers) == len(set(numbers)) > 20
+    assert cases.filter(officers__user__username="zhifa1").exists()
+    # when loaded again, then nothing new
+    events = AuditEvent.objects.count()
+    again = demo_load(today=date(2019, 12, 31))
+    assert again.created["enforcement_cases"] == 0
+    assert (
+        Case.objects.count()
+        == cases.count() + Case.objects.exclude(reference__contains="-2019-D").count()
+    )
+    assert (
+        AuditEvent.objects.filter(action__startswith="enforcement.case").count()
+        == AuditEvent.objects.filter(action__startswith="enforcement.case", seq__lte=events).count()
+    )

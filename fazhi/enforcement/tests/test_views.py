@@ -1,0 +1,147 @@
+"""Staff screens: lists in scope, the case page, forms that refuse with the article, review queue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from fazhi.core.models import AuditEvent
+from fazhi.enforcement.models import Case
+from fazhi.enforcement.tests.conftest import filed_case, notified_case, register
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_case_list_is_scoped(client, world):
+    case = register(world)
+    page = login(client, world["users"]["a"]).get(reverse("enforcement:case_list"))
+    assert case.reference in page.content.decode()
+    client.force_login(world["users"]["outsider"])  # another unit
+    assert case.reference not in client.get(reverse("enforcement:case_list")).content.decode()
+    assert client.get(reverse("enforcement:case_detail", args=[case.pk])).status_code == 404
+
+
+def test_anonymous_is_sent_to_login(client, world):
+    case = register(world)
+    assert client.get(reverse("enforcement:case_detail", args=[case.pk])).status_code == 302
+
+
+def test_case_page_shows_deadlines_and_next_actions(client, world):
+    case = register(world)
+    body = (
+        login(client, world["users"]["a"])
+        .get(reverse("enforcement:case_detail", args=[case.pk]))
+        .content.decode()
+    )
+    assert "投诉受理审查期限" in body and "受理" in body and "不予受理" in body
+
+
+def test_refused_step_shows_the_article_and_writes_nothing(client, world):
+    case = filed_case(world)
+    before = AuditEvent.objects.count()
+    login(client, world["users"]["a"])
+    url = reverse("enforcement:case_action", args=[case.pk, "act"])
+    response = client.post(url, {"version": case.version, "kind": "interview", "on": "2019-03-08",
+                                 "summary": "询问", "officers": [world["officers"]["a"].pk]}, follow=True)  # fmt: skip
+    assert "第四十二条" in response.content.decode()
+    assert AuditEvent.objects.count() == before
+
+
+def test_stale_form_is_refused(client, world):
+    case = register(world)
+    login(client, world["users"]["a"])
+    url = reverse("enforcement:case_action", args=[case.pk, "accept"])
+    client.post(url, {"version": case.version, "on": "2019-03-05"})
+    response = client.post(reverse("enforcement:case_action", args=[case.pk, "reject"]),
+                           {"version": case.version, "on": "2019-03-05", "reason": "x"}, follow=True)  # fmt: skip
+    assert "案件已被他人更新" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == "accepted"
+
+
+def test_file_step_through_the_form(client, world):
+    case = register(world)
+    login(client, world["users"]["a"])
+    client.post(reverse("enforcement:case_action", args=[case.pk, "accept"]),
+                {"version": case.version, "on": "2019-03-05"})  # fmt: skip
+    case.refresh_from_db()
+    client.post(reverse("enforcement:case_action", args=[case.pk, "file"]), {
+        "version": case.version, "on": "2019-03-05", "approver": world["users"]["leader"].pk,
+        "officers": [world["officers"]["a"].pk, world["officers"]["b"].pk]})  # fmt: skip
+    case.refresh_from_db()
+    assert case.status == "filed" and case.filed_on == date(2019, 3, 5)
+
+
+def test_new_case_form(client, world):
+    login(client, world["users"]["a"])
+    assert client.get(reverse("enforcement:case_create")).status_code == 200
+    response = client.post(reverse("enforcement:case_create"), {
+        "power_item": world["items"]["CF-JC-25"].pk, "org_unit": world["team"].pk,
+        "source": "patrol", "procedure": "labor_inspection", "received_on": "2019-05-06",
+        "cause": "违法延长工作时间", "party_name": "某公司", "party_kind": "org"})  # fmt: skip
+    case = Case.objects.get()
+    assert response.status_code == 302 and case.source == "patrol"
+
+
+def test_review_queue_only_for_reviewers(client, world):
+    case = notified_case(world)
+    login(client, world["users"]["a"])
+    client.post(reverse("enforcement:case_action", args=[case.pk, "review_submit"]),
+                {"on": "2019-03-28"})  # fmt: skip
+    assert client.get(reverse("enforcement:review_queue")).status_code == 403
+    client.force_login(world["users"]["reviewer"])
+    body = client.get(reverse("enforcement:review_queue")).content.decode()
+    assert case.reference in body and "罚款数额达到目录清单标准" in body
+    points = {
+        f"point_{c}": "1"
+        for c in ("subject", "procedure", "facts", "law", "authority", "documents", "crime")
+    }
+    client.post(reverse("enforcement:case_action", args=[case.pk, "review"]),
+                {"on": "2019-03-29", "opinion": "agree", **points})  # fmt: skip
+    case.refresh_from_db()
+    assert case.status == "reviewed"
+
+
+def test_documents_and_case_file(client, world):
+    case = notified_case(world)
+    login(client, world["users"]["a"])
+    for kind in ("filing", "notice"):
+        response = client.get(reverse("enforcement:case_document", args=[case.pk, kind]))
+        assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert (
+        client.get(reverse("enforcement:case_document", args=[case.pk, "decision"])).status_code
+        == 404
+    )
+    body = client.get(reverse("enforcement:case_file", args=[case.pk])).content.decode()
+    assert "现场检查笔录" in body and len(case.acts.get().evidence.get().sha256) == 64
+    assert case.acts.get().evidence.get().sha256 in body
+    zipped = client.get(reverse("enforcement:case_archive_zip", args=[case.pk]))
+    assert zipped.status_code == 200 and zipped["Content-Type"] == "application/zip"
+
+
+def test_evidence_download_is_logged(client, world):
+    from fazhi.core.models import CustodyEntry
+
+    case = notified_case(world)
+    evidence = case.acts.get().evidence.get()
+    login(client, world["users"]["a"])
+    url = reverse("enforcement:evidence_download", args=[case.pk, evidence.pk])
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(
+        b"\x89PNG"
+    )
+    assert CustodyEntry.objects.filter(evidence=evidence, action="view").exists()
+    other = register(world)
+    assert (
+        client.get(
+            reverse("enforcement:evidence_download", args=[other.pk, evidence.pk])
+        ).status_code
+        == 404
+    )

@@ -1,0 +1,96 @@
+"""Results of checks: 谁检查、谁录入、谁公开 (国发〔2019〕5号), published within 20 working days.
+
+The publicity period is the clock's rule ``inspection.result_publicity`` (20 working days, by
+analogy with 国办发〔2018〕118号 for other enforcement decisions; domain-rules §5).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from fazhi.core.domain.errors import Refused
+from fazhi.core.models.deadline import DeadlineStatus
+from fazhi.core.selectors.deadlines import deadlines_for_subject
+from fazhi.core.services.deadlines import deadline_meet, deadline_open
+from fazhi.inspections.models import Check, CheckResult, Draw
+from fazhi.inspections.services._common import record, require_result_entry
+
+PUBLICITY_RULE = "inspection.result_publicity"
+BASIS_RESULT = "国发〔2019〕5号（谁检查、谁录入、谁公开）"
+
+
+def _open_enforcement_case(check: Check, actor, *, on: date, summary: str) -> str:
+    """Start an enforcement case (source 双随机抽查) for a check that found a violation.
+
+    Returns the case reference. Uses ``fazhi.enforcement.services.cases.case_register``.
+    """
+    from fazhi.enforcement.services.cases import case_register
+
+    plan = check.draw.plan
+    item = plan.items.order_by("code").select_related("power_item").first()
+    case = case_register(
+        power_item=item.power_item, org_unit=plan.org_unit, source="random", received_on=on,
+        cause=f"双随机抽查发现问题：{summary}"[:200], party_name=check.employer_name,
+        party_code=check.uscc, party_address=check.employer.address, actor=actor,
+    )  # fmt: skip
+    return case.reference
+
+
+@transaction.atomic
+def check_result_enter(
+    *, check: Check, outcome: str, checked_on: date, actor, summary: str = "", case_ref: str = ""
+) -> CheckResult:
+    """Enter the result of one check and start its 20-working-day publicity clock.
+
+    "case opened" starts an enforcement case unless ``case_ref`` names one already opened.
+    Refuses a second result (the check row is locked: of two clerks, one wins), a result before
+    the draw or for a draw not yet drawn, and a finding without a description.
+    Audits ``inspections.check.result``.
+    """
+    require_result_entry(actor)
+    check = Check.objects.select_for_update().select_related("draw", "employer").get(pk=check.pk)
+    if CheckResult.objects.filter(check_record=check).exists():
+        raise Refused(f"{check.employer_name}的检查结果已录入，不能重复录入", BASIS_RESULT)
+    if check.draw.status not in (Draw.Status.DRAWN, Draw.Status.REVEALED):
+        raise Refused("抽取尚未完成，不能录入检查结果", BASIS_RESULT)
+    if outcome not in CheckResult.Outcome.values:
+        raise Refused("检查结果只能是未发现问题、责令改正或立案查处", BASIS_RESULT)
+    if checked_on < check.draw.drawn_on:
+        raise Refused("检查完成日期不能早于抽取日", BASIS_RESULT)
+    if outcome != CheckResult.Outcome.NO_PROBLEM and not summary.strip():
+        raise Refused("发现问题的，请填写检查情况", BASIS_RESULT)
+    if outcome == CheckResult.Outcome.CASE_OPENED and not case_ref.strip():
+        case_ref = _open_enforcement_case(check, actor, on=checked_on, summary=summary.strip())
+    result = CheckResult.objects.create(
+        check_record=check, outcome=outcome, checked_on=checked_on, summary=summary.strip(),
+        case_ref=case_ref.strip(), entered_by=actor if actor else None,
+    )  # fmt: skip
+    deadline_open(subject=result, rule_code=PUBLICITY_RULE, start=checked_on, actor=actor,
+                  org_unit=check.draw.plan.org_unit)  # fmt: skip
+    record("check.result", actor, result, check=check.pk, outcome=outcome, case_ref=result.case_ref)
+    return result
+
+
+@transaction.atomic
+def check_result_publish(*, result: CheckResult, on: date, actor) -> CheckResult:
+    """Publish a result on the portal and close its publicity clock (met or missed).
+    Audits ``inspections.check.publish``."""
+    require_result_entry(actor)
+    result = CheckResult.objects.select_for_update().get(pk=result.pk)
+    if result.published_on:
+        raise Refused("该检查结果已公示", BASIS_RESULT)
+    if on < result.checked_on:
+        raise Refused("公示日期不能早于检查完成日期", BASIS_RESULT)
+    result.published_on = on
+    result.save(update_fields=["published_on"])
+    deadline = (
+        deadlines_for_subject(subject=result)
+        .filter(rule_code=PUBLICITY_RULE, status=DeadlineStatus.OPEN)
+        .first()
+    )
+    if deadline is not None:
+        deadline_meet(deadline=deadline, met_on=on, actor=actor)
+    record("check.publish", actor, result, on=on)
+    return result

@@ -1,0 +1,313 @@
+"""The draw of a plan in three audited steps: commit, draw, reveal (see domain/draw.py).
+
+* ``draw_commit`` freezes the candidates (active employers), the inspector pool (officers with
+  a card usable on the draw day) and the 回避 pairs, stores the frozen list, picks a 32-byte seed
+  with ``secrets`` and publishes both SHA-256 values. It refuses, writing nothing, when any
+  candidate would have fewer than two inspectors after 回避 — a check that does not depend on
+  the seed, so nobody can retry for a favourable seed.
+* ``draw_execute`` re-reads the stored list, checks it against the commitment, runs the domain
+  draw and writes the checks; a refusal writes nothing.
+* ``draw_reveal`` publishes the seed. Until then no selector shows it.
+"""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import secrets
+import sys
+from collections import defaultdict
+from contextlib import contextmanager
+from datetime import date
+from operator import itemgetter
+
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from fazhi.core.domain.errors import Refused
+from fazhi.inspections.domain import draw as algo
+from fazhi.inspections.models import (
+    Check,
+    Draw,
+    DrawInspector,
+    Employer,
+    InspectionPlan,
+    OfficerEmployerRelation,
+)
+from fazhi.inspections.selectors import frozen_storage, list_path, read_frozen
+from fazhi.inspections.services._common import record, require_manager
+from fazhi.officers.selectors import usable_certificates, usable_officers
+
+BASIS_STATE = "国办发〔2015〕58号（抽查过程全程留痕）"
+FETCH = 20_000
+
+
+@contextmanager
+def _bulk():
+    """Hold the cyclic GC during the bulk phases: millions of fresh tuples would otherwise
+    trigger repeated full collections (they hold no cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _candidates() -> list[tuple[str, str]]:
+    """(uscc, stratum) of every active employer, streamed with a server-side cursor."""
+    table = Employer._meta.db_table
+    rows: list[tuple[str, str]] = []
+    intern = sys.intern
+    with connection.cursor() as cursor:
+        # a full scan filtered here beats an index walk over nearly every row
+        cursor.execute(f"SELECT uscc, stratum, is_active FROM {table}")  # noqa: S608
+        while chunk := cursor.fetchmany(FETCH):
+            rows += [(u, intern(s)) for u, s, active in chunk if active]
+    rows.sort(key=itemgetter(0))  # USCC is unique: string compares, not tuple compares
+    return rows
+
+
+def _pool(on: date, org_unit=None) -> list[tuple[int, str, str]]:
+    """(officer id, certificate number, name) of the pool on ``on``: the organising unit's
+    officers (and its units') with a usable card."""
+    officers = {o.pk: o.name for o in usable_officers(on=on, org_unit=org_unit)}
+    cards: dict[int, tuple[date, str]] = {}
+    usable = usable_certificates(on=on).filter(officer_id__in=officers)
+    for officer_id, number, issued in usable.values_list("officer_id", "number", "issued_on"):
+        if officer_id not in cards or (issued, number) > cards[officer_id]:
+            cards[officer_id] = (issued, number)
+    return sorted((pk, cards[pk][1], officers[pk]) for pk in cards)
+
+
+def previous_draws(plan: InspectionPlan) -> list[Draw]:
+    """For each item of the plan, its latest completed draw ("not twice running")."""
+    found: dict[int, Draw] = {}
+    for item in plan.items.all():
+        latest = (
+            Draw.objects.filter(
+                plan__items=item, status__in=[Draw.Status.DRAWN, Draw.Status.REVEALED]
+            )
+            .order_by("-drawn_at", "-pk")
+            .first()
+        )
+        if latest is not None:
+            found[latest.pk] = latest
+    return list(found.values())
+
+
+def _exclusions(plan, on: date, pool: list[tuple[int, str, str]], active: set[str]):
+    cert_of = {officer_id: cert for officer_id, cert, _ in pool}
+    pairs: set[tuple[str, str]] = set()
+    relations = OfficerEmployerRelation.objects.filter(
+        officer_id__in=cert_of, since__lte=on
+    ).filter(Q(until__isnull=True) | Q(until__gt=on))
+    for officer_id, uscc in relations.values_list("officer_id", "employer__uscc"):
+        if uscc in active:
+            pairs.add((cert_of[officer_id], uscc))
+    for previous in previous_draws(plan):
+        checks = Check.objects.filter(draw=previous).values_list(
+            "uscc", "first_inspector__officer_id", "second_inspector__officer_id"
+        )
+        for uscc, first, second in checks.iterator(chunk_size=FETCH):
+            for officer_id in (first, second):
+                if officer_id in cert_of and uscc in active:
+                    pairs.add((cert_of[officer_id], uscc))
+    return sorted(pairs)
+
+
+def _next_number(year: int) -> str:
+    count = Draw.objects.filter(number__startswith=f"{year}-").count()
+    return f"{year}-{count + 1:03d}"
+
+
+def _name_of(uscc: str) -> str:
+    return Employer.objects.filter(uscc=uscc).values_list("name", flat=True).first() or ""
+
+
+@transaction.atomic
+def draw_commit(*, plan: InspectionPlan, on: date, actor, seed: bytes | None = None) -> Draw:
+    """Step 1: freeze the lists, store them, choose the seed, publish the commitment.
+
+    Refuses (nothing written) an empty directory, a pool of fewer than two inspectors
+    (《劳动保障监察条例》第十六条) or a candidate with fewer than two inspectors after 回避
+    (第十六条; 行政处罚法 第四十三条), naming the employer. Audits ``inspections.draw.commit``.
+    """
+    require_manager(actor)
+    InspectionPlan.objects.select_for_update().get(pk=plan.pk)
+    with _bulk():
+        return _commit(plan, on, actor, seed)
+
+
+def _commit(plan, on, actor, seed) -> Draw:
+    employers = _candidates()
+    if not employers:
+        raise Refused("检查对象名录库为空，无法抽取", "国发〔2019〕5号（一单两库）")
+    pool = _pool(on, plan.org_unit)
+    if len(pool) < algo.MIN_INSPECTORS:
+        raise Refused(f"{on:%Y年%m月%d日}持有效执法证的检查人员只有 {len(pool)} 名，少于 2 名",
+                      algo.BASIS_TWO)  # fmt: skip
+    active = {u for u, _ in employers}
+    pairs = _exclusions(plan, on, pool, active)
+    per_employer: dict[str, int] = defaultdict(int)
+    for _, uscc in pairs:
+        per_employer[uscc] += 1
+    for uscc, count in sorted(per_employer.items()):
+        if len(pool) - count < algo.MIN_INSPECTORS:
+            raise algo.TooFewInspectors(
+                uscc, len(pool) - count, algo.MIN_INSPECTORS, _name_of(uscc)
+            )
+    frozen = algo.freeze(
+        employers=employers, inspectors=[c for _, c, _ in pool], exclusions=pairs,
+        shares=plan.shares,
+    )  # fmt: skip
+    seed = seed if seed is not None else secrets.token_bytes(algo.SEED_BYTES)
+    algo.new_seed_check(seed)
+    sha = algo.sha256_hex(frozen)
+    path = list_path(sha)
+    if not frozen_storage().exists(path):
+        frozen_storage().save(path, ContentFile(gzip.compress(frozen, compresslevel=1, mtime=0)))
+    draw = Draw.objects.create(
+        plan=plan, number=_next_number(plan.year), status=Draw.Status.COMMITTED,
+        algorithm=algo.ALGORITHM, drawn_on=on, list_sha256=sha,
+        seed_sha256=algo.sha256_hex(seed), seed_hex=seed.hex(), list_path=path,
+        list_bytes=len(frozen), candidates=len(employers), pool_size=len(pool),
+        exclusions=len(pairs), committed_at=timezone.now(),
+    )  # fmt: skip
+    DrawInspector.objects.bulk_create(
+        [DrawInspector(draw=draw, officer_id=o, certificate_number=c, name=n) for o, c, n in pool]
+    )
+    record("draw.commit", actor, draw, number=draw.number, plan=plan.pk, list_sha256=sha,
+           seed_sha256=draw.seed_sha256, candidates=len(employers), pool=len(pool),
+           exclusions=len(pairs), on=on)  # fmt: skip
+    return draw
+
+
+def _insert_checks(draw: Draw, checks, employers, inspectors) -> None:
+    """Write the checks with one executemany: the ORM's per-object cost dominates at 75,000
+    rows (the rows are the same ones ``Check(...)`` would write)."""
+    meta = Check._meta
+    columns = ["draw_id", "index", "employer_id", "uscc", "employer_name", "stratum",
+               "first_inspector_id", "second_inspector_id"]  # fmt: skip
+    names = ", ".join(connection.ops.quote_name(meta.get_field(c.removesuffix("_id")).column)
+                      for c in columns)  # fmt: skip
+    row_marks = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    table = connection.ops.quote_name(meta.db_table)
+    rows = [
+        (
+            draw.pk,
+            c.index,
+            employers[c.uscc][0],
+            c.uscc,
+            employers[c.uscc][1],
+            c.stratum,
+            inspectors[c.inspectors[0]],
+            inspectors[c.inspectors[1]],
+        )
+        for c in checks
+    ]
+    per_statement = 500  # multi-row VALUES: one round trip per 500 rows on PostgreSQL too
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            values = ", ".join([row_marks] * len(chunk))
+            sql = f"INSERT INTO {table} ({names}) VALUES {values}"  # noqa: S608
+            cursor.execute(sql, [v for row in chunk for v in row])
+
+
+def _locked(draw: Draw, expected: str) -> Draw:
+    draw = Draw.objects.select_for_update().get(pk=draw.pk)
+    if draw.status != expected:
+        label = Draw.Status(draw.status).label
+        raise Refused(f"抽取 {draw.number} 当前状态为“{label}”，不能进行此操作（可能已被他人处理）",
+                      BASIS_STATE)  # fmt: skip
+    return draw
+
+
+def _input_of(draw: Draw) -> algo.DrawInput:
+    frozen = read_frozen(draw)
+    if algo.sha256_hex(frozen) != draw.list_sha256:
+        raise Refused(
+            f"抽取 {draw.number} 存储的冻结名单与公布的承诺值不一致，停止抽取", BASIS_STATE
+        )
+    return algo.parse(frozen, check_canonical=False)
+
+
+@transaction.atomic
+def draw_execute(*, draw: Draw, actor) -> Draw:
+    """Step 2: the draw itself, from the stored list and the committed seed.
+
+    Refuses (nothing written) a draw not in the committed state, a stored list that no longer
+    matches its commitment, or a check that cannot have two inspectors after 回避.
+    Audits ``inspections.draw.draw`` with the SHA-256 of the result.
+    """
+    require_manager(actor)
+    draw = _locked(draw, Draw.Status.COMMITTED)
+    with _bulk():
+        return _execute(draw, actor)
+
+
+def _execute(draw: Draw, actor) -> Draw:
+    value = _input_of(draw)
+    seed = bytes.fromhex(draw.seed_hex)
+    try:
+        result = algo.draw(value, seed)
+    except algo.TooFewInspectors as exc:
+        raise algo.TooFewInspectors(
+            exc.uscc, exc.available, exc.needed, _name_of(exc.uscc)
+        ) from None
+    inspectors = {d.certificate_number: d.pk for d in draw.pool.all()}
+    wanted = [c.uscc for c in result.checks]
+    employers: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(wanted), 900):
+        chunk = Employer.objects.filter(uscc__in=wanted[start : start + 900])
+        employers.update({u: (pk, n) for pk, u, n in chunk.values_list("pk", "uscc", "name")})
+    _insert_checks(draw, result.checks, employers, inspectors)
+    draw.status, draw.drawn_at = Draw.Status.DRAWN, timezone.now()
+    draw.result_sha256 = result.digest()
+    draw.strata = [
+        {"stratum": s.stratum, "size": s.size, "share": s.share, "drawn": s.drawn}
+        for s in result.strata
+    ]
+    draw.version += 1
+    draw.save()
+    record("draw.draw", actor, draw, number=draw.number, checks=len(result.checks),
+           result_sha256=draw.result_sha256)  # fmt: skip
+    return draw
+
+
+@transaction.atomic
+def draw_reveal(*, draw: Draw, actor) -> Draw:
+    """Step 3: publish the seed so anyone can re-run the draw. Audits ``inspections.draw.reveal``."""
+    require_manager(actor)
+    draw = _locked(draw, Draw.Status.DRAWN)
+    draw.status, draw.revealed_at = Draw.Status.REVEALED, timezone.now()
+    draw.version += 1
+    draw.save(update_fields=["status", "revealed_at", "version"])
+    record("draw.reveal", actor, draw, number=draw.number, seed=draw.seed_hex)
+    return draw
+
+
+@transaction.atomic
+def draw_cancel(*, draw: Draw, reason: str, actor) -> Draw:
+    """Cancel a committed draw that has not been drawn; stays public with the reason (so a
+    re-draw is visible). Audits ``inspections.draw.cancel``."""
+    require_manager(actor)
+    if not reason.strip():
+        raise Refused("请填写作废原因", BASIS_STATE)
+    draw = _locked(draw, Draw.Status.COMMITTED)
+    draw.status, draw.cancel_reason = Draw.Status.CANCELLED, reason.strip()[:300]
+    draw.version += 1
+    draw.save(update_fields=["status", "cancel_reason", "version"])
+    record("draw.cancel", actor, draw, number=draw.number, reason=draw.cancel_reason)
+    return draw
+
+
+def draw_run(*, plan: InspectionPlan, on: date, actor) -> Draw:
+    """Commit, draw and reveal in turn: three transactions, three audit events."""
+    draw = draw_commit(plan=plan, on=on, actor=actor)
+    draw = draw_execute(draw=draw, actor=actor)
+    return draw_reveal(draw=draw, actor=actor)

@@ -1,0 +1,98 @@
+"""Public pages, staff pages, the API and result entry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fazhi.core.models import Deadline
+from fazhi.inspections.models import CheckResult
+from fazhi.inspections.services import checks, draws
+from fazhi.inspections.tests.conftest import DRAW_DAY
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committed(world):
+    return draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+
+
+def test_public_page_shows_commitment_but_not_seed_before_reveal(client, committed):
+    page = client.get(f"/inspections/draws/{committed.pk}/").content.decode()
+    assert committed.list_sha256 in page and committed.seed_sha256 in page
+    assert committed.seed_hex not in page
+    api = client.get(f"/api/v1/inspections/draws/{committed.pk}").json()
+    assert api["seed"] == "" and api["list_sha256"] == committed.list_sha256
+    assert client.get(f"/api/v1/inspections/draws/{committed.pk}/verify").json()["ok"] is False
+
+
+def test_public_page_after_reveal_verifies_and_looks_up(client, committed, world):
+    draw = draws.draw_reveal(draw=draws.draw_execute(draw=committed, actor=None), actor=None)
+    drawn = draw.checks.first()
+    page = client.get(f"/inspections/draws/{draw.pk}/?uscc={drawn.uscc}").content.decode()
+    assert draw.seed_hex in page and "服务器重算核验：✔" in page and "已被抽中" in page
+    assert client.get(f"/api/v1/inspections/draws/{draw.pk}/verify").json()["ok"] is True
+    body = client.get(f"/api/v1/inspections/draws/{draw.pk}").json()
+    assert body["seed"] == draw.seed_hex and len(body["result"]) == draw.checks.count()
+    assert client.get(f"/inspections/draws/{draw.pk}/list.txt.gz").status_code == 200
+    assert client.get("/api/v1/inspections/items").json()[0]["code"] == "SJ-01"
+    assert client.get("/api/v1/inspections/draws").status_code == 200
+    assert client.get("/api/v1/inspections/draws/999").status_code == 404
+
+
+def test_result_entry_opens_publicity_clock_and_publishes(client, committed, world):
+    draw = draws.draw_execute(draw=committed, actor=None)
+    check = draw.checks.first()
+    client.force_login(world["manager"])
+    response = client.post(f"/staff/inspections/checks/{check.pk}/result/",
+                           {"outcome": "corrected", "checked_on": "2019-05-20",
+                            "summary": "未签订书面劳动合同，责令改正"})  # fmt: skip
+    assert response.status_code == 302
+    result = CheckResult.objects.get(check_record=check)
+    deadline = Deadline.objects.get(rule_code="inspection.result_publicity")
+    assert deadline.start == date(2019, 5, 20) and deadline.due == date(2019, 6, 18)
+    # a second entry is refused
+    client.post(f"/staff/inspections/checks/{check.pk}/result/",
+                {"outcome": "no_problem", "checked_on": "2019-05-21"})  # fmt: skip
+    assert CheckResult.objects.filter(check_record=check).count() == 1
+    checks.check_result_publish(result=result, on=date(2019, 5, 30), actor=world["manager"])
+    deadline.refresh_from_db()
+    assert deadline.status == "met"
+    assert "未签订" not in client.get("/inspections/results/").content.decode()
+    assert check.employer_name in client.get("/inspections/results/").content.decode()
+
+
+def test_staff_pages_render(client, committed, world):
+    client.force_login(world["manager"])
+    for path in ("/staff/inspections/", "/staff/inspections/directory/?q=测试",
+                 f"/staff/inspections/plans/{world['plan'].pk}/",
+                 f"/staff/inspections/draws/{committed.pk}/",
+                 "/staff/inspections/coverage/?year=2019", "/inspections/", "/inspections/draws/",
+                 "/inspections/results/"):  # fmt: skip
+        assert client.get(path).status_code == 200, path
+
+
+def test_staff_draw_steps_through_pages(client, world):
+    client.force_login(world["manager"])
+    client.post(f"/staff/inspections/plans/{world['plan'].pk}/commit/", {"on": "2019-05-06"})
+    from fazhi.inspections.models import Draw
+
+    draw = Draw.objects.get()
+    client.post(f"/staff/inspections/draws/{draw.pk}/draw/")
+    client.post(f"/staff/inspections/draws/{draw.pk}/reveal/")
+    draw.refresh_from_db()
+    assert draw.status == Draw.Status.REVEALED
+
+
+def test_coverage_counts_items_with_results(world):
+    from fazhi.inspections import selectors
+
+    draw = draws.draw_execute(draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None),
+                              actor=None)  # fmt: skip
+    rows, rate = selectors.coverage(year=2019)
+    assert rate == 0 and rows[0].checks == draw.checks.count()
+    checks.check_result_enter(check=draw.checks.first(), outcome="no_problem",
+                              checked_on=date(2019, 5, 10), actor=None)  # fmt: skip
+    assert selectors.coverage(year=2019)[1] == 1.0

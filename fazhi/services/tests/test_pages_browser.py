@@ -1,0 +1,36 @@
+"""The public service guide in headless Chromium (screenshot for a person to look at)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.conftest import browser_login, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_public_service_guide_shows_materials_and_flow(page, catalogue):
+    page.goto_path("/services/")
+    assert page.get_by_role("heading", level=1).inner_text() == "政务服务事项与办事指南"
+    page.get_by_role("link", name="劳务派遣经营许可").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "劳务派遣经营许可"
+    flow = page.get_by_role("list", name="办理流程（按顺序）")
+    assert flow.get_by_role("listitem").count() == 3
+    assert "可共享免提交" in page.locator("main").inner_text()
+    screenshot(page, "services-guide")
+
+
+def test_staff_application_page_offers_only_the_allowed_steps(page, people, catalogue):
+    from fazhi.services.tests.conftest import submit
+
+    app = submit(people, catalogue["gs"], materials=["特殊工时制度申请表"])
+    browser_login(page, "clerk")
+    page.goto_path("/staff/services/applications/")
+    page.get_by_role("link", name=app.reference).click()
+    page.get_by_text("一次告知补正").click()
+    page.locator("input[name=on]").nth(1).fill("2019-03-04")
+    page.get_by_role("button", name="发出补正告知").click()
+    text = page.locator("main").inner_text()
+    assert "补正中" in text and "岗位及人员名单、工会意见" in text
+    assert page.get_by_text("一次告知补正", exact=True).count() == 1  # the fact, no longer a step
+    screenshot(page, "services-application")
