@@ -44,3 +44,23 @@ def test_usage_json(people, corpus, capsys):
     with pytest.raises(CommandError) as caught:
         call_command("powers", "usage", "--year", "1800")
     assert caught.value.returncode == 2
+
+
+def test_laws_import_flags_items_whose_basis_changed(people, corpus):
+    from io import StringIO
+    from pathlib import Path
+
+    from django.conf import settings
+
+    policies = Path(settings.FAZHI["SHARED_DATA_DIR"]) / "policies"
+    if not (policies / "manifest.csv").exists():
+        pytest.skip("shared data folder not present")
+    # given: an item citing 示范条例 第二条, which a newer version rewrote
+    create_item(people, code="CF-SF-2", legal_basis_text="《示范条例》第二条")
+    amend(corpus)
+    out = StringIO()
+    # when: an import that changes the corpus
+    call_command("laws", "import", str(policies), "--limit", "1", stdout=out)
+    # then: the item is flagged and the operator is told which
+    assert PowerItem.objects.get(code="CF-SF-2").needs_review
+    assert "已标记待复核的权责事项" in out.getvalue() and "CF-SF-2" in out.getvalue()

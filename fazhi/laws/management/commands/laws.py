@@ -13,6 +13,7 @@ from rich.table import Table
 from fazhi.laws.models import LegalDocument
 from fazhi.laws.services import corpus_import, read_sources, search_reindex
 from fazhi.laws.services.importing import CREATED, SKIPPED, UNCHANGED, UPDATED
+from fazhi.powers.services import power_items_flag_changed_law
 
 LABELS = {CREATED: "新导入", UPDATED: "已更新", UNCHANGED: "未变化（跳过）", SKIPPED: "无法导入"}
 
@@ -65,6 +66,12 @@ class Command(BaseCommand):
                 )
                 summary = _merge(summary, part)
         self._report(console, summary, time.monotonic() - started)
+        if summary.changed:
+            # An amended or repealed article must reach the power items citing it (权责清单 复核).
+            flagged = power_items_flag_changed_law(actor=None)
+            if flagged:
+                codes = "、".join(item.code for item in flagged)
+                console.print(f"[yellow]依据已修改或废止、已标记待复核的权责事项[/]：{codes}")
 
     def _report(self, console: Console, summary, seconds: float) -> None:
         table = Table(title="导入结果")

@@ -1,7 +1,7 @@
 """`fazhi powers flag-review [--on YYYY-MM-DD] [--json]` and `fazhi powers usage --year YYYY`.
 
-flag-review marks the items whose legal basis was amended or repealed (run it after
-`fazhi laws import`); usage prints the cases filed per item in a year with the 零执法 items.
+flag-review marks the items whose legal basis was amended or repealed (`fazhi laws import` runs
+it itself whenever the import changed the corpus); usage prints the cases filed per item in a year with the 零执法 items.
 Exit codes: 0 done, 1 refused, 2 bad usage.
 """
 
