@@ -124,3 +124,13 @@ def test_publicity_ends_with_its_period(client):
     """Seen from the real clock (after 2022-09-27) the 2019 penalty is no longer public."""
     _person_published()
     assert client.get("/api/v1/publicity/records").json()["count"] == 0
+
+
+def test_public_page_links_every_pre_publicity_list(client):
+    # 118号（四）: the public sees what is published before enforcement next to the decisions.
+    page = client.get(reverse("publicity_public:list")).content.decode()
+    for name in ("powers_public:item_list", "officers_public:register", "officers_public:check",
+                 "inspections_public:item_list", "services_public:guide_list",
+                 "enforcement_public:discretion_public"):  # fmt: skip
+        assert f'href="{reverse(name)}"' in page
+        assert client.get(reverse(name)).status_code == 200
