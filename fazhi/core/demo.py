@@ -79,7 +79,8 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("shenhe", "fazhi-shenhe-2019", "李审核", "legal", ("legal_reviewer",)),
     DemoAccount("zhifa1", "fazhi-zhifa1-2019", "周执法", "inspection_1", ("enforcement_officer",)),
     DemoAccount("zhifa2", "fazhi-zhifa2-2019", "吴执法", "inspection_2", ("enforcement_officer",)),
-    DemoAccount("jingban", "fazhi-jingban-2019", "郑经办", "pension", ("division_clerk",)),
+    # 劳动关系处 handles most licensing items (劳务派遣, 特殊工时): its clerk sees those applications
+    DemoAccount("jingban", "fazhi-jingban-2019", "郑经办", "labour_relations", ("division_clerk",)),
     DemoAccount(
         "hp_zhifa", "fazhi-hpzhifa-2019", "王和平", "heping_team", ("enforcement_officer",)
     ),

@@ -103,6 +103,7 @@ class CaseIn(Schema):
     party_kind: str = "org"
     party_code: str = ""
     party_address: str = ""
+    party_legal_rep: str = Field("", description="法定代表人/负责人 (organisations only)")
     complainant: str = ""
     violation_code: str = ""
 

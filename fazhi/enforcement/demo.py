@@ -8,21 +8,29 @@ one with an MP4 clip), 法制审核 by shenhe (some 存在问题 first), one hea
 their numbers, service, payment (one late, with 加处罚款), one application to the court, closed
 and archived cases. Every step goes through the services, so every rule is checked and audited.
 
-Idempotent: each case has a fixed reference (``<unit>-2019-D<nn>``) and is created in one
-savepoint; a second run skips the references that exist.
+Every decision registers its publicity record (``fazhi.enforcement.publicity``). The 2019
+penalties left the public pages in 2022 (publicity ends 36 months after the decision), so a few
+*recent* cases (``RECENT``), decided in the months before the demo's "today", go through the same
+services: without them a demo looked at today would publish no penalty at all.
+
+Idempotent: each case has a fixed reference (``<unit>-2019-D<nn>``, recent ones ``<unit>-R<nn>``)
+and is created in one savepoint; a second run skips the references that exist.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from stdnum.cn import ric
 
+from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
+from fazhi.enforcement import demo_rules
+from fazhi.enforcement.demo_rules import demo_uscc
 from fazhi.enforcement.domain.discretion import departure_needs_reason
 from fazhi.enforcement.domain.review import POINT_CODES
 from fazhi.enforcement.models import Case
@@ -77,6 +85,25 @@ NO_PENALTY_REASON = (
     "初次违法、危害后果轻微并及时改正，依法不予处罚（《中华人民共和国行政处罚法》第三十三条）"
 )
 OK_POINTS = dict.fromkeys(POINT_CODES, (True, ""))
+PARTY_USCC_BASE = 100  # demo_uscc indices of PARTIES, apart from the arrears employers'
+# Recent cases: (unit, power item, violation code, cause, party, fine, decided N days before
+# "today", no penalty). Natural persons, except the last: a case records no 法定代表人, which an
+# organisation's 双公示 record needs, so that one stays in the publicity queue, held back by the
+# pre-flight check. No benchmark covers these powers: the fine is set within the statutory range
+# (就业促进法 第六十四条 一万至五万元; 社会保险法 第八十八条 骗取金额二至五倍).
+RECENT = (
+    ("heping_team", "CF-RLSC-42", "", "未经许可擅自从事职业中介活动", "刘建华", "10000", 75, False),
+    ("inspection_1", "CF-SB-88", "", "以伪造证明材料骗取社会保险待遇", "陈立新", "16000", 60, False),
+    ("inspection_2", "CF-RLSC-42", "", "未经许可擅自从事职业中介活动", "杨海燕", "0", 45, True),
+    ("hexi_team", "CF-RLSC-42", "", "未经许可擅自从事职业中介活动", "赵晓东", "20000", 30, False),
+    ("inspection_1", "CF-SB-88", "", "以伪造证明材料骗取社会保险待遇", "周丽华", "12000", 20, False),
+    ("binhai_team", "CF-SB-88", "", "以伪造证明材料骗取社会保险待遇", "黄春雷", "9000", 2, False),
+    ("inspection_2", "CF-JC-26", "lsi-26", "拖欠劳动者工资", "天津某装饰工程有限公司", "", 15, False),
+)  # fmt: skip
+# Receipt to decision, in days: within the 60 working days of the investigation clock, which
+# opens at 立案 and must end in a year whose holidays are declared (next year's are published
+# in November or December, so a case decided in late autumn must have been filed early).
+RECENT_SPAN = 80
 
 
 @dataclass
@@ -97,10 +124,19 @@ class Spec:
     serious: bool = False
     hearing: bool = False
     no_penalty: bool = False
+    received_on: date | None = None  # recent cases: set from "today"
+    party_kind: str = "org"
+    party_code: str = ""
+    fine: Decimal | None = None  # set where no benchmark proposes one
+    decide_day: int = 50  # days after receipt (65 after a hearing)
+
+    @property
+    def recent(self) -> bool:
+        return self.received_on is not None
 
     @property
     def received(self) -> date:
-        return START + timedelta(days=5 * self.index)
+        return self.received_on or START + timedelta(days=5 * self.index)
 
     def day(self, offset: int) -> date:
         return self.received + timedelta(days=offset)
@@ -130,7 +166,7 @@ def specs() -> list[Spec]:
             out.append(Spec(
                 index=n, target=target, unit=UNITS[n % len(UNITS)], source=SOURCES[n % len(SOURCES)],
                 power=power, violation=violation, cause=cause, party=PARTIES[n % len(PARTIES)],
-                facts=_facts(violation, n),
+                facts=_facts(violation, n), party_code=demo_uscc(PARTY_USCC_BASE + n % len(PARTIES)),
             ))  # fmt: skip
     by_target: dict[str, list[Spec]] = {}
     for s in out:
@@ -163,13 +199,40 @@ def specs() -> list[Spec]:
     return out
 
 
+def demo_ric(index: int) -> str:
+    """A valid 居民身份证号码 (和平区, born in the 1980s) for recent party ``index``."""
+    stem = f"120101198{index % 10}{1 + index % 12:02d}{10 + index:02d}{201 + 2 * index:03d}"
+    return stem + ric.calc_check_digit(stem + "?")  # stdnum drops the last character
+
+
+def recent_specs(today: date) -> list[Spec]:
+    """The recent cases, each decided ``ago`` days before ``today``."""
+    out = []
+    for n, (unit, power, violation, cause, party, fine, ago, no_penalty) in enumerate(RECENT):
+        person = not party.endswith("公司")
+        out.append(Spec(
+            index=n, target="served", unit=unit, source=SOURCES[n % len(SOURCES)], power=power,
+            violation=violation, cause=cause, party=party, no_penalty=no_penalty,
+            facts=_facts(violation, n), received_on=today - timedelta(days=ago + RECENT_SPAN),
+            decide_day=RECENT_SPAN,
+            party_kind="person" if person else "org",
+            party_code=demo_ric(n) if person else demo_uscc(PARTY_USCC_BASE + len(PARTIES) + n),
+            fine=Decimal(fine) if fine else None,
+        ))  # fmt: skip
+    return out
+
+
 def _reference(ctx, spec: Spec) -> str:
+    if spec.recent:
+        return f"{ctx.units[spec.unit].code}-R{spec.index + 1:02d}"
     return f"{ctx.units[spec.unit].code}-{YEAR}-D{spec.index + 1:02d}"
 
 
 def _officers(ctx, spec: Spec):
     unit = ctx.units[spec.unit]
-    later = set(usable_officers(on=spec.day(100), org_unit=unit).values_list("pk", flat=True))
+    # recent cases: cards are renewed only up to "today"
+    horizon = min(spec.day(100), ctx.today) if spec.recent else spec.day(100)
+    later = set(usable_officers(on=horizon, org_unit=unit).values_list("pk", flat=True))
     candidates = [o for o in usable_officers(on=spec.day(3), org_unit=unit) if o.pk in later]
     preferred = ctx.users.get(UNIT_USERS.get(spec.unit, ""))
     candidates.sort(key=lambda o: (preferred is None or o.user_id != preferred.pk, o.pk))
@@ -181,7 +244,9 @@ def _actor(ctx, spec: Spec):
 
 
 def _fine(case: Case, spec: Spec) -> tuple[Decimal, str]:
-    """The amount to notify: the benchmark's suggestion (or its minimum)."""
+    """The amount to notify: the benchmark's suggestion (or its minimum), or the spec's own."""
+    if spec.fine is not None:
+        return spec.fine, ""
     if not case.violation_code:
         return Decimal(0), ""
     from fazhi.enforcement.services.cases_decision import facts_of
@@ -196,6 +261,9 @@ def _fine(case: Case, spec: Spec) -> tuple[Decimal, str]:
     return Decimal(amount), reason
 
 
+LEGAL_REP_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗"
+
+
 def _run(ctx, spec: Spec) -> Case:
     leader, reviewer = ctx.users["leader"], ctx.users["shenhe"]
     actor, reached = _actor(ctx, spec), DEPTH[spec.target]
@@ -203,6 +271,10 @@ def _run(ctx, spec: Spec) -> Case:
     case = intake.case_register(
         power_item=item, org_unit=ctx.units[spec.unit], source=spec.source,
         received_on=spec.received, cause=spec.cause, party_name=spec.party,
+        party_kind=spec.party_kind, party_code=spec.party_code,
+        party_address=f"天津市和平区某某路{spec.index + 1}号" if spec.party_kind == "person" else "",
+        party_legal_rep=f"{LEGAL_REP_SURNAMES[spec.index % len(LEGAL_REP_SURNAMES)]}某"
+        if spec.party_kind == "org" else "",
         complainant="张某" if spec.source in ("complaint", "report") else "",
         violation_code=spec.violation, reference=_reference(ctx, spec), actor=actor,
     )  # fmt: skip
@@ -256,7 +328,7 @@ def _run(ctx, spec: Spec) -> Case:
                                 text=f"经调查，{spec.party}存在{spec.cause}的违法行为，事实清楚，证据确凿。")  # fmt: skip
     if spec.target == "notified":
         return case
-    decide_on = spec.day(50)
+    decide_on = spec.day(spec.decide_day)
     if spec.hearing or spec.target == "hearing":
         decision.case_hearing_request(case=case, on=spec.day(27), actor=actor)
         if spec.target == "hearing":
@@ -320,14 +392,12 @@ def _run(ctx, spec: Spec) -> Case:
 
 
 def load(ctx) -> None:
-    if importlib.util.find_spec("fazhi.enforcement.demo_rules") is not None:
-        from fazhi.enforcement import demo_rules
-
-        demo_rules.load(ctx)
+    demo_rules.load(ctx)
+    references = [_reference(ctx, spec) for spec in (*specs(), *recent_specs(ctx.today))]
     existing = set(
-        Case.objects.filter(reference__contains=f"-{YEAR}-D").values_list("reference", flat=True)
+        Case.objects.filter(reference__in=references).values_list("reference", flat=True)
     )
-    for spec in specs():
+    for spec in (*specs(), *recent_specs(ctx.today)):
         if _reference(ctx, spec) in existing:
             continue
         if not PowerItem.objects.filter(code=spec.power, is_active=True).exists():
@@ -336,7 +406,7 @@ def load(ctx) -> None:
         try:
             with transaction.atomic():
                 _run(ctx, spec)
-        except Refused as exc:
+        except (Refused, CalendarDataMissing) as exc:
             ctx.notes.append(f"执法案件演示 {_reference(ctx, spec)} 未能完成：{exc}")
             continue
         ctx.created["enforcement_cases"] += 1

@@ -102,6 +102,7 @@ def filing_form(case: Case) -> bytes:
         ("案由", case.cause),
         ("当事人", case.party_name),
         ("统一社会信用代码/身份证号", case.party_code),
+        ("法定代表人/负责人", case.party_legal_rep),
         ("地址", case.party_address),
         ("权责事项", f"{case.power_item.code} {case.power_item.name}"),
         ("收到/发现日期", format_date(case.received_on)),
@@ -184,6 +185,7 @@ def penalty_decision(case: Case) -> bytes:
     texts = [
         f"当事人：{case.party_name}",
         f"统一社会信用代码/身份证号：{case.party_code or '—'}",
+        *([f"法定代表人/负责人：{case.party_legal_rep}"] if case.party_legal_rep else []),
         f"地址：{case.party_address or '—'}",
         f"本机关于{format_date(case.filed_on)}对{_you(case)}{case.cause}一案立案调查。{case.decision_text}",
         f"以上事实有现场检查笔录、询问笔录及相关证据为证。本机关已于{format_date(case.notified_on)}"

@@ -47,6 +47,9 @@ class CaseForm(forms.Form):
     )
     party_code = forms.CharField(label="统一社会信用代码/身份证号", max_length=32, required=False)
     party_address = forms.CharField(label="地址", max_length=300, required=False)
+    party_legal_rep = forms.CharField(
+        label="法定代表人/负责人（单位当事人）", max_length=100, required=False
+    )
     complainant = forms.CharField(label="投诉举报人", max_length=100, required=False)
     violation_code = forms.ChoiceField(label="违法行为（裁量基准）", required=False, choices=())
 

@@ -4,9 +4,10 @@ officer; 法制审核人员 see the review queue of every unit."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
 
@@ -19,14 +20,29 @@ from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.models import Case, CorrectionOrder
 from fazhi.officers.selectors import officer_for_user
 
+CASE_TYPE = Case._meta.label_lower
+# Counting stops here: an exact count of a bureau's million cases costs more than the page itself,
+# and "more than 1,000" is all a reader needs to know.
+COUNT_CAP = 1000
+PAGE_SIZE = 50
 
-def _open_overdue(today: date):
-    return Deadline.objects.filter(
-        subject_type=Case._meta.label_lower,
-        subject_id=Cast(OuterRef("pk"), output_field=CharField()),
-        status=DeadlineStatus.OPEN,
-        due__lt=today,
+
+def _overdue_case_ids(today: date) -> QuerySet:
+    """Ids of the cases with an open deadline past due: few, found on the deadline index.
+
+    Limited to their own count, counted first on the index: PostgreSQL estimates "open and
+    past due" as open × past due — ten times too many, as open deadlines mostly lie ahead —
+    and would hash every case of the table instead of fetching these few; the LIMIT gives it
+    the true figure (EXPLAIN ANALYZE at a million cases: 271 ms → 22 ms for the leader).
+    """
+    # The cast sits in the select list, so it only ever sees case subject ids (numbers).
+    ids = (
+        Deadline.objects.filter(subject_type=CASE_TYPE, status=DeadlineStatus.OPEN, due__lt=today)
+        .order_by()
+        .annotate(case_id=Cast("subject_id", BigIntegerField()))
+        .values("case_id")
     )
+    return ids[: ids.count()]
 
 
 def case_visible_to(user) -> QuerySet[Case]:
@@ -35,11 +51,25 @@ def case_visible_to(user) -> QuerySet[Case]:
         return qs.none()
     if user.is_superuser or user_sees_all_units(user):
         return qs
+    units = visible_unit_ids(user)
+    scope = Q(org_unit_id__in=units)
     officer = officer_for_user(user)
-    scope = Q(org_unit_id__in=visible_unit_ids(user))
     if officer is not None:
-        scope |= Q(officers=officer)
-    return qs.filter(scope).distinct()
+        # Only the assigned cases outside the user's units widen the scope (usually none): an
+        # OR on the whole assignment table would keep the database from walking the
+        # (org_unit, received_on) index in page order.
+        outside = list(
+            _assigned_to(officer)
+            .exclude(case__org_unit_id__in=units)
+            .values_list("case_id", flat=True)
+        )
+        if outside:
+            scope |= Q(pk__in=outside)
+    return qs.filter(scope)
+
+
+def _assigned_to(officer) -> QuerySet:
+    return Case.officers.through.objects.filter(officer_id=officer.pk).values("case_id")
 
 
 def case_list(
@@ -53,14 +83,20 @@ def case_list(
     today: date,
 ) -> QuerySet[Case]:
     """我的案件: filters by status, overdue (an open deadline past due), assignment, text."""
-    qs = case_visible_to(user)
+    officer = officer_for_user(user) if mine else None
+    if officer is not None:
+        # The cases assigned to the user are visible by definition: skip the scope query.
+        qs = Case.objects.select_related("power_item", "org_unit").filter(
+            pk__in=_assigned_to(officer)
+        )
+    else:
+        qs = case_visible_to(user)
+        if mine:
+            qs = qs.filter(created_by=user)
     if status == "open":
         qs = qs.filter(status__in=[s.value for s in flow.OPEN_STATUSES])
     elif status:
         qs = qs.filter(status=status)
-    if mine:
-        officer = officer_for_user(user)
-        qs = qs.filter(officers=officer) if officer else qs.filter(created_by=user)
     if year:
         qs = qs.filter(received_on__year=year)
     if query:
@@ -69,7 +105,7 @@ def case_list(
             | Q(cause__icontains=query) | Q(decision_number__icontains=query)
         )  # fmt: skip
     if overdue:
-        qs = qs.filter(Exists(_open_overdue(today)))
+        qs = qs.filter(pk__in=_overdue_case_ids(today))
     return qs.order_by("-received_on", "-pk")
 
 
@@ -140,8 +176,69 @@ def timeline(case: Case) -> list[dict]:
     ]
 
 
-def status_counts(*, user) -> dict[str, int]:
-    from django.db.models import Count
+def overdue_deadlines(*, user, today: date) -> QuerySet[Deadline]:
+    """Open deadlines of the cases ``user`` sees that were due before ``today``, oldest first."""
+    qs = Deadline.objects.filter(
+        subject_type=CASE_TYPE, status=DeadlineStatus.OPEN, due__lt=today
+    ).order_by("due", "pk")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if user.is_superuser or user_sees_all_units(user):
+        return qs
+    # The user's cases among the few with an overdue deadline, their ids as text to match
+    # subject_id (never cast subject_id itself: other subjects' ids need not be numbers).
+    cases = case_visible_to(user).filter(pk__in=_overdue_case_ids(today))
+    return qs.filter(subject_id__in=cases.annotate(sid=Cast("pk", CharField())).values("sid"))
 
-    rows = case_visible_to(user).order_by().values("status").annotate(n=Count("pk", distinct=True))
-    return {r["status"]: r["n"] for r in rows}
+
+def with_cases(deadlines, *, today: date) -> list[tuple]:
+    """(deadline row, case) for case deadlines, the cases fetched in one query."""
+    rows = deadline_rows(list(deadlines), today=today)
+    cases = Case.objects.in_bulk([int(r.deadline.subject_id) for r in rows])
+    return [(r, cases.get(int(r.deadline.subject_id))) for r in rows]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list whose total is counted only up to ``COUNT_CAP``."""
+
+    rows: list
+    number: int
+    has_next: bool
+    total: int | None  # None: more than COUNT_CAP
+    last_known: int  # the last page number reachable by a link (all pages if total is known)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def links(self) -> range:
+        return range(max(1, self.number - 5), min(self.last_known, self.number + 5) + 1)
+
+
+def bounded_page(qs: QuerySet, *, page: int = 1, size: int = PAGE_SIZE) -> Page:
+    """Rows of page ``page`` (1-based) and a count that stops at ``COUNT_CAP``.
+
+    Within the cap, one scan of the ids in list order gives both the count and the page (a
+    separate COUNT would repeat the filtering work); the rows are then fetched by id.
+    """
+    page = max(page, 1)
+    start = (page - 1) * size
+    if start < COUNT_CAP:
+        ids = list(qs.values_list("pk", flat=True)[: COUNT_CAP + 1])
+        counted, has_next = len(ids), len(ids) > start + size
+        wanted = ids[start : start + size]
+        # By id, with the list's joins and columns but not its filters (the scan settled them).
+        fetch = qs.model._default_manager.all()
+        fetch.query.select_related = qs.query.select_related
+        fetch.query.deferred_loading = qs.query.deferred_loading
+        by_id = fetch.in_bulk(wanted)
+        rows = [by_id[pk] for pk in wanted if pk in by_id]  # (deleted in between: skipped)
+    else:
+        rows = list(qs[start : start + size + 1])
+        counted, has_next = qs.order_by()[: COUNT_CAP + 1].count(), len(rows) > size
+        rows = rows[:size]
+    total = counted if counted <= COUNT_CAP else None
+    known = max(1, -(-min(counted, COUNT_CAP) // size))
+    return Page(rows, page, has_next, total, max(known, page))

@@ -20,6 +20,7 @@ urlpatterns = [
     path("cases/<int:pk>/acts/<int:seq>.docx", views.act_document, name="act_document"),
     path("cases/<int:pk>/steps/<str:action>/", views.case_action, name="case_action"),
     path("reviews/", views.review_queue, name="review_queue"),
+    path("stats/", views.case_stats, name="stats"),
     # 裁量基准 and 社保欠费 (the rules helper's pages, same namespace)
     *rules_urlpatterns,
 ]

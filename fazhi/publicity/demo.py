@@ -1,54 +1,91 @@
-"""Demo publicity: the decisions the other apps produce, registered through `publicity_register`.
+"""Demo publicity for `fazhi demo`: the records the other demos' decisions registered are
+published as a clerk would, so the staff queue and the public pages show every state.
 
-The publicity app owns no decisions. Producers (enforcement penalty decisions, licensing
-decisions…) add themselves to ``PRODUCERS``: each is a function with no argument returning an
-iterable of ``(kind, source, data)`` — ``kind`` a `Kind` value, ``source`` the saved producing
-record (or a ``SourceRef``), ``data`` a `DecisionData`. ``load`` registers each triple
-(idempotent per source) and publishes it on its due date when the record passes the pre-flight
-check, so the demo shows a year of published decisions. With no producer it does nothing.
+The publicity app owns no decisions: deciding a case (``fazhi.enforcement.publicity``) and
+granting a licence (``fazhi.services.publicity``) register their records through
+`publicity_register`, and those demos run before this one (INSTALLED_APPS order). Here:
+
+* a pending record due by ``ctx.today`` that passes the pre-flight check is published on its
+  due date (the deadline met), except
+* the ``LATE`` most recently due ones, left unpublished: the overdue alarm, and the one before
+  them, published a few working days late (a missed deadline);
+* once, a recent published penalty is withdrawn with the reason (撤销 after 行政复议).
+
+A record failing the pre-flight check stays pending with its problems listed (an organisation's
+penalty, for one: a case records no 法定代表人). Not yet due records stay pending, unalarmed.
+Idempotent: only pending records are published, and a second run finds the late ones as the
+last due again; the withdrawal happens only while no record is withdrawn.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
-
-from django.db import transaction
+from datetime import date
 
 from fazhi.core.domain.errors import Refused
-from fazhi.publicity.domain.data import DecisionData
-from fazhi.publicity.domain.enums import Status
+from fazhi.core.selectors.calendar import work_calendar
+from fazhi.publicity.domain.enums import Change, Kind, Status
 from fazhi.publicity.domain.validation import validate
-from fazhi.publicity.services import publicity_publish, publicity_register
+from fazhi.publicity.models import PublicityRecord
+from fazhi.publicity.services import publicity_publish, publicity_withdraw
 
-Producer = Callable[[], Iterable[tuple[str, Any, DecisionData]]]
-PRODUCERS: list[Producer] = []
+LATE = 2  # the most recently due valid records, left unpublished
+LATE_BY = 3  # working days after its due date the one before them is published
+WITHDRAWAL_REASON = (
+    "当事人不服该处罚决定申请行政复议，复议机关以主要事实不清、证据不足为由决定撤销该处罚决定"
+)
 
 
-def register_from_sources(ctx) -> int:
-    """Register (and publish on the due date) every decision the producers yield; returns how
-    many records were newly published."""
-    published = 0
-    for producer in PRODUCERS:
-        for kind, source, data in producer():
-            with transaction.atomic():
-                record, _deadline = publicity_register(kind=kind, source=source, data=data,
-                                                       actor=ctx.actor)  # fmt: skip
-                if record.status != Status.PENDING or record.due_on is None:
-                    continue
-                if record.due_on > ctx.today or validate(
-                    record.kind, record.as_data(), ends_on=record.publicity_ends_on
-                ):
-                    continue  # not yet due in the demo year, or incomplete data: stays queued
-                try:
-                    publicity_publish(record=record, actor=ctx.actor, on=record.due_on)
-                except Refused:
-                    continue
-                published += 1
-    return published
+def publishable(*, today: date) -> list[PublicityRecord]:
+    """Pending records due by ``today``, still in their publicity period, passing pre-flight;
+    by due date."""
+    pending = PublicityRecord.objects.filter(status=Status.PENDING, due_on__lte=today)
+    return [
+        r
+        for r in pending.order_by("due_on", "pk")
+        if (r.publicity_ends_on is None or r.due_on <= r.publicity_ends_on)
+        and not validate(r.kind, r.as_data(), ends_on=r.publicity_ends_on)
+    ]
+
+
+def _publish(ctx) -> int:
+    candidates = publishable(today=ctx.today)
+    to_publish = candidates[:-LATE] if len(candidates) > LATE else []
+    calendar = work_calendar()
+    for n, record in enumerate(to_publish):
+        on = record.due_on
+        if n == len(to_publish) - 1:  # the last one published, late
+            late = calendar.add_working_days(record.due_on, LATE_BY)
+            if late <= ctx.today and (
+                not record.publicity_ends_on or late <= record.publicity_ends_on
+            ):
+                on = late
+        try:
+            publicity_publish(record=record, actor=ctx.actor, on=on)
+        except Refused as exc:
+            ctx.notes.append(f"公示演示：{record.document_number or record.pk} 未公示：{exc}")
+            continue
+        ctx.created["publicity_published"] += 1
+    return len(to_publish)
+
+
+def _withdraw_one(ctx) -> None:
+    if PublicityRecord.objects.filter(status=Status.WITHDRAWN).exists():
+        return
+    calendar = work_calendar()
+    published = PublicityRecord.objects.filter(
+        kind=Kind.PENALTY, status=Status.PUBLISHED, publicity_ends_on__gte=ctx.today
+    ).order_by("decided_on", "pk")
+    for record in published:
+        changed_on = calendar.add_working_days(record.published_on, 10)  # the 复议 decision
+        on = calendar.add_working_days(changed_on, 2)  # within 3 working days (第四十八条)
+        if on > ctx.today:
+            continue
+        publicity_withdraw(record=record, reason=WITHDRAWAL_REASON, change=Change.REVOKED,
+                           actor=ctx.actor, on=on, changed_on=changed_on)  # fmt: skip
+        ctx.created["publicity_withdrawn"] += 1
+        return
 
 
 def load(ctx) -> None:
-    if not PRODUCERS:
-        return
-    register_from_sources(ctx)
+    _publish(ctx)
+    _withdraw_one(ctx)

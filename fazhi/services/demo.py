@@ -182,6 +182,10 @@ def _applications(ctx) -> None:
 
 
 def _one(ctx, index, item, received, code, calendar, clerk, leader) -> None:
+    # The demo clerk handles their own division's applications (and sees them in the register);
+    # the other divisions have no demo clerk: the administrator enters theirs, unassigned.
+    handler = clerk if item.org_unit_id == clerk.org_unit_id else None
+    actor = handler or ctx.actor
     pattern = index % 10
     refused = pattern == 6 and index % 20 == 6
     wanted = [m.name for m in item.materials.all() if m.applicant_submits]
@@ -190,7 +194,7 @@ def _one(ctx, index, item, received, code, calendar, clerk, leader) -> None:
     if pattern == 6 and not refused:
         pattern = 0
     app = lic.application_submit(
-        item=item, received_on=received, actor=clerk, handler=clerk, materials=handed,
+        item=item, received_on=received, actor=actor, handler=handler, materials=handed,
         facts=_facts(index, pattern), is_online=bool(item.auto_rule) and pattern != 7,
         tracking_code=code, **_applicant(index),
     )  # fmt: skip
@@ -199,17 +203,17 @@ def _one(ctx, index, item, received, code, calendar, clerk, leader) -> None:
     day = received
     if pattern == 7:
         day = calendar.add_working_days(received, 2)
-        lic.application_correction_notice(application=app, on=day, actor=clerk)
+        lic.application_correction_notice(application=app, on=day, actor=actor)
         day = calendar.add_working_days(day, 3)
-        lic.application_supplement(application=app, materials=wanted[-1:], on=day, actor=clerk)
+        lic.application_supplement(application=app, materials=wanted[-1:], on=day, actor=actor)
     accepted = day if pattern == 7 else calendar.add_working_days(received, 1)
     decide_on = calendar.add_working_days(accepted, 8 + index % 9)
     if decide_on > ctx.today or index >= APPLICATIONS - 2:
-        lic.application_accept(application=app, on=accepted, actor=clerk)
+        lic.application_accept(application=app, on=accepted, actor=actor)
         return  # still under review
-    lic.application_accept(application=app, on=accepted, actor=clerk)
+    lic.application_accept(application=app, on=accepted, actor=actor)
     if pattern == 8:
-        lic.application_extend(application=app, approver=leader, actor=clerk,
+        lic.application_extend(application=app, approver=leader, actor=actor,
                                reason="需实地核查经营场所，经局领导批准延长十个工作日")  # fmt: skip
         decide_on = calendar.add_working_days(accepted, 24)
     if refused:
@@ -218,9 +222,9 @@ def _one(ctx, index, item, received, code, calendar, clerk, leader) -> None:
             if item.code == "XK-LWPQ"
             else "经审查，申请人专职工作人员不足3名，不符合本局公布的审批标准"
         )
-        lic.application_refuse(application=app, on=decide_on, reasons=reasons, actor=clerk)
+        lic.application_refuse(application=app, on=decide_on, reasons=reasons, actor=actor)
     else:
-        lic.application_grant(application=app, on=decide_on, actor=clerk)
+        lic.application_grant(application=app, on=decide_on, actor=actor)
 
 
 def _bundle_applications(ctx, catalogue, calendar, clerk) -> None:
@@ -236,14 +240,17 @@ def _bundle_applications(ctx, catalogue, calendar, clerk) -> None:
         names = list(dict.fromkeys(
             m.name for item in bundle.items.all() for m in item.materials.all() if m.applicant_submits
         ))  # fmt: skip
+        # one handler for every part: the clerk only if all parts are their division's
+        own = all(item.org_unit_id == clerk.org_unit_id for item in bundle.items.all())
         parent = bundle_services.bundle_submit(
-            bundle=bundle, received_on=received, actor=clerk, handler=clerk, materials=names,
-            facts=_facts(200 + n, 0), is_online=True, tracking_code=tracking_code("ZT", n),
-            **_applicant(200 + n),
+            bundle=bundle, received_on=received, actor=clerk, handler=clerk if own else None,
+            materials=names, facts=_facts(200 + n, 0), is_online=True,
+            tracking_code=tracking_code("ZT", n), **_applicant(200 + n),
         )  # fmt: skip
-        for part in parent.parts.filter(status="received"):
+        for part in parent.parts.filter(status="received").select_related("item"):
+            actor = clerk if part.item.org_unit_id == clerk.org_unit_id else ctx.actor
             accepted = calendar.add_working_days(received, 1)
-            lic.application_accept(application=part, on=accepted, actor=clerk)
+            lic.application_accept(application=part, on=accepted, actor=actor)
             lic.application_grant(application=part, on=calendar.add_working_days(accepted, 4),
-                                  actor=clerk)  # fmt: skip
+                                  actor=actor)  # fmt: skip
         ctx.created["bundle_applications"] += 1

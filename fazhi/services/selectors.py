@@ -1,11 +1,10 @@
-"""Reads for services: catalogues and their comparison, the register, public guide and tracking,
-and the feed of licensing decisions for 双公示 (``license_decisions``)."""
+"""Reads for services: catalogues and their comparison, the register, public guide and tracking.
+Granted licences reach 双公示 through `fazhi/services/publicity.py`, not through a read here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -290,56 +289,3 @@ def _public_part(app: LicenseApplication) -> dict[str, Any]:
 
 
 # --- 双公示 feed ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LicenseDecisionRecord:
-    """What one 双公示 行政许可 record needs (field codes XK_* of domain-rules §3)."""
-
-    application: LicenseApplication  # the subject to hang a publicity deadline on
-    party_name: str  # XK_XDR_MC
-    party_category: str  # XK_XDR_LB label: 法人及非法人组织 / 自然人 / 个体工商户
-    party_uscc: str  # XK_XDR_SHXYM ("" for a natural person)
-    legal_representative: str  # XK_FRDB
-    document_title: str  # XK_XKWS
-    document_number: str  # XK_WSH
-    licence_category: str  # XK_XKLB label: 普通/特许/认可/核准/登记/其他
-    licence_name: str  # XK_XKZS
-    licence_number: str  # XK_XKBH
-    content: str  # XK_NR
-    decision_date: date  # XK_JDRQ
-    valid_from: date  # XK_YXQZ
-    valid_to: date  # XK_YXQZI; 2099-12-31 = 长期
-    issuing_body: str  # XK_XKJG
-    item_code: str
-    power_item_code: str
-    is_automatic: bool
-
-
-def license_decisions(*, since: date | datetime | None = None) -> Iterator[LicenseDecisionRecord]:
-    """Every 准予行政许可 decision (行政许可法 第四十条: 准予决定应当予以公开), oldest first.
-
-    ``since`` a ``date``: decisions dated on or after it; a ``datetime``: decisions recorded at
-    or after it (for incremental exports). Streams in chunks; refusals are not published.
-    """
-    qs = LicenseApplication.objects.filter(status=lic.Status.GRANTED).select_related(
-        "item", "item__power_item"
-    )
-    if isinstance(since, datetime):
-        qs = qs.filter(decision_recorded_at__gte=since)
-    elif isinstance(since, date):
-        qs = qs.filter(decided_on__gte=since)
-    for app in qs.order_by("decided_on", "pk").iterator(chunk_size=500):
-        item = app.item
-        category = lic.LICENCE_CATEGORY_LABELS.get(lic.LicenceCategory(item.licence_category))
-        yield LicenseDecisionRecord(
-            application=app, party_name=app.applicant_name, party_category=app.category_label,
-            party_uscc=app.applicant_uscc, legal_representative=app.legal_representative,
-            document_title=f"{item.name}决定书", document_number=app.licence_number or "",
-            licence_category=category or "其他", licence_name=item.licence_name,
-            licence_number=app.licence_number or "", content=app.licence_content,
-            decision_date=app.decided_on, valid_from=app.valid_from, valid_to=app.valid_to,
-            issuing_body=item.deciding_body, item_code=item.code,
-            power_item_code=item.power_item.code if item.power_item else "",
-            is_automatic=app.is_automatic,
-        )  # fmt: skip

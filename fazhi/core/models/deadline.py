@@ -52,6 +52,10 @@ class Deadline(models.Model):
         indexes = [
             models.Index(fields=["subject_type", "subject_id"], name="deadline_subject_idx"),
             models.Index(fields=["status", "due"], name="deadline_status_due_idx"),
+            # One module's overdue deadlines (e.g. enforcement cases) without the others'.
+            models.Index(
+                fields=["subject_type", "status", "due"], name="deadline_type_open_due_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -23,6 +23,7 @@ from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.domain.discretion import Facts, departure_needs_reason
 from fazhi.enforcement.domain.numbering import decision_number, prefix_for
 from fazhi.enforcement.models import Case, CaseAct, Hearing, LegalReview
+from fazhi.enforcement.publicity import case_publicity_register
 from fazhi.enforcement.services import cases_common as c
 from fazhi.enforcement.services.cases import CASE_CLOCKS
 from fazhi.enforcement.services.discretion import discretion_propose
@@ -322,7 +323,8 @@ def case_decide(
     法制审核 without an agreeing review (第五十八条); a serious case without 集体讨论
     (第五十七条); a heavier penalty than notified (第四十五条); a fine outside the benchmark's
     range without a reason (第三十四条); an altered evidence file. Numbers the decision from a
-    locked per-year counter. Audits ``enforcement.case.decide``.
+    locked per-year counter; registers the decision for publicity (``publicity.record.register``).
+    Audits ``enforcement.case.decide``.
     """
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.DECIDE)
@@ -368,6 +370,7 @@ def case_decide(
     if deadline := c.open_deadline(case, HEARING_REQUEST):
         deadline_cancel(deadline=deadline, actor=actor, reason="当事人未在期限内要求听证")
     deadline_open(subject=case, rule_code=SERVICE, start=on, actor=actor, org_unit=case.org_unit)
+    case_publicity_register(case=case, actor=actor)  # 118号（六）: the publicity clock starts now
     c.record(case, "decide", actor, on=on, number=case.decision_number, outcome=outcome,
              fine=fine, measures=measures, triggers=[t.code for t in triggers],
              departure_reason=case.departure_reason, **{"from": previous, "to": case.status})  # fmt: skip

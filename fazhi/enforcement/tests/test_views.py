@@ -145,3 +145,57 @@ def test_evidence_download_is_logged(client, world):
         ).status_code
         == 404
     )
+
+
+def _bulk_cases(world, n: int, unit=None):
+    # Rows written directly: only the list's paging is under test.
+    Case.objects.bulk_create(
+        Case(reference=f"P-{i:03d}", power_item=world["items"]["CF-JC-26"],
+             org_unit=unit or world["team"], status="filed", source="patrol",
+             received_on=date(2019, 1, 1 + i % 28), cause="拖欠工资", party_name=f"当事人{i}")
+        for i in range(n)
+    )  # fmt: skip
+
+
+def test_case_list_pages_by_fifty(client, world):
+    _bulk_cases(world, 60)
+    login(client, world["users"]["a"])
+    url = reverse("enforcement:case_list")
+    first = client.get(url, {"status": "filed"}).content.decode()
+    assert "共 60 件，第 1 页" in first and first.count('class="ref"') == 50
+    assert "status=filed&amp;page=2" in first and 'rel="next"' in first
+    second = client.get(url, {"status": "filed", "page": "2"}).content.decode()
+    assert second.count('class="ref"') == 10 and 'rel="prev"' in second
+
+
+def test_assigned_officer_sees_a_case_of_another_unit(client, world):
+    from fazhi.enforcement.selectors import case_list, case_visible_to
+    from fazhi.enforcement.tests.conftest import officer
+
+    _bulk_cases(world, 2, unit=world["units"]["district_team"])
+    case = Case.objects.get(reference="P-000")
+    case.officers.add(world["officers"]["a"])  # a belongs to the 支队, not the district
+    user = world["users"]["a"]
+    assert set(case_visible_to(user).filter(reference__startswith="P-")) == {case}
+    assert list(case_list(user=user, mine=True, today=date(2019, 6, 1))) == [case]
+    outsider = world["users"]["outsider"]  # in the district: sees both, handles neither
+    officer(outsider, world["units"]["district_team"], None)
+    assert case_visible_to(outsider).filter(reference__startswith="P-").count() == 2
+    assert not case_list(user=outsider, mine=True, today=date(2019, 6, 1))
+
+
+def test_overdue_deadlines_in_scope_and_on_the_page(client, world):
+    from fazhi.enforcement.selectors import case_list, overdue_deadlines
+
+    case = register(world)  # a complaint: the 7-working-day acceptance clock runs
+    late = date(2019, 6, 1)
+    assert [d.subject_id for d in overdue_deadlines(user=world["users"]["a"], today=late)] == [
+        str(case.pk)
+    ]
+    assert list(case_list(user=world["users"]["a"], overdue=True, today=late)) == [case]
+    assert not overdue_deadlines(user=world["users"]["a"], today=date(2019, 3, 5)).exists()
+    assert not overdue_deadlines(user=world["users"]["outsider"], today=late).exists()
+    assert overdue_deadlines(user=world["users"]["leader"], today=late).count() == 1
+    page = login(client, world["users"]["a"]).get(reverse("enforcement:case_list"))
+    body = page.content.decode()  # today is long after 2019: the clock is overdue
+    assert "逾期期限（1 项）" in body and case.reference in body

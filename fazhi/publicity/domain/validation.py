@@ -6,6 +6,11 @@ required fields per kind; conditional ones (自然人 → 证件类型 and 证�
 categories → CF_NR_FK; 没收 → CF_NR_WFFF; 暂扣/吊销 → CF_NR_ZKDX); 统一社会信用代码 check digits
 (GB 32100-2015, via ``fazhi.core.domain.identifiers``); enumerations; date order (decision date
 ≤ 公示截止期; 有效期自 ≤ 有效期至). All problems are returned, not only the first.
+
+An export validates a million records, nearly all valid: `validate` first asks the
+``_*_passes`` predicates, the same rules as one conjunction with no list or message built, and
+only a record failing them goes through the rules below that name every problem. A test checks
+that the two agree on every mutated field of valid records.
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import mul
+
+from stdnum.cn import ric as stdnum_ric
 
 from fazhi.core.domain.identifiers import (
     REGISTRATION_AUTHORITIES,
     USCC_ALPHABET,
-    org_code_check_char,
     validate_ric,
     validate_uscc,
 )
@@ -69,8 +76,19 @@ _USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # GB 32100-2015: 3^(i-1
 def _uscc_check_char(code: str) -> str:
     """GB 32100-2015 check character (the formula of ``stdnum.cn.uscc.calc_check_digit``,
     without its per-call clean-up of the input)."""
-    total = sum(_USCC_INDEX[c] * w for c, w in zip(code, _USCC_WEIGHTS, strict=False))
+    total = sum(map(mul, map(_USCC_INDEX.__getitem__, code[:17]), _USCC_WEIGHTS))
     return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)  # GB 11714-1997
+_ORG_VALUE = {c: int(c, 36) for c in USCC_ALPHABET}  # 0–9, then A = 10 … (GB 11714)
+
+
+def _org_check_char(body: str) -> str:
+    """GB 11714 check character of 8 characters of the USCC alphabet (the formula of
+    ``identifiers.org_code_check_char``, with a dict look-up per character)."""
+    check = 11 - sum(map(mul, map(_ORG_VALUE.__getitem__, body), _ORG_WEIGHTS)) % 11
+    return "X" if check == 10 else "0" if check == 11 else str(check)
 
 
 def _uscc_passes(code: str) -> bool:
@@ -83,7 +101,7 @@ def _uscc_passes(code: str) -> bool:
         and _USCC_CHARS.issuperset(code)
         and code[0] in REGISTRATION_AUTHORITIES
         and code[2:8].isdigit()
-        and org_code_check_char(code[8:16]) == code[16]
+        and _org_check_char(code[8:16]) == code[16]
         and _uscc_check_char(code) == code[17]
     )
 
@@ -102,6 +120,30 @@ def _uscc(problems: list[Problem], code: str, name: str, value: str) -> None:
         problems.append(Problem(code, f"{name}“{value}”无效：{reason}"))
 
 
+@lru_cache(maxsize=65536)
+def _ric_region_passes(region: str, year: int) -> bool:
+    """Whether ``validate_ric`` accepts the region code for someone born in ``year``: asked of a
+    well-formed number with that region and year (the only part of its answer they decide).
+    Cached: a directory has a few thousand region codes, people a hundred birth years."""
+    body = f"{region}{year:04d}0101001"
+    return validate_ric(body + stdnum_ric.calc_check_digit(body + "0")).is_valid
+
+
+def _ric_passes(number: str) -> bool:
+    """``validate_ric(number).is_valid``, without its per-call region look-up for the usual
+    18-character ASCII number; anything else (15 digits, spaces, full-width) goes to it."""
+    if not (len(number) == 18 and number.isascii() and number[:17].isdigit()
+            and number[17] in "0123456789X"):  # fmt: skip
+        return validate_ric(number).is_valid
+    if number[0] == "9" or stdnum_ric.calc_check_digit(number) != number[17]:
+        return False
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    return _ric_region_passes(number[:6], born.year)
+
+
 def _id(problems: list[Problem], code_type: str, code_number: str, id_type: str,
         number: str, *, required: bool, who: str) -> None:  # fmt: skip
     if required:
@@ -111,10 +153,8 @@ def _id(problems: list[Problem], code_type: str, code_number: str, id_type: str,
         problems.append(Problem(code_type, f"{who}证件类型“{id_type}”不在枚举值内"))
     if number and not id_type:
         problems.append(Problem(code_type, f"填写了{who}证件号码，须同时填写证件类型"))
-    if id_type == IdType.RESIDENT_ID and number:
-        result = validate_ric(number)
-        if not result.is_valid:
-            problems.append(Problem(code_number, f"{who}身份证号码无效：{result.reason}"))
+    if id_type == IdType.RESIDENT_ID and number and not _ric_passes(number):
+        problems.append(Problem(code_number, f"{who}身份证号码无效：{validate_ric(number).reason}"))
 
 
 def _party(problems: list[Problem], kind: Kind, d: DecisionData) -> None:
@@ -215,10 +255,98 @@ def _penalty(problems: list[Problem], d: DecisionData, ends_on: date | None) -> 
         problems.append(Problem("CF_GSJZQ", "缺少公示截止期"))
 
 
+# --- the same rules as one conjunction (see the module docstring) ---------------------------
+
+
+def _filled(values: tuple[str, ...]) -> bool:
+    """Every text present, as `_required` asks: not None, not empty, not only whitespace."""
+    try:
+        return all(values) and not any(map(str.isspace, values))
+    except TypeError:  # a value that is not text: let the full rules judge it
+        return False
+
+
+def _party_passes(d: DecisionData) -> bool:
+    category = d.party_category
+    if category == PartyCategory.PERSON:
+        id_type, number = d.person_id_type, d.person_id_number
+        return (
+            _filled((d.party_name, id_type, number))
+            and not d.uscc
+            and id_type in _ID_TYPES
+            and (id_type != IdType.RESIDENT_ID or _ric_passes(number))
+        )
+    uscc, id_type, number = d.uscc, d.legal_rep_id_type, d.legal_rep_id_number
+    return (
+        category in _PARTY_CATEGORIES
+        and _filled((d.party_name, d.legal_rep, uscc))
+        and uscc != NO_USCC  # rare: the full rules handle the 个体工商户 case
+        and _uscc_passes(uscc)
+        and ((id_type in _ID_TYPES) if id_type else not number)
+        and not (id_type == IdType.RESIDENT_ID and number and not _ric_passes(number))
+    )
+
+
+def _authorities_pass(d: DecisionData) -> bool:
+    return (
+        _filled((d.authority, d.authority_uscc, d.source_unit, d.source_unit_uscc))
+        and not _uscc_reason(d.authority_uscc)
+        and not _uscc_reason(d.source_unit_uscc)
+    )
+
+
+def _penalty_passes(d: DecisionData, ends_on: date | None) -> bool:
+    decided = d.decided_on
+    if not decided or ends_on is None or ends_on < decided:
+        return False
+    categories = set(d.penalty_categories)
+    if not categories or not categories <= _PENALTY_CATEGORIES:
+        return False
+    if PenaltyCategory.OTHER in categories and not d.category_note:
+        return False
+    fine = d.fine_yuan
+    if (fine is None or fine <= 0) if PenaltyCategory.FINE in categories else fine:
+        return False
+    confiscation = d.confiscation_yuan
+    if categories & CONFISCATIONS and (confiscation is None or confiscation < 0):
+        return False
+    if categories & LICENCE_MEASURES and not d.licence_measure:
+        return False
+    return (
+        _filled((d.document_number, d.violation_type, d.facts, d.basis, d.content))
+        and _party_passes(d)
+        and _authorities_pass(d)
+    )
+
+
+def _licence_passes(d: DecisionData, ends_on: date | None) -> bool:
+    decided, valid_from, valid_to = d.decided_on, d.valid_from, d.valid_to
+    if not decided or valid_from is None or valid_to is None:
+        return False
+    if valid_from > valid_to or valid_to < decided or (ends_on is not None and ends_on < decided):
+        return False
+    category = d.license_category
+    return bool(
+        _filled((d.document_title, category, d.content))
+        and (d.document_number or d.licence_number)
+        and category in _LICENSE_CATEGORIES
+        and (category != LicenseCategory.OTHER or d.category_note)
+        and (d.licence_number or not d.licence_name)
+        and _party_passes(d)
+        and _authorities_pass(d)
+    )
+
+
+_PASSES = {Kind.PENALTY: _penalty_passes, Kind.LICENSE: _licence_passes}
+
+
 def validate(kind: str, d: DecisionData, *, ends_on: date | None) -> list[Problem]:
     """Every problem of one record, in column order of discovery; empty when it is valid."""
     if kind not in _KINDS:
         raise ValueError(f"unknown kind {kind!r}")
+    passes = _PASSES.get(kind)
+    if passes is not None and passes(d, ends_on):
+        return []
     problems: list[Problem] = []
     _party(problems, kind, d)
     _authorities(problems, kind, d)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -42,6 +43,46 @@ class SourceRef:
 
     source_type: str
     source_id: str
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The 决定机关 of a decision, which is also its 数据来源单位 (谁执法谁公示)."""
+
+    name: str
+    uscc: str
+
+
+# Full name and 统一社会信用代码 per org-unit code of a bureau or district bureau;
+# ``settings.FAZHI["PUBLICITY_AUTHORITIES"]`` overrides or adds entries by unit code. The
+# defaults name the demo bureau's units; their codes are placeholders with valid check
+# characters (UNVERIFIED, like ``enforcement.domain.numbering.DEFAULT_PREFIXES``): configure the
+# real codes before going live. A unit without an entry gets its own name and no code, which
+# the pre-flight check then reports.
+DEFAULT_AUTHORITIES: dict[str, dict[str, str]] = {
+    "JU": {"name": "天津市人力资源和社会保障局", "uscc": "11120000000000000T"},
+    "HPQ": {"name": "天津市和平区人力资源和社会保障局", "uscc": "11120101000001011R"},
+    "HDQ": {"name": "天津市河东区人力资源和社会保障局", "uscc": "1112010200000102X0"},
+    "HXQ": {"name": "天津市河西区人力资源和社会保障局", "uscc": "11120103000001038E"},
+    "NKQ": {"name": "天津市南开区人力资源和社会保障局", "uscc": "11120104000001046P"},
+    "BHXQ": {"name": "天津市滨海新区人力资源和社会保障局", "uscc": "111201160000011695"},
+}
+AUTHORITY_KINDS = frozenset({"bureau", "district"})
+
+
+def authority_for(org_unit) -> Authority:
+    """The authority a decision taken in ``org_unit`` is published under: the bureau or
+    district bureau above the division or team that handled it."""
+    unit = org_unit
+    while unit is not None and unit.kind not in AUTHORITY_KINDS:
+        unit = unit.parent
+    unit = unit or org_unit
+    table = {
+        **DEFAULT_AUTHORITIES,
+        **getattr(settings, "FAZHI", {}).get("PUBLICITY_AUTHORITIES", {}),
+    }
+    entry = table.get(unit.code, {})
+    return Authority(name=entry.get("name", unit.name), uscc=entry.get("uscc", ""))
 
 
 def _source(source) -> tuple[str, str]:

@@ -38,6 +38,7 @@ from fazhi.services.models import (
     ServiceItem,
     SubmittedMaterial,
 )
+from fazhi.services.publicity import application_publicity_register
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CORRECTION_RULE = "licensing.correction_notice"
@@ -340,7 +341,9 @@ def application_grant(
     content: str = "",
     automatic: dict[str, Any] | None = None,
 ) -> LicenseApplication:
-    """准予许可: takes the next licence number of the year (counter row locked), sets validity."""
+    """准予许可: takes the next licence number of the year (counter row locked), sets validity,
+    and registers the licence for publicity (``publicity.record.register``; every grant — by a
+    clerk, by 无人审批, in a bundle — passes here)."""
     application = _locked(application)
     item = application.item
     previous = _move(application, Status.GRANTED)
@@ -354,6 +357,7 @@ def application_grant(
     application.valid_to = rules.validity_end(on, years=item.validity_years)
     application.is_automatic, application.auto_rule = automatic is not None, automatic
     application.save()
+    application_publicity_register(application=application, actor=actor)  # 118号（六）
     _record(application, "grant", actor, on=on, number=application.licence_number,
             late=application.decided_late, previous=previous,
             automatic=bool(automatic), rule=(automatic or {}).get("rule_id", ""),

@@ -205,24 +205,3 @@ def test_concurrent_grants_never_share_a_licence_number(people, catalogue, on_po
                    .values_list("licence_number", flat=True))  # fmt: skip
     assert len(numbers) == len(set(numbers)) == 6
     assert len(errors) == 1 and isinstance(errors[0], Refused)
-
-
-def test_license_decisions_feed_has_what_a_shuanggongshi_record_needs(people, catalogue):
-    from fazhi.services.selectors import license_decisions
-
-    app = submit(people, catalogue["lwpq"], facts={
-        "registered_capital_yuan": 2500000, "credit_blacklisted": False,
-        "revoked_within_3_years": False})  # fmt: skip
-    refused = submit(people, catalogue["gs"], applicant_name="另一公司")
-    lic.application_accept(application=refused, on=date(2019, 3, 4), actor=people["clerk"])
-    lic.application_refuse(
-        application=refused, on=date(2019, 3, 5), reasons="不符合", actor=people["clerk"]
-    )
-    [record] = list(license_decisions(since=date(2019, 1, 1)))
-    assert record.application == app and record.party_category == "法人及非法人组织"
-    assert record.party_uscc == app.applicant_uscc and record.legal_representative == "张建国"
-    assert record.licence_category == "普通" and record.licence_name == "劳务派遣经营许可证"
-    assert record.document_number == record.licence_number == "津人社许〔2019〕1号"
-    assert record.decision_date == record.valid_from == date(2019, 3, 1)
-    assert record.issuing_body == "市人社局" and record.power_item_code == "XK-LWPQ"
-    assert list(license_decisions(since=date(2019, 3, 2))) == []

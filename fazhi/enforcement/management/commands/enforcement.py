@@ -1,6 +1,7 @@
 """`fazhi enforcement cases [--status S] [--overdue] [--year Y] [--json]` lists cases;
 `fazhi enforcement export CASE_REF --out FILE.zip [--user NAME]` writes the case-file archive
-(check it with `fazhi evidence verify --archive FILE.zip`).
+(check it with `fazhi evidence verify --archive FILE.zip`);
+`fazhi enforcement stats --year YYYY [--json]` prints the year's statistics (whole bureau).
 
 Exit codes: 0 success, 1 a rule says no (e.g. an evidence file no longer matches its hash),
 2 bad usage (unknown case, bad option).
@@ -20,6 +21,7 @@ from rich.table import Table
 from fazhi.core.domain.errors import Refused
 from fazhi.enforcement import selectors
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.selectors_stats import yearly_statistics
 from fazhi.enforcement.services.cases_archive import case_export
 
 
@@ -33,7 +35,7 @@ class _Everyone:
 
 
 class Command(BaseCommand):
-    help = "行政执法案件：cases 列出案件；export 导出整卷压缩包"
+    help = "行政执法案件：cases 列出案件；export 导出整卷压缩包；stats 年度执法统计"
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -47,10 +49,15 @@ class Command(BaseCommand):
         export.add_argument("reference", help="案件编号")
         export.add_argument("--out", required=True, help="输出的 zip 文件")
         export.add_argument("--user", default="", help="经手人用户名（记入证据保管记录）")
+        stats = sub.add_parser("stats", help="年度执法统计（按职权类别、来源、处理结果、权责事项）")
+        stats.add_argument("--year", type=int, required=True, help="收案年度")
+        stats.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     def handle(self, *args, **options):
         if options["action"] == "cases":
             self._cases(options)
+        elif options["action"] == "stats":
+            self._stats(options)
         else:
             self._export(options)
 
@@ -80,6 +87,30 @@ class Command(BaseCommand):
             table.add_row(r["reference"], r["status_label"], r["party_name"], r["cause"],
                           r["org_unit"], r["decision_number"] or "—")  # fmt: skip
         Console(file=self.stdout, width=140).print(table)
+
+    def _stats(self, options) -> None:
+        if not 1900 <= options["year"] <= 2999:
+            raise CommandError(f"年度不正确：{options['year']}", returncode=2)
+        stats = yearly_statistics(year=options["year"])
+        if options["json"]:
+            self.stdout.write(json.dumps(stats, ensure_ascii=False))
+            return
+        console = Console(file=self.stdout, width=140)
+        console.print(f"{stats['year']}年行政执法统计：共收案 {stats['total']} 件（按收到日期计）")
+        for title, key in (("职权类别", "by_kind"), ("案件来源", "by_source"),
+                           ("处理结果", "by_outcome")):  # fmt: skip
+            table = Table(title=f"按{title}")
+            table.add_column(title)
+            table.add_column("件数", justify="right")
+            for row in stats[key]:
+                table.add_row(row["label"], str(row["count"]))
+            console.print(table)
+        table = Table(title="按权责事项")
+        for column in ("事项编码", "事项名称", "件数"):
+            table.add_column(column, justify="right" if column == "件数" else "left")
+        for row in stats["by_power_item"]:
+            table.add_row(row["code"], row["name"], str(row["count"]))
+        console.print(table)
 
     def _export(self, options) -> None:
         case = selectors.case_by_reference(options["reference"])

@@ -1,0 +1,87 @@
+"""Every grant registers one 行政许可 publicity record on the decision date, due 7 working days
+later (国办发〔2018〕118号（六）); refusals and refused steps register nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fazhi.core.domain.errors import Refused
+from fazhi.core.models import AuditEvent, Deadline
+from fazhi.publicity.domain.enums import Kind, Status
+from fazhi.publicity.domain.validation import validate
+from fazhi.publicity.models import PublicityRecord
+from fazhi.publicity.services.records import DEFAULT_AUTHORITIES
+from fazhi.services.demo import demo_uscc
+from fazhi.services.services import bundles
+from fazhi.services.services import catalogue as cat
+from fazhi.services.services import licensing as lic
+from fazhi.services.tests.conftest import required, submit
+
+pytestmark = pytest.mark.django_db
+RICH = {"registered_capital_yuan": 2500000, "credit_blacklisted": False,
+        "revoked_within_3_years": False}  # fmt: skip
+
+
+def test_automatic_grant_registers_one_complete_record(people, catalogue):
+    # when 无人审批 grants on Friday 2019-03-01
+    app = submit(people, catalogue["lwpq"], facts=RICH)
+    # then one pending licence record, due 7 working days later
+    record = PublicityRecord.objects.get()
+    assert (record.kind, record.status, record.source_id) == (
+        Kind.LICENSE,
+        Status.PENDING,
+        str(app.pk),
+    )
+    assert record.source_type == "services.licenseapplication"
+    assert record.decided_on == date(2019, 3, 1) and record.due_on == date(2019, 3, 12)
+    assert record.document_number == record.licence_number == app.licence_number
+    assert (record.license_category, record.licence_name) == ("普通", "劳务派遣经营许可证")
+    assert (record.valid_from, record.valid_to) == (date(2019, 3, 1), date(2022, 2, 28))
+    assert record.publicity_ends_on == date(2022, 2, 28)  # published while valid
+    assert (record.uscc, record.legal_rep) == (app.applicant_uscc, "张建国")
+    assert record.authority == DEFAULT_AUTHORITIES["JU"]["name"]
+    assert not validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on)
+    clock = Deadline.objects.get(rule_code="licensing.publicity")
+    assert (clock.start, clock.due) == (date(2019, 3, 1), date(2019, 3, 12))
+    event = AuditEvent.objects.get(action="publicity.record.register")
+    assert event.actor_label == "system"
+
+
+def test_manual_grant_of_a_long_term_licence_registers_one_record(people, catalogue):
+    app = submit(people, catalogue["gs"])
+    lic.application_accept(application=app, on=date(2019, 3, 4), actor=people["clerk"])
+    assert not PublicityRecord.objects.exists()
+    lic.application_grant(application=app, on=date(2019, 3, 8), actor=people["clerk"])
+    record = PublicityRecord.objects.get()
+    assert record.due_on == date(2019, 3, 19) and record.valid_to == date(2099, 12, 31)
+    assert record.publicity_ends_on is None  # 长期
+
+
+def test_refusals_register_nothing(people, catalogue):
+    app = submit(people, catalogue["gs"])
+    with pytest.raises(Refused):  # not accepted yet
+        lic.application_grant(application=app, on=date(2019, 3, 8), actor=people["clerk"])
+    lic.application_accept(application=app, on=date(2019, 3, 4), actor=people["clerk"])
+    lic.application_refuse(application=app, on=date(2019, 3, 8), reasons="不符合条件",
+                           actor=people["clerk"])  # fmt: skip
+    assert not PublicityRecord.objects.exists()
+    assert not Deadline.objects.filter(rule_code="licensing.publicity").exists()
+
+
+def test_bundle_parts_register_as_they_are_granted(people, catalogue):
+    bundle = cat.bundle_create(catalogue=catalogue["version"], code="ZT", name="开办",
+                               items=[catalogue["lwpq"], catalogue["gs"]], actor=people["clerk"])  # fmt: skip
+    names = sorted({*required(catalogue["lwpq"]), *required(catalogue["gs"])})
+    parent = bundles.bundle_submit(
+        bundle=bundle, applicant_name="天津某公司", applicant_category="legal_person",
+        applicant_uscc=demo_uscc(3), legal_representative="张建国", received_on=date(2019, 4, 1),
+        materials=names, facts=RICH, actor=people["clerk"],
+    )  # fmt: skip
+    lwpq = parent.parts.get(item__code="XK-LWPQ")  # by 无人审批; GS waits for a person
+    assert list(PublicityRecord.objects.values_list("source_id", flat=True)) == [str(lwpq.pk)]
+    gs = parent.parts.get(item__code="XK-GS")
+    lic.application_accept(application=gs, on=date(2019, 4, 2), actor=people["clerk"])
+    lic.application_grant(application=gs, on=date(2019, 4, 3), actor=people["clerk"])
+    assert PublicityRecord.objects.filter(kind=Kind.LICENSE).count() == 2
