@@ -13,6 +13,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from fazhi.core.domain.errors import Refused
 from fazhi.publicity.domain.enums import KIND_LABELS, Kind
@@ -37,12 +38,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         since = parse_day(options["since"], "--since")
         console = Console(file=self.stdout, width=120)
+        bar = Progress(TextColumn("校验并导出"), BarColumn(), MofNCompleteColumn(),
+                       TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                       disable=options["json"])  # fmt: skip
+        task = bar.add_task("export", total=None)
         try:
-            result = shuanggongshi_export(
-                kind=options["kind"], fmt=options["format"], out=options["out"], actor=None,
-                since=since, validate_only=options["validate_only"],
-                skip_invalid=options["skip_invalid"],
-            )  # fmt: skip
+            with bar:
+                result = shuanggongshi_export(
+                    kind=options["kind"], fmt=options["format"], out=options["out"], actor=None,
+                    since=since, validate_only=options["validate_only"],
+                    skip_invalid=options["skip_invalid"],
+                    progress=lambda done, total: bar.update(task, completed=done, total=total),
+                )  # fmt: skip
         except (Refused, OSError) as exc:
             raise CommandError(str(exc), returncode=1) from None
         if options["json"]:
