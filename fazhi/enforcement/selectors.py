@@ -242,3 +242,11 @@ def bounded_page(qs: QuerySet, *, page: int = 1, size: int = PAGE_SIZE) -> Page:
     total = counted if counted <= COUNT_CAP else None
     known = max(1, -(-min(counted, COUNT_CAP) // size))
     return Page(rows, page, has_next, total, max(known, page))
+
+
+def case_by_reference_or_number(ref: str) -> Case | None:
+    """The case a dispute names: by its 案件编号, else by its 决定书文号 (what a party quotes)."""
+    ref = (ref or "").strip()
+    if not ref:
+        return None
+    return case_by_reference(ref) or Case.objects.filter(decision_number=ref).first()

@@ -53,6 +53,17 @@ class PublicView:
         return self.record.status == Status.WITHDRAWN
 
 
+def active_record_for(*, source_type: str, source_id: str) -> PublicityRecord | None:
+    """The record of a producing decision that is still to be or being published (one per
+    kind and source; a case has one kind)."""
+    return (
+        PublicityRecord.objects.filter(source_type=source_type, source_id=source_id,
+                                       status__in=(Status.PENDING, Status.PUBLISHED))
+        .order_by("pk")
+        .first()
+    )  # fmt: skip
+
+
 def public_view(record: PublicityRecord) -> PublicView:
     return PublicView(record, public_data(record.as_data()))
 

@@ -8,7 +8,7 @@ Each runs in a transaction, checks the step order, moves the clock and audits
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -21,6 +21,7 @@ from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.litigation import Instance, Outcome, Step
 from fazhi.disputes.domain.reconsideration import ErrorCause
 from fazhi.disputes.models import LitigationCase
+from fazhi.disputes.publicity import LITIGATION_CHANGES, withdraw_original
 from fazhi.disputes.services.clock import open_deadline
 
 APPEAL_RULES = ("litigation.appeal_judgment", "litigation.appeal_ruling")
@@ -177,7 +178,8 @@ def litigation_judge(
 
 @transaction.atomic
 def litigation_perform(*, case: LitigationCase, on: date, note: str, actor) -> LitigationCase:
-    """判决履行: once the appeal period has passed, record performance (or that none is due)."""
+    """判决履行: once the appeal period has passed, record performance (or that none is due).
+    A judgment that undoes the original act withdraws its publicity (disputes/publicity.py)."""
     case = _locked(case)
     appeal = open_deadline(case, *APPEAL_RULES)
     if appeal is not None and on <= appeal.due:
@@ -192,5 +194,16 @@ def litigation_perform(*, case: LitigationCase, on: date, note: str, actor) -> L
         deadline_cancel(deadline=appeal, actor=actor, reason="上诉期届满未上诉，裁判生效")
     case.performed_on, case.performance_note = on, note.strip()
     case.save()
-    _record(case, "perform", actor, on=on)
+    # Effective the day after the appeal period ended, or on service without one (二审).
+    effective = appeal.due + timedelta(days=1) if appeal is not None else case.judged_on
+    change = LITIGATION_CHANGES.get(Outcome(case.outcome)) if case.outcome else None
+    withdrawn = withdraw_original(
+        original_ref=case.original_case_ref,
+        change=change,
+        actor=actor,
+        on=on,
+        changed_on=min(effective or on, on),
+        reason=f"经{case.court}{case.case_number}判决，原决定被{change}" if change else "",
+    )
+    _record(case, "perform", actor, on=on, publicity_withdrawn=withdrawn.pk if withdrawn else None)
     return case

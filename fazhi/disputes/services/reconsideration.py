@@ -28,6 +28,7 @@ from fazhi.disputes.domain import reconsideration as rules
 from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.reconsideration import DecisionType, Role, Status
 from fazhi.disputes.models import ProceedingRecord, ReconsiderationCase
+from fazhi.disputes.publicity import RECONSIDERATION_CHANGES, withdraw_original
 from fazhi.disputes.services.clock import DECISION_RULES, RESUMED_DECISION, open_deadline
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -378,12 +379,22 @@ def reconsideration_decide(
 
 @transaction.atomic
 def reconsideration_serve(*, case: ReconsiderationCase, on: date, actor) -> ReconsiderationCase:
-    """Service of the decision; it takes effect on service (2023 第七十五条)."""
+    """Service of the decision; it takes effect on service (2023 第七十五条). A decision that
+    undoes the original act withdraws its publicity now (disputes/publicity.py)."""
     case = _locked(case)
     if case.decided_on and on < case.decided_on:
         raise Refused("送达日期不能早于决定日期")
     _move(case, Status.SERVED)
     case.served_on = on
     case.save()
-    _record(case, "serve", actor, on=on)
+    change = RECONSIDERATION_CHANGES.get(DecisionType(case.decision)) if case.decision else None
+    withdrawn = withdraw_original(
+        original_ref=case.original_case_ref,
+        change=change,
+        actor=actor,
+        on=on,
+        changed_on=on,
+        reason=f"经行政复议（{case.reference}），原决定被{change}" if change else "",
+    )
+    _record(case, "serve", actor, on=on, publicity_withdrawn=withdrawn.pk if withdrawn else None)
     return case

@@ -1,0 +1,62 @@
+"""A dispute that undoes a decision withdraws its publicity (执法公示 事后).
+
+《中华人民共和国行政处罚法》第四十八条第二款: a published penalty decision that is 变更、撤销、确认违法
+or 确认无效 is withdrawn within three working days, with the reason published (国办发〔2018〕118号
+（六）: other decisions 及时). The dispute names the original case (原执法案件编号: its 案件编号 or its
+决定书文号); when that case's decision is on the publicity register, pending or published, the
+step that makes the dispute's decision effective withdraws it in the same transaction:
+
+* reconsideration: on service, when the decision takes effect (行政复议法（2023）第七十五条);
+* litigation: at 判决履行, once the appeal period has passed (行政诉讼法 第八十五条); the
+  judgment took effect the day after the period ended, or on service when it had none (二审).
+
+A withdrawal the publicity rules refuse refuses the dispute step too: nothing is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fazhi.core.domain.errors import Refused as PublicityRefused
+from fazhi.disputes.domain.errors import Refused
+from fazhi.disputes.domain.litigation import Outcome
+from fazhi.disputes.domain.reconsideration import DecisionType
+from fazhi.enforcement.models import Case
+from fazhi.enforcement.selectors import case_by_reference_or_number
+from fazhi.publicity.domain.enums import Change
+from fazhi.publicity.models import PublicityRecord
+from fazhi.publicity.selectors import active_record_for
+from fazhi.publicity.services import publicity_withdraw
+
+RECONSIDERATION_CHANGES: dict[DecisionType, Change] = {
+    DecisionType.REVOKE: Change.REVOKED,  # 行政复议法（2023）第六十四条
+    DecisionType.VARY: Change.CHANGED,  # 第六十三条
+    DecisionType.CONFIRM_ILLEGAL: Change.CONFIRMED_UNLAWFUL,  # 第六十五条
+    DecisionType.CONFIRM_VOID: Change.CONFIRMED_VOID,  # 第六十七条
+}
+LITIGATION_CHANGES: dict[Outcome, Change] = {
+    Outcome.REVOKE: Change.REVOKED,  # 行政诉讼法 第七十条
+    Outcome.VARY: Change.CHANGED,  # 第七十七条
+    Outcome.CONFIRM_ILLEGAL: Change.CONFIRMED_UNLAWFUL,  # 第七十四条
+    Outcome.CONFIRM_VOID: Change.CONFIRMED_VOID,  # 第七十五条
+}
+
+
+def withdraw_original(
+    *, original_ref: str, change: Change | None, reason: str, actor, on: date, changed_on: date
+) -> PublicityRecord | None:
+    """Withdraw the publicity of the case ``original_ref`` names, if ``change`` undoes it and
+    the case has a record still pending or published; returns the withdrawn record."""
+    if change is None:
+        return None
+    case = case_by_reference_or_number(original_ref)
+    if case is None:
+        return None
+    record = active_record_for(source_type=Case._meta.label_lower, source_id=str(case.pk))
+    if record is None:
+        return None
+    try:
+        return publicity_withdraw(record=record, reason=reason, change=change, actor=actor, on=on,
+                                  changed_on=changed_on)  # fmt: skip
+    except PublicityRefused as exc:
+        raise Refused(f"原决定（{original_ref}）的公示无法撤回：{exc.message}", exc.basis) from None
