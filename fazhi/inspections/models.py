@@ -218,14 +218,21 @@ class DrawInspector(models.Model):
 class Check(models.Model):
     """A drawn employer (the draw's DrawEmployer row) and the inspectors drawn for it."""
 
-    draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="checks")
+    # Indexes: (draw, index) by the unique constraint, employer, uscc. The draw and inspector
+    # FKs have none of their own: nothing looks checks up by inspector, and each extra index
+    # is a random-order B-tree insert per row when a draw writes its 75,000 checks.
+    draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="checks", db_index=False)
     index = models.PositiveIntegerField(_("序号"))
     employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="checks")
     uscc = models.CharField(_("统一社会信用代码"), max_length=18, db_index=True)
     employer_name = models.CharField(_("单位名称"), max_length=200)
     stratum = models.CharField(_("分层"), max_length=50)
-    first_inspector = models.ForeignKey(DrawInspector, on_delete=models.PROTECT, related_name="+")
-    second_inspector = models.ForeignKey(DrawInspector, on_delete=models.PROTECT, related_name="+")
+    first_inspector = models.ForeignKey(
+        DrawInspector, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    second_inspector = models.ForeignKey(
+        DrawInspector, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
 
     class Meta:
         ordering = ["draw", "index"]

@@ -57,13 +57,13 @@ def _bulk():
             gc.enable()
 
 
-# The active employers in code-point order of their USCC, sorted by the database: the million
-# rows are then made in that order, and the passes that follow (freeze, draw) read memory in
-# order; sorted in Python they would stay scattered, a cache miss per row on every later pass.
-# The unary ``+`` keeps SQLite from walking an index (a table look-up per row) instead of
-# scanning the table; PostgreSQL sorts by byte ("C"), i.e. code point, order.
+# The active employers in code-point order of their USCC, read in that order from the covering
+# index of migration 0002 (no sort, no table look-up): the million rows are then made in that
+# order, and the passes that follow (freeze, draw) read memory in order; sorted in Python they
+# would stay scattered, a cache miss per row on every later pass. SQLite compares TEXT by
+# bytes; PostgreSQL needs the "C" collation for code-point order.
 _CANDIDATES_SQL = {
-    "sqlite": "SELECT uscc, stratum FROM {table} WHERE +is_active ORDER BY +uscc",
+    "sqlite": "SELECT uscc, stratum FROM {table} WHERE is_active ORDER BY uscc",
     "postgresql": 'SELECT uscc, stratum FROM {table} WHERE is_active ORDER BY uscc COLLATE "C"',
 }
 

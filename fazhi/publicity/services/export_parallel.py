@@ -39,7 +39,7 @@ from fazhi.publicity.services.export_rows import (
     open_writer,
     sheet_title,
 )
-from fazhi.publicity.services.xlsx_stream import XlsxStreamWriter
+from fazhi.publicity.services.xlsx_stream import XlsxStreamWriter, part_index
 
 _done = None  # a shared counter the forked workers add their progress to (set before forking)
 
@@ -143,8 +143,8 @@ def run(*, kind: Kind, fmt: ExportFormat, since: datetime | None, ranges: list[t
         return results
     finally:
         for body, rep in parts:
-            body.unlink(missing_ok=True)
-            rep.unlink(missing_ok=True)
+            for path in (body, rep, part_index(body)):
+                path.unlink(missing_ok=True)
 
 
 def join_reports(report: Path, parts: list[Path]) -> None:
@@ -159,10 +159,11 @@ def join_reports(report: Path, parts: list[Path]) -> None:
 def join_bodies(fmt: ExportFormat, kind: Kind, out: Path, parts: list[Path]) -> None:
     if fmt == ExportFormat.XLSX:
         writer = XlsxStreamWriter(out, columns.header(kind), sheet_title(kind))
-        for part in parts:
-            with open(part, encoding="utf-8") as src:
-                writer.write_rows_xml(src)
-        writer.close()
+        try:
+            for part in parts:
+                writer.write_part(part)
+        finally:
+            writer.close()
         return
     with open(out, "wb") as fh:
         if fmt == ExportFormat.CSV:

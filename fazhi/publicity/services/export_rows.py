@@ -30,7 +30,7 @@ from fazhi.publicity.domain.data import DecisionData
 from fazhi.publicity.domain.enums import ExchangeStatus, ExportFormat, Kind, Status
 from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord, record_no
-from fazhi.publicity.services.xlsx_stream import XlsxStreamWriter, rows_xml
+from fazhi.publicity.services.xlsx_stream import XlsxPart, XlsxStreamWriter
 
 REPORT_HEADER = ["数据编号", "文书号", "行政相对人名称", "字段", "问题"]
 SAMPLE = 50  # problems kept in memory for the console; the report file has all of them
@@ -204,19 +204,6 @@ class JsonWriter:
 
 
 JSON_OPEN, JSON_SEPARATOR, JSON_CLOSE = "\n", ",\n", "\n]\n"  # after "[", between, at the end
-
-
-class XlsxPart:
-    """A worker's share of an XLSX sheet: its ``<row>`` elements, one per line."""
-
-    def __init__(self, path: Path):
-        self._fh = open(path, "w", encoding="utf-8")  # noqa: SIM115
-
-    def write_rows(self, rows: list[list[str]]) -> None:
-        self._fh.write(rows_xml(rows))
-
-    def close(self) -> None:
-        self._fh.close()
 
 
 def sheet_title(kind: Kind) -> str:
