@@ -1,6 +1,6 @@
 """双公示 export: 1,000,000 penalty rows written as CSV, JSON and XLSX, on SQLite and PostgreSQL.
 
-    python bench/bench_export.py [--quick] [--db sqlite|postgres|both] [--rows N]
+    python bench/bench_export.py [--quick] [--db sqlite|postgres|both] [--rows N] [--formats csv,json,xlsx]
 
 For each database a scratch database is created (SQLite: a temporary file; PostgreSQL: the
 database ``fazhi_bench_export`` on 127.0.0.1:5432, created and dropped here; override with
@@ -197,13 +197,13 @@ def _pg(sql: str) -> None:
         conn.execute(sql)
 
 
-def run_database(name: str, url: str, rows: int, work: Path) -> list[dict]:
+def run_database(name: str, url: str, rows: int, work: Path, formats=FORMATS) -> list[dict]:
     generated = _child(["generate", "--rows", str(rows)], url)
     print(
         f"{name}: generated {generated['rows']:,} rows in {generated['seconds']:.1f} s", flush=True
     )
     results = []
-    for fmt in FORMATS:
+    for fmt in formats:
         result = _child(["export", "--format", fmt, "--out", str(work / f"cf.{fmt}")], url)
         result["database"] = name
         results.append(result)
@@ -260,17 +260,20 @@ def main(argv: list[str] | None = None) -> list[dict]:
         return [result]
     rows = int(opt("--rows") or (QUICK_ROWS if "--quick" in argv else ROWS))
     which = opt("--db", "both")
+    formats = tuple(opt("--formats", ",".join(FORMATS)).split(","))
     results: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-export-") as tmp:
         work = Path(tmp)
         if which in ("sqlite", "both"):
-            results += run_database("SQLite", f"sqlite:///{work / 'bench.sqlite3'}", rows, work)
+            results += run_database(
+                "SQLite", f"sqlite:///{work / 'bench.sqlite3'}", rows, work, formats
+            )
             (work / "bench.sqlite3").unlink(missing_ok=True)
         if which in ("postgres", "both"):
             _pg(f"DROP DATABASE IF EXISTS {PG_NAME}")
             _pg(f"CREATE DATABASE {PG_NAME}")
             try:
-                results += run_database("PostgreSQL", PG_URL, rows, work)
+                results += run_database("PostgreSQL", PG_URL, rows, work, formats)
             finally:
                 _pg(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
     table(results, rows)

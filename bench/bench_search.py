@@ -1,6 +1,6 @@
 """Search benchmark: Fazhi against Whoosh + jieba and tantivy-py, side by side in one run.
 
-    python bench/bench_search.py [--quick] [--city] [--rebuild]   # make bench: no flags
+    python bench/bench_search.py [--quick] [--city | --city-only] [--rebuild]   # make bench: no flags
 
 For each corpus: index build time, query latency p50 / p95 over >= 200 fixed queries (Fazhi
 in-process and through the HTTP API, the peers in-process), and Recall@10 / nDCG@10 on the lay
@@ -11,6 +11,7 @@ questions of retrieval/lecoqa-stard/hrss_admin_subset.csv; then a table with rat
 * ``--city``: a city-scale corpus of 100,000 documents made from it (each real document copied
   under varied district names, years and 文号, keeping its first few articles), generated once and
   deterministically into /tmp/fazhi-bench-city/ and measured in a child process on SQLite;
+* ``--city-only``: only the city-scale corpus (the real one is imported if missing, not measured);
 * ``--quick``: 60 queries and 40 judged questions, for a smoke run;
 * ``--rebuild``: rebuild the peers' cached indexes (else reused while the corpus is unchanged).
 
@@ -463,6 +464,11 @@ def main(argv: list[str] | None = None) -> list[dict]:
     from django.conf import settings
 
     sys.path.insert(0, str(ROOT))
+    if "--city-only" in argv:  # the real corpus only as the source of the city one
+        _ensure_real_corpus(Path(settings.FAZHI["SHARED_DATA_DIR"]))
+        results = [_city_in_child(quick)]
+        print(table(results))
+        return results
     results = [measure("real", quick, Path(settings.FAZHI["SHARED_DATA_DIR"]), rebuild)]
     WORK.mkdir(parents=True, exist_ok=True)
     (WORK / "result-real.json").write_text(json.dumps(results[0]), "utf-8")
