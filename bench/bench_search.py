@@ -465,6 +465,9 @@ def main(argv: list[str] | None = None) -> list[dict]:
 
     sys.path.insert(0, str(ROOT))
     if "--city-only" in argv:  # the real corpus only as the source of the city one
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
         _ensure_real_corpus(Path(settings.FAZHI["SHARED_DATA_DIR"]))
         results = [_city_in_child(quick)]
         print(table(results))

@@ -9,9 +9,10 @@ block and refers to nothing before it; segments from different processes, and te
 deflates itself, concatenate into one valid deflate stream. The member's CRC-32 is combined from
 the segments' (`crc32_combine`, zlib's algorithm), so the parent never sees the text.
 
-Each member is written with a data descriptor (general purpose flag bit 3), as zipfile writes a
-streamed member; sizes and offsets must stay under 4 GiB (the XLSX writer keeps each sheet's
-XML under 2 GB, see xlsx_stream.SHEET_BYTES).
+As zipfile does with a file it can seek in, the CRC-32 and sizes of a member are written into its
+local header once the member is closed (no data descriptor: some readers handle those badly);
+sizes and offsets must stay under 4 GiB (the XLSX writer keeps each sheet's XML under 2 GB, see
+xlsx_stream.SHEET_BYTES).
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _LIMIT = 0xFFFFFFFF  # beyond this ZIP64 would be needed
-_FLAGS = 0x0808  # bit 3: sizes and CRC in a data descriptor; bit 11: names in UTF-8
+_FLAGS = 0x0800  # bit 11: names in UTF-8
 _VERSION = 20  # 2.0: deflate
 _DEFLATED = 8
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
-_DESCRIPTOR = struct.Struct("<IIII")
+_SIZES = struct.Struct("<III")  # CRC-32, compressed and uncompressed size in a local header
+_SIZES_AT = 14  # their offset in the local header
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 _END = struct.Struct("<IHHHHIIH")
 
@@ -150,7 +152,9 @@ class Member:
         self._out(self._compressor.flush(zlib.Z_FINISH))  # the final (maybe empty) block
         if self.size > _LIMIT or self.compressed > _LIMIT:
             raise ValueError(f"ZIP 成员 {self.name} 超过 4 GB")
-        self._archive.write(_DESCRIPTOR.pack(0x08074B50, self.crc, self.compressed, self.size))
+        self._archive.patch(
+            self.offset + _SIZES_AT, _SIZES.pack(self.crc, self.compressed, self.size)
+        )
         self._archive.closed_member(self)
 
 
@@ -169,6 +173,13 @@ class ZipWriter:
 
     def write(self, data: bytes) -> None:
         self._fh.write(data)
+
+    def patch(self, offset: int, data: bytes) -> None:
+        """Overwrite bytes already written at ``offset``, then carry on at the end."""
+        end = self._fh.tell()
+        self._fh.seek(offset)
+        self._fh.write(data)
+        self._fh.seek(end)
 
     def open(self, name: str) -> Member:
         if self._open is not None:

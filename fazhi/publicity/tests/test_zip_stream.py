@@ -4,6 +4,7 @@ written, CRC-32 included, however text and segments are mixed."""
 from __future__ import annotations
 
 import random
+import struct
 import zipfile
 import zlib
 
@@ -46,6 +47,13 @@ def test_segments_from_separate_deflaters_and_text_make_one_member(tmp_path):
         assert book.read("sheet.xml") == b"".join(texts)
         assert book.read("名称.xml") == "中文".encode()
         assert [i.compress_type for i in book.infolist()] == [zipfile.ZIP_DEFLATED] * 2
+        infos = book.infolist()
+    raw = path.read_bytes()
+    for info in infos:  # the local headers carry the sizes too: no data descriptor
+        assert not info.flag_bits & 0x08
+        local = struct.unpack_from("<IHHHHHIII", raw, info.header_offset)
+        assert local[0] == 0x04034B50
+        assert local[6:] == (info.CRC, info.compress_size, info.file_size)
 
 
 def test_a_segment_inflates_on_its_own():
