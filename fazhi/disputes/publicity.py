@@ -42,6 +42,22 @@ LITIGATION_CHANGES: dict[Outcome, Change] = {
 }
 
 
+def withdraw_after_reconsideration(case, *, actor, on: date) -> PublicityRecord | None:
+    """On service of ``case``'s decision (``on``), which takes effect that day."""
+    change = RECONSIDERATION_CHANGES.get(DecisionType(case.decision)) if case.decision else None
+    reason = f"经行政复议（{case.reference}），原决定被{change}"
+    return withdraw_original(original_ref=case.original_case_ref, change=change, reason=reason,
+                             actor=actor, on=on, changed_on=on)  # fmt: skip
+
+
+def withdraw_after_judgment(case, *, actor, on: date, effective: date) -> PublicityRecord | None:
+    """At 判决履行 (``on``) of ``case``, whose judgment took effect on ``effective``."""
+    change = LITIGATION_CHANGES.get(Outcome(case.outcome)) if case.outcome else None
+    reason = f"经{case.court}{case.case_number}判决，原决定被{change}"
+    return withdraw_original(original_ref=case.original_case_ref, change=change, reason=reason,
+                             actor=actor, on=on, changed_on=min(effective, on))  # fmt: skip
+
+
 def withdraw_original(
     *, original_ref: str, change: Change | None, reason: str, actor, on: date, changed_on: date
 ) -> PublicityRecord | None:

@@ -21,7 +21,7 @@ from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.litigation import Instance, Outcome, Step
 from fazhi.disputes.domain.reconsideration import ErrorCause
 from fazhi.disputes.models import LitigationCase
-from fazhi.disputes.publicity import LITIGATION_CHANGES, withdraw_original
+from fazhi.disputes.publicity import withdraw_after_judgment
 from fazhi.disputes.services.clock import open_deadline
 
 APPEAL_RULES = ("litigation.appeal_judgment", "litigation.appeal_ruling")
@@ -196,14 +196,6 @@ def litigation_perform(*, case: LitigationCase, on: date, note: str, actor) -> L
     case.save()
     # Effective the day after the appeal period ended, or on service without one (二审).
     effective = appeal.due + timedelta(days=1) if appeal is not None else case.judged_on
-    change = LITIGATION_CHANGES.get(Outcome(case.outcome)) if case.outcome else None
-    withdrawn = withdraw_original(
-        original_ref=case.original_case_ref,
-        change=change,
-        actor=actor,
-        on=on,
-        changed_on=min(effective or on, on),
-        reason=f"经{case.court}{case.case_number}判决，原决定被{change}" if change else "",
-    )
+    withdrawn = withdraw_after_judgment(case, actor=actor, on=on, effective=effective or on)
     _record(case, "perform", actor, on=on, publicity_withdrawn=withdrawn.pk if withdrawn else None)
     return case

@@ -28,7 +28,7 @@ from fazhi.disputes.domain import reconsideration as rules
 from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.reconsideration import DecisionType, Role, Status
 from fazhi.disputes.models import ProceedingRecord, ReconsiderationCase
-from fazhi.disputes.publicity import RECONSIDERATION_CHANGES, withdraw_original
+from fazhi.disputes.publicity import withdraw_after_reconsideration
 from fazhi.disputes.services.clock import DECISION_RULES, RESUMED_DECISION, open_deadline
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -387,14 +387,6 @@ def reconsideration_serve(*, case: ReconsiderationCase, on: date, actor) -> Reco
     _move(case, Status.SERVED)
     case.served_on = on
     case.save()
-    change = RECONSIDERATION_CHANGES.get(DecisionType(case.decision)) if case.decision else None
-    withdrawn = withdraw_original(
-        original_ref=case.original_case_ref,
-        change=change,
-        actor=actor,
-        on=on,
-        changed_on=on,
-        reason=f"经行政复议（{case.reference}），原决定被{change}" if change else "",
-    )
+    withdrawn = withdraw_after_reconsideration(case, actor=actor, on=on)
     _record(case, "serve", actor, on=on, publicity_withdrawn=withdrawn.pk if withdrawn else None)
     return case
