@@ -89,8 +89,8 @@ def search(
     df = engine.document_frequencies(terms)
     matched = select_terms(terms, df, stats.documents)
     window = min(page * page_size, MAX_RESULTS) + EXTRA_CANDIDATES
-    found = engine.candidates(matched, doc_sql, doc_params, window) if matched else []
-    total = _total(engine, matched, df, doc_sql, doc_params, len(found), window) if found else 0
+    found, matches = engine.candidates(matched, doc_sql, doc_params, window) if matched else ([], 0)
+    total = _total(engine, matched, df, doc_sql, doc_params, found, window, matches)
     total += len([i for i in exact_ids if i not in found])
     exact = set(exact_ids)
     ranked = _rerank([i for i in found if i not in exact], terms, df, day, engine)
@@ -120,10 +120,13 @@ def select_terms(terms: list[str], df: dict[str, int], rows: int) -> list[str]:
     return chosen
 
 
-def _total(engine, terms, df, doc_sql, doc_params, found: int, window: int) -> int:
-    if found < window:
-        return found  # every match was fetched: the count is exact
-    counted = engine.count_upto(terms, doc_sql, doc_params, COUNT_LIMIT)
+def _total(engine, terms, df, doc_sql, doc_params, found, window, matches) -> int:
+    if len(found) < window:
+        return len(found)  # every match was fetched: the count is exact
+    if matches is None:
+        counted = engine.count_upto(terms, doc_sql, doc_params, COUNT_LIMIT)
+    else:  # the engine's exact count, capped as count_upto caps it: the same total on both
+        counted = min(matches, COUNT_LIMIT)
     return estimate_total(counted, COUNT_LIMIT, [df[t] for t in terms], engine.stats().documents)
 
 

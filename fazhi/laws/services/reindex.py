@@ -39,7 +39,10 @@ def search_reindex(*, actor=None, on_document=None) -> int:
         if connection.vendor == "sqlite":
             cursor.execute("INSERT INTO laws_search_fts(laws_search_fts) VALUES ('optimize')")
         elif connection.vendor == "postgresql":
-            cursor.execute("ANALYZE laws_searchentry")
+            # Every old row is now dead and still in the GIN index: reclaim them now rather
+            # than when autovacuum comes by (VACUUM cannot run inside a transaction block).
+            vacuum = "" if connection.in_atomic_block else "VACUUM "
+            cursor.execute(f"{vacuum}ANALYZE laws_searchentry")
     audit.record(
         actor=actor,
         action="laws.search.reindex",
