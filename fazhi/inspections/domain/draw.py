@@ -352,7 +352,9 @@ def select_employers(value: DrawInput, seed: bytes) -> tuple[list[tuple[str, str
         if k:
             # key (32 bytes) followed by the USCC itself: byte order = key order, ties by USCC
             keyed = []
-            for u in map(str.encode, members):
+            # one encode of the joined stratum, split again: a third of a str.encode per USCC
+            # (no USCC holds a line break: the frozen list is split on them)
+            for u in "\n".join(members).encode().split(b"\n"):
                 state = seeded.copy()
                 state.update(u)
                 keyed.append(state.digest() + u)

@@ -142,3 +142,38 @@ def test_clerk_may_not_draw(world):
 
     with pytest.raises(PermissionDenied):
         draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=world["clerk"])
+
+
+def test_checks_carry_each_employers_id_and_name(world):
+    draw = draws.draw_run(plan=world["plan"], on=DRAW_DAY, actor=None)
+    by_uscc = {e.uscc: e for e in world["employers"]}
+    for check in draw.checks.all():
+        employer = by_uscc[check.uscc]
+        assert (check.employer_id, check.employer_name) == (employer.pk, employer.name)
+
+
+def test_drawn_employer_gone_from_directory_refuses_and_writes_nothing(world):
+    # given: a committed draw whose frozen list names every employer, one then deleted
+    # (the check's employer FK has no database constraint: the draw itself must notice)
+    plan = world["plan"]
+    plan.shares = {"A": "1", "B": "1"}
+    plan.save()
+    draw = draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None)
+    gone = world["employers"][7]
+    gone.delete()
+    events = AuditEvent.objects.count()
+    # when / then
+    with pytest.raises(Refused, match=f"{gone.uscc}）已不在检查对象名录库中"):
+        draws.draw_execute(draw=draw, actor=None)
+    draw.refresh_from_db()
+    assert draw.status == Draw.Status.COMMITTED and Check.objects.count() == 0
+    assert AuditEvent.objects.count() == events
+
+
+def test_employer_with_checks_cannot_be_deleted(world):
+    from django.db.models import ProtectedError
+
+    draw = draws.draw_run(plan=world["plan"], on=DRAW_DAY, actor=None)
+    employer = draw.checks.first().employer
+    with pytest.raises(ProtectedError):
+        employer.delete()
