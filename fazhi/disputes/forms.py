@@ -9,6 +9,10 @@ from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import reconsideration as rc
 
 DATE = forms.DateInput(attrs={"type": "date"})
+ORIGINAL_REF_HELP = (
+    "执法案件的案件编号或决定书文号，或行政许可的受理编号或许可文号；"
+    "复议决定、判决撤销或变更原决定时，据此撤回其公示"
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -49,7 +53,9 @@ class StaffApplicationForm(ApplicationForm):
     received_on = forms.DateField(label="收到申请（副本）日期", widget=DATE)
     is_simplified = forms.BooleanField(label="适用简易程序", required=False)
     power_item_code = forms.CharField(label="权力事项编码", max_length=64, required=False)
-    original_case_ref = forms.CharField(label="原执法案件编号", max_length=100, required=False)
+    original_case_ref = forms.CharField(
+        label="原执法案件编号", max_length=100, required=False, help_text=ORIGINAL_REF_HELP
+    )
     officers = forms.CharField(label="承办执法人员", max_length=200, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -72,5 +78,7 @@ class LitigationForm(forms.Form):
     claims = forms.CharField(label="诉讼请求", widget=forms.Textarea(attrs={"rows": 3}))
     received_on = forms.DateField(label="收到起诉状副本日期", widget=DATE)
     power_item_code = forms.CharField(label="权力事项编码", max_length=64, required=False)
-    original_case_ref = forms.CharField(label="原执法案件编号", max_length=100, required=False)
+    original_case_ref = forms.CharField(
+        label="原执法案件编号", max_length=100, required=False, help_text=ORIGINAL_REF_HELP
+    )
     officers = forms.CharField(label="承办执法人员", max_length=200, required=False)

@@ -2,9 +2,10 @@
 
 《中华人民共和国行政处罚法》第四十八条第二款: a published penalty decision that is 变更、撤销、确认违法
 or 确认无效 is withdrawn within three working days, with the reason published (国办发〔2018〕118号
-（六）: other decisions 及时). The dispute names the original case (原执法案件编号: its 案件编号 or its
-决定书文号); when that case's decision is on the publicity register, pending or published, the
-step that makes the dispute's decision effective withdraws it in the same transaction:
+（六）: the same for licensing and other decisions). The dispute names the original decision
+(原执法案件编号: an enforcement case's 案件编号 or 决定书文号, or a licensing decision's 受理编号 or
+许可文号); when that decision is on the publicity register, pending or published, the step that
+makes the dispute's decision effective withdraws it in the same transaction:
 
 * reconsideration: on service, when the decision takes effect (行政复议法（2023）第七十五条);
 * litigation: at 判决履行, once the appeal period has passed (行政诉讼法 第八十五条); the
@@ -21,12 +22,12 @@ from fazhi.core.domain.errors import Refused as PublicityRefused
 from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.litigation import Outcome
 from fazhi.disputes.domain.reconsideration import DecisionType
-from fazhi.enforcement.models import Case
 from fazhi.enforcement.selectors import case_by_reference_or_number
 from fazhi.publicity.domain.enums import Change
 from fazhi.publicity.models import PublicityRecord
 from fazhi.publicity.selectors import active_record_for
 from fazhi.publicity.services import publicity_withdraw
+from fazhi.services.selectors import application_by_reference_or_number
 
 RECONSIDERATION_CHANGES: dict[DecisionType, Change] = {
     DecisionType.REVOKE: Change.REVOKED,  # 行政复议法（2023）第六十四条
@@ -61,14 +62,14 @@ def withdraw_after_judgment(case, *, actor, on: date, effective: date) -> Public
 def withdraw_original(
     *, original_ref: str, change: Change | None, reason: str, actor, on: date, changed_on: date
 ) -> PublicityRecord | None:
-    """Withdraw the publicity of the case ``original_ref`` names, if ``change`` undoes it and
-    the case has a record still pending or published; returns the withdrawn record."""
+    """Withdraw the publicity of the decision ``original_ref`` names, if ``change`` undoes it
+    and the decision has a record still pending or published; returns the withdrawn record."""
     if change is None:
         return None
-    case = case_by_reference_or_number(original_ref)
-    if case is None:
+    source = _decision_named(original_ref)
+    if source is None:
         return None
-    record = active_record_for(source_type=Case._meta.label_lower, source_id=str(case.pk))
+    record = active_record_for(source_type=source._meta.label_lower, source_id=str(source.pk))
     if record is None:
         return None
     try:
@@ -76,3 +77,9 @@ def withdraw_original(
                                   changed_on=changed_on)  # fmt: skip
     except PublicityRefused as exc:
         raise Refused(f"原决定（{original_ref}）的公示无法撤回：{exc.message}", exc.basis) from None
+
+
+def _decision_named(ref: str):
+    """The enforcement case or the licensing decision ``ref`` names (a case first: its numbers
+    and an application's are issued by different series)."""
+    return case_by_reference_or_number(ref) or application_by_reference_or_number(ref)

@@ -139,6 +139,14 @@ def application_list(
     return qs
 
 
+def application_by_reference_or_number(ref: str) -> LicenseApplication | None:
+    """The licensing decision a dispute names: by its 受理编号, else by its 许可文号."""
+    ref = (ref or "").strip()
+    if not ref:
+        return None
+    return LicenseApplication.objects.filter(Q(reference=ref) | Q(licence_number=ref)).first()
+
+
 def application_get_for_user(*, pk: int, user) -> LicenseApplication:
     found = application_list(user=user).filter(pk=pk).first()
     if found is None:

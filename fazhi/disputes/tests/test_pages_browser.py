@@ -63,3 +63,13 @@ def test_litigation_page_records_the_head_appearance_and_rates_page(page, people
     page.goto_path("/staff/disputes/rates/?year=2019")
     assert "0.0%" in page.locator("tfoot").inner_text()
     screenshot(page, "disputes-rates")
+
+
+def test_registration_form_says_which_numbers_name_the_original_decision(page, people):
+    browser_login(page, "legal")
+    page.goto_path("/staff/disputes/reconsiderations/new/")
+    field = page.get_by_label("原执法案件编号")
+    assert field.is_visible()
+    help_id = field.get_attribute("aria-describedby")
+    assert "许可文号" in page.locator(f"#{help_id}").inner_text()
+    screenshot(page, "disputes-reconsideration-form")

@@ -85,3 +85,32 @@ def test_bundle_parts_register_as_they_are_granted(people, catalogue):
     lic.application_accept(application=gs, on=date(2019, 4, 2), actor=people["clerk"])
     lic.application_grant(application=gs, on=date(2019, 4, 3), actor=people["clerk"])
     assert PublicityRecord.objects.filter(kind=Kind.LICENSE).count() == 2
+
+
+def test_a_licence_revoked_on_reconsideration_is_withdrawn_from_publicity(people, catalogue,
+                                                                          org_tree):  # fmt: skip
+    """行政处罚法 第四十八条第二款 as 国办发〔2018〕118号 applies it to every decision: the
+    reconsideration names the 许可文号; on service the record is withdrawn with the reason."""
+    from fazhi.accounts.tests.factories import make_user
+    from fazhi.disputes.domain.reconsideration import DecisionType, Role
+    from fazhi.disputes.services import reconsideration as recon
+    from fazhi.publicity.services import publicity_publish
+
+    app = submit(people, catalogue["lwpq"], facts=RICH)  # granted by 无人审批 on 2019-03-01
+    record = publicity_publish(record=PublicityRecord.objects.get(), actor=None,
+                               on=date(2019, 3, 5))  # fmt: skip
+    legal = make_user("legal", unit=org_tree["fagui"], roles=["法规处工作人员"])
+    case = recon.reconsideration_apply(
+        org_unit=org_tree["bureau"], role=Role.RESPONDENT, applicant_name="天津某劳务有限公司",
+        respondent="市人社局", act=f"劳务派遣经营许可决定（{app.licence_number}）",
+        act_known_on=date(2019, 3, 5), requests="撤销该许可决定", received_on=date(2019, 3, 20),
+        actor=legal, handler=legal, original_case_ref=app.licence_number,
+        reference="津政复〔2019〕88号",
+    )  # fmt: skip
+    case = recon.reconsideration_decide(case=case, decision=DecisionType.REVOKE,
+                                        on=date(2019, 5, 20), actor=legal,
+                                        error_cause="facts_unclear")  # fmt: skip
+    recon.reconsideration_serve(case=case, on=date(2019, 5, 22), actor=legal)
+    record.refresh_from_db()
+    assert record.status == Status.WITHDRAWN and record.withdrawal_change == "撤销"
+    assert "津政复〔2019〕88号" in record.withdrawal_reason
