@@ -13,6 +13,9 @@ class ApplicationForm(forms.Form):
         label="申请人类别", choices=[(k.value, v) for k, v in APPLICANT_CATEGORY_LABELS.items()]
     )
     applicant_uscc = forms.CharField(label="统一社会信用代码", max_length=32, required=False)
+    applicant_id_number = forms.CharField(
+        label="身份证号码", max_length=32, required=False, help_text="申请人为自然人时必填"
+    )
     legal_representative = forms.CharField(label="法定代表人", max_length=50, required=False)
     contact_name = forms.CharField(label="联系人", max_length=50, required=False)
     contact_phone = forms.CharField(label="联系电话", max_length=32, required=False)

@@ -58,6 +58,7 @@ class ApplicationIn(Schema):
     applicant_name: str
     applicant_category: str = "legal_person"
     applicant_uscc: str = ""
+    applicant_id_number: str = ""  # a natural person's 居民身份证号码 (required for one)
     legal_representative: str = ""
     contact_name: str = ""
     contact_phone: str = ""

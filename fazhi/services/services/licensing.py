@@ -21,7 +21,7 @@ from fazhi.accounts.roles import LEADER
 from fazhi.accounts.selectors import user_roles
 from fazhi.core.domain.docnum import DocNumber, format_docnum
 from fazhi.core.domain.errors import Refused
-from fazhi.core.domain.identifiers import validate_uscc
+from fazhi.core.domain.identifiers import validate_ric, validate_uscc
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import deadlines_for_subject
@@ -116,18 +116,24 @@ def _add_materials(application, names: Iterable[str], on: date, *, via_bundle=Fa
     return [m.name for m in new]
 
 
-def check_applicant(*, name: str, category: str, uscc: str) -> str:
-    """The applicant's name, category and (for organisations) a valid 统一社会信用代码."""
+def check_applicant(*, name: str, category: str, uscc: str, id_number: str = "") -> tuple[str, str]:
+    """The applicant's name and category, and the (normalised) identifier its category needs:
+    an organisation's 统一社会信用代码, a natural person's 居民身份证号码 (双公示 XK_XDR_ZJHM is
+    required for a natural person, domain-rules §3). Returns (uscc, id_number)."""
     if not name.strip():
         raise Refused("请填写申请人名称")
     if category not in set(ApplicantCategory):
         raise Refused("请选择申请人类别")
     if category == ApplicantCategory.NATURAL_PERSON:
-        return ""
+        person = validate_ric(id_number, allow_legacy=False)
+        if not person.is_valid:
+            raise Refused(f"自然人申请人须填写有效的居民身份证号码：{person.reason}",
+                          "GB 11643-1999")  # fmt: skip
+        return "", person.normalised
     result = validate_uscc(uscc)
     if not result.is_valid:
         raise Refused(f"统一社会信用代码无效：{result.reason}", "GB 32100-2015")
-    return result.normalised
+    return result.normalised, ""
 
 
 def _reference(year: int) -> str:
@@ -143,6 +149,7 @@ def application_submit(
     received_on: date,
     actor,
     applicant_uscc: str = "",
+    applicant_id_number: str = "",
     legal_representative: str = "",
     contact_name: str = "",
     contact_phone: str = "",
@@ -156,8 +163,8 @@ def application_submit(
 ) -> LicenseApplication:
     """Receive an application (收件) with the materials handed in.
 
-    Refuses an item that is not a licensing item of a published catalogue and an invalid
-    统一社会信用代码. Opens the 5-working-day acceptance review. For an item with a 无人审批
+    Refuses an item that is not a licensing item of a published catalogue, an invalid
+    统一社会信用代码 and a natural person without a valid 居民身份证号码. Opens the 5-working-day acceptance review. For an item with a 无人审批
     rule, the rule is evaluated at once: if every condition holds the application is accepted
     and granted by the system (``application_auto_decide``); otherwise it waits for a person.
     """
@@ -169,12 +176,14 @@ def application_submit(
             "该事项所在目录未公布或已被替代，请按现行目录申请",
             "《中华人民共和国行政许可法》第三十条",
         )
-    uscc = check_applicant(name=applicant_name, category=applicant_category, uscc=applicant_uscc)
+    uscc, id_number = check_applicant(name=applicant_name, category=applicant_category,
+                                      uscc=applicant_uscc, id_number=applicant_id_number)  # fmt: skip
     application = LicenseApplication.objects.create(
         item=item, org_unit=item.org_unit, reference=_reference(received_on.year),
         tracking_code=tracking_code or new_tracking_code(), status=Status.RECEIVED,
         applicant_name=applicant_name.strip(), applicant_category=applicant_category,
-        applicant_uscc=uscc, legal_representative=legal_representative.strip(),
+        applicant_uscc=uscc, applicant_id_number=id_number,
+        legal_representative=legal_representative.strip(),
         contact_name=contact_name.strip(), contact_phone=contact_phone.strip(),
         contact_address=contact_address.strip(), received_on=received_on, is_online=is_online,
         facts=dict(facts or {}), handler=handler, bundle_application=bundle_application,

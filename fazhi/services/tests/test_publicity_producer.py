@@ -14,6 +14,7 @@ from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord
 from fazhi.publicity.services.records import DEFAULT_AUTHORITIES
 from fazhi.services.demo import demo_uscc
+from fazhi.services.models import LicenseApplication
 from fazhi.services.services import bundles
 from fazhi.services.services import catalogue as cat
 from fazhi.services.services import licensing as lic
@@ -114,3 +115,31 @@ def test_a_licence_revoked_on_reconsideration_is_withdrawn_from_publicity(people
     record.refresh_from_db()
     assert record.status == Status.WITHDRAWN and record.withdrawal_change == "撤销"
     assert "津政复〔2019〕88号" in record.withdrawal_reason
+
+
+PERSON_ID = "120101198001011234"
+
+
+def test_a_natural_person_needs_a_valid_id_number_and_nothing_is_written(people, catalogue):
+    events = AuditEvent.objects.count()
+    for bad in ("", "120101198001011235"):  # missing, wrong check digit
+        with pytest.raises(Refused, match="自然人申请人须填写有效的居民身份证号码"):
+            submit(people, catalogue["gs"], applicant_name="王某", applicant_category="natural_person",
+                   applicant_uscc="", applicant_id_number=bad)  # fmt: skip
+    assert not LicenseApplication.objects.exists()
+    assert AuditEvent.objects.count() == events
+
+
+def test_a_natural_persons_licence_passes_preflight_with_the_id_masked_in_public(people,
+                                                                                 catalogue):  # fmt: skip
+    from fazhi.publicity.domain.masking import public_data
+
+    app = submit(people, catalogue["gs"], applicant_name="王某", applicant_category="natural_person",
+                 applicant_uscc="", applicant_id_number=PERSON_ID)  # fmt: skip
+    lic.application_accept(application=app, on=date(2019, 3, 4), actor=people["clerk"])
+    lic.application_grant(application=app, on=date(2019, 3, 8), actor=people["clerk"])
+    record = PublicityRecord.objects.get()
+    assert (record.party_category, record.person_id_type) == ("自然人", "身份证")
+    assert record.person_id_number == PERSON_ID and not record.uscc
+    assert not validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on)
+    assert PERSON_ID not in str(public_data(record.as_data()).as_dict())
