@@ -9,7 +9,11 @@ granting a licence (``fazhi.services.publicity``) register their records through
   due date (the deadline met), except
 * the ``LATE`` most recently due ones, left unpublished: the overdue alarm, and the one before
   them, published a few working days late (a missed deadline);
-* once, a recent published penalty is withdrawn with the reason (撤销 after 行政复议).
+* once, a recent published penalty is withdrawn with the reason (撤销 after 行政复议): when it
+  came from an enforcement case, through the dispute itself — a reconsideration naming the case
+  (the bureau as 被申请人 before 市人民政府) is decided 撤销 and served, and serving it withdraws
+  the record (``fazhi.disputes.publicity``); a record with no case behind it is withdrawn
+  directly.
 
 A record failing the pre-flight check stays pending with its problems listed (an organisation's
 penalty, for one: a case records no 法定代表人). Not yet due records stay pending, unalarmed.
@@ -23,6 +27,9 @@ from datetime import date
 
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
+from fazhi.disputes.domain.reconsideration import DecisionType, ErrorCause, Role
+from fazhi.disputes.services import reconsideration as recon
+from fazhi.enforcement.models import Case
 from fazhi.publicity.domain.enums import Change, Kind, Status
 from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord
@@ -80,10 +87,42 @@ def _withdraw_one(ctx) -> None:
         on = calendar.add_working_days(changed_on, 2)  # within 3 working days (第四十八条)
         if on > ctx.today:
             continue
-        publicity_withdraw(record=record, reason=WITHDRAWAL_REASON, change=Change.REVOKED,
-                           actor=ctx.actor, on=on, changed_on=changed_on)  # fmt: skip
+        case = _case_of(record)
+        if case is not None and getattr(ctx, "users", None):
+            _revoked_on_reconsideration(ctx, record, case, decided=changed_on, served=on)
+        else:
+            publicity_withdraw(record=record, reason=WITHDRAWAL_REASON, change=Change.REVOKED,
+                               actor=ctx.actor, on=on, changed_on=changed_on)  # fmt: skip
         ctx.created["publicity_withdrawn"] += 1
         return
+
+
+def _case_of(record: PublicityRecord):
+    if record.source_type != Case._meta.label_lower:
+        return None
+    return Case.objects.filter(pk=record.source_id).select_related("org_unit").first()
+
+
+def _revoked_on_reconsideration(ctx, record, case, *, decided: date, served: date) -> None:
+    """The party applies to the 人民政府 reviewing the unit (which answers as 被申请人); it revokes the
+    decision; serving that decision withdraws the record in the same transaction."""
+    legal = ctx.users["fagui"]
+    calendar = work_calendar()
+    number = case.decision_number or case.reference
+    dispute = recon.reconsideration_apply(
+        org_unit=case.org_unit, role=Role.RESPONDENT, applicant_name=record.party_name,
+        respondent=case.org_unit.name, act=f"行政处罚决定书（{number}）",
+        act_known_on=record.decided_on, requests="撤销该行政处罚决定",
+        reasons="认定的主要事实不清、证据不足",
+        received_on=calendar.add_working_days(record.published_on, 2), actor=legal,
+        handler=legal, original_case_ref=number, officers="周执法、吴执法",
+        reference=f"津政复〔{decided.year}〕公示演示1号",
+    )  # fmt: skip
+    dispute = recon.reconsideration_decide(case=dispute, decision=DecisionType.REVOKE, on=decided,
+                                           actor=legal, text="主要事实不清、证据不足，决定撤销",
+                                           error_cause=ErrorCause.FACTS_UNCLEAR.value)  # fmt: skip
+    recon.reconsideration_serve(case=dispute, on=served, actor=legal)
+    ctx.created["reconsideration_cases"] += 1
 
 
 def load(ctx) -> None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from fazhi.accounts.models import User
 from fazhi.core.demo import demo_load
 from fazhi.core.models import AuditEvent
+from fazhi.disputes.models import ReconsiderationCase
 from fazhi.enforcement.models import Case
 from fazhi.publicity.domain.enums import Kind, Status
 from fazhi.publicity.models import PublicityRecord
@@ -37,7 +38,12 @@ def test_demo_publishes_the_decisions_of_the_other_demos_idempotently(client, mo
     public = public_records(today=TODAY)
     assert public.filter(kind=Kind.LICENSE).exists()
     assert public.filter(kind=Kind.PENALTY, status=Status.PUBLISHED).count() >= 2
-    assert public.filter(status=Status.WITHDRAWN).exclude(withdrawal_reason="").exists()
+    withdrawn = public.get(status=Status.WITHDRAWN)
+    # withdrawn by serving the reconsideration that revoked it (disputes/publicity.py)
+    dispute = ReconsiderationCase.objects.get(reference__contains="公示演示")
+    assert (dispute.decision, dispute.status) == ("revoke", "served")
+    assert withdrawn.withdrawal_reason == f"经行政复议（{dispute.reference}），原决定被撤销"
+    assert dispute.original_case_ref == withdrawn.document_number
     # the queue: late ones (the alarm) and one not yet due
     assert overdue_records(today=TODAY).filter(decided_on__year=TODAY.year).exists()
     assert records.filter(status=Status.PENDING, due_on__gt=TODAY).exists()
