@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from fazhi.services.domain.licensing import APPLICANT_CATEGORY_LABELS
+from fazhi.services.domain.licensing import APPLICANT_CATEGORY_LABELS, APPLICANT_ID_TYPES
 
 
 class ApplicationForm(forms.Form):
@@ -13,8 +13,12 @@ class ApplicationForm(forms.Form):
         label="申请人类别", choices=[(k.value, v) for k, v in APPLICANT_CATEGORY_LABELS.items()]
     )
     applicant_uscc = forms.CharField(label="统一社会信用代码", max_length=32, required=False)
+    applicant_id_type = forms.ChoiceField(
+        label="证件类型", required=False, choices=[("", "居民身份证（默认）")]
+        + [(t, t) for t in APPLICANT_ID_TYPES[1:]], help_text="申请人为自然人时填写",
+    )  # fmt: skip
     applicant_id_number = forms.CharField(
-        label="身份证号码", max_length=32, required=False, help_text="申请人为自然人时必填"
+        label="证件号码", max_length=32, required=False, help_text="申请人为自然人时必填"
     )
     legal_representative = forms.CharField(label="法定代表人", max_length=50, required=False)
     contact_name = forms.CharField(label="联系人", max_length=50, required=False)

@@ -161,9 +161,12 @@ class Applicant(models.Model):
         _("申请人类别"), max_length=24, choices=_choices(lic.APPLICANT_CATEGORY_LABELS)
     )
     applicant_uscc = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
-    # A natural person's 居民身份证号码: 双公示 XK_XDR_ZJHM requires it; never on public output
-    # (the publicity record masks it, the tracking page and the API leave it out).
-    applicant_id_number = models.CharField(_("身份证号码"), max_length=18, blank=True)
+    # A natural person's ID document: 双公示 XK_XDR_ZJLX / ZJHM require it; the number is never
+    # on public output (the publicity record masks it, the tracking page and the API leave it out).
+    applicant_id_type = models.CharField(
+        _("证件类型"), max_length=24, blank=True, choices=[(t, t) for t in lic.APPLICANT_ID_TYPES]
+    )
+    applicant_id_number = models.CharField(_("证件号码"), max_length=32, blank=True)
     legal_representative = models.CharField(_("法定代表人"), max_length=50, blank=True)
     contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
     contact_phone = models.CharField(_("联系电话"), max_length=32, blank=True)

@@ -6,14 +6,14 @@
 path every grant takes (by a clerk, by 无人审批, inside a 主题审批 bundle), registers the record
 in its own transaction, so the publicity clock starts on the decision date.
 
-A natural-person applicant's 居民身份证号码 (required at submission) fills XK_XDR_ZJLX /
-XK_XDR_ZJHM; the record masks it on every public output.
+A natural-person applicant's ID document (required at submission) fills XK_XDR_ZJLX /
+XK_XDR_ZJHM; the record masks the number on every public output.
 """
 
 from __future__ import annotations
 
 from fazhi.publicity.domain.data import DecisionData
-from fazhi.publicity.domain.enums import IdType, Kind
+from fazhi.publicity.domain.enums import Kind
 from fazhi.publicity.services import publicity_register
 from fazhi.publicity.services.records import authority_for
 from fazhi.services.domain import licensing as lic
@@ -29,7 +29,7 @@ def decision_data(application: LicenseApplication) -> DecisionData:
         party_category=lic.APPLICANT_CATEGORY_LABELS[lic.ApplicantCategory(application.applicant_category)],
         party_name=application.applicant_name,
         uscc=application.applicant_uscc,
-        person_id_type=IdType.RESIDENT_ID if application.applicant_id_number else "",
+        person_id_type=application.applicant_id_type,
         person_id_number=application.applicant_id_number,
         legal_rep=application.legal_representative,
         party_phone=application.contact_phone,

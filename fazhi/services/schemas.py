@@ -58,7 +58,8 @@ class ApplicationIn(Schema):
     applicant_name: str
     applicant_category: str = "legal_person"
     applicant_uscc: str = ""
-    applicant_id_number: str = ""  # a natural person's 居民身份证号码 (required for one)
+    applicant_id_type: str = ""  # a natural person's: 身份证 (the default), 护照号, …
+    applicant_id_number: str = ""  # required for a natural person
     legal_representative: str = ""
     contact_name: str = ""
     contact_phone: str = ""

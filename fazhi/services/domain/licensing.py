@@ -98,6 +98,11 @@ APPLICANT_CATEGORY_LABELS: dict[ApplicantCategory, str] = {
     ApplicantCategory.NATURAL_PERSON: "自然人",
     ApplicantCategory.INDIVIDUAL_BUSINESS: "个体工商户",
 }
+# The documents a natural-person applicant identifies with: the 双公示 XK_XDR_ZJLX values
+# (domain-rules §3) other than 其他, whose 说明 the register has no field for.
+RESIDENT_ID = "身份证"
+APPLICANT_ID_TYPES = (RESIDENT_ID, "护照号", "港澳居民来往内地通行证", "台湾居民来往大陆通行证",
+                      "外国人永久居留身份证")  # fmt: skip
 
 
 class LicenceCategory(StrEnum):

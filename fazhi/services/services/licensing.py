@@ -116,24 +116,37 @@ def _add_materials(application, names: Iterable[str], on: date, *, via_bundle=Fa
     return [m.name for m in new]
 
 
-def check_applicant(*, name: str, category: str, uscc: str, id_number: str = "") -> tuple[str, str]:
+def check_applicant(
+    *, name: str, category: str, uscc: str, id_type: str = "", id_number: str = ""
+) -> tuple[str, str, str]:
     """The applicant's name and category, and the (normalised) identifier its category needs:
-    an organisation's 统一社会信用代码, a natural person's 居民身份证号码 (双公示 XK_XDR_ZJHM is
-    required for a natural person, domain-rules §3). Returns (uscc, id_number)."""
+    an organisation's 统一社会信用代码; a natural person's ID document, a 居民身份证 unless another
+    type is given (双公示 XK_XDR_ZJLX / ZJHM are required for a 自然人, domain-rules §3).
+    Returns (uscc, id_type, id_number)."""
     if not name.strip():
         raise Refused("请填写申请人名称")
     if category not in set(ApplicantCategory):
         raise Refused("请选择申请人类别")
     if category == ApplicantCategory.NATURAL_PERSON:
-        person = validate_ric(id_number, allow_legacy=False)
-        if not person.is_valid:
-            raise Refused(f"自然人申请人须填写有效的居民身份证号码：{person.reason}",
-                          "GB 11643-1999")  # fmt: skip
-        return "", person.normalised
+        id_type = id_type or rules.RESIDENT_ID
+        if id_type not in rules.APPLICANT_ID_TYPES:
+            raise Refused(
+                f"证件类型“{id_type}”不在可选范围内（{'、'.join(rules.APPLICANT_ID_TYPES)}）"
+            )
+        if id_type == rules.RESIDENT_ID:
+            person = validate_ric(id_number, allow_legacy=False)
+            if not person.is_valid:
+                raise Refused(f"自然人申请人须填写有效的居民身份证号码：{person.reason}",
+                              "GB 11643-1999")  # fmt: skip
+            return "", id_type, person.normalised
+        number = "".join(id_number.split()).upper()
+        if not number.isascii() or not number.isalnum() or len(number) > 32:
+            raise Refused(f"请填写申请人的{id_type}号码（字母和数字，最多32位）")
+        return "", id_type, number
     result = validate_uscc(uscc)
     if not result.is_valid:
         raise Refused(f"统一社会信用代码无效：{result.reason}", "GB 32100-2015")
-    return result.normalised, ""
+    return result.normalised, "", ""
 
 
 def _reference(year: int) -> str:
@@ -149,6 +162,7 @@ def application_submit(
     received_on: date,
     actor,
     applicant_uscc: str = "",
+    applicant_id_type: str = "",
     applicant_id_number: str = "",
     legal_representative: str = "",
     contact_name: str = "",
@@ -164,7 +178,7 @@ def application_submit(
     """Receive an application (收件) with the materials handed in.
 
     Refuses an item that is not a licensing item of a published catalogue, an invalid
-    统一社会信用代码 and a natural person without a valid 居民身份证号码. Opens the 5-working-day acceptance review. For an item with a 无人审批
+    统一社会信用代码 and a natural person without a valid ID document number. Opens the 5-working-day acceptance review. For an item with a 无人审批
     rule, the rule is evaluated at once: if every condition holds the application is accepted
     and granted by the system (``application_auto_decide``); otherwise it waits for a person.
     """
@@ -176,13 +190,15 @@ def application_submit(
             "该事项所在目录未公布或已被替代，请按现行目录申请",
             "《中华人民共和国行政许可法》第三十条",
         )
-    uscc, id_number = check_applicant(name=applicant_name, category=applicant_category,
-                                      uscc=applicant_uscc, id_number=applicant_id_number)  # fmt: skip
+    uscc, id_type, id_number = check_applicant(
+        name=applicant_name, category=applicant_category, uscc=applicant_uscc,
+        id_type=applicant_id_type, id_number=applicant_id_number,
+    )  # fmt: skip
     application = LicenseApplication.objects.create(
         item=item, org_unit=item.org_unit, reference=_reference(received_on.year),
         tracking_code=tracking_code or new_tracking_code(), status=Status.RECEIVED,
         applicant_name=applicant_name.strip(), applicant_category=applicant_category,
-        applicant_uscc=uscc, applicant_id_number=id_number,
+        applicant_uscc=uscc, applicant_id_type=id_type, applicant_id_number=id_number,
         legal_representative=legal_representative.strip(),
         contact_name=contact_name.strip(), contact_phone=contact_phone.strip(),
         contact_address=contact_address.strip(), received_on=received_on, is_online=is_online,

@@ -34,3 +34,18 @@ def test_staff_application_page_offers_only_the_allowed_steps(page, people, cata
     assert "补正中" in text and "岗位及人员名单、工会意见" in text
     assert page.get_by_text("一次告知补正", exact=True).count() == 1  # the fact, no longer a step
     screenshot(page, "services-application")
+
+
+def test_clerk_receives_a_natural_persons_paper_application_with_a_passport(page, people,
+                                                                              catalogue):  # fmt: skip
+    browser_login(page, "clerk")
+    page.goto_path("/staff/services/applications/new/?item=XK-GS")
+    page.get_by_label("申请人名称").fill("John Smith")
+    page.get_by_label("申请人类别").select_option(label="自然人")
+    page.get_by_label("证件类型").select_option("护照号")
+    page.get_by_label("证件号码").fill("E12345678")
+    page.get_by_label("收件日期").fill("2019-03-01")
+    page.get_by_role("button", name="收件").click()
+    text = page.locator("main").inner_text()
+    assert "证件号码（护照号）" in text and "E12345678" in text
+    screenshot(page, "services-natural-person")

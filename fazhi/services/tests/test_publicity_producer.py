@@ -143,3 +143,24 @@ def test_a_natural_persons_licence_passes_preflight_with_the_id_masked_in_public
     assert record.person_id_number == PERSON_ID and not record.uscc
     assert not validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on)
     assert PERSON_ID not in str(public_data(record.as_data()).as_dict())
+
+
+def test_a_foreign_natural_person_identifies_by_passport(people, catalogue):
+    from fazhi.publicity.domain.enums import IdType
+    from fazhi.publicity.domain.masking import public_data
+    from fazhi.services.domain.licensing import APPLICANT_ID_TYPES
+
+    assert set(APPLICANT_ID_TYPES) < set(IdType)  # 双公示 XK_XDR_ZJLX values
+    with pytest.raises(Refused, match="证件类型“军官证”不在可选范围内"):
+        submit(people, catalogue["gs"], applicant_name="John Smith", applicant_category="natural_person",
+               applicant_uscc="", applicant_id_type="军官证", applicant_id_number="E1234")  # fmt: skip
+    app = submit(people, catalogue["gs"], applicant_name="John Smith",
+                 applicant_category="natural_person", applicant_uscc="",
+                 applicant_id_type="护照号", applicant_id_number=" e 12345678 ")  # fmt: skip
+    assert (app.applicant_id_type, app.applicant_id_number) == ("护照号", "E12345678")
+    lic.application_accept(application=app, on=date(2019, 3, 4), actor=people["clerk"])
+    lic.application_grant(application=app, on=date(2019, 3, 8), actor=people["clerk"])
+    record = PublicityRecord.objects.get()
+    assert (record.person_id_type, record.person_id_number) == ("护照号", "E12345678")
+    assert not validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on)
+    assert public_data(record.as_data()).person_id_number == "*****5678"
