@@ -83,3 +83,17 @@ def _decision_named(ref: str):
     """The enforcement case or the licensing decision ``ref`` names (a case first: its numbers
     and an application's are issued by different series)."""
     return case_by_reference_or_number(ref) or application_by_reference_or_number(ref)
+
+
+def original_publicity(original_ref: str) -> PublicityRecord | None:
+    """The newest publicity record, in any state, of the decision ``original_ref`` names (for
+    the case page: whether the dispute's outcome reached the public register)."""
+    source = _decision_named(original_ref)
+    if source is None:
+        return None
+    return (
+        PublicityRecord.objects.filter(source_type=source._meta.label_lower,
+                                       source_id=str(source.pk))
+        .order_by("-pk")
+        .first()
+    )  # fmt: skip

@@ -19,6 +19,7 @@ from fazhi.disputes import documents, forms, permissions, selectors
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import reconsideration as rc
 from fazhi.disputes.domain.errors import Refused
+from fazhi.disputes.publicity import original_publicity
 from fazhi.disputes.services import litigation as lit_services
 from fazhi.disputes.services import reconsideration as recon
 
@@ -107,6 +108,7 @@ def reconsideration_detail(request, pk: int):
         "case": case,
         "deadlines": selectors.deadline_rows(case, today=timezone.localdate()),
         "timeline": selectors.timeline(case),
+        "original_publicity": original_publicity(case.original_case_ref),
         "records": case.records.all(),
         "can_handle": permissions.can_handle(request.user),
         "decisions": [(k.value, v) for k, v in rc.DECISION_LABELS.items()],
@@ -196,6 +198,7 @@ def litigation_detail(request, pk: int):
         "case": case,
         "deadlines": selectors.deadline_rows(case, today=timezone.localdate()),
         "timeline": selectors.timeline(case),
+        "original_publicity": original_publicity(case.original_case_ref),
         "can_handle": permissions.can_handle(request.user),
         "outcomes": [(k.value, v) for k, v in lit.OUTCOME_LABELS.items()],
         "causes": [(k.value, v) for k, v in rc.ERROR_CAUSE_LABELS.items()],

@@ -100,7 +100,7 @@ def _withdraw_one(ctx) -> None:
 def _case_of(record: PublicityRecord):
     if record.source_type != Case._meta.label_lower:
         return None
-    return Case.objects.filter(pk=record.source_id).select_related("org_unit").first()
+    return Case.objects.filter(pk=record.source_id).select_related("org_unit", "power_item").first()
 
 
 def _revoked_on_reconsideration(ctx, record, case, *, decided: date, served: date) -> None:
@@ -115,7 +115,8 @@ def _revoked_on_reconsideration(ctx, record, case, *, decided: date, served: dat
         act_known_on=record.decided_on, requests="撤销该行政处罚决定",
         reasons="认定的主要事实不清、证据不足",
         received_on=calendar.add_working_days(record.published_on, 2), actor=legal,
-        handler=legal, original_case_ref=number, officers="周执法、吴执法",
+        handler=legal, original_case_ref=number, power_item_code=case.power_item.code,
+        officers="周执法、吴执法",
         reference=f"津政复〔{decided.year}〕公示演示1号",
     )  # fmt: skip
     dispute = recon.reconsideration_decide(case=dispute, decision=DecisionType.REVOKE, on=decided,

@@ -120,3 +120,23 @@ def test_a_revoking_judgment_withdraws_once_effective(people, published):
     assert (
         record.withdrawal_reason == "经天津市和平区人民法院（2019）津0101行初12号判决，原决定被撤销"
     )
+
+
+def test_the_case_page_shows_what_became_of_the_original_decisions_publicity(client, people,
+                                                                              published):  # fmt: skip
+    _, record = published
+    dispute = _decided(people, DecisionType.REVOKE, NUMBER)
+    client.force_login(people["legal"])
+    url = f"/staff/disputes/reconsiderations/{dispute.pk}/"
+    page = client.get(url).content.decode()
+    assert (
+        "原决定公示" in page
+        and "已公示" in page
+        and f"/staff/publicity/records/{record.pk}/" in page
+    )
+    recon.reconsideration_serve(case=dispute, on=date(2019, 5, 22), actor=people["legal"])
+    page = client.get(url).content.decode()
+    assert "已撤回（2019-05-22，原因：经行政复议" in page
+    unknown = apply(people, original_case_ref="津人社监罚〔2019〕999号")
+    page = client.get(f"/staff/disputes/reconsiderations/{unknown.pk}/").content.decode()
+    assert "无（“津人社监罚〔2019〕999号”不是已登记公示的执法案件或许可决定）" in page
