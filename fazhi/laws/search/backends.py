@@ -1,9 +1,10 @@
 """Candidate retrieval per database vendor: SQLite FTS5 or PostgreSQL tsvector.
 
-Each backend answers three questions over laws_searchentry, restricted to a set of documents:
+Each backend answers two questions over laws_searchentry, restricted to a set of documents:
 which articles match any of the selected query terms (best few hundred first, by the engine's own
-rank), how many match (PostgreSQL counts them in the same query; SQLite counts up to a bound, in
-article-id order, so it can stop early), and in how many rows each term occurs (for idf, from
+rank) and how many match, up to a bound (PostgreSQL counts them in the same query; SQLite, when
+the window is full, in article-id order, so it can stop early); and one over the index, in how
+many rows each term occurs (for idf, from
 laws_search_vocab: fts5vocab on SQLite, a trigger-kept table on PostgreSQL, migration 0003).
 Final ranking is shared Python (search/ranking.py).
 """
@@ -43,15 +44,10 @@ class Backend(ABC):
     weights = FieldWeights()
 
     @abstractmethod
-    def candidates(self, terms, doc_sql, doc_params, limit) -> tuple[list[int], int | None]:
+    def candidates(self, terms, doc_sql, doc_params, limit, count_limit) -> tuple[list[int], int]:
         """Article ids matching any of ``terms``, best ``limit`` first by the engine's rank, and
-        how many matched where the engine counted them anyway (else None: ask `count_upto`)."""
-
-    def count_upto(self, terms, doc_sql, doc_params, limit) -> int:
-        """Matches, counted up to ``limit`` in article-id order: it stops early, so a frequent
-        word costs ``limit`` rows, not all its postings (see engine.estimate_total). Asked only
-        of a backend whose `candidates` gives no count."""
-        raise NotImplementedError
+        how many match, counted up to ``count_limit`` (exact below it; see
+        engine.estimate_total)."""
 
     def _df_uncached(self, terms: list[str]) -> dict[str, int]:
         """Rows containing each term, from the index's vocabulary table."""
@@ -104,7 +100,7 @@ class SqliteBackend(Backend):
             return "laws_search_fts"
         return "laws_search_fts JOIN laws_searchentry e ON e.article_id = laws_search_fts.rowid"
 
-    def candidates(self, terms, doc_sql, doc_params, limit):
+    def candidates(self, terms, doc_sql, doc_params, limit, count_limit):
         w = self.weights
         sql = (
             "SELECT laws_search_fts.rowid FROM "  # noqa: S608
@@ -116,9 +112,14 @@ class SqliteBackend(Backend):
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._match(terms), *doc_params, limit])
-            return [row[0] for row in cursor.fetchall()], None
+            ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) < limit:
+            return ids, len(ids)  # every match was fetched
+        return ids, self._count_upto(terms, doc_sql, doc_params, count_limit)
 
-    def count_upto(self, terms, doc_sql, doc_params, limit):
+    def _count_upto(self, terms, doc_sql, doc_params, limit) -> int:
+        """Matches in article-id order, up to ``limit``: it stops early, so a frequent word
+        costs ``limit`` rows, not all its postings (bm25() ranked them all, but counts none)."""
         sql = (
             "SELECT COUNT(*) FROM (SELECT laws_search_fts.rowid FROM "  # noqa: S608
             + self._source(doc_sql)
@@ -138,9 +139,9 @@ class PostgresBackend(Backend):
     def _tsquery(self, terms: list[str]) -> str:
         return " | ".join(f"'{t}'" for t in terms)  # terms are word characters only
 
-    def candidates(self, terms, doc_sql, doc_params, limit):
+    def candidates(self, terms, doc_sql, doc_params, limit, count_limit):
         # Every match is read and ranked before the LIMIT, so counting them costs little (a
-        # separate count_upto query was a quarter of a search). OFFSET 0 keeps the subquery
+        # separate counting query, as SQLite's, was a quarter of a search). OFFSET 0 keeps the subquery
         # whole: ranked inside it, the window buffers (id, rank) instead of each tsvector.
         # ts_rank, not ts_rank_cd: half the time and, after the shared re-ranking, better
         # results (R@10 0.353 → 0.383 on the benchmark's judged questions).
@@ -154,7 +155,7 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(sql, [self._tsquery(terms), *doc_params, limit])
             rows = cursor.fetchall()
-        return [row[0] for row in rows], rows[0][1] if rows else 0
+        return [row[0] for row in rows], min(rows[0][1], count_limit) if rows else 0
 
 
 def backend() -> Backend:

@@ -89,8 +89,13 @@ def search(
     df = engine.document_frequencies(terms)
     matched = select_terms(terms, df, stats.documents)
     window = min(page * page_size, MAX_RESULTS) + EXTRA_CANDIDATES
-    found, matches = engine.candidates(matched, doc_sql, doc_params, window) if matched else ([], 0)
-    total = _total(engine, matched, df, doc_sql, doc_params, found, window, matches)
+    found, counted = (
+        engine.candidates(matched, doc_sql, doc_params, window, COUNT_LIMIT) if matched else ([], 0)
+    )
+    if len(found) < window:
+        total = len(found)  # every match was fetched: the count is exact
+    else:
+        total = estimate_total(counted, COUNT_LIMIT, [df[t] for t in matched], stats.documents)
     total += len([i for i in exact_ids if i not in found])
     exact = set(exact_ids)
     ranked = _rerank([i for i in found if i not in exact], terms, df, day, engine)
@@ -118,16 +123,6 @@ def select_terms(terms: list[str], df: dict[str, int], rows: int) -> list[str]:
         chosen.append(term)
         postings += df[term]
     return chosen
-
-
-def _total(engine, terms, df, doc_sql, doc_params, found, window, matches) -> int:
-    if len(found) < window:
-        return len(found)  # every match was fetched: the count is exact
-    if matches is None:
-        counted = engine.count_upto(terms, doc_sql, doc_params, COUNT_LIMIT)
-    else:  # the engine's exact count, capped as count_upto caps it: the same total on both
-        counted = min(matches, COUNT_LIMIT)
-    return estimate_total(counted, COUNT_LIMIT, [df[t] for t in terms], engine.stats().documents)
 
 
 def estimate_total(counted: int, limit: int, dfs: list[int], rows: int) -> int:

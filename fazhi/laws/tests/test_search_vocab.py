@@ -21,7 +21,8 @@ TODAY = date(2025, 6, 1)
 
 def matches(term: str) -> int:
     """Rows the engine itself matches for ``term`` (every candidate, no limit)."""
-    ids, _ = backend().candidates([term], None, (), 10**6)
+    ids, counted = backend().candidates([term], None, (), 10**6, 10**6)
+    assert counted == len(ids)
     return len(ids)
 
 
