@@ -37,12 +37,12 @@ POSTGRES_FORWARD = [
     BEGIN {_APPLY.format(sign=-1, rows="old_rows")}
         DELETE FROM laws_search_vocab WHERE doc <= 0;
         RETURN NULL;
-    END $$""",
+    END $$""",  # noqa: S608 (built from the constants above only)
     f"""CREATE FUNCTION laws_search_vocab_update() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN {_APPLY.format(sign=-1, rows="old_rows")} {_APPLY.format(sign=1, rows="new_rows")}
         DELETE FROM laws_search_vocab WHERE doc <= 0;
         RETURN NULL;
-    END $$""",
+    END $$""",  # noqa: S608 (built from the constants above only)
     """CREATE TRIGGER laws_searchentry_vocab_ai AFTER INSERT ON laws_searchentry
         REFERENCING NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION laws_search_vocab_insert()""",
