@@ -11,7 +11,7 @@ granting a licence (``fazhi.services.publicity``) register their records through
   them, published a few working days late (a missed deadline);
 * once, a recent published penalty is withdrawn with the reason (撤销 after 行政复议): when it
   came from an enforcement case, through the dispute itself — a reconsideration naming the case
-  (the bureau as 被申请人 before 市人民政府) is decided 撤销 and served, and serving it withdraws
+  (the deciding unit as 被申请人) is decided 撤销 and served, and serving it withdraws
   the record (``fazhi.disputes.publicity``); a record with no case behind it is withdrawn
   directly.
 
@@ -104,8 +104,8 @@ def _case_of(record: PublicityRecord):
 
 
 def _revoked_on_reconsideration(ctx, record, case, *, decided: date, served: date) -> None:
-    """The party applies to the 人民政府 reviewing the unit (which answers as 被申请人); it revokes the
-    decision; serving that decision withdraws the record in the same transaction."""
+    """The party applies for reconsideration (the deciding unit answers as 被申请人); the decision
+    is revoked, and serving that decision withdraws the record in the same transaction."""
     legal = ctx.users["fagui"]
     calendar = work_calendar()
     number = case.decision_number or case.reference

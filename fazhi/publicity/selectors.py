@@ -64,6 +64,13 @@ def active_record_for(*, source_type: str, source_id: str) -> PublicityRecord | 
     )  # fmt: skip
 
 
+def latest_record_for(*, source_type: str, source_id: str) -> PublicityRecord | None:
+    """The newest record of a producing decision, in any state (pending, published, withdrawn,
+    ended)."""
+    qs = PublicityRecord.objects.filter(source_type=source_type, source_id=source_id)
+    return qs.order_by("-pk").first()
+
+
 def public_view(record: PublicityRecord) -> PublicView:
     return PublicView(record, public_data(record.as_data()))
 
