@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from fazhi.core.domain.errors import Refused
+from fazhi.publicity.domain.enums import IdType
 
 LAW = "《中华人民共和国行政许可法》"
 ACCEPTANCE_BASIS = f"{LAW}第三十二条"
@@ -100,9 +101,8 @@ APPLICANT_CATEGORY_LABELS: dict[ApplicantCategory, str] = {
 }
 # The documents a natural-person applicant identifies with: the 双公示 XK_XDR_ZJLX values
 # (domain-rules §3) other than 其他, whose 说明 the register has no field for.
-RESIDENT_ID = "身份证"
-APPLICANT_ID_TYPES = (RESIDENT_ID, "护照号", "港澳居民来往内地通行证", "台湾居民来往大陆通行证",
-                      "外国人永久居留身份证")  # fmt: skip
+RESIDENT_ID = IdType.RESIDENT_ID.value
+APPLICANT_ID_TYPES = tuple(t.value for t in IdType if t is not IdType.OTHER)
 
 
 class LicenceCategory(StrEnum):
