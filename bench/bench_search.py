@@ -69,7 +69,12 @@ INDEX_BATCH = 200  # documents per transaction when (re)building the index
 def _setup(database_url: str | None = None) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings.base")
-    os.environ.setdefault("FAZHI_DEBUG", "true")
+    # As a production server runs (DEBUG off: no per-query SQL log), answering plain HTTP on
+    # localhost behind its TLS proxy.
+    os.environ.setdefault("FAZHI_DEBUG", "false")
+    os.environ.setdefault("FAZHI_SECRET_KEY", "bench-only-secret-key")
+    os.environ.setdefault("FAZHI_ALLOWED_HOSTS", "127.0.0.1")
+    os.environ.setdefault("FAZHI_SECURE_SSL_REDIRECT", "false")
     if database_url:
         os.environ["DATABASE_URL"] = database_url
     if "DATABASE_URL" not in os.environ:
@@ -240,10 +245,10 @@ def _fill_city_corpus(source_db: Path) -> None:
 def build_fazhi_index() -> float:
     """Seconds to (re)write every article's search row, in batches of documents per
     transaction, then optimise the engine's index."""
-    from django.db import connection, transaction
+    from django.db import transaction
 
     from fazhi.laws.models import LegalDocument
-    from fazhi.laws.search.indexing import index_documents
+    from fazhi.laws.search.indexing import index_documents, optimise_index
 
     started = time.perf_counter()
     batch = []
@@ -255,11 +260,7 @@ def build_fazhi_index() -> float:
             batch = []
     with transaction.atomic():
         index_documents(batch)
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("INSERT INTO laws_search_fts(laws_search_fts) VALUES ('optimize')")
-        else:  # a rewrite leaves every old row dead: reclaim them as autovacuum soon would
-            cursor.execute("VACUUM ANALYZE laws_searchentry")
+    optimise_index()
     return time.perf_counter() - started
 
 

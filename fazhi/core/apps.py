@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "fazhi.core"
     label = "core"
     verbose_name = _("平台基础")
+
+    def ready(self) -> None:
+        from fazhi.core.lookups import register
+
+        register()

@@ -36,14 +36,34 @@ def snippet(text: str, terms: Sequence[str], width: int = 160) -> str:
 
 
 def _best_window(matches: list[re.Match[str]], length: int, width: int) -> int:
-    """Start of the window (a little before a match) holding the most distinct matched words."""
+    """Start of the window (a little before a match) holding the most distinct matched words.
+
+    The candidate starts only move right, so one pass keeps the words inside the window
+    (a long article with a common word has hundreds of matches: comparing each with every
+    other was most of a search's snippet time).
+
+    >>> ms = list(re.finditer("工资|二倍", "工资" + "。" * 50 + "二倍工资"))
+    >>> _best_window(ms, 56, 20)
+    36
+    """
     best_start, best_score = 0, -1
+    inside: dict[str, int] = {}  # word → matches of it in the window
+    score = 0  # total length of the distinct words in the window
+    first = last = 0  # matches[first:last] lie in the window
     for m in matches:
         start = max(0, min(m.start() - width // 5, length - width))
-        inside = {
-            x.group().lower() for x in matches if x.start() >= start and x.end() <= start + width
-        }
-        score = sum(len(w) for w in inside)
+        while last < len(matches) and matches[last].end() <= start + width:
+            word = matches[last].group().lower()
+            if not inside.get(word):
+                score += len(word)
+            inside[word] = inside.get(word, 0) + 1
+            last += 1
+        while first < last and matches[first].start() < start:
+            word = matches[first].group().lower()
+            inside[word] -= 1
+            if not inside[word]:
+                score -= len(word)
+            first += 1
         if score > best_score:
             best_start, best_score = start, score
     return best_start

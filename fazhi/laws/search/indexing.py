@@ -5,12 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import connection
+
 from fazhi.laws.domain import docnum
 from fazhi.laws.models import Article, LegalDocument, SearchEntry
 from fazhi.laws.search import segment
 from fazhi.laws.search.backends import index_changed
 
 BATCH = 500
+# Tables a corpus import or a reindex fills; their planner statistics are refreshed afterwards.
+CORPUS_TABLES = (
+    "laws_work",
+    "laws_legaldocument",
+    "laws_article",
+    "laws_documentrelation",
+    "laws_searchentry",
+    "laws_search_vocab",
+)
 
 
 def docnum_tokens(doc_number: str) -> str:
@@ -67,3 +78,17 @@ def index_documents(documents: Iterable[LegalDocument]) -> int:
     SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
     index_changed()
     return len(entries)
+
+
+def optimise_index() -> None:
+    """After bulk writes: SQLite merges the FTS5 segments; PostgreSQL reclaims the dead rows a
+    rewrite leaves in the GIN index and refreshes the planner's statistics of the corpus tables
+    rather than waiting for autovacuum (which may be off: without statistics the check for
+    unpublished documents ran as a sequential scan, 2.7 ms of every search). VACUUM cannot run
+    in a transaction block, so there (tests, a caller's atomic block) only ANALYZE runs."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("INSERT INTO laws_search_fts(laws_search_fts) VALUES ('optimize')")
+        elif connection.vendor == "postgresql":
+            verb = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+            cursor.execute(f"{verb} {', '.join(CORPUS_TABLES)}")

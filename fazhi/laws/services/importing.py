@@ -16,7 +16,7 @@ from fazhi.laws.domain.parse import ParseError, decode, parse_lawrefbook, parse_
 from fazhi.laws.domain.sources import ImportSource, file_date, from_law_row, from_policy_row
 from fazhi.laws.hrss_core import HRSS_CORE_FILES
 from fazhi.laws.models import Article, LegalDocument, Work
-from fazhi.laws.search.indexing import index_document
+from fazhi.laws.search.indexing import index_document, optimise_index
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
 
@@ -158,7 +158,7 @@ def corpus_import(
     """Import every source, each in its own transaction, then relink versions and relations.
 
     A run that is killed keeps what it committed; the next run skips the unchanged files and
-    finishes. ``on_file`` is called after each file (progress bars).
+    finishes. When anything changed, the search index is optimised (statistics refreshed). ``on_file`` is called after each file (progress bars).
     """
     from fazhi.laws.services.linking import corpus_link
 
@@ -172,4 +172,6 @@ def corpus_import(
             on_file(source, outcome)
     summary.linked = corpus_link(actor=actor)
     summary.articles = Article.objects.count()
+    if summary.changed:
+        optimise_index()
     return summary

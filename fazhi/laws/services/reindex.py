@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from fazhi.core.services import audit
 from fazhi.laws.models import LegalDocument
-from fazhi.laws.search.indexing import index_documents
+from fazhi.laws.search.indexing import index_documents, optimise_index
 
 # Documents per transaction: large enough for batched INSERTs, small enough that a kill loses
 # little and the progress bar moves.
@@ -35,14 +35,7 @@ def search_reindex(*, actor=None, on_document=None) -> int:
             flush()
     if chunk:
         flush()
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("INSERT INTO laws_search_fts(laws_search_fts) VALUES ('optimize')")
-        elif connection.vendor == "postgresql":
-            # Every old row is now dead and still in the GIN index: reclaim them now rather
-            # than when autovacuum comes by (VACUUM cannot run inside a transaction block).
-            vacuum = "" if connection.in_atomic_block else "VACUUM "
-            cursor.execute(f"{vacuum}ANALYZE laws_searchentry")
+    optimise_index()
     audit.record(
         actor=actor,
         action="laws.search.reindex",
