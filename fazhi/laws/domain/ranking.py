@@ -1,7 +1,7 @@
 """Relevance ranking shared by both search backends (BM25F over 文号, 标题 and 条文).
 
 Pure Python. The database backends only *find* candidates (FTS5 bm25() or PostgreSQL
-ts_rank_cd pick the best few hundred); the final order is computed here, from the same tokens
+ts_rank pick the best few hundred); the final order is computed here, from the same tokens
 and the same document frequencies, so SQLite and PostgreSQL return the same top results.
 
 BM25F (Robertson, Zaragoza & Taylor 2004): per term, field term frequencies are length-normalised,
@@ -21,7 +21,6 @@ replaced it), whatever its own score: it must never look like the rule in force.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -67,28 +66,31 @@ def idf(df: int, documents: int) -> float:
 def bm25f(
     candidate: Candidate,
     terms: Sequence[str],
-    df: Mapping[str, int],
+    idfs: Mapping[str, float],
     stats: CorpusStats,
     weights: FieldWeights,
 ) -> float:
-    docnum, title, body = (
-        Counter(candidate.docnum),
-        Counter(candidate.title),
-        Counter(candidate.body),
-    )
+    """BM25F of one candidate; ``idfs`` maps each query term to its idf. Only the query terms
+    are counted (a Counter over every body token was most of the re-ranking time)."""
+    wanted = set(terms)
+    counts: dict[str, float] = {}
     norm_title = (
         1 - weights.b_title + weights.b_title * len(candidate.title) / max(stats.avg_title, 1)
     )
     norm_body = 1 - weights.b_body + weights.b_body * len(candidate.body) / max(stats.avg_body, 1)
+    for field, weight in (
+        (candidate.docnum, weights.docnum),
+        (candidate.title, weights.title / norm_title),
+        (candidate.body, weights.body / norm_body),
+    ):
+        for token in field:
+            if token in wanted:
+                counts[token] = counts.get(token, 0.0) + weight
     score = 0.0
-    for term in terms:
-        tf = (
-            weights.docnum * docnum[term]
-            + weights.title * title[term] / norm_title
-            + weights.body * body[term] / norm_body
-        )
+    for term in terms:  # query order, so float sums are identical on every run
+        tf = counts.get(term)
         if tf:
-            score += idf(df.get(term, 0), stats.documents) * tf / (weights.k1 + tf)
+            score += idfs[term] * tf / (weights.k1 + tf)
     return score
 
 
@@ -98,11 +100,16 @@ def rank(
     df: Mapping[str, int],
     stats: CorpusStats,
     weights: FieldWeights,
+    prior: Mapping[str, float] | None = None,
 ) -> list[Ranked]:
+    """Best first. ``prior`` maps candidate keys to a factor on their score, such as how likely
+    their kind of text is to answer (missing: 1)."""
+    prior = prior or {}
+    idfs = {t: idf(df.get(t, 0), stats.documents) for t in terms}
     scores: dict[str, float] = {}
     best_current: dict[str, float] = {}
     for c in candidates:
-        raw = bm25f(c, terms, df, stats, weights)
+        raw = bm25f(c, terms, idfs, stats, weights) * prior.get(c.key, 1.0)
         scores[c.key] = raw if c.is_current else raw * weights.superseded_factor
         if c.is_current:
             best_current[c.lineage] = max(best_current.get(c.lineage, 0.0), raw)

@@ -6,7 +6,7 @@ rank) and how many match, up to a bound (PostgreSQL counts them in the same quer
 the window is full, in article-id order, so it can stop early); and one over the index, in how
 many rows each term occurs (for idf, from
 laws_search_vocab: fts5vocab on SQLite, a trigger-kept table on PostgreSQL, migration 0003).
-Final ranking is shared Python (search/ranking.py).
+Final ranking is shared Python (domain/ranking.py).
 """
 
 from __future__ import annotations

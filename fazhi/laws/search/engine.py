@@ -2,7 +2,7 @@
 
 Steps: validate → exact 文号 lookup → pick the terms worth sending to the engine → backend
 candidates (FTS5 / tsvector, best few hundred) → shared BM25F re-ranking with the document prior
-and the lineage rule (search/ranking.py) → snippets for the page.
+and the lineage rule (domain/ranking.py, the prior in search/ranking.py) → snippets for the page.
 Only published documents are ever searched.
 """
 
@@ -14,7 +14,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from fazhi.laws.domain.highlight import snippet
-from fazhi.laws.domain.ranking import Candidate
+from fazhi.laws.domain.ranking import Candidate, rank
 from fazhi.laws.domain.validity import Status
 from fazhi.laws.models import (
     Article,
@@ -25,7 +25,7 @@ from fazhi.laws.models import (
 )
 from fazhi.laws.search import query as q
 from fazhi.laws.search.backends import backend
-from fazhi.laws.search.ranking import document_prior, rank
+from fazhi.laws.search.ranking import document_prior
 from fazhi.laws.search.types import MAX_RESULTS, SearchFilters, SearchHit, SearchPage
 
 EXTRA_CANDIDATES = 150  # re-rank this many beyond the page so both backends agree on the top
