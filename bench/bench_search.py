@@ -75,6 +75,7 @@ def _setup(database_url: str | None = None) -> None:
     os.environ.setdefault("FAZHI_SECRET_KEY", "bench-only-secret-key")
     os.environ.setdefault("FAZHI_ALLOWED_HOSTS", "127.0.0.1")
     os.environ.setdefault("FAZHI_SECURE_SSL_REDIRECT", "false")
+    os.environ.setdefault("FAZHI_LOG_LEVEL", "WARNING")  # jieba's start-up lines, once not twice
     if database_url:
         os.environ["DATABASE_URL"] = database_url
     if "DATABASE_URL" not in os.environ:
