@@ -35,7 +35,8 @@ EXTRA_CANDIDATES = 150  # re-rank this many beyond the page so both backends agr
 # in the re-ranking of the candidates found; their idf is low anyway. A term inside or around one
 # already sent is left out (工商 after 工商户): the sub-word mostly widens the matches to texts on
 # something else (工商行政管理), the longer word adds none (the index holds every word's
-# sub-words); this left PostgreSQL a quarter fewer rows to rank, at equal relevance.
+# sub-words). On PostgreSQL the candidate query ran 15 % faster, R@10 0.383 → 0.386 and
+# nDCG@10 0.306 → 0.301 on the benchmark's judged questions.
 MATCH_TERMS = 8
 MIN_MATCH_TERMS = 2
 POSTINGS_SHARE = 0.25
