@@ -25,7 +25,7 @@ from fazhi.disputes.domain.reconsideration import DecisionType
 from fazhi.enforcement.selectors import case_by_reference_or_number
 from fazhi.publicity.domain.enums import Change
 from fazhi.publicity.models import PublicityRecord
-from fazhi.publicity.selectors import active_record_for, latest_record_for
+from fazhi.publicity.selectors import active_record_for, record_of
 from fazhi.publicity.services import publicity_withdraw
 from fazhi.services.selectors import application_by_reference_or_number
 
@@ -89,6 +89,4 @@ def original_publicity(original_ref: str) -> PublicityRecord | None:
     """The newest publicity record, in any state, of the decision ``original_ref`` names (for
     the case page: whether the dispute's outcome reached the public register)."""
     source = _decision_named(original_ref)
-    if source is None:
-        return None
-    return latest_record_for(source_type=source._meta.label_lower, source_id=str(source.pk))
+    return record_of(source) if source is not None else None

@@ -32,6 +32,7 @@ from fazhi.enforcement.services.cases_common import (
 from fazhi.enforcement.services.cases_execution import SERVICE_METHODS
 from fazhi.enforcement.steps import BadInput, params_from_post, run_step
 from fazhi.officers.selectors import usable_officers
+from fazhi.publicity.selectors import record_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 STEP_ERRORS = (Refused, BadInput, EvidenceRejected, CalendarDataMissing, UnknownRule)
@@ -127,6 +128,7 @@ def case_detail(request, pk: int):
         "orders": case.orders.order_by("issued_on", "pk"),
         "reviews": case.reviews.order_by("round"),
         "hearing": hearing,
+        "publicity": record_of(case),
         "actions": [a.value for a in flow.allowed_actions(case.status)],
         "status": case.status,
         "can_handle": permissions.can_handle(request.user),

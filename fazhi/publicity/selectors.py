@@ -71,6 +71,26 @@ def latest_record_for(*, source_type: str, source_id: str) -> PublicityRecord | 
     return qs.order_by("-pk").first()
 
 
+def record_of(decision) -> PublicityRecord | None:
+    """The newest record of ``decision`` (an enforcement case, a licensing application), in any
+    state: the decision's own page shows whether it was published, or withdrawn and why."""
+    return latest_record_for(source_type=decision._meta.label_lower, source_id=str(decision.pk))
+
+
+def undone(decisions) -> dict[int, str]:
+    """Of ``decisions`` (one model), those whose publicity was withdrawn because the decision was
+    撤销, 变更, 确认违法 or 确认无效 (行政处罚法 第四十八条第二款), by pk: the change."""
+    decisions = list(decisions)
+    if not decisions:
+        return {}
+    rows = PublicityRecord.objects.filter(
+        source_type=decisions[0]._meta.label_lower,
+        source_id__in=[str(d.pk) for d in decisions],
+        status=Status.WITHDRAWN,
+    ).values_list("source_id", "withdrawal_change")
+    return {int(source_id): change for source_id, change in rows if change}
+
+
 def public_view(record: PublicityRecord) -> PublicView:
     return PublicView(record, public_data(record.as_data()))
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.models import User
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
+from fazhi.publicity.selectors import record_of, undone
 from fazhi.services import permissions, selectors
 from fazhi.services.domain.licensing import STATUS_LABELS
 from fazhi.services.forms import ApplicationForm
@@ -69,6 +70,9 @@ def register(request):
         year=_int(request.GET.get("year", "")), query=request.GET.get("q", "")[:100],
     )  # fmt: skip
     rows = selectors.rows_by_deadline(qs, today=timezone.localdate())
+    changes = undone(row.application for row in rows)
+    for row in rows:
+        row.application.undone = changes.get(row.application.pk, "")
     context = {
         "rows": rows,
         "total": qs.count(),
@@ -112,6 +116,7 @@ def application_detail(request, pk: int):
     context = {
         "app": app,
         "checklist": selectors.checklist(app),
+        "publicity": record_of(app),
         "missing": missing_for(app),
         "deadlines": selectors.deadline_rows(app, today=timezone.localdate()),
         "actions": selectors.next_actions(app) if permissions.can_handle(request.user) else [],

@@ -131,12 +131,14 @@ def test_the_case_page_shows_what_became_of_the_original_decisions_publicity(cli
     page = client.get(url).content.decode()
     assert (
         "原决定公示" in page
-        and "已公示" in page
+        and "已公示（2019-03-05 公示）" in page
         and f"/staff/publicity/records/{record.pk}/" in page
     )
     recon.reconsideration_serve(case=dispute, on=date(2019, 5, 22), actor=people["legal"])
     page = client.get(url).content.decode()
     assert "已撤回（2019-05-22，原因：经行政复议" in page
+    case_page = client.get(f"/staff/enforcement/cases/{published[0].pk}/").content.decode()
+    assert "决定已被撤销" in case_page and "<dt>执法公示</dt><dd>已撤回（2019-05-22" in case_page
     unknown = apply(people, original_case_ref="津人社监罚〔2019〕999号")
     page = client.get(f"/staff/disputes/reconsiderations/{unknown.pk}/").content.decode()
     assert "无（“津人社监罚〔2019〕999号”不是已登记公示的执法案件或许可决定）" in page

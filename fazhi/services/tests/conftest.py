@@ -74,3 +74,35 @@ def submit(people, item, **overrides):
     }  # fmt: skip
     values.update(overrides)
     return lic.application_submit(**values)
+
+
+RICH = {"registered_capital_yuan": 2500000, "credit_blacklisted": False,
+        "revoked_within_3_years": False}  # fmt: skip
+
+
+@pytest.fixture
+def revoked_licence(people, catalogue, org_tree):
+    """A 劳务派遣 licence granted by 无人审批 on 2019-03-01, published on 03-05 and revoked by
+    reconsideration 津政复〔2019〕88号, served on 05-22: (application, its publicity record)."""
+    from fazhi.disputes.domain.reconsideration import DecisionType, Role
+    from fazhi.disputes.services import reconsideration as recon
+    from fazhi.publicity.models import PublicityRecord
+    from fazhi.publicity.services import publicity_publish
+
+    app = submit(people, catalogue["lwpq"], facts=RICH)
+    record = publicity_publish(record=PublicityRecord.objects.get(), actor=None,
+                               on=date(2019, 3, 5))  # fmt: skip
+    legal = make_user("legal", unit=org_tree["fagui"], roles=["法规处工作人员"])
+    case = recon.reconsideration_apply(
+        org_unit=org_tree["bureau"], role=Role.RESPONDENT, applicant_name="天津某劳务有限公司",
+        respondent="市人社局", act=f"劳务派遣经营许可决定（{app.licence_number}）",
+        act_known_on=date(2019, 3, 5), requests="撤销该许可决定", received_on=date(2019, 3, 20),
+        actor=legal, handler=legal, original_case_ref=app.licence_number,
+        reference="津政复〔2019〕88号",
+    )  # fmt: skip
+    case = recon.reconsideration_decide(case=case, decision=DecisionType.REVOKE,
+                                        on=date(2019, 5, 20), actor=legal,
+                                        error_cause="facts_unclear")  # fmt: skip
+    recon.reconsideration_serve(case=case, on=date(2019, 5, 22), actor=legal)
+    record.refresh_from_db()
+    return app, record

@@ -49,3 +49,21 @@ def test_clerk_receives_a_natural_persons_paper_application_with_a_passport(page
     text = page.locator("main").inner_text()
     assert "证件号码（护照号）" in text and "E12345678" in text
     screenshot(page, "services-natural-person")
+
+
+def test_the_register_marks_a_licence_revoked_on_reconsideration(page, revoked_licence):
+    app, record = revoked_licence
+    browser_login(page, "clerk")
+    page.goto_path("/staff/services/applications/")
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=app.reference))
+    assert "决定已被撤销" in row.inner_text()
+    row.get_by_role("link", name=app.reference).click()
+    text = page.locator("main").inner_text()
+    assert "准予许可 决定已被撤销" in text
+    assert (
+        "执法公示\n已撤回（2019-05-22，原因：经行政复议（津政复〔2019〕88号），原决定被撤销）"
+        in text
+    )
+    page.get_by_role("link", name=f"公示记录 {record.record_no}").click()
+    assert "已撤回" in page.locator("main").inner_text()
+    screenshot(page, "services-licence-revoked")

@@ -18,11 +18,9 @@ from fazhi.services.models import LicenseApplication
 from fazhi.services.services import bundles
 from fazhi.services.services import catalogue as cat
 from fazhi.services.services import licensing as lic
-from fazhi.services.tests.conftest import required, submit
+from fazhi.services.tests.conftest import RICH, required, submit
 
 pytestmark = pytest.mark.django_db
-RICH = {"registered_capital_yuan": 2500000, "credit_blacklisted": False,
-        "revoked_within_3_years": False}  # fmt: skip
 
 
 def test_automatic_grant_registers_one_complete_record(people, catalogue):
@@ -88,33 +86,20 @@ def test_bundle_parts_register_as_they_are_granted(people, catalogue):
     assert PublicityRecord.objects.filter(kind=Kind.LICENSE).count() == 2
 
 
-def test_a_licence_revoked_on_reconsideration_is_withdrawn_from_publicity(people, catalogue,
-                                                                          org_tree):  # fmt: skip
+def test_a_licence_revoked_on_reconsideration_is_withdrawn_from_publicity(client, people,
+                                                                          revoked_licence):  # fmt: skip
     """行政处罚法 第四十八条第二款 as 国办发〔2018〕118号 applies it to every decision: the
-    reconsideration names the 许可文号; on service the record is withdrawn with the reason."""
-    from fazhi.accounts.tests.factories import make_user
-    from fazhi.disputes.domain.reconsideration import DecisionType, Role
-    from fazhi.disputes.services import reconsideration as recon
-    from fazhi.publicity.services import publicity_publish
-
-    app = submit(people, catalogue["lwpq"], facts=RICH)  # granted by 无人审批 on 2019-03-01
-    record = publicity_publish(record=PublicityRecord.objects.get(), actor=None,
-                               on=date(2019, 3, 5))  # fmt: skip
-    legal = make_user("legal", unit=org_tree["fagui"], roles=["法规处工作人员"])
-    case = recon.reconsideration_apply(
-        org_unit=org_tree["bureau"], role=Role.RESPONDENT, applicant_name="天津某劳务有限公司",
-        respondent="市人社局", act=f"劳务派遣经营许可决定（{app.licence_number}）",
-        act_known_on=date(2019, 3, 5), requests="撤销该许可决定", received_on=date(2019, 3, 20),
-        actor=legal, handler=legal, original_case_ref=app.licence_number,
-        reference="津政复〔2019〕88号",
-    )  # fmt: skip
-    case = recon.reconsideration_decide(case=case, decision=DecisionType.REVOKE,
-                                        on=date(2019, 5, 20), actor=legal,
-                                        error_cause="facts_unclear")  # fmt: skip
-    recon.reconsideration_serve(case=case, on=date(2019, 5, 22), actor=legal)
-    record.refresh_from_db()
+    reconsideration names the 许可文号; on service the record is withdrawn with the reason, and
+    the register shows the licence as revoked."""
+    app, record = revoked_licence
     assert record.status == Status.WITHDRAWN and record.withdrawal_change == "撤销"
     assert "津政复〔2019〕88号" in record.withdrawal_reason
+    client.force_login(people["clerk"])
+    page = client.get(f"/staff/services/applications/{app.pk}/").content.decode()
+    assert '准予许可</span> <span class="badge overdue">决定已被撤销</span>' in page
+    assert "已撤回（2019-05-22，原因：经行政复议（津政复〔2019〕88号），原决定被撤销）" in page
+    listing = client.get("/staff/services/applications/").content.decode()
+    assert listing.count("决定已被撤销") == 1
 
 
 PERSON_ID = "120101198001011234"
