@@ -35,6 +35,9 @@ class Deadline(models.Model):
         related_name="deadlines",
     )
     rule_code = models.CharField(_("期限规则"), max_length=64, db_index=True)
+    # A fixed deadline (its day set by the record, not counted by a rule of the time-limit table)
+    # carries its own title; a counted one takes the rule's.
+    title = models.CharField(_("期限名称"), max_length=100, blank=True)
     extended = models.BooleanField(_("已延长"), default=False)
     start = models.DateField(_("起算日"))
     due = models.DateField(_("届满日"), db_index=True)

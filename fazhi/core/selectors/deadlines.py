@@ -60,6 +60,8 @@ class DeadlineRow:
 
 
 def _rule_title(deadline: Deadline) -> str:
+    if deadline.title:
+        return deadline.title
     try:
         return rule_for(deadline.rule_code, deadline.start).title
     except UnknownRule:

@@ -78,6 +78,7 @@ def deadline_open_fixed(
     *,
     subject: models.Model,
     rule_code: str,
+    title: str,
     start: date,
     due: date,
     actor,
@@ -85,7 +86,8 @@ def deadline_open_fixed(
     org_unit=None,
     basis: str = "",
 ) -> Deadline:
-    """Open a deadline whose day is fixed by the record itself, not counted by a statutory rule.
+    """Open a deadline whose day is fixed by the record itself, not counted by a statutory rule;
+    ``title`` names it wherever deadlines are listed.
 
     E.g. a normative document's evaluation reminder six months before its term ends, years
     beyond any published holiday notice. ``deadlines_recompute`` leaves such dates alone
@@ -104,6 +106,7 @@ def deadline_open_fixed(
         owner=owner,
         org_unit=org_unit,
         rule_code=rule_code,
+        title=title,
         start=start,
         due=due,
     )
@@ -111,7 +114,14 @@ def deadline_open_fixed(
         actor=actor,
         action="core.deadline.open",
         target=deadline,
-        data={"rule": rule_code, "start": start, "due": due, "fixed": True, "basis": basis},
+        data={
+            "rule": rule_code,
+            "title": title,
+            "start": start,
+            "due": due,
+            "fixed": True,
+            "basis": basis,
+        },
     )
     return deadline
 

@@ -82,3 +82,18 @@ def test_rule_table_page(client, staff_user):
     assert "期限规则表" in html
     assert "penalty.payment" in html and "第六十七条第三款" in html
     assert "待核实" in html
+
+
+@pytest.mark.django_db
+def test_a_fixed_deadline_is_listed_by_its_title_not_its_code(client, staff_user, org_tree):
+    from fazhi.core.services.deadlines import deadline_open_fixed
+
+    deadline_open_fixed(subject=org_tree["zhidui"], rule_code="enforcement.correction_order",
+                        title="责令改正期限", start=date(2025, 9, 1), due=date(2025, 9, 30),
+                        actor=staff_user, owner=staff_user)  # fmt: skip
+    client.force_login(staff_user)
+    html = client.get(reverse("core:staff_home")).content.decode()
+    row = _row(html, "监察一支队")
+    assert "责令改正期限" in row and "enforcement.correction_order" not in row
+    api = client.get("/api/v1/deadlines/mine").json()
+    assert [d["rule_title"] for d in api] == ["责令改正期限"]

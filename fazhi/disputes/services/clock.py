@@ -8,6 +8,7 @@ from fazhi.core.selectors.deadlines import deadlines_for_subject
 
 # Decision deadline reopened after a suspension: a fixed day, not recounted by the table.
 RESUMED_DECISION = "reconsideration.decision_resumed"
+RESUMED_TITLE = "行政复议决定期限（中止后恢复）"
 DECISION_RULES = (
     "reconsideration.decision",
     "reconsideration.simplified_decision",

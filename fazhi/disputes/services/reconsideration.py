@@ -29,7 +29,12 @@ from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.reconsideration import DecisionType, Role, Status
 from fazhi.disputes.models import ProceedingRecord, ReconsiderationCase
 from fazhi.disputes.publicity import withdraw_after_reconsideration
-from fazhi.disputes.services.clock import DECISION_RULES, RESUMED_DECISION, open_deadline
+from fazhi.disputes.services.clock import (
+    DECISION_RULES,
+    RESUMED_DECISION,
+    RESUMED_TITLE,
+    open_deadline,
+)
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
@@ -275,8 +280,9 @@ def reconsideration_resume(*, case: ReconsiderationCase, on: date, actor) -> Rec
             suspended_on=case.suspended_on,
             resumed_on=on,
         )
-        deadline_open_fixed(subject=case, rule_code=RESUMED_DECISION, start=on, due=due,
-                            actor=actor, owner=case.handler, org_unit=case.org_unit,
+        deadline_open_fixed(subject=case, rule_code=RESUMED_DECISION, title=RESUMED_TITLE,
+                            start=on, due=due, actor=actor, owner=case.handler,
+                            org_unit=case.org_unit,
                             basis=rules.cite(law, law.suspension_article))  # fmt: skip
     ProceedingRecord.objects.create(
         case=case, kind=ProceedingRecord.Kind.RESUMPTION, held_on=on, summary="中止原因消除，恢复审理",
@@ -311,7 +317,8 @@ def reconsideration_extend(
         raise Refused("该案件没有正在计算的决定期限")
     if decision.rule_code == RESUMED_DECISION:
         deadline_cancel(deadline=decision, actor=actor, reason="延长审理期限")
-        deadline_open_fixed(subject=case, rule_code=RESUMED_DECISION, start=decision.start,
+        deadline_open_fixed(subject=case, rule_code=RESUMED_DECISION, title=RESUMED_TITLE,
+                            start=decision.start,
                             due=decision.due.fromordinal(decision.due.toordinal() + 30),
                             actor=actor, owner=case.handler, org_unit=case.org_unit,
                             basis=basis)  # fmt: skip

@@ -260,6 +260,7 @@ def _clock(case: ArrearsCase, step: ArrearsStep, facts: rules.CaseFacts, actor) 
         deadline_open_fixed(
             subject=case,
             rule_code=RULE_ORDER,
+            title="限期缴纳社会保险费期限",
             start=step.on,
             due=step.deadline,
             actor=actor,
@@ -271,6 +272,7 @@ def _clock(case: ArrearsCase, step: ArrearsStep, facts: rules.CaseFacts, actor) 
         deadline_open_fixed(
             subject=case,
             rule_code=RULE_AGREEMENT,
+            title="延期缴费协议期限",
             start=step.on,
             due=step.deadline,
             actor=actor,

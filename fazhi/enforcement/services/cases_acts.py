@@ -95,7 +95,7 @@ def case_order_correction(
     order = CorrectionOrder.objects.create(case=case, act=act, issued_on=on, due_on=due_on,
                                            items=items.strip())  # fmt: skip
     deadline_open_fixed(
-        subject=order, rule_code=ORDER_RULE, start=on, due=due_on, actor=actor,
+        subject=order, rule_code=ORDER_RULE, title="责令改正期限", start=on, due=due_on, actor=actor,
         org_unit=case.org_unit, basis="责令改正指令书确定的期限（《劳动保障监察条例》第十八条）",
     )  # fmt: skip
     c.save(case)

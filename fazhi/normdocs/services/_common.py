@@ -114,6 +114,7 @@ def expiry_reminder_open(*, document: NormativeDocument, due: date, actor) -> De
     return deadline_open_fixed(
         subject=document,
         rule_code=RULE_EXPIRY,
+        title="有效期届满前评估提醒",
         start=document.published_on,
         due=due,
         actor=actor,

@@ -247,7 +247,8 @@ def publicity_withdraw(*, record: PublicityRecord, reason: str, change: str, act
             days = int(conf.get("PUBLICITY_WITHDRAWAL_FALLBACK_WORKING_DAYS"))
             due = work_calendar().add_working_days(changed_on, days)
             deadline = deadline_open_fixed(
-                subject=record, rule_code=WITHDRAWAL_FALLBACK, start=changed_on, due=due,
+                subject=record, rule_code=WITHDRAWAL_FALLBACK, title="撤回已公开的决定信息期限",
+                start=changed_on, due=due,
                 actor=actor, basis=f"{BASIS_118}“及时”撤下；本平台配置为{days}个工作日",
             )  # fmt: skip
         deadline_meet(deadline=deadline, met_on=on, actor=actor)

@@ -64,6 +64,7 @@ def test_the_register_marks_a_licence_revoked_on_reconsideration(page, revoked_l
         "执法公示\n已撤回（2019-05-22，原因：经行政复议（津政复〔2019〕88号），原决定被撤销）"
         in text
     )
-    page.get_by_role("link", name=f"公示记录 {record.record_no}").click()
-    assert "已撤回" in page.locator("main").inner_text()
     screenshot(page, "services-licence-revoked")
+    page.get_by_role("link", name=f"公示记录 {record.record_no}").click()
+    text = page.locator("main").inner_text()
+    assert "已撤回" in text and "撤回已公开的决定信息期限" in text
