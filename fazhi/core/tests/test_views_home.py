@@ -97,3 +97,13 @@ def test_a_fixed_deadline_is_listed_by_its_title_not_its_code(client, staff_user
     assert "责令改正期限" in row and "enforcement.correction_order" not in row
     api = client.get("/api/v1/deadlines/mine").json()
     assert [d["rule_title"] for d in api] == ["责令改正期限"]
+
+
+@pytest.mark.django_db
+@time_machine.travel(date(2025, 9, 10), tick=False)
+def test_an_english_browser_still_gets_chinese_dates(client, staff_user, org_tree):
+    deadline_open(subject=org_tree["zhidui"], rule_code="licensing.decision",
+                  start=date(2025, 9, 8), actor=staff_user, owner=staff_user)  # fmt: skip
+    client.force_login(staff_user)
+    html = client.get(reverse("core:staff_home"), HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    assert "（星期" in html and "day）" not in html
