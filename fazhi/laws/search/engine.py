@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from fazhi.laws.domain.highlight import snippet
 from fazhi.laws.domain.ranking import Candidate, rank
-from fazhi.laws.domain.validity import Status
+from fazhi.laws.domain.validity import Status, Validity, status_on
 from fazhi.laws.models import (
+    VALIDITY_FIELDS,
     Article,
     DocumentRelation,
     LegalDocument,
@@ -181,44 +182,43 @@ def _rerank(
         "article__position",
     )
     by_id = {row[0]: row for row in entries}
-    doc_ids = {row[1] for row in by_id.values()}
     # A repealed text's lineage is the work that replaced it (in the same query: one round trip).
     replacing_work = DocumentRelation.objects.filter(
         target=OuterRef("pk"), kind=RelationKind.REPEALS
     ).order_by("-source_id")
-    docs = {
-        d.id: d
-        for d in LegalDocument.objects.filter(id__any=list(doc_ids))
-        .only(
-            "kind",
-            "work_id",
-            "source_path",
-            "effective_date",
-            "valid_to",
-            "expiry_date",
-            "repealed_on",
-            "is_marked_expired",
-        )
+    docs = (
+        LegalDocument.objects.filter(id__any=list({row[1] for row in by_id.values()}))
         .annotate(replacing_work=Subquery(replacing_work.values("source__work_id")[:1]))
+        .order_by()
+        .values_list("id", "source_path", "kind", "work_id", "replacing_work", *VALIDITY_FIELDS)
+    )
+    # Per document, once: source path, prior, lineage, whether current on the day.
+    documents = {
+        doc_id: (
+            path,
+            document_prior(kind),
+            f"w{replacing or work}",
+            status_on(Validity(*validity), day) is Status.IN_FORCE,
+        )
+        for doc_id, path, kind, work, replacing, *validity in docs
     }
-    lineage = {d.id: d.replacing_work or d.work_id for d in docs.values()}
     keys: dict[str, int] = {}
     prior: dict[str, float] = {}
     candidates = []
     for article_id in article_ids:
         _, doc_id, docnum, title, body, position = by_id[article_id]
-        d = docs[doc_id]
-        key = f"{d.source_path}#{position:05d}"
+        path, weight, lineage, current = documents[doc_id]
+        key = f"{path}#{position:05d}"
         keys[key] = article_id
-        prior[key] = document_prior(d.kind)
+        prior[key] = weight
         candidates.append(
             Candidate(
                 key=key,
                 docnum=tuple(docnum.split()),
                 title=tuple(title.split()),
                 body=tuple(body.split()),
-                lineage=f"w{lineage[doc_id]}",
-                is_current=d.status_on(day) is Status.IN_FORCE,
+                lineage=lineage,
+                is_current=current,
             )
         )
     ranked = rank(candidates, terms, df, engine.stats(), engine.weights, prior)
