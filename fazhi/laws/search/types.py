@@ -27,6 +27,19 @@ class UnknownFilterValue(SearchError):
 
 
 @dataclass(frozen=True)
+class Match:
+    """What the engine matches: a row with any of ``singles``, or with two of ``pairs``
+    (engine.group_terms)."""
+
+    singles: tuple[str, ...]
+    pairs: tuple[str, ...] = ()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self.singles + self.pairs
+
+
+@dataclass(frozen=True)
 class SearchFilters:
     kind: str | None = None
     issuing_body: str | None = None  # substring of the issuing body

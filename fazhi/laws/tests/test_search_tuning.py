@@ -9,14 +9,15 @@ from datetime import date
 import pytest
 
 from fazhi.laws.models import SearchEntry
-from fazhi.laws.search import engine, ranking, search, segment
+from fazhi.laws.search import backends, engine, ranking, search, segment
 from fazhi.laws.search.indexing import index_documents
+from fazhi.laws.search.types import Match
 from fazhi.laws.tests.conftest import doc
 
 TODAY = date(2025, 6, 1)
 
 
-@pytest.mark.parametrize("module", [engine, ranking])
+@pytest.mark.parametrize("module", [engine, ranking, backends])
 def test_doctests(module):
     assert doctest.testmod(module).failed == 0
 
@@ -39,6 +40,24 @@ def test_select_terms_keeps_rare_terms_and_drops_frequent_ones():
 def test_estimate_total_is_exact_below_the_bound():
     assert engine.estimate_total(7, 11, [5, 9], 100) == 7
     assert engine.estimate_total(11, 11, [900], 1000) == 900  # one term: its df
+
+
+def test_pair_terms_match_only_together(corpus):
+    """The engine matches a row with a single term, or with two of the pair terms — never a
+    row with one pair term alone (both backends)."""
+    entries = SearchEntry.objects.values_list("article_id", "docnum_tokens", "title_tokens",
+                                              "body_tokens")  # fmt: skip
+    fields = {a: {t for f in rest for t in f.split()} for a, *rest in entries}
+
+    def rows_with(term):
+        return {a for a, tokens in fields.items() if term in tokens}
+
+    match = Match(("试用期",), ("劳动合同", "用人单位", "工资"))
+    ids, counted = backends.backend().candidates(match, None, (), 10**6, 10**6)
+    a, b, c = (rows_with(t) for t in match.pairs)
+    expected = rows_with("试用期") | (a & b) | (a & c) | (b & c)
+    assert set(ids) == expected and counted == len(ids)
+    assert a - expected  # rows with 劳动合同 alone are left out
 
 
 def test_prior_prefers_national_texts():

@@ -13,6 +13,7 @@ from fazhi.laws.models import SearchEntry
 from fazhi.laws.search import engine, search
 from fazhi.laws.search.backends import backend
 from fazhi.laws.search.indexing import index_documents
+from fazhi.laws.search.types import Match
 from fazhi.laws.tests.conftest import doc
 
 TERMS = ["劳动合同", "工资", "工伤", "复议", "备案", "用人单位", "试用期"]
@@ -21,7 +22,7 @@ TODAY = date(2025, 6, 1)
 
 def matches(term: str) -> int:
     """Rows the engine itself matches for ``term`` (every candidate, no limit)."""
-    ids, counted = backend().candidates([term], None, (), 10**6, 10**6)
+    ids, counted = backend().candidates(Match((term,)), None, (), 10**6, 10**6)
     assert counted == len(ids)
     return len(ids)
 
