@@ -1,11 +1,11 @@
 """Candidate retrieval per database vendor: SQLite FTS5 or PostgreSQL tsvector.
 
 Each backend answers two questions over laws_searchentry, restricted to a set of documents:
-which articles match the selected query terms (a `Match`: best few hundred first, by the engine's own
-rank) and how many match, up to a bound (PostgreSQL counts them in the same query; SQLite, when
-the window is full, in article-id order, so it can stop early); and one over the index, in how
-many rows each term occurs (for idf, from
-laws_search_vocab: fts5vocab on SQLite, a trigger-kept table on PostgreSQL, migration 0003).
+which articles match the selected query terms (a ``Match``; best few hundred first, by the
+engine's own rank) and how many match, up to a bound (PostgreSQL counts them in the same query;
+SQLite, when the window is full, in article-id order, so it can stop early); and one over the
+index, in how many rows each term occurs (for idf, from laws_search_vocab: fts5vocab on SQLite,
+a trigger-kept table on PostgreSQL, migration 0003).
 Final ranking is shared Python (domain/ranking.py).
 """
 
