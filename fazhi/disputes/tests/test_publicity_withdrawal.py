@@ -131,7 +131,7 @@ def test_the_case_page_shows_what_became_of_the_original_decisions_publicity(cli
     page = client.get(url).content.decode()
     assert (
         "原决定公示" in page
-        and "已公示（2019-03-05 公示）" in page
+        and "已公示（2019-03-05）" in page
         and f"/staff/publicity/records/{record.pk}/" in page
     )
     recon.reconsideration_serve(case=dispute, on=date(2019, 5, 22), actor=people["legal"])
