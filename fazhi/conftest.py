@@ -92,6 +92,16 @@ def screenshot(tab, name: str) -> Path:
     return path
 
 
+def text_of(locator) -> str:
+    """The locator's text once its page has loaded.
+
+    A click that navigates returns when the new page commits, before it is parsed: reading at
+    once can see a half-built page (CI caught a heading not yet there).
+    """
+    locator.page.wait_for_load_state()
+    return locator.inner_text()
+
+
 def browser_login(tab, username: str, password: str = "pass-Word-123") -> None:
     tab.goto_path("/staff/accounts/login/")
     tab.get_by_label("用户名").fill(username)

@@ -4,8 +4,9 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
-from fazhi.conftest import browser_login, screenshot
+from fazhi.conftest import browser_login, screenshot, text_of
 from fazhi.core.services.deadlines import deadline_open
 
 
@@ -24,10 +25,10 @@ def test_login_lands_on_my_deadlines_with_overdue_marked(page, staff_user, org_t
     browser_login(page, "staff1")
     # then
     page.wait_for_url("**/staff/")
-    assert page.get_by_role("heading", name="我的期限").is_visible()
+    expect(page.get_by_role("heading", name="我的期限")).to_be_visible()
     row = page.locator("tr.overdue")
     assert row.count() == 1
-    assert "已逾期" in row.inner_text()
+    assert "已逾期" in text_of(row)
     screenshot(page, "staff-home")
 
 
@@ -35,6 +36,6 @@ def test_login_lands_on_my_deadlines_with_overdue_marked(page, staff_user, org_t
 @pytest.mark.django_db(transaction=True)
 def test_wrong_password_shows_a_chinese_error(page, staff_user):
     browser_login(page, "staff1", password="wrong-password-1")
-    assert page.get_by_role("alert").is_visible()
-    assert "用户名或密码" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert "用户名或密码" in text_of(page.get_by_role("alert"))
     screenshot(page, "staff-login-error")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
-from fazhi.conftest import browser_login, screenshot
+from fazhi.conftest import browser_login, screenshot, text_of
 from fazhi.disputes.domain.litigation import Instance
 from fazhi.disputes.services import litigation as lit
 from fazhi.disputes.services import reconsideration as recon
@@ -23,19 +24,19 @@ def test_register_case_page_and_tracking(page, people):
           received_on=date(2019, 3, 25))  # fmt: skip
     browser_login(page, "legal")
     page.goto_path("/staff/disputes/")
-    assert page.get_by_role("heading", level=1).inner_text() == "行政复议案件"
+    assert text_of(page.get_by_role("heading", level=1)) == "行政复议案件"
     assert page.locator("tbody tr").count() == 2
     screenshot(page, "disputes-register")
     page.get_by_role("link", name=accepted.reference).click()
-    assert page.get_by_role("heading", name="期限").is_visible()
-    assert "复议决定" in page.locator("main").inner_text()
+    expect(page.get_by_role("heading", name="期限")).to_be_visible()
+    assert "复议决定" in text_of(page.locator("main"))
     page.get_by_text("听证、调解或其他记录").click()
     page.locator("textarea[name=summary]").fill("听证会，申请人与被申请人负责人到场")
     page.get_by_role("button", name="添加记录").click()
-    assert "听证会，申请人与被申请人负责人到场" in page.locator("main").inner_text()
+    assert "听证会，申请人与被申请人负责人到场" in text_of(page.locator("main"))
     screenshot(page, "disputes-case")
     page.goto_path(f"/disputes/track/?code={accepted.tracking_code}")
-    text = page.locator("main").inner_text()
+    text = text_of(page.locator("main"))
     assert "审理中" in text and "张三" not in text
     screenshot(page, "disputes-tracking")
 
@@ -57,11 +58,11 @@ def test_litigation_page_records_the_head_appearance_and_rates_page(page, people
     page.locator("select[name=absence_reason]").select_option("official_duty")
     page.locator("input[name=stand_in]").fill("周执法")
     page.get_by_role("button", name="记录开庭").click()
-    text = page.locator("main").inner_text()
+    text = text_of(page.locator("main"))
     assert "需要履行他人不能代替的公务" in text and "已开庭" in text
     screenshot(page, "disputes-litigation")
     page.goto_path("/staff/disputes/rates/?year=2019")
-    assert "0.0%" in page.locator("tfoot").inner_text()
+    assert "0.0%" in text_of(page.locator("tfoot"))
     screenshot(page, "disputes-rates")
 
 
@@ -69,7 +70,7 @@ def test_registration_form_says_which_numbers_name_the_original_decision(page, p
     browser_login(page, "legal")
     page.goto_path("/staff/disputes/reconsiderations/new/")
     field = page.get_by_label("原执法案件编号")
-    assert field.is_visible()
+    expect(field).to_be_visible()
     help_id = field.get_attribute("aria-describedby")
-    assert "许可文号" in page.locator(f"#{help_id}").inner_text()
+    assert "许可文号" in text_of(page.locator(f"#{help_id}"))
     screenshot(page, "disputes-reconsideration-form")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.conftest import screenshot
+from fazhi.conftest import screenshot, text_of
 from fazhi.inspections.services import draws
 from fazhi.inspections.tests.conftest import DRAW_DAY
 
@@ -15,10 +15,10 @@ def test_public_draw_page(page, world):
     draw = draws.draw_run(plan=world["plan"], on=DRAW_DAY, actor=None)
     drawn = draw.checks.order_by("index").first()
     page.goto_path(f"/inspections/draws/{draw.pk}/")
-    assert page.get_by_role("heading", level=1).inner_text() == f"抽取 {draw.number}"
-    text = page.locator("main").inner_text()
+    assert text_of(page.get_by_role("heading", level=1)) == f"抽取 {draw.number}"
+    text = text_of(page.locator("main"))
     assert draw.list_sha256 in text and draw.seed_hex in text and "服务器重算核验：✔" in text
     page.get_by_label("统一社会信用代码").fill(drawn.uscc)
     page.get_by_role("button", name="查询").click()
-    assert "已被抽中" in page.get_by_role("status").last.inner_text()
+    assert "已被抽中" in text_of(page.get_by_role("status").last)
     screenshot(page, "inspections-public-draw")

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from fazhi.conftest import browser_login, screenshot
+from fazhi.conftest import browser_login, screenshot, text_of
 from fazhi.officers.services import certificates as cards
 from fazhi.officers.tests.conftest import make_officer
 
@@ -29,8 +29,8 @@ def test_register_officer_page_and_public_check(page, staff):
                               reason="接受调查", actor=staff["manager"])  # fmt: skip
     browser_login(page, "manager")
     page.goto_path("/staff/officers/")
-    assert page.get_by_role("heading", level=1).inner_text() == "执法人员与执法证"
-    main = page.locator("main").inner_text()
+    assert text_of(page.get_by_role("heading", level=1)) == "执法人员与执法证"
+    main = text_of(page.locator("main"))
     assert "持证率" in main and "66.7%" in main and "即将到期的执法证" in main
     screenshot(page, "officers-register")
     page.get_by_role("link", name="张建国").first.click()
@@ -38,13 +38,13 @@ def test_register_officer_page_and_public_check(page, staff):
     page.locator("input[name=course]").fill("行政处罚法专题培训")
     page.locator("input[name=hours]").fill("24")
     page.get_by_role("button", name="登记培训").click()
-    assert "行政处罚法专题培训" in page.locator("main").inner_text()
-    assert "距60学时尚差 36.0" in page.locator("main").inner_text()
+    assert "行政处罚法专题培训" in text_of(page.locator("main"))
+    assert "距60学时尚差 36.0" in text_of(page.locator("main"))
     screenshot(page, "officers-detail")
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto_path("/officers/check/")
     page.get_by_label("执法证号").fill("1200009900003")
     page.get_by_role("button", name="查验").click()
-    text = page.locator("main").inner_text()
+    text = text_of(page.locator("main"))
     assert "王和平" in text and "暂扣" in text and "不能使用" in text
     screenshot(page, "officers-public-check-mobile")

@@ -1,6 +1,6 @@
 import pytest
 
-from fazhi.conftest import screenshot
+from fazhi.conftest import screenshot, text_of
 
 
 @pytest.mark.django_db
@@ -27,7 +27,7 @@ def test_home_renders_in_chromium_and_is_keyboard_navigable(page):
     # the first Tab reaches the skip link, which leads to the main content
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "跳到正文"
-    assert page.get_by_role("heading", level=1).inner_text() == "依法行政 · 公开透明"
+    assert text_of(page.get_by_role("heading", level=1)) == "依法行政 · 公开透明"
     screenshot(page, "portal-home")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.conftest import screenshot
+from fazhi.conftest import screenshot, text_of
 from fazhi.laws.tests.conftest import doc
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,7 +32,7 @@ def test_search_open_result_and_land_on_the_article_with_the_keyboard(page, corp
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.wait_for_selector("ol.results")
-    count = page.locator("#result-count").inner_text()
+    count = text_of(page.locator("#result-count"))
     assert "找到" in count
     # focus is visible on the first result link
     tab_to(page, "el.closest('.result-title') !== null")
@@ -64,7 +64,7 @@ def test_document_page_fits_a_phone_screen(page, corpus):
     page.goto_path(f"/policies/documents/{document.pk}/")
     # then
     assert page.evaluate(NO_OVERFLOW)
-    assert page.get_by_role("heading", level=1).inner_text() == document.title
+    assert text_of(page.get_by_role("heading", level=1)) == document.title
     screenshot(page, "policies-document-mobile")
 
 
@@ -81,10 +81,10 @@ def test_search_and_diff_fit_a_phone_screen(page, corpus):
 def test_screenshots_of_document_and_diff(page, corpus):
     old, new = doc("行政复议法", "2017"), doc("行政复议法", "2023")
     page.goto_path(f"/policies/documents/{old.pk}/")
-    assert "已被修改" in page.locator(".doc-status").inner_text()
+    assert "已被修改" in text_of(page.locator(".doc-status"))
     screenshot(page, "policies-document-amended")
     page.goto_path(f"/policies/documents/{new.pk}/")
     page.get_by_role("button", name="查看修改对照").click()
     page.wait_for_selector(".diff-list")
-    assert page.get_by_role("heading", level=1).inner_text().startswith("修改对照")
+    assert text_of(page.get_by_role("heading", level=1)).startswith("修改对照")
     screenshot(page, "policies-diff")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from fazhi.conftest import screenshot
 from fazhi.powers.services import power_item_revise
@@ -33,7 +34,7 @@ def power_list(people, corpus):
 def test_public_list_item_page_and_diff(page, power_list):
     # given the public list
     page.goto_path("/powers/")
-    assert page.get_by_role("heading", name="权责清单").is_visible()
+    expect(page.get_by_role("heading", name="权责清单")).to_be_visible()
     assert page.locator(".badge.zero").count() == 3  # nothing filed this year
     # when: filter by 行政处罚 through the kind navigation
     with page.expect_navigation():
@@ -41,19 +42,19 @@ def test_public_list_item_page_and_diff(page, power_list):
             "link", name="行政处罚"
         ).click()
     assert page.locator(".item-card").count() == 2
-    assert page.get_by_label("事项名称或编码").is_visible()  # labelled filter fields
+    expect(page.get_by_label("事项名称或编码")).to_be_visible()  # labelled filter fields
     screenshot(page, "powers-public-list")
     # then: open the item
     with page.expect_navigation():
         page.get_by_role("link", name="克扣或者无故拖欠劳动者工资报酬等的处理").click()
-    assert page.get_by_role("heading", name="变更记录").is_visible()
-    assert page.get_by_text("机构改革：实施主体调整为监察一支队").first.is_visible()
-    assert page.get_by_role("link", name="《劳动保障监察条例》第二十六条").is_visible()
+    expect(page.get_by_role("heading", name="变更记录")).to_be_visible()
+    expect(page.get_by_text("机构改革：实施主体调整为监察一支队").first).to_be_visible()
+    expect(page.get_by_role("link", name="《劳动保障监察条例》第二十六条")).to_be_visible()
     screenshot(page, "powers-public-item")
     # and compare version 1 with version 2
     with page.expect_navigation():
         page.get_by_role("button", name="比较").click()
-    assert page.get_by_role("heading", name="实施主体（责任单位）").is_visible()
+    expect(page.get_by_role("heading", name="实施主体（责任单位）")).to_be_visible()
     assert page.locator(".field-diff ins").count() >= 1
     screenshot(page, "powers-public-diff")
     # on a phone the item page does not scroll sideways

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from fazhi.conftest import screenshot
+from fazhi.conftest import screenshot, text_of
 from fazhi.publicity.domain.enums import Kind
 from fazhi.publicity.services import publicity_publish, publicity_withdraw
 from fazhi.publicity.tests.conftest import (
@@ -33,14 +33,14 @@ def test_public_list_filters_and_masks(page, in_2019):
     publicity_withdraw(record=record, reason="行政复议决定撤销该处罚决定", change="撤销",
                        actor=None, on=date(2019, 12, 2))  # fmt: skip
     page.goto_path("/publicity/")
-    assert page.get_by_role("heading", level=1).inner_text() == "行政执法决定公示"
+    assert text_of(page.get_by_role("heading", level=1)) == "行政执法决定公示"
     assert page.locator("tbody tr").count() == 3
-    text = page.locator("main").inner_text()
+    text = text_of(page.locator("main"))
     assert "已撤回" in text and PERSON_ID not in text and PHONE not in text
     screenshot(page, "publicity-public-list")
     page.get_by_label("类型").select_option("license")
     page.get_by_role("button", name="查询").click()
     assert page.locator("tbody tr").count() == 1
     page.get_by_role("link", name="津人社许〔2019〕8号").click()
-    assert "人力资源服务许可证" in page.locator("main").inner_text()
+    assert "人力资源服务许可证" in text_of(page.locator("main"))
     screenshot(page, "publicity-public-detail")
