@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit, User
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.core.domain.calendar import CalendarDataMissing
+from fazhi.core.selectors.deadlines import by_nearest_deadline
 from fazhi.disputes import permissions, selectors
 from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.schemas import (
@@ -36,6 +37,8 @@ class Filters(Schema):
     status: str = ""
     year: int | None = None
     q: str = ""
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0)
 
 
 def _deadline(row) -> dict | None:
@@ -99,8 +102,13 @@ def _unit(pk: int) -> OrgUnit:
     return unit
 
 
+def _most_urgent(qs, filters: Filters):
+    cases = by_nearest_deadline(qs)[filters.offset : filters.offset + filters.limit]
+    return selectors.nearest_rows(cases, today=timezone.localdate())
+
+
 def _row(case):
-    return selectors.rows_by_deadline([case], today=timezone.localdate())[0]
+    return selectors.nearest_rows([case], today=timezone.localdate())[0]
 
 
 @router.get("/reconsiderations", auth=api_auth, response=list[ReconsiderationOut],
@@ -108,7 +116,7 @@ def _row(case):
 def reconsideration_list(request, filters: Query[Filters]):
     qs = selectors.reconsideration_list(user=request.auth, status=filters.status,
                                         year=filters.year, query=filters.q[:100])  # fmt: skip
-    return [_recon(r) for r in selectors.rows_by_deadline(qs, today=timezone.localdate())]
+    return [_recon(r) for r in _most_urgent(qs, filters)]
 
 
 @router.post("/reconsiderations", auth=api_auth,
@@ -224,7 +232,7 @@ def litigation_step(request, case_id: int, payload: LitigationStepIn):
 def litigation_list(request, filters: Query[Filters]):
     qs = selectors.litigation_list(user=request.auth, step=filters.status, year=filters.year,
                                    query=filters.q[:100])  # fmt: skip
-    return [_suit(r) for r in selectors.rows_by_deadline(qs, today=timezone.localdate())]
+    return [_suit(r) for r in _most_urgent(qs, filters)]
 
 
 @router.post("/litigations", auth=api_auth,

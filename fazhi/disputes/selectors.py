@@ -15,7 +15,11 @@ from fazhi.core.domain.time_limits import Remaining, remaining
 from fazhi.core.models import AuditEvent, Deadline
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.calendar import work_calendar
-from fazhi.core.selectors.deadlines import deadlines_for_subject, warning_working_days
+from fazhi.core.selectors.deadlines import (
+    deadlines_for_subject,
+    nearest_open,
+    warning_working_days,
+)
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import rates
 from fazhi.disputes.domain import reconsideration as rc
@@ -89,25 +93,9 @@ class Row:
         return self.left.urgency.value if self.left else ""
 
 
-def rows_by_deadline(cases, *, today: date, limit: int = 300) -> list[Row]:
-    """Cases with their nearest open deadline, the most urgent first (closed cases last)."""
-    cases = list(cases[:limit])
-    if not cases:
-        return []
-    label = cases[0]._meta.label_lower
-    nearest: dict[str, Deadline] = {}
-    open_ones = Deadline.objects.filter(
-        subject_type=label, subject_id__in=[str(c.pk) for c in cases], status=DeadlineStatus.OPEN
-    ).order_by("due")
-    for deadline in open_ones:
-        nearest.setdefault(deadline.subject_id, deadline)
-    calendar, warn = work_calendar(), warning_working_days()
-    rows = []
-    for case in cases:
-        deadline = nearest.get(str(case.pk))
-        left = remaining(deadline.due, today, calendar, warn_within=warn) if deadline else None
-        rows.append(Row(case, deadline, left))
-    return sorted(rows, key=lambda r: (r.deadline is None, r.deadline.due if r.deadline else 0))
+def nearest_rows(cases, *, today: date) -> list[Row]:
+    """Cases (in the order given) with their nearest open deadline and how close it is."""
+    return [Row(*row) for row in nearest_open(list(cases), today=today)]
 
 
 def deadline_rows(case, *, today: date) -> list[Row]:

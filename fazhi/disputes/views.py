@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from fazhi.accounts.models import User
 from fazhi.core.domain.calendar import CalendarDataMissing
+from fazhi.core.selectors.deadlines import by_nearest_deadline
+from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.core.services.evidence import EvidenceRejected
 from fazhi.disputes import documents, forms, permissions, selectors
 from fazhi.disputes.domain import litigation as lit
@@ -52,10 +54,12 @@ def register(request):
     else:
         kind = "reconsideration"
         qs = selectors.reconsideration_list(user=request.user, year=_year(request), query=query)
+    page = bounded_page(by_nearest_deadline(qs), page=page_number(request.GET))
     context = {
         "kind": kind,
-        "rows": selectors.rows_by_deadline(qs, today=today),
-        "total": qs.count(),
+        "page": page,
+        "rows": selectors.nearest_rows(page.rows, today=today),
+        "query": query_without_page(request.GET),
         "filters": request.GET,
         "can_handle": permissions.can_handle(request.user),
     }

@@ -4,7 +4,6 @@ officer; 法制审核人员 see the review queue of every unit."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import BigIntegerField, CharField, Q, QuerySet
@@ -21,10 +20,6 @@ from fazhi.enforcement.models import Case, CorrectionOrder
 from fazhi.officers.selectors import officer_for_user
 
 CASE_TYPE = Case._meta.label_lower
-# Counting stops here: an exact count of a bureau's million cases costs more than the page itself,
-# and "more than 1,000" is all a reader needs to know.
-COUNT_CAP = 1000
-PAGE_SIZE = 50
 
 
 def _overdue_case_ids(today: date) -> QuerySet:
@@ -196,52 +191,6 @@ def with_cases(deadlines, *, today: date) -> list[tuple]:
     rows = deadline_rows(list(deadlines), today=today)
     cases = Case.objects.in_bulk([int(r.deadline.subject_id) for r in rows])
     return [(r, cases.get(int(r.deadline.subject_id))) for r in rows]
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of a list whose total is counted only up to ``COUNT_CAP``."""
-
-    rows: list
-    number: int
-    has_next: bool
-    total: int | None  # None: more than COUNT_CAP
-    last_known: int  # the last page number reachable by a link (all pages if total is known)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def links(self) -> range:
-        return range(max(1, self.number - 5), min(self.last_known, self.number + 5) + 1)
-
-
-def bounded_page(qs: QuerySet, *, page: int = 1, size: int = PAGE_SIZE) -> Page:
-    """Rows of page ``page`` (1-based) and a count that stops at ``COUNT_CAP``.
-
-    Within the cap, one scan of the ids in list order gives both the count and the page (a
-    separate COUNT would repeat the filtering work); the rows are then fetched by id.
-    """
-    page = max(page, 1)
-    start = (page - 1) * size
-    if start < COUNT_CAP:
-        ids = list(qs.values_list("pk", flat=True)[: COUNT_CAP + 1])
-        counted, has_next = len(ids), len(ids) > start + size
-        wanted = ids[start : start + size]
-        # By id, with the list's joins and columns but not its filters (the scan settled them).
-        fetch = qs.model._default_manager.all()
-        fetch.query.select_related = qs.query.select_related
-        fetch.query.deferred_loading = qs.query.deferred_loading
-        by_id = fetch.in_bulk(wanted)
-        rows = [by_id[pk] for pk in wanted if pk in by_id]  # (deleted in between: skipped)
-    else:
-        rows = list(qs[start : start + size + 1])
-        counted, has_next = qs.order_by()[: COUNT_CAP + 1].count(), len(rows) > size
-        rows = rows[:size]
-    total = counted if counted <= COUNT_CAP else None
-    known = max(1, -(-min(counted, COUNT_CAP) // size))
-    return Page(rows, page, has_next, total, max(known, page))
 
 
 def case_by_reference_or_number(ref: str) -> Case | None:

@@ -17,6 +17,7 @@ from fazhi.accounts.models import User
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.time_limits import UnknownRule
+from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.core.services.evidence import EvidenceRejected, evidence_open
 from fazhi.enforcement import documents, forms, permissions, selectors, selectors_stats
 from fazhi.enforcement.domain import acts as act_rules
@@ -51,15 +52,13 @@ def case_list(request):
         user=request.user, status=g.get("status", ""), overdue=g.get("overdue") == "1",
         mine=g.get("mine") == "1", query=g.get("q", "")[:100], year=year, today=today,
     )  # fmt: skip
-    number = min(int(g["page"]), 100_000) if g.get("page", "").isdigit() else 1
-    overdue = selectors.bounded_page(
-        selectors.overdue_deadlines(user=request.user, today=today), size=5
-    )
+    overdue = bounded_page(selectors.overdue_deadlines(user=request.user, today=today), size=5)
     context = {
-        "page": selectors.bounded_page(
-            qs.select_related(None).select_related("org_unit").only(*LIST_COLUMNS), page=number
+        "page": bounded_page(
+            qs.select_related(None).select_related("org_unit").only(*LIST_COLUMNS),
+            page=page_number(g),
         ),
-        "query": _without_page(g),
+        "query": query_without_page(g),
         "filters": g,
         "statuses": [(s.value, label) for s, label in flow.STATUS_LABELS.items()],
         "overdue": selectors.with_cases(overdue.rows, today=today),
@@ -67,12 +66,6 @@ def case_list(request):
         "can_handle": permissions.can_handle(request.user),
     }
     return render(request, "enforcement/case_list.html", context)
-
-
-def _without_page(params) -> str:
-    params = params.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 @login_required

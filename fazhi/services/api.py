@@ -82,7 +82,7 @@ def compare(request, from_: int = Query(..., alias="from"), to: int = Query(...)
 
 
 def _out(app) -> dict:
-    row = selectors.rows_by_deadline([app], today=timezone.localdate())[0]
+    row = selectors.nearest_rows([app], today=timezone.localdate())[0]
     d = row.deadline
     return {
         **{f: getattr(app, f) for f in ("id", "reference", "tracking_code", "status", "status_label",

@@ -16,7 +16,11 @@ from fazhi.core.domain.time_limits import Remaining, remaining
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.calendar import work_calendar
-from fazhi.core.selectors.deadlines import deadlines_for_subject, warning_working_days
+from fazhi.core.selectors.deadlines import (
+    deadlines_for_subject,
+    nearest_open,
+    warning_working_days,
+)
 from fazhi.services.domain import licensing as lic
 from fazhi.services.domain.catalogue import Comparison, ItemFacts, MaterialFacts, compare_catalogues
 from fazhi.services.models import (
@@ -168,29 +172,10 @@ class Row:
     def css_class(self) -> str:
         return self.left.urgency.value if self.left else ""
 
-    @property
-    def is_overdue(self) -> bool:
-        return bool(self.left and self.left.urgency.value == "overdue")
 
-
-def rows_by_deadline(applications, *, today: date, limit: int = 300) -> list[Row]:
-    """Applications with their nearest open deadline, most urgent first (closed ones last)."""
-    applications = list(applications[:limit])
-    if not applications:
-        return []
-    nearest: dict[str, Deadline] = {}
-    for deadline in Deadline.objects.filter(
-        subject_type=LicenseApplication._meta.label_lower,
-        subject_id__in=[str(a.pk) for a in applications],
-        status=DeadlineStatus.OPEN,
-    ).order_by("due"):
-        nearest.setdefault(deadline.subject_id, deadline)
-    calendar, warn = work_calendar(), warning_working_days()
-    rows = []
-    for app in applications:
-        d = nearest.get(str(app.pk))
-        rows.append(Row(app, d, remaining(d.due, today, calendar, warn_within=warn) if d else None))
-    return sorted(rows, key=lambda r: (r.deadline is None, r.deadline.due if r.deadline else 0))
+def nearest_rows(applications, *, today: date) -> list[Row]:
+    """Applications (in the order given) with their nearest open deadline and how close it is."""
+    return [Row(*row) for row in nearest_open(list(applications), today=today)]
 
 
 def deadline_rows(application: LicenseApplication, *, today: date) -> list[Row]:

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.models import User
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
+from fazhi.core.selectors.deadlines import by_nearest_deadline
+from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.publicity.selectors import record_of, undone
 from fazhi.services import permissions, selectors
 from fazhi.services.domain.licensing import STATUS_LABELS
@@ -69,14 +71,18 @@ def register(request):
         user=request.user, status=status if status in {s.value for s in STATUS_LABELS} else "",
         year=_int(request.GET.get("year", "")), query=request.GET.get("q", "")[:100],
     )  # fmt: skip
-    rows = selectors.rows_by_deadline(qs, today=timezone.localdate())
+    today = timezone.localdate()
+    records = by_nearest_deadline(qs)
+    page = bounded_page(records, page=page_number(request.GET))
+    rows = selectors.nearest_rows(page.rows, today=today)
     changes = undone(row.application for row in rows)
     for row in rows:
         row.application.undone = changes.get(row.application.pk, "")
     context = {
+        "page": page,
         "rows": rows,
-        "total": qs.count(),
-        "overdue": sum(1 for r in rows if r.is_overdue),
+        "query": query_without_page(request.GET),
+        "overdue": records.filter(nearest_due__lt=today).count(),
         "filters": request.GET,
         "statuses": [(k.value, v) for k, v in STATUS_LABELS.items()],
         "bundles": selectors.bundle_application_list(user=request.user),

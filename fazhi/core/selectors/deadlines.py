@@ -7,7 +7,8 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import CharField, F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast
 
 from fazhi.core.domain.time_limits import (
     RULES,
@@ -106,3 +107,43 @@ def deadlines_for_subject(*, subject: models.Model) -> QuerySet[Deadline]:
 def deadlines_open_overdue(*, today: date) -> QuerySet[Deadline]:
     """Open deadlines whose due date has passed (for reminders and dashboards)."""
     return Deadline.objects.filter(status=DeadlineStatus.OPEN, due__lt=today)
+
+
+def by_nearest_deadline(records: QuerySet) -> QuerySet:
+    """Records ordered by their nearest open deadline, soonest first; those without one last.
+
+    The order is the database's, so a register can be paged: the most urgent case is on page 1
+    whatever the number of cases. Annotates ``nearest_due``.
+    """
+    nearest = (
+        Deadline.objects.filter(
+            subject_type=records.model._meta.label_lower,
+            subject_id=Cast(OuterRef("pk"), CharField()),
+            status=DeadlineStatus.OPEN,
+        )
+        .order_by("due")
+        .values("due")[:1]
+    )
+    return records.annotate(nearest_due=Subquery(nearest)).order_by(
+        F("nearest_due").asc(nulls_last=True), "-pk"
+    )
+
+
+def nearest_open(records: list, *, today: date) -> list[tuple]:
+    """(record, its nearest open deadline or None, how close it is or None) for each record."""
+    if not records:
+        return []
+    nearest: dict[str, Deadline] = {}
+    for deadline in Deadline.objects.filter(
+        subject_type=records[0]._meta.label_lower,
+        subject_id__in=[str(r.pk) for r in records],
+        status=DeadlineStatus.OPEN,
+    ).order_by("due", "id"):
+        nearest.setdefault(deadline.subject_id, deadline)
+    calendar, warn = work_calendar(), warning_working_days()
+    out = []
+    for record in records:
+        deadline = nearest.get(str(record.pk))
+        left = remaining(deadline.due, today, calendar, warn_within=warn) if deadline else None
+        out.append((record, deadline, left))
+    return out

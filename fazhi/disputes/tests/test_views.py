@@ -41,6 +41,35 @@ def test_register_detail_actions_and_docx(client, people):
     assert client.get(f"/staff/disputes/reconsiderations/{case.pk}/").status_code == 404
 
 
+def test_register_is_paged_by_the_nearest_deadline(client, people):
+    """The most urgent case opens page 1 however many cases came after it (the register used to
+    sort only the newest 300); the page links keep the filters; the API pages the same order."""
+    urgent = apply(people, received_on=date(2019, 3, 1))
+    later = [apply(people, received_on=date(2019, 4, 1)) for _ in range(50)]
+    client.force_login(people["legal"])
+
+    def links(html):
+        return [pk for pk in [urgent.pk] + [c.pk for c in later]
+                if f'/reconsiderations/{pk}/"' in html]  # fmt: skip
+
+    first = client.get("/staff/disputes/?register=reconsideration&year=2019").content.decode()
+    assert "共 51 件" in first and "第 1 页" in first
+    assert first.index(f'/reconsiderations/{urgent.pk}/"') < first.index(
+        f'/reconsiderations/{later[-1].pk}/"'
+    )
+    assert (
+        len(links(first)) == 50
+        and 'href="?register=reconsideration&amp;year=2019&amp;page=2"' in first
+    )
+    second = client.get(
+        "/staff/disputes/?register=reconsideration&year=2019&page=2"
+    ).content.decode()
+    assert links(second) == [later[0].pk]  # equal deadlines: the newest first
+    api = client.get("/api/v1/disputes/reconsiderations?limit=2&offset=0").json()
+    assert [c["id"] for c in api] == [urgent.pk, later[-1].pk]
+    assert client.get("/api/v1/disputes/reconsiderations?limit=501").status_code == 422
+
+
 def test_a_refused_action_shows_the_reason_and_writes_nothing(client, people):
     case = apply(people)
     client.force_login(people["legal"])

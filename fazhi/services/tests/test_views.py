@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from fazhi.core.models import AuditEvent
 from fazhi.services.models import LicenseApplication
@@ -31,6 +33,17 @@ def test_register_and_application_page_show_due_dates_and_actions(client, people
     assert app.status == "accepted"
     detail = client.get(f"/staff/services/applications/{app.pk}/").content.decode()
     assert "延长决定期限" in detail and "不予许可" in detail
+
+
+def test_register_puts_the_overdue_application_first(client, people, catalogue):
+    """Sorted and counted by the database: the overdue one leads even though it is the oldest."""
+    overdue = submit(people, catalogue["gs"], received_on=date(2019, 3, 1))
+    newer = submit(people, catalogue["gs"], received_on=date(2026, 11, 27))
+    client.force_login(people["clerk"])
+    with time_machine.travel(datetime(2026, 11, 30, 9, tzinfo=ZoneInfo("Asia/Shanghai"))):
+        page = client.get("/staff/services/applications/").content.decode()
+    assert "共 2 件" in page and "逾期 1 件" in page
+    assert page.index(overdue.reference) < page.index(newer.reference)
 
 
 def test_a_refused_step_on_the_page_writes_nothing(client, people, catalogue):
