@@ -16,6 +16,8 @@ Pure Python. No national rule fixes the term; the numbers are local practice and
 datetime.date(2024, 2, 29)
 >>> reminder_date(date(2024, 2, 29), ValidityPolicy())
 datetime.date(2023, 8, 29)
+>>> out_of_force_from(date(2024, 2, 29))
+datetime.date(2024, 3, 1)
 """
 
 from __future__ import annotations
@@ -50,6 +52,12 @@ def add_months(day: date, months: int) -> date:
 def valid_until(effective_on: date, years: int) -> date:
     """The last day in force: a term of N years from the effective date, that day included."""
     return add_months(effective_on, 12 * years) - timedelta(days=1)
+
+
+def out_of_force_from(last_day: date) -> date:
+    """The first day a document whose term ends on ``last_day`` is 失效: the term is a fact, so
+    this is the document's end date whenever staff or the daily job come to register it."""
+    return last_day + timedelta(days=1)
 
 
 def reminder_date(last_day: date, policy: ValidityPolicy) -> date:

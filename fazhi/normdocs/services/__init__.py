@@ -23,6 +23,7 @@ from fazhi.normdocs.services.publication import (
     document_publish,
     document_record_filing_review,
     document_register,
+    documents_expire_due,
 )
 from fazhi.normdocs.services.reviews import (
     document_deliberate,
@@ -54,4 +55,5 @@ __all__ = [
     "document_review_competition",
     "document_review_legality",
     "document_submit_review",
+    "documents_expire_due",
 ]

@@ -10,7 +10,12 @@ from fazhi.normdocs import corpus, permissions
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.numbering import format_number, next_serial
 from fazhi.normdocs.domain.states import Action, Stage
-from fazhi.normdocs.domain.validity import reminder_date, term_years, valid_until
+from fazhi.normdocs.domain.validity import (
+    out_of_force_from,
+    reminder_date,
+    term_years,
+    valid_until,
+)
 from fazhi.normdocs.models import NormativeDocument, NumberCounter
 from fazhi.normdocs.models.document import FilingResult
 from fazhi.normdocs.services._common import (
@@ -226,13 +231,35 @@ def end_document(
 def document_expire(
     *, document: NormativeDocument, actor, on: date | None = None
 ) -> NormativeDocument:
-    """有效期届满: refused while the term still runs. Audits ``normdocs.document.expire``."""
-    document = lock(document)
+    """有效期届满, registered by 法规处 on ``on`` (today): refused while the term still runs.
+
+    The document ends on the day after its last day in force, however late this is registered.
+    Audits ``normdocs.document.expire``.
+    """
     permissions.require(permissions.can_administer(actor), "登记有效期届满")
-    day = today(on)
-    if document.valid_until is None or day <= document.valid_until:
+    return _expire(document=lock(document), actor=actor, on=today(on))
+
+
+def _expire(*, document: NormativeDocument, actor, on: date) -> NormativeDocument:
+    if document.valid_until is None or on <= document.valid_until:
         until = f"{document.valid_until:%Y年%m月%d日}" if document.valid_until else "未设定"
         raise Refused("term_running", f"有效期至{until}，尚未届满。")
     return end_document(
-        document=document, action=Action.EXPIRE, on=day, reason="有效期届满", actor=actor
-    )
+        document=document, action=Action.EXPIRE, on=out_of_force_from(document.valid_until),
+        reason="有效期届满", actor=actor,
+    )  # fmt: skip
+
+
+def documents_expire_due(*, on: date | None = None) -> list[NormativeDocument]:
+    """The daily job: 有效期届满 of every document in force whose term ended before ``on``.
+
+    By the system (no person to check), one transaction per document: what is done stays done
+    if a later one fails, and a second run finds nothing left.
+    """
+    day = today(on)
+    due = NormativeDocument.objects.in_force().filter(valid_until__lt=day)
+    ended = []
+    for document in due.order_by("valid_until", "pk"):
+        with transaction.atomic():
+            ended.append(_expire(document=lock(document), actor=None, on=day))
+    return ended

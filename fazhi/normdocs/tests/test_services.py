@@ -115,10 +115,10 @@ def test_expiry_is_refused_during_the_term_and_ends_the_document_after_it(people
     document = make_document(people, Stage.IN_FORCE)
     with unchanged(), pytest.raises(Refused, match="尚未届满"):
         services.document_expire(document=document, actor=people["legal"], on=date(2030, 4, 17))
-    document = services.document_expire(
-        document=document, actor=people["legal"], on=date(2030, 4, 18)
+    document = services.document_expire(  # registered two weeks late: still ended on 18 April
+        document=document, actor=people["legal"], on=date(2030, 5, 2)
     )
-    assert document.stage == Stage.EXPIRED
+    assert document.stage == Stage.EXPIRED and document.ended_on == date(2030, 4, 18)
     assert LegalDocument.objects.get(pk=document.corpus_document_id).expiry_date == date(
         2030, 4, 18
     )
