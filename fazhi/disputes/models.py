@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.disputes.domain import litigation as lit
@@ -100,6 +101,10 @@ class ReconsiderationCase(Feedback):
     def __str__(self) -> str:
         return f"{self.reference} {self.act[:40]}"
 
+    def get_absolute_url(self) -> str:
+        """The staff page (where a deadline on this record links to)."""
+        return reverse("disputes:reconsideration_detail", args=[self.pk])
+
     @property
     def status_label(self) -> str:
         return rc.STATUS_LABELS[rc.Status(self.status)]
@@ -194,6 +199,10 @@ class LitigationCase(Feedback):
 
     def __str__(self) -> str:
         return f"{self.case_number} {self.plaintiff}诉{self.act[:30]}"
+
+    def get_absolute_url(self) -> str:
+        """The staff page (where a deadline on this record links to)."""
+        return reverse("disputes:litigation_detail", args=[self.pk])
 
     @property
     def step_label(self) -> str:

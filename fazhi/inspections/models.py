@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -280,3 +281,7 @@ class CheckResult(models.Model):
 
     def __str__(self) -> str:
         return self.get_outcome_display()
+
+    def get_absolute_url(self) -> str:
+        """The staff page (where a deadline on this record links to): the draw it came from."""
+        return reverse("inspections:draw_detail", args=[self.check_record.draw_id])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.publicity.domain.data import DecisionData
@@ -117,6 +118,10 @@ class PublicityRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}公示：{self.document_number or self.party_name}"
+
+    def get_absolute_url(self) -> str:
+        """The staff page (where a deadline on this record links to)."""
+        return reverse("publicity:detail", args=[self.pk])
 
     @property
     def record_no(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.services.domain import licensing as lic
@@ -247,6 +248,10 @@ class LicenseApplication(Applicant):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.item.name}"
+
+    def get_absolute_url(self) -> str:
+        """The staff page (where a deadline on this record links to)."""
+        return reverse("services:application_detail", args=[self.pk])
 
     @property
     def status_label(self) -> str:

@@ -58,6 +58,7 @@ class MyDeadlineOut(Schema):
     due: date
     urgency: str = Field(description="overdue 已逾期；due-soon 即将到期；ok 正常")
     remaining: str = Field(description="剩余时间说明，如“剩余2个工作日”")
+    url: str = Field(description="办理该事项的工作页面（站内路径）；没有页面的为空")
 
 
 @router.get(
@@ -138,6 +139,7 @@ def mine(request):
             due=row.deadline.due,
             urgency=row.remaining.urgency.value,
             remaining=row.remaining.label,
+            url=row.url,
         )
         for row in rows
     ]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from datetime import date
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import CharField, F, OuterRef, QuerySet, Subquery
@@ -54,6 +56,7 @@ class DeadlineRow:
     deadline: Deadline
     rule_title: str
     remaining: Remaining | None  # None once the deadline is closed
+    url: str = ""  # the record's staff page, where the user acts on it
 
     @property
     def css_class(self) -> str:
@@ -94,7 +97,37 @@ def deadlines_for_user(*, user, today: date) -> list[DeadlineRow]:
     """The user's open deadlines (owner = user), soonest first, with their urgency."""
     if not getattr(user, "is_authenticated", False):
         return []
-    return deadline_rows(deadlines_open_for_user(user=user), today=today)
+    rows = deadline_rows(deadlines_open_for_user(user=user), today=today)
+    urls = subject_urls(row.deadline for row in rows)
+    return [replace(row, url=urls.get(row.deadline.pk, "")) for row in rows]
+
+
+def subject_urls(deadlines) -> dict[int, str]:
+    """Deadline id → the staff page of the record it hangs on (its ``get_absolute_url``).
+
+    One query per kind of record; the clock does not know the apps, only Django's registry.
+    """
+    by_type: dict[str, list[Deadline]] = defaultdict(list)
+    for deadline in deadlines:
+        by_type[deadline.subject_type].append(deadline)
+    urls = {}
+    for label, group in by_type.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):  # a record type since removed
+            continue
+        if not hasattr(model, "get_absolute_url"):
+            continue
+        records = model._default_manager.in_bulk(
+            [int(d.subject_id) for d in group if d.subject_id.isdigit()]
+        )
+        for deadline in group:
+            record = (
+                records.get(int(deadline.subject_id)) if deadline.subject_id.isdigit() else None
+            )
+            if record is not None:
+                urls[deadline.pk] = record.get_absolute_url()
+    return urls
 
 
 def deadlines_for_subject(*, subject: models.Model) -> QuerySet[Deadline]:

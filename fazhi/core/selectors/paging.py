@@ -25,7 +25,7 @@ class Page:
 
     @property
     def count_label(self) -> str:
-        """"共 12 件", or "超过 1000 件" past the cap."""
+        """The caption's count: 共 12 件, or 超过 1000 件 past the cap."""
         return f"超过 {COUNT_CAP} 件" if self.total is None else f"共 {self.total} 件"
 
     @property

@@ -59,6 +59,7 @@ def test_home_marks_overdue_and_due_soon_rows(client, staff_user, org_tree):
     later = _row(html, "市人力资源和社会保障局")
     assert 'class="ok"' in later
     assert "法规处" not in re.sub(r"<header.*?</header>", "", html, flags=re.S)
+    assert "<a " not in overdue  # an org unit has no page to act on: no link
 
 
 @pytest.mark.django_db

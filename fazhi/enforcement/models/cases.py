@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.enforcement.domain import acts as act_rules
@@ -164,6 +165,10 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    def get_absolute_url(self) -> str:
+        """The staff page (where a deadline on this record links to)."""
+        return reverse("enforcement:case_detail", args=[self.pk])
 
     @property
     def status_label(self) -> str:

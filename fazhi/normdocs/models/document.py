@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.normdocs.domain.numbering import DEFAULT_PREFIX
@@ -99,6 +100,10 @@ class NormativeDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.doc_number} {self.title}" if self.doc_number else self.title
+
+    def get_absolute_url(self) -> str:
+        """The staff page (where a deadline on this record links to)."""
+        return reverse("normdocs:document_detail", args=[self.pk])
 
     @property
     def stage_label(self) -> str:

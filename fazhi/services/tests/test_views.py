@@ -46,6 +46,16 @@ def test_register_puts_the_overdue_application_first(client, people, catalogue):
     assert page.index(overdue.reference) < page.index(newer.reference)
 
 
+def test_my_deadlines_link_to_the_application(client, people, catalogue):
+    """工作台 "我的期限" and the API lead to the record where the deadline is met."""
+    app = submit(people, catalogue["gs"])
+    client.force_login(people["clerk"])
+    home = client.get("/staff/").content.decode()
+    assert f'<a href="/staff/services/applications/{app.pk}/">' in home
+    mine = client.get("/api/v1/deadlines/mine").json()
+    assert [d["url"] for d in mine] == [f"/staff/services/applications/{app.pk}/"]
+
+
 def test_a_refused_step_on_the_page_writes_nothing(client, people, catalogue):
     app = submit(people, catalogue["gs"])
     client.force_login(people["clerk"])
