@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.domain.identifiers import validate_uscc
@@ -66,6 +67,10 @@ class ArrearsCase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.employer_name}"
+
+    def get_absolute_url(self) -> str:
+        """The staff page (where a deadline on this record links to)."""
+        return reverse("enforcement:arrears_detail", args=[self.pk])
 
 
 class ArrearsStep(models.Model):

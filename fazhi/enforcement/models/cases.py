@@ -252,6 +252,10 @@ class CorrectionOrder(models.Model):
     def __str__(self) -> str:
         return f"{self.case.reference} 责令改正（{self.due_on}前）"
 
+    def get_absolute_url(self) -> str:
+        """The case page, where the correction is checked."""
+        return reverse("enforcement:case_detail", args=[self.case_id])
+
 
 class LegalReview(models.Model):
     """One round of 法制审核: submitted, then 同意 or 存在问题 with the seven points."""
