@@ -118,15 +118,13 @@ def subject_urls(deadlines) -> dict[int, str]:
             continue
         if not hasattr(model, "get_absolute_url"):
             continue
-        records = model._default_manager.in_bulk(
-            [int(d.subject_id) for d in group if d.subject_id.isdigit()]
+        ids = {d.pk: int(d.subject_id) for d in group if d.subject_id.isdigit()}
+        records = model._default_manager.in_bulk(set(ids.values()))
+        urls.update(
+            (pk, records[record].get_absolute_url())
+            for pk, record in ids.items()
+            if record in records
         )
-        for deadline in group:
-            record = (
-                records.get(int(deadline.subject_id)) if deadline.subject_id.isdigit() else None
-            )
-            if record is not None:
-                urls[deadline.pk] = record.get_absolute_url()
     return urls
 
 
