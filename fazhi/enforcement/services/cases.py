@@ -91,12 +91,12 @@ def case_register(
         party_legal_rep=party_legal_rep.strip() if party_kind == "org" else "",
         complainant=complainant.strip(),
         violation_code=violation_code,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=c.person(actor),
     )
     if source in flow.NEEDS_ACCEPTANCE:
         deadline_open(
             subject=case, rule_code=ACCEPTANCE, start=received_on, actor=actor,
-            org_unit=org_unit,
+            org_unit=org_unit, owner=c.person(actor),
         )  # fmt: skip
     c.record(case, "register", actor, source=source, power_item=power_item.code,
              procedure=procedure, received_on=received_on)  # fmt: skip
@@ -167,7 +167,7 @@ def case_file(
     clock = None
     try:
         clock = deadline_open(subject=case, rule_code=rule, start=on, actor=actor,
-                              org_unit=case.org_unit)  # fmt: skip
+                              org_unit=case.org_unit, owner=assigned[0].user)  # fmt: skip
     except UnknownRule:
         clock = None  # 2017 text: no statutory decision period (shown on the case page)
     c.record(case, "file", actor, on=on, approver=approver.pk,

@@ -96,7 +96,8 @@ def case_order_correction(
                                            items=items.strip())  # fmt: skip
     deadline_open_fixed(
         subject=order, rule_code=ORDER_RULE, title="责令改正期限", start=on, due=due_on, actor=actor,
-        org_unit=case.org_unit, basis="责令改正指令书确定的期限（《劳动保障监察条例》第十八条）",
+        org_unit=case.org_unit, owner=c.case_owner(case),
+        basis="责令改正指令书确定的期限（《劳动保障监察条例》第十八条）",
     )  # fmt: skip
     c.save(case)
     c.record(case, "order", actor, seq=act.seq, on=on, due_on=due_on)

@@ -216,6 +216,19 @@ def open_deadline(case_or_subject, *rule_codes: str):
     )
 
 
+def case_owner(case: Case):
+    """Whose 我的期限 the case's new deadlines go to: the owner of its latest owned deadline — the
+    主办 officer named first at 立案, or before it the person who registered the case."""
+    latest = deadlines_for_subject(subject=case).filter(owner__isnull=False).select_related("owner")
+    found = latest.order_by("-id").first()
+    return found.owner if found else None
+
+
+def person(actor):
+    """``actor`` when a person (a user with an account), else None (the system)."""
+    return actor if getattr(actor, "pk", None) else None
+
+
 def open_deadlines(case: Case):
     return deadlines_for_subject(subject=case).filter(status=DeadlineStatus.OPEN)
 

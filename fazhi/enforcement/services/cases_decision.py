@@ -112,7 +112,7 @@ def case_notify(
            "proposed_text", "proposal", "hearing_reasons", "violation_code", "facts")  # fmt: skip
     if reasons and not c.open_deadline(case, HEARING_REQUEST):
         deadline_open(subject=case, rule_code=HEARING_REQUEST, start=on, actor=actor,
-                      org_unit=case.org_unit)  # fmt: skip
+                      org_unit=case.org_unit, owner=c.case_owner(case))  # fmt: skip
     c.record(case, "notify", actor, on=on, outcome=outcome, fine=fine, measures=measures,
              hearing=reasons, proposal=case.proposal, **{"from": previous, "to": case.status})  # fmt: skip
     return case
@@ -369,7 +369,8 @@ def case_decide(
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
     if deadline := c.open_deadline(case, HEARING_REQUEST):
         deadline_cancel(deadline=deadline, actor=actor, reason="当事人未在期限内要求听证")
-    deadline_open(subject=case, rule_code=SERVICE, start=on, actor=actor, org_unit=case.org_unit)
+    deadline_open(subject=case, rule_code=SERVICE, start=on, actor=actor, org_unit=case.org_unit,
+                  owner=c.case_owner(case))  # fmt: skip
     case_publicity_register(case=case, actor=actor)  # 118号（六）: the publicity clock starts now
     c.record(case, "decide", actor, on=on, number=case.decision_number, outcome=outcome,
              fine=fine, measures=measures, triggers=[t.code for t in triggers],

@@ -52,7 +52,7 @@ def case_serve(
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
     if case.fine:
         payment = deadline_open(subject=case, rule_code=PAYMENT, start=on, actor=actor,
-                                org_unit=case.org_unit)  # fmt: skip
+                                org_unit=case.org_unit, owner=c.case_owner(case))  # fmt: skip
         case.payment_due = payment.due
         fields.append("payment_due")
     c.save(case, *fields)
