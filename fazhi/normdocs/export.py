@@ -11,6 +11,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from fazhi.core.selectors.deadlines import DeadlineRow
+from fazhi.normdocs.domain.states import IN_FORCE_STAGES
 from fazhi.normdocs.models import NormativeDocument
 from fazhi.normdocs.selectors import next_deadlines
 
@@ -39,6 +40,12 @@ CHUNK = 500
 class LedgerRow:
     document: NormativeDocument
     next_deadline: DeadlineRow | None
+    term_ended: bool = False  # still 有效 in the ledger though its term is over (not registered)
+
+    @property
+    def stage_label(self) -> str:
+        label = self.document.stage_label
+        return f"{label}（有效期已届满，待登记）" if self.term_ended else label
 
     @property
     def css_class(self) -> str:
@@ -55,7 +62,7 @@ class LedgerRow:
             d.doc_number or "",
             d.title,
             d.org_unit.name,
-            d.stage_label,
+            self.stage_label,
             d.drafted_on,
             comment,
             d.registered_on,
@@ -74,7 +81,16 @@ class LedgerRow:
 def ledger_rows(documents: Iterable[NormativeDocument], *, today: date) -> list[LedgerRow]:
     items = list(documents)
     upcoming = next_deadlines(items, today=today)
-    return [LedgerRow(d, upcoming.get(d.pk)) for d in items]
+    return [LedgerRow(d, upcoming.get(d.pk), term_ended(d, today)) for d in items]
+
+
+def term_ended(document: NormativeDocument, today: date) -> bool:
+    """In force by its stage, but past its last day (the daily job has not registered it yet)."""
+    return (
+        document.stage in IN_FORCE_STAGES
+        and document.valid_until is not None
+        and document.valid_until < today
+    )
 
 
 def _chunks(documents) -> Iterator[list[NormativeDocument]]:

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from fazhi.accounts.selectors import scope_queryset
 from fazhi.core.domain.calendar import CalendarDataMissing
@@ -183,12 +184,13 @@ def document_comments(document: NormativeDocument) -> QuerySet:
 class LedgerSummary:
     by_stage: dict[str, int]  # documents of the year (numbered, or drafted, that year)
     in_force: int
+    term_ended: int  # of in_force: past their term, 有效期届满 not yet registered
     ended_by_cleanup: int  # 废止 + 宣布失效 announced in the period
     repealed: int
     invalidated: int
 
 
-def ledger_summary(*, user, year: int | None = None) -> LedgerSummary:
+def ledger_summary(*, user, year: int | None = None, today: date | None = None) -> LedgerSummary:
     """Counts for the ledger header and the annual report (seed 二(三): "宣布失效、废止78件")."""
     documents = document_list(user=user)
     # Stages count the year's documents; cleanup results count by the year they were announced
@@ -206,6 +208,7 @@ def ledger_summary(*, user, year: int | None = None) -> LedgerSummary:
     return LedgerSummary(
         by_stage={STAGE_LABELS[Stage(s)]: stages.get(s.value, 0) for s in Stage},
         in_force=of_year.in_force().count(),
+        term_ended=of_year.in_force().filter(valid_until__lt=today or timezone.localdate()).count(),
         ended_by_cleanup=sum(outcome.values()),
         repealed=outcome.get("repeal", 0),
         invalidated=outcome.get("invalidate", 0),

@@ -48,7 +48,7 @@ def ledger(request):
     context = {
         "rows": rows,
         "total": documents.count(),
-        "summary": selectors.ledger_summary(user=request.user, year=_year(request)),
+        "summary": selectors.ledger_summary(user=request.user, year=_year(request), today=today),
         "stages": [(s.value, label) for s, label in STAGE_LABELS.items()],
         "filters": request.GET,
         "can_draft": permissions.can_draft(request.user),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
@@ -51,6 +52,10 @@ def test_a_missing_folder_is_bad_usage(tmp_path):
 def test_expire_ends_each_document_past_its_term_once(people):
     provisional = make_document(people, Stage.IN_FORCE, title="甲办法（试行）")  # a 2-year term
     running = make_document(people, Stage.IN_FORCE, title="乙办法")  # 5 years
+    with time_machine.travel(datetime.combine(running.valid_until, time(9)), tick=False):
+        out = StringIO()
+        call_command("normdocs", "ledger", stdout=out)
+    assert "（其中 1 件有效期已届满，待登记" in out.getvalue()
     out = StringIO()
     call_command("normdocs", "expire", "--on", f"{running.valid_until}", "--json", stdout=out)
     assert [e["id"] for e in json.loads(out.getvalue())["expired"]] == [provisional.pk]
@@ -61,6 +66,10 @@ def test_expire_ends_each_document_past_its_term_once(people):
     assert provisional.ended_on == provisional.valid_until + timedelta(days=1)
     event = AuditEvent.objects.get(action="normdocs.document.expire")
     assert event.actor is None and event.actor_label == "system"
+    with time_machine.travel(datetime.combine(running.valid_until, time(9)), tick=False):
+        out = StringIO()
+        call_command("normdocs", "ledger", "--json", stdout=out)
+    assert json.loads(out.getvalue())["term_ended"] == 0
     # a second run finds nothing and writes nothing
     events = AuditEvent.objects.count()
     out = StringIO()

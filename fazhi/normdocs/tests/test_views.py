@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -29,6 +29,20 @@ def test_the_ledger_lists_documents_with_stage_and_deadline(client, people):
     page = client.get(reverse("normdocs:ledger")).content.decode()
     assert document.doc_number in page and "已公布（待备案）" in page
     assert "规范性文件报送备案期限" in page
+
+
+def test_the_ledger_flags_a_document_past_its_term(client, people):
+    """Until 有效期届满 is registered the stage says 有效; the ledger says the term is over."""
+    document = make_document(people, Stage.IN_FORCE, title="甲办法（试行）")
+    last_day = datetime.combine(document.valid_until, time(9), ZoneInfo("Asia/Shanghai"))
+    day_after = last_day + timedelta(days=1)
+    with time_machine.travel(day_after, tick=False):
+        client.force_login(people["legal"])
+        page = client.get(reverse("normdocs:ledger")).content.decode()
+    assert "有效（有效期已届满，待登记）" in page and "其中 1 件有效期已届满，待登记" in page
+    with time_machine.travel(last_day, tick=False):
+        client.force_login(people["legal"])
+        assert "有效期已届满" not in client.get(reverse("normdocs:ledger")).content.decode()
 
 
 def test_a_user_of_another_unit_cannot_see_the_document(client, people):

@@ -70,8 +70,14 @@ class Command(BaseCommand):
             if count:
                 table.add_row(label, str(count))
         console.print(table)
+        pending = (
+            f"（其中 {summary.term_ended} 件有效期已届满，待登记：运行 fazhi normdocs expire）"
+            if summary.term_ended
+            else ""
+        )
         console.print(
-            f"现行有效 {summary.in_force} 件；清理中宣布失效、废止 {summary.ended_by_cleanup} 件"
+            f"现行有效 {summary.in_force} 件{pending}；"
+            f"清理中宣布失效、废止 {summary.ended_by_cleanup} 件"
             f"（废止 {summary.repealed}，宣布失效 {summary.invalidated}）。"
         )
         if options["xlsx"]:
