@@ -33,6 +33,11 @@ def _content(event: AuditEvent) -> dict[str, Any]:
     }
 
 
+def person(actor):
+    """The account behind ``actor``; None when the system acts (CLI, demo, scheduled jobs)."""
+    return actor if getattr(actor, "pk", None) else None
+
+
 def record(
     *,
     actor,
@@ -58,7 +63,7 @@ def record(
         event = AuditEvent(
             seq=head.seq + 1,
             occurred_at=timezone.now(),
-            actor=actor if getattr(actor, "pk", None) else None,
+            actor=person(actor),
             actor_label=actor_label or (getattr(actor, "username", "") or "system"),
             action=action,
             target_type=target._meta.label_lower if target is not None else "",

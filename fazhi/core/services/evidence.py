@@ -142,7 +142,7 @@ def evidence_ingest(
                     defaults={
                         "original_name": original_name,
                         "declared_type": (declared_type or "")[:100],
-                        "attached_by": _user(actor),
+                        "attached_by": audit.person(actor),
                     },
                 )
                 note = "内容已在库中，未重复存储" if duplicate else "首次入库"
@@ -151,7 +151,7 @@ def evidence_ingest(
                 CustodyEntry.objects.create(
                     evidence=evidence,
                     attachment=attachment,
-                    actor=_user(actor),
+                    actor=audit.person(actor),
                     action=CustodyAction.INGEST,
                     note=f"{note}；文件名：{original_name}"[:255],
                 )
@@ -177,15 +177,11 @@ def _create_file(scan: _Scan, file_type: rules.FileType, original_name: str, nam
                 mime_type=file_type.mime,
                 original_name=original_name,
                 storage_name=name,
-                uploaded_by=_user(actor),
+                uploaded_by=audit.person(actor),
             )
     except IntegrityError:
         # A concurrent ingest of the same content committed first; its row and file serve both.
         return EvidenceFile.objects.get(sha256=scan.sha256)
-
-
-def _user(actor):
-    return actor if getattr(actor, "pk", None) else None
 
 
 def _audit_data(
@@ -208,7 +204,7 @@ def evidence_open(*, evidence: EvidenceFile, actor, note: str = "") -> IO[bytes]
     """
     stream = storages["evidence"].open(evidence.storage_name, "rb")
     CustodyEntry.objects.create(
-        evidence=evidence, actor=_user(actor), action=CustodyAction.VIEW, note=note[:255]
+        evidence=evidence, actor=audit.person(actor), action=CustodyAction.VIEW, note=note[:255]
     )
     return stream
 

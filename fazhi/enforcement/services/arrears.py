@@ -126,7 +126,7 @@ def arrears_case_register(
                 due_date=due_date,
                 org_unit=org_unit,
                 note=note,
-                created_by=actor if getattr(actor, "pk", None) else None,
+                created_by=audit.person(actor),
             )
     except IntegrityError:
         raise Refused(f"案件编号 {reference} 已存在") from None
@@ -213,8 +213,8 @@ def arrears_step_record(
         acting_body=body,
         power_item_code=POWER_ITEMS.get(kind, ""),
         document_number=document_number.strip(),
-        officer=officer or (actor if getattr(actor, "pk", None) else None),
-        recorded_by=actor if getattr(actor, "pk", None) else None,
+        officer=officer or audit.person(actor),
+        recorded_by=audit.person(actor),
         note=note,
         evidence=stored,
     )

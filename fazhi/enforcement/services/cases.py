@@ -14,6 +14,7 @@ from django.db import transaction
 
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.time_limits import UnknownRule
+from fazhi.core.services.audit import person
 from fazhi.core.services.deadlines import (
     deadline_cancel,
     deadline_extend,
@@ -91,12 +92,12 @@ def case_register(
         party_legal_rep=party_legal_rep.strip() if party_kind == "org" else "",
         complainant=complainant.strip(),
         violation_code=violation_code,
-        created_by=c.person(actor),
+        created_by=person(actor),
     )
     if source in flow.NEEDS_ACCEPTANCE:
         deadline_open(
             subject=case, rule_code=ACCEPTANCE, start=received_on, actor=actor,
-            org_unit=org_unit, owner=c.person(actor),
+            org_unit=org_unit, owner=person(actor),
         )  # fmt: skip
     c.record(case, "register", actor, source=source, power_item=power_item.code,
              procedure=procedure, received_on=received_on)  # fmt: skip

@@ -150,7 +150,7 @@ def add_act(
         summary=summary.strip(),
         place=place.strip(),
         data=data or {},
-        recorded_by=actor if getattr(actor, "pk", None) else None,
+        recorded_by=audit.person(actor),
     )
     if officers:
         act.officers.set(officers)
@@ -222,11 +222,6 @@ def case_owner(case: Case):
     latest = deadlines_for_subject(subject=case).filter(owner__isnull=False).select_related("owner")
     found = latest.order_by("-id").first()
     return found.owner if found else None
-
-
-def person(actor):
-    """``actor`` when a person (a user with an account), else None (the system)."""
-    return actor if getattr(actor, "pk", None) else None
 
 
 def open_deadlines(case: Case):

@@ -218,7 +218,7 @@ def discretion_set_publish(
     benchmark_set.effective_from = effective_from
     benchmark_set.effective_to = None
     benchmark_set.published_at = timezone.now()
-    benchmark_set.published_by = actor if getattr(actor, "pk", None) else None
+    benchmark_set.published_by = audit.person(actor)
     benchmark_set.save()
     audit.record(
         actor=actor,

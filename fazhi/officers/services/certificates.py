@@ -14,6 +14,7 @@ from datetime import date
 from django.db import transaction
 
 from fazhi.core.domain.errors import Refused
+from fazhi.core.services.audit import person
 from fazhi.officers.domain import certificates as rules
 from fazhi.officers.models import Certificate, CertificateReview, CertificateSuspension, Officer
 from fazhi.officers.policy import card_policy
@@ -196,7 +197,7 @@ def certificate_review_record(
         raise Refused("年审不合格须写明原因")
     review = CertificateReview.objects.create(
         certificate=card, reviewed_on=reviewed_on, passed=passed, note=note,
-        reviewer=reviewer or (actor if getattr(actor, "pk", None) else None),
+        reviewer=reviewer or person(actor),
     )  # fmt: skip
     if passed and (card.last_reviewed_on is None or reviewed_on > card.last_reviewed_on):
         card.last_reviewed_on = reviewed_on

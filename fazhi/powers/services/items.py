@@ -82,7 +82,7 @@ def _write_version(item, values: dict, *, number, reason, effective_from, actor)
         is_active=values.get("is_active", True),
         reason=reason.strip(),
         effective_from=effective_from,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=audit.person(actor),
     )
     for position, citation in enumerate(parse_citations(version.legal_basis_text)):
         document, article = selectors.basis_resolve(citation=citation, on=effective_from)
