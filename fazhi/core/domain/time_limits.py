@@ -40,7 +40,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
-from fazhi.core.domain.calendar import WorkCalendar
+from fazhi.core.domain.calendar import CalendarDataMissing, WorkCalendar
 
 Unit = Literal["working", "calendar"]
 UNIT_LABELS = {"working": "工作日", "calendar": "自然日"}
@@ -309,7 +309,9 @@ class Urgency(StrEnum):
 class Remaining:
     urgency: Urgency
     calendar_days: int  # due − today; negative when overdue
-    working_days: int  # working days in (today, due]; 0 when overdue or due today
+    # working days in (today, due]; 0 when overdue or due today; None when ``due`` lies beyond
+    # the declared years (an expiry reminder years ahead): then only calendar days are known
+    working_days: int | None
 
     @property
     def label(self) -> str:
@@ -317,6 +319,8 @@ class Remaining:
             return f"已逾期{-self.calendar_days}日"
         if self.calendar_days == 0:
             return "今日届满"
+        if self.working_days is None:
+            return f"剩余{self.calendar_days}日"
         return f"剩余{self.working_days}个工作日"
 
     @property
@@ -333,9 +337,39 @@ def remaining(due: date, today: date, calendar: WorkCalendar, *, warn_within: in
     '剩余1个工作日'
     >>> remaining(date(2025, 9, 29), date(2025, 10, 1), cal, warn_within=3).urgency
     <Urgency.OVERDUE: 'overdue'>
+
+    A due day in a year whose holidays are not yet declared is still answered when the declared
+    days before it already hold more than ``warn_within`` working days:
+
+    >>> cal = WorkCalendar(known_years={2025})
+    >>> remaining(date(2029, 4, 17), date(2025, 9, 30), cal, warn_within=3).label
+    '剩余1295日'
+    >>> remaining(date(2026, 1, 2), date(2025, 12, 30), cal, warn_within=3)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.calendar.CalendarDataMissing: ...
     """
     if today > due:
         return Remaining(Urgency.OVERDUE, (due - today).days, 0)
-    working = calendar.working_days_between(today, due)
+    try:
+        working = calendar.working_days_between(today, due)
+    except CalendarDataMissing:
+        declared_end = _last_declared_day(calendar, today)
+        if (
+            declared_end is None
+            or calendar.working_days_between(today, declared_end) <= warn_within
+        ):
+            raise  # it might be due within the warning window: refuse to guess
+        return Remaining(Urgency.OK, (due - today).days, None)
     urgency = Urgency.DUE_SOON if working <= warn_within else Urgency.OK
     return Remaining(urgency, (due - today).days, working)
+
+
+def _last_declared_day(calendar: WorkCalendar, today: date) -> date | None:
+    """31 December of the last year declared without a gap from ``today``'s year."""
+    if today.year not in calendar.known_years:
+        return None
+    year = today.year
+    while year + 1 in calendar.known_years:
+        year += 1
+    return date(year, 12, 31)

@@ -77,12 +77,16 @@ def record(*, actor, verb: str, document: NormativeDocument, previous: str, **da
     )
 
 
-def clock_open(*, document: NormativeDocument, rule: str, start: date, actor) -> Deadline:
-    """Open a deadline; a calendar that cannot answer refuses the whole step."""
+def clock_open(
+    *, document: NormativeDocument, rule: str, start: date, actor, owner=None
+) -> Deadline:
+    """Open a deadline (on ``owner``'s 我的期限 when given); a calendar that cannot answer
+    refuses the whole step."""
     try:
         return deadline_open(
-            subject=document, rule_code=rule, start=start, actor=actor, org_unit=document.org_unit
-        )
+            subject=document, rule_code=rule, start=start, actor=actor,
+            org_unit=document.org_unit, owner=owner,
+        )  # fmt: skip
     except (CalendarDataMissing, UnknownRule) as exc:
         raise Refused("calendar", str(exc)) from exc
 
@@ -118,6 +122,7 @@ def expiry_reminder_open(*, document: NormativeDocument, due: date, actor) -> De
         start=document.published_on,
         due=due,
         actor=actor,
+        owner=audit.person(actor),
         org_unit=document.org_unit,
         basis="有效期届满前6个月评估",
     )

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.services.audit import person
 from fazhi.normdocs import permissions
 from fazhi.normdocs.domain.articles import article_label, split_articles
 from fazhi.normdocs.domain.comments import MarkedComment, Moderation, draft_adoption_note
@@ -130,7 +131,9 @@ def document_open_comment(
     day = today(on)
     previous = advance(document, Action.OPEN_COMMENT)
     not_before(day, document.drafted_on, "起草日期")
-    deadline = clock_open(document=document, rule=RULE_COMMENT, start=day, actor=actor)
+    deadline = clock_open(  # the drafter closes the period and answers the comments
+        document=document, rule=RULE_COMMENT, start=day, actor=actor, owner=person(actor)
+    )
     document.comment_opened_on = day
     document.save(update_fields=["stage", "comment_opened_on", "updated_at"])
     record(

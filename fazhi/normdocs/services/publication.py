@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.services.audit import person
 from fazhi.normdocs import corpus, permissions
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.numbering import format_number, next_serial
@@ -118,7 +119,7 @@ def document_publish(
     document.interpretation_title = interpretation_title.strip()
     document.interpretation_text = interpretation_text.strip()
     document.filing_body = document.filing_body or filing_body()
-    clock_open(document=document, rule=RULE_FILING, start=day, actor=actor)
+    clock_open(document=document, rule=RULE_FILING, start=day, actor=actor, owner=person(actor))
     reminder = expiry_reminder_open(
         document=document, due=reminder_date(document.valid_until, policy), actor=actor
     )

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from fazhi.core.models import AuditEvent, Deadline
+from fazhi.core.selectors.deadlines import deadlines_for_user
 from fazhi.laws.models import LegalDocument
 from fazhi.laws.search import search
 from fazhi.normdocs import services
@@ -246,3 +247,22 @@ def test_a_draft_is_edited_in_drafting_and_frozen_once_out_for_comment(people):
     document.refresh_from_db()
     assert document.title.endswith("（修改稿）") and document.articles.count() == 4
     assert AuditEvent.objects.count() == events
+
+
+def test_the_drafter_and_the_publisher_find_their_deadlines_at_home(people):
+    """The comment period on the drafter's 我的期限; 备案 and the expiry reminder on the
+    publisher's; the legality review waits in the reviewers' queue, on nobody's."""
+    commenting = make_document(people, Stage.PUBLIC_COMMENT, title="甲办法")
+    published = make_document(people, Stage.PUBLISHED, title="乙办法")
+    reviewing = make_document(people, Stage.LEGALITY_REVIEW, title="丙办法")
+    today = DAYS["published"]
+
+    def mine(user):
+        return {(r.deadline.subject_id, r.deadline.rule_code)
+                for r in deadlines_for_user(user=people[user], today=today)}  # fmt: skip
+
+    assert mine("clerk") == {(str(commenting.pk), "normdoc.public_comment")}
+    assert mine("legal") == {
+        (str(published.pk), "normdoc.filing"), (str(published.pk), "normdoc.expiry_reminder"),
+    }  # fmt: skip
+    assert Deadline.objects.get(subject_id=str(reviewing.pk), status="open").owner is None
