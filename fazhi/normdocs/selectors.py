@@ -11,7 +11,6 @@ from django.http import Http404
 from django.utils import timezone
 
 from fazhi.accounts.selectors import scope_queryset
-from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import DeadlineRow, deadline_rows, deadlines_for_subject
 from fazhi.normdocs import permissions
@@ -50,11 +49,7 @@ def document_get_for_user(*, pk: int, user) -> NormativeDocument:
 
 
 def _row(deadline, today: date) -> DeadlineRow:
-    try:
-        row = deadline_rows([deadline], today=today)[0]
-    except CalendarDataMissing:
-        # A reminder years ahead lies beyond the published holiday notices: no urgency yet.
-        row = DeadlineRow(deadline, deadline.rule_code, None)
+    row = deadline_rows([deadline], today=today)[0]
     if deadline.rule_code in RULE_TITLES:
         row = DeadlineRow(row.deadline, RULE_TITLES[deadline.rule_code], row.remaining)
     return row

@@ -338,16 +338,17 @@ def remaining(due: date, today: date, calendar: WorkCalendar, *, warn_within: in
     >>> remaining(date(2025, 9, 29), date(2025, 10, 1), cal, warn_within=3).urgency
     <Urgency.OVERDUE: 'overdue'>
 
-    A due day in a year whose holidays are not yet declared is still answered when the declared
-    days before it already hold more than ``warn_within`` working days:
+    A due day in a year whose holidays are not yet declared (a fixed day such as an expiry
+    reminder years ahead) counts in calendar days. It is ok when the declared days before it
+    already hold more than ``warn_within`` working days, and otherwise due soon: warn rather
+    than guess.
 
     >>> cal = WorkCalendar(known_years={2025})
-    >>> remaining(date(2029, 4, 17), date(2025, 9, 30), cal, warn_within=3).label
-    '剩余1295日'
-    >>> remaining(date(2026, 1, 2), date(2025, 12, 30), cal, warn_within=3)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    fazhi.core.domain.calendar.CalendarDataMissing: ...
+    >>> left = remaining(date(2029, 4, 17), date(2025, 9, 30), cal, warn_within=3)
+    >>> left.urgency, left.label
+    (<Urgency.OK: 'ok'>, '剩余1295日')
+    >>> remaining(date(2026, 1, 5), date(2025, 12, 30), cal, warn_within=3).urgency
+    <Urgency.DUE_SOON: 'due-soon'>
     """
     if today > due:
         return Remaining(Urgency.OVERDUE, (due - today).days, 0)
@@ -355,12 +356,11 @@ def remaining(due: date, today: date, calendar: WorkCalendar, *, warn_within: in
         working = calendar.working_days_between(today, due)
     except CalendarDataMissing:
         declared_end = _last_declared_day(calendar, today)
-        if (
-            declared_end is None
-            or calendar.working_days_between(today, declared_end) <= warn_within
-        ):
-            raise  # it might be due within the warning window: refuse to guess
-        return Remaining(Urgency.OK, (due - today).days, None)
+        far = (
+            declared_end is not None
+            and calendar.working_days_between(today, declared_end) > warn_within
+        )
+        return Remaining(Urgency.OK if far else Urgency.DUE_SOON, (due - today).days, None)
     urgency = Urgency.DUE_SOON if working <= warn_within else Urgency.OK
     return Remaining(urgency, (due - today).days, working)
 
