@@ -53,6 +53,7 @@ class PublicityRecord(models.Model):
     person_id_type = models.CharField(_("证件类型"), max_length=32, blank=True,
                                       choices=_values(IdType))  # fmt: skip
     person_id_number = models.CharField(_("证件号码"), max_length=64, blank=True)
+    person_id_type_note = models.CharField(_("“其他”证件名称"), max_length=50, blank=True)
     party_phone = models.CharField(_("联系电话（不公开）"), max_length=32, blank=True)
     party_address = models.CharField(_("住所（不公开）"), max_length=300, blank=True)
     # 决定

@@ -17,6 +17,12 @@ class ApplicationForm(forms.Form):
         label="证件类型", required=False, choices=[("", "居民身份证（默认）")]
         + [(t, t) for t in APPLICANT_ID_TYPES[1:]], help_text="申请人为自然人时填写",
     )  # fmt: skip
+    applicant_id_type_note = forms.CharField(
+        label="证件名称",
+        max_length=50,
+        required=False,
+        help_text="证件类型选“其他”时填写，如“军官证”",
+    )
     applicant_id_number = forms.CharField(
         label="证件号码", max_length=32, required=False, help_text="申请人为自然人时必填"
     )

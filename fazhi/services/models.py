@@ -168,6 +168,7 @@ class Applicant(models.Model):
         _("证件类型"), max_length=24, blank=True, choices=[(t, t) for t in lic.APPLICANT_ID_TYPES]
     )
     applicant_id_number = models.CharField(_("证件号码"), max_length=32, blank=True)
+    applicant_id_type_note = models.CharField(_("“其他”证件名称"), max_length=50, blank=True)
     legal_representative = models.CharField(_("法定代表人"), max_length=50, blank=True)
     contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
     contact_phone = models.CharField(_("联系电话"), max_length=32, blank=True)

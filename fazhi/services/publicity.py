@@ -31,6 +31,7 @@ def decision_data(application: LicenseApplication) -> DecisionData:
         uscc=application.applicant_uscc,
         person_id_type=application.applicant_id_type,
         person_id_number=application.applicant_id_number,
+        person_id_type_note=application.applicant_id_type_note,
         legal_rep=application.legal_representative,
         party_phone=application.contact_phone,
         party_address=application.contact_address,

@@ -60,6 +60,7 @@ class ApplicationIn(Schema):
     applicant_uscc: str = ""
     applicant_id_type: str = ""  # a natural person's: 身份证 (the default), 护照号, …
     applicant_id_number: str = ""  # required for a natural person
+    applicant_id_type_note: str = ""  # the document's name when applicant_id_type is 其他
     legal_representative: str = ""
     contact_name: str = ""
     contact_phone: str = ""

@@ -44,6 +44,7 @@ class DecisionData:
     legal_rep_id_number: str = ""
     person_id_type: str = ""  # IdType value, for 自然人
     person_id_number: str = ""
+    person_id_type_note: str = ""  # the document when person_id_type is 其他 (→ "其他-<说明>")
     party_phone: str = ""  # never published
     party_address: str = ""  # never published
     violation_type: str = ""  # CF_WFXW; for other decisions the 执法类别

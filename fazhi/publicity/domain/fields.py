@@ -129,7 +129,8 @@ def _party_values(d) -> list[str]:
         d.party_name, d.party_category, d.uscc, d.reg_number, d.org_code, d.tax_number,
         d.institution_number, d.social_org_number, d.legal_rep, d.legal_rep_id_type,
         _id_number(d.legal_rep_id_type, d.legal_rep_id_number),
-        d.person_id_type, _id_number(d.person_id_type, d.person_id_number),
+        with_note(d.person_id_type, d.person_id_type_note),
+        _id_number(d.person_id_type, d.person_id_number),
     ]  # fmt: skip
 
 

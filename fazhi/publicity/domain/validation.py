@@ -171,6 +171,8 @@ def _party(problems: list[Problem], kind: Kind, d: DecisionData) -> None:
     if category == PartyCategory.PERSON:
         _id(problems, _p(kind, "XDR_ZJLX"), _p(kind, "XDR_ZJHM"), d.person_id_type,
             d.person_id_number, required=True, who="自然人")  # fmt: skip
+        if d.person_id_type == IdType.OTHER and not d.person_id_type_note.strip():
+            problems.append(Problem(_p(kind, "XDR_ZJLX"), "证件类型为“其他”的，须写明证件名称"))
         if d.uscc:
             problems.append(Problem(code, "自然人不填写统一社会信用代码"))
         return
@@ -275,6 +277,7 @@ def _party_passes(d: DecisionData) -> bool:
             and not d.uscc
             and id_type in _ID_TYPES
             and (id_type != IdType.RESIDENT_ID or _ric_passes(number))
+            and (id_type != IdType.OTHER or bool(d.person_id_type_note.strip()))
         )
     uscc, id_type, number = d.uscc, d.legal_rep_id_type, d.legal_rep_id_number
     return (

@@ -100,9 +100,10 @@ APPLICANT_CATEGORY_LABELS: dict[ApplicantCategory, str] = {
     ApplicantCategory.INDIVIDUAL_BUSINESS: "个体工商户",
 }
 # The documents a natural-person applicant identifies with: the 双公示 XK_XDR_ZJLX values
-# (domain-rules §3) other than 其他, whose 说明 the register has no field for.
+# (domain-rules §3); 其他 names the document (exported as "其他-<说明>").
 RESIDENT_ID = IdType.RESIDENT_ID.value
-APPLICANT_ID_TYPES = tuple(t.value for t in IdType if t is not IdType.OTHER)
+OTHER_ID = IdType.OTHER.value
+APPLICANT_ID_TYPES = tuple(t.value for t in IdType)
 
 
 class LicenceCategory(StrEnum):

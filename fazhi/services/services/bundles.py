@@ -36,6 +36,7 @@ def bundle_submit(
     applicant_uscc: str = "",
     applicant_id_type: str = "",
     applicant_id_number: str = "",
+    applicant_id_type_note: str = "",
     legal_representative: str = "",
     contact_name: str = "",
     contact_phone: str = "",
@@ -50,9 +51,10 @@ def bundle_submit(
     published = CatalogueVersion.Status.PUBLISHED
     if not CatalogueVersion.objects.filter(pk=bundle.catalogue_id, status=published).exists():
         raise Refused("该主题所在目录未公布或已被替代")
-    uscc, id_type, id_number = check_applicant(
+    identifiers = check_applicant(
         name=applicant_name, category=applicant_category, uscc=applicant_uscc,
         id_type=applicant_id_type, id_number=applicant_id_number,
+        id_type_note=applicant_id_type_note,
     )  # fmt: skip
     items = list(bundle.items.prefetch_related("materials").order_by("position"))
     handed_in = list(dict.fromkeys(m.strip() for m in materials if m.strip()))
@@ -62,7 +64,7 @@ def bundle_submit(
         raise Refused(f"不属于该主题申请材料目录的材料：{'、'.join(unknown)}")
     applicant = {
         "applicant_name": applicant_name.strip(), "applicant_category": applicant_category,
-        "applicant_uscc": uscc, "applicant_id_type": id_type, "applicant_id_number": id_number,
+        **identifiers,
         "legal_representative": legal_representative,
         "contact_name": contact_name, "contact_phone": contact_phone,
         "contact_address": contact_address,

@@ -117,36 +117,48 @@ def _add_materials(application, names: Iterable[str], on: date, *, via_bundle=Fa
 
 
 def check_applicant(
-    *, name: str, category: str, uscc: str, id_type: str = "", id_number: str = ""
-) -> tuple[str, str, str]:
+    *,
+    name: str,
+    category: str,
+    uscc: str,
+    id_type: str = "",
+    id_number: str = "",
+    id_type_note: str = "",
+) -> dict[str, str]:
     """The applicant's name and category, and the (normalised) identifier its category needs:
     an organisation's 统一社会信用代码; a natural person's ID document, a 居民身份证 unless another
-    type is given (双公示 XK_XDR_ZJLX / ZJHM are required for a 自然人, domain-rules §3).
-    Returns (uscc, id_type, id_number)."""
+    type is given, and named when it is 其他 (双公示 XK_XDR_ZJLX / ZJHM are required for a 自然人,
+    "其他-<说明>", domain-rules §3). Returns the applicant's identifier fields."""
     if not name.strip():
         raise Refused("请填写申请人名称")
     if category not in set(ApplicantCategory):
         raise Refused("请选择申请人类别")
-    if category == ApplicantCategory.NATURAL_PERSON:
-        id_type = id_type or rules.RESIDENT_ID
-        if id_type not in rules.APPLICANT_ID_TYPES:
-            raise Refused(
-                f"证件类型“{id_type}”不在可选范围内（{'、'.join(rules.APPLICANT_ID_TYPES)}）"
-            )
-        if id_type == rules.RESIDENT_ID:
-            person = validate_ric(id_number, allow_legacy=False)
-            if not person.is_valid:
-                raise Refused(f"自然人申请人须填写有效的居民身份证号码：{person.reason}",
-                              "GB 11643-1999")  # fmt: skip
-            return "", id_type, person.normalised
-        number = "".join(id_number.split()).upper()
-        if not number.isascii() or not number.isalnum() or len(number) > 32:
-            raise Refused(f"请填写申请人的{id_type}号码（字母和数字，最多32位）")
-        return "", id_type, number
-    result = validate_uscc(uscc)
-    if not result.is_valid:
-        raise Refused(f"统一社会信用代码无效：{result.reason}", "GB 32100-2015")
-    return result.normalised, "", ""
+    if category != ApplicantCategory.NATURAL_PERSON:
+        result = validate_uscc(uscc)
+        if not result.is_valid:
+            raise Refused(f"统一社会信用代码无效：{result.reason}", "GB 32100-2015")
+        return _identifiers(uscc=result.normalised)
+    id_type = id_type or rules.RESIDENT_ID
+    if id_type not in rules.APPLICANT_ID_TYPES:
+        raise Refused(f"证件类型“{id_type}”不在可选范围内（{'、'.join(rules.APPLICANT_ID_TYPES)}）")
+    if id_type == rules.RESIDENT_ID:
+        person = validate_ric(id_number, allow_legacy=False)
+        if not person.is_valid:
+            raise Refused(f"自然人申请人须填写有效的居民身份证号码：{person.reason}",
+                          "GB 11643-1999")  # fmt: skip
+        return _identifiers(id_type=id_type, id_number=person.normalised)
+    note = id_type_note.strip() if id_type == rules.OTHER_ID else ""
+    if id_type == rules.OTHER_ID and not 1 <= len(note) <= 50:
+        raise Refused("证件类型为“其他”的，请写明证件名称（50字以内），如“军官证”")
+    number = "".join(id_number.split()).upper()
+    if not number.isascii() or not number.isalnum() or len(number) > 32:
+        raise Refused(f"请填写申请人的{note or id_type}号码（字母和数字，最多32位）")
+    return _identifiers(id_type=id_type, id_number=number, id_type_note=note)
+
+
+def _identifiers(*, uscc="", id_type="", id_number="", id_type_note="") -> dict[str, str]:
+    return {"applicant_uscc": uscc, "applicant_id_type": id_type,
+            "applicant_id_number": id_number, "applicant_id_type_note": id_type_note}  # fmt: skip
 
 
 def _reference(year: int) -> str:
@@ -164,6 +176,7 @@ def application_submit(
     applicant_uscc: str = "",
     applicant_id_type: str = "",
     applicant_id_number: str = "",
+    applicant_id_type_note: str = "",
     legal_representative: str = "",
     contact_name: str = "",
     contact_phone: str = "",
@@ -190,15 +203,16 @@ def application_submit(
             "该事项所在目录未公布或已被替代，请按现行目录申请",
             "《中华人民共和国行政许可法》第三十条",
         )
-    uscc, id_type, id_number = check_applicant(
+    identifiers = check_applicant(
         name=applicant_name, category=applicant_category, uscc=applicant_uscc,
         id_type=applicant_id_type, id_number=applicant_id_number,
+        id_type_note=applicant_id_type_note,
     )  # fmt: skip
     application = LicenseApplication.objects.create(
         item=item, org_unit=item.org_unit, reference=_reference(received_on.year),
         tracking_code=tracking_code or new_tracking_code(), status=Status.RECEIVED,
         applicant_name=applicant_name.strip(), applicant_category=applicant_category,
-        applicant_uscc=uscc, applicant_id_type=id_type, applicant_id_number=id_number,
+        **identifiers,
         legal_representative=legal_representative.strip(),
         contact_name=contact_name.strip(), contact_phone=contact_phone.strip(),
         contact_address=contact_address.strip(), received_on=received_on, is_online=is_online,

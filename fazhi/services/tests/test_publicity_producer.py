@@ -135,7 +135,7 @@ def test_a_foreign_natural_person_identifies_by_passport(people, catalogue):
     from fazhi.publicity.domain.masking import public_data
     from fazhi.services.domain.licensing import APPLICANT_ID_TYPES
 
-    assert set(APPLICANT_ID_TYPES) < set(IdType)  # 双公示 XK_XDR_ZJLX values
+    assert set(APPLICANT_ID_TYPES) == set(IdType)  # 双公示 XK_XDR_ZJLX values
     with pytest.raises(Refused, match="证件类型“军官证”不在可选范围内"):
         submit(people, catalogue["gs"], applicant_name="John Smith", applicant_category="natural_person",
                applicant_uscc="", applicant_id_type="军官证", applicant_id_number="E1234")  # fmt: skip
@@ -149,3 +149,29 @@ def test_a_foreign_natural_person_identifies_by_passport(people, catalogue):
     assert (record.person_id_type, record.person_id_number) == ("护照号", "E12345678")
     assert not validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on)
     assert public_data(record.as_data()).person_id_number == "*****5678"
+
+
+def test_another_document_is_named_and_published_as_other_with_its_name(people, catalogue):
+    """XK_XDR_ZJLX 其他 carries the document's name ("其他-军官证"); without a name it is refused
+    and nothing is written."""
+    from fazhi.publicity.domain.fields import Exchange, export_row, header
+
+    person = {"applicant_name": "李某", "applicant_category": "natural_person", "applicant_uscc": "",
+              "applicant_id_type": "其他", "applicant_id_number": "JG123456"}  # fmt: skip
+    events = AuditEvent.objects.count()
+    with pytest.raises(Refused, match="请写明证件名称"):
+        submit(people, catalogue["gs"], **person, applicant_id_type_note=" ")
+    assert not LicenseApplication.objects.exists() and AuditEvent.objects.count() == events
+    app = submit(people, catalogue["gs"], **person, applicant_id_type_note="军官证")
+    assert (app.applicant_id_type, app.applicant_id_type_note) == ("其他", "军官证")
+    lic.application_accept(application=app, on=date(2019, 3, 4), actor=people["clerk"])
+    lic.application_grant(application=app, on=date(2019, 3, 8), actor=people["clerk"])
+    record = PublicityRecord.objects.get()
+    assert not validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on)
+    row = dict(zip(header(record.kind), export_row(record.kind, record.as_data(),
+                                                  Exchange("GS1"), "YYYY/MM/DD"), strict=True))  # fmt: skip
+    assert row["XK_XDR_ZJLX"] == "其他-军官证"
+    PublicityRecord.objects.update(person_id_type_note="")  # a record that lost the name
+    record.refresh_from_db()
+    problems = validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on)
+    assert [p.message for p in problems] == ["证件类型为“其他”的，须写明证件名称"]
