@@ -164,7 +164,8 @@ class Case(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.reference
+        # what a deadline on the case is labelled with on 我的期限: which case, and whose
+        return f"{self.reference} {self.party_name}" if self.party_name else self.reference
 
     def get_absolute_url(self) -> str:
         """The staff page (where a deadline on this record links to)."""
