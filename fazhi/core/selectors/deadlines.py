@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import CharField, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast
 
+from fazhi.accounts.selectors import user_sees_all_units, visible_unit_ids
 from fazhi.core.domain.time_limits import (
     RULES,
     Due,
@@ -178,3 +179,47 @@ def nearest_open(records: list, *, today: date) -> list[tuple]:
         left = remaining(deadline.due, today, calendar, warn_within=warn) if deadline else None
         out.append((record, deadline, left))
     return out
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """Open deadlines of one kind of record in a user's units: overdue, and due soon."""
+
+    label: str  # the record type's verbose name (执法案件, 规范性文件 …)
+    overdue: int
+    due_soon: int
+
+
+def deadlines_overview(*, user, today: date) -> list[KindCount]:
+    """The open deadlines in the units ``user`` reads, counted by kind of record.
+
+    "Due soon" runs to the end of the warning window in working days (the calendar is asked
+    once, for the window's last day). Deadlines hung on org units (demo markers) are left out.
+    """
+    open_ones = Deadline.objects.filter(status=DeadlineStatus.OPEN).exclude(
+        subject_type="accounts.orgunit"
+    )
+    if not user_sees_all_units(user):
+        open_ones = open_ones.filter(org_unit_id__in=visible_unit_ids(user))
+    window_end = work_calendar().add_working_days(today, warning_working_days())
+    counts = (
+        open_ones.values("subject_type")
+        .annotate(
+            overdue=models.Count("id", filter=models.Q(due__lt=today)),
+            due_soon=models.Count("id", filter=models.Q(due__gte=today, due__lte=window_end)),
+        )
+        .order_by("subject_type")
+    )
+    rows = [
+        KindCount(_kind_label(c["subject_type"]), c["overdue"], c["due_soon"])
+        for c in counts
+        if c["overdue"] or c["due_soon"]
+    ]
+    return sorted(rows, key=lambda r: (-r.overdue, -r.due_soon, r.label))
+
+
+def _kind_label(subject_type: str) -> str:
+    try:
+        return str(apps.get_model(subject_type)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return subject_type

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from fazhi.core.selectors.deadlines import (
     deadlines_for_user,
+    deadlines_overview,
     effective_days,
     time_limit_rules,
     warning_working_days,
@@ -14,12 +15,13 @@ from fazhi.core.selectors.deadlines import (
 
 @login_required
 def staff_home(request):
-    rows = deadlines_for_user(user=request.user, today=timezone.localdate())
-    return render(
-        request,
-        "core/staff_home.html",
-        {"deadline_rows": rows, "warning_days": warning_working_days()},
-    )
+    today = timezone.localdate()
+    context = {
+        "deadline_rows": deadlines_for_user(user=request.user, today=today),
+        "overview": deadlines_overview(user=request.user, today=today),
+        "warning_days": warning_working_days(),
+    }
+    return render(request, "core/staff_home.html", context)
 
 
 @login_required

@@ -56,6 +56,26 @@ def test_my_deadlines_link_to_the_application(client, people, catalogue):
     assert [d["url"] for d in mine] == [f"/staff/services/applications/{app.pk}/"]
 
 
+def test_the_home_page_counts_open_deadlines_by_kind_in_the_users_units(client, people,
+                                                                      catalogue):  # fmt: skip
+    from fazhi.core.selectors.deadlines import KindCount, deadlines_overview
+
+    submit(people, catalogue["gs"], received_on=date(2019, 3, 1))  # long overdue
+    submit(people, catalogue["gs"], received_on=date(2026, 11, 27))  # acceptance due 12-04
+    today = date(2026, 11, 30)  # a Monday: 12-01, 12-02, 12-03 are the 3-day window
+    assert deadlines_overview(user=people["leader"], today=today) == [
+        KindCount("行政许可申请", overdue=1, due_soon=0)
+    ]
+    assert deadlines_overview(user=people["leader"], today=date(2026, 12, 1)) == [
+        KindCount("行政许可申请", overdue=1, due_soon=1)
+    ]
+    assert deadlines_overview(user=people["officer"], today=today) == []  # another unit's
+    client.force_login(people["leader"])
+    assert "期限概览（我能查看的单位）" in client.get("/staff/").content.decode()
+    client.force_login(people["officer"])
+    assert "期限概览" not in client.get("/staff/").content.decode()
+
+
 def test_a_refused_step_on_the_page_writes_nothing(client, people, catalogue):
     app = submit(people, catalogue["gs"])
     client.force_login(people["clerk"])
