@@ -151,8 +151,11 @@ def check_applicant(
     if id_type == rules.OTHER_ID and not 1 <= len(note) <= 50:
         raise Refused("证件类型为“其他”的，请写明证件名称（50字以内），如“军官证”")
     number = "".join(id_number.split()).upper()
-    if not number.isascii() or not number.isalnum() or len(number) > 32:
-        raise Refused(f"请填写申请人的{note or id_type}号码（字母和数字，最多32位）")
+    if note:  # another document's number may carry characters (军官证: 南字第…号)
+        if not 1 <= len(number) <= 32:
+            raise Refused(f"请填写申请人的{note}号码（最多32个字符）")
+    elif not number.isascii() or not number.isalnum() or len(number) > 32:
+        raise Refused(f"请填写申请人的{id_type}号码（字母和数字，最多32位）")
     return _identifiers(id_type=id_type, id_number=number, id_type_note=note)
 
 

@@ -157,13 +157,14 @@ def test_another_document_is_named_and_published_as_other_with_its_name(people, 
     from fazhi.publicity.domain.fields import Exchange, export_row, header
 
     person = {"applicant_name": "李某", "applicant_category": "natural_person", "applicant_uscc": "",
-              "applicant_id_type": "其他", "applicant_id_number": "JG123456"}  # fmt: skip
+              "applicant_id_type": "其他", "applicant_id_number": "南字第 0123456 号"}  # fmt: skip
     events = AuditEvent.objects.count()
     with pytest.raises(Refused, match="请写明证件名称"):
         submit(people, catalogue["gs"], **person, applicant_id_type_note=" ")
     assert not LicenseApplication.objects.exists() and AuditEvent.objects.count() == events
     app = submit(people, catalogue["gs"], **person, applicant_id_type_note="军官证")
     assert (app.applicant_id_type, app.applicant_id_type_note) == ("其他", "军官证")
+    assert app.applicant_id_number == "南字第0123456号"
     lic.application_accept(application=app, on=date(2019, 3, 4), actor=people["clerk"])
     lic.application_grant(application=app, on=date(2019, 3, 8), actor=people["clerk"])
     record = PublicityRecord.objects.get()
