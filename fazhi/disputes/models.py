@@ -105,6 +105,11 @@ class ReconsiderationCase(Feedback):
         """The staff page (where a deadline on this record links to)."""
         return reverse("disputes:reconsideration_detail", args=[self.pk])
 
+    @classmethod
+    def list_url(cls) -> str:
+        """The staff list where these records' deadlines are worked through."""
+        return reverse("disputes:register")
+
     @property
     def status_label(self) -> str:
         return rc.STATUS_LABELS[rc.Status(self.status)]
@@ -203,6 +208,11 @@ class LitigationCase(Feedback):
     def get_absolute_url(self) -> str:
         """The staff page (where a deadline on this record links to)."""
         return reverse("disputes:litigation_detail", args=[self.pk])
+
+    @classmethod
+    def list_url(cls) -> str:
+        """The staff list where these records' deadlines are worked through."""
+        return reverse("disputes:register") + "?register=litigation"
 
     @property
     def step_label(self) -> str:

@@ -285,3 +285,8 @@ class CheckResult(models.Model):
     def get_absolute_url(self) -> str:
         """The staff page (where a deadline on this record links to): the draw it came from."""
         return reverse("inspections:draw_detail", args=[self.check_record.draw_id])
+
+    @classmethod
+    def list_url(cls) -> str:
+        """The staff list where these records' deadlines are worked through."""
+        return reverse("inspections:index")

@@ -124,6 +124,11 @@ class PublicityRecord(models.Model):
         """The staff page (where a deadline on this record links to)."""
         return reverse("publicity:detail", args=[self.pk])
 
+    @classmethod
+    def list_url(cls) -> str:
+        """The staff list where these records' deadlines are worked through."""
+        return reverse("publicity:queue")
+
     @property
     def record_no(self) -> str:
         return record_no(self.pk)

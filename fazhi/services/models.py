@@ -254,6 +254,11 @@ class LicenseApplication(Applicant):
         """The staff page (where a deadline on this record links to)."""
         return reverse("services:application_detail", args=[self.pk])
 
+    @classmethod
+    def list_url(cls) -> str:
+        """The staff list where these records' deadlines are worked through."""
+        return reverse("services:register")
+
     @property
     def status_label(self) -> str:
         return lic.STATUS_LABELS[lic.Status(self.status)]

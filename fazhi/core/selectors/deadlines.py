@@ -188,6 +188,7 @@ class KindCount:
     label: str  # the record type's verbose name (执法案件, 规范性文件 …)
     overdue: int
     due_soon: int
+    url: str = ""  # the staff list where they are worked through (the model's ``list_url``)
 
 
 def deadlines_overview(*, user, today: date) -> list[KindCount]:
@@ -210,16 +211,19 @@ def deadlines_overview(*, user, today: date) -> list[KindCount]:
         )
         .order_by("subject_type")
     )
-    rows = [
-        KindCount(_kind_label(c["subject_type"]), c["overdue"], c["due_soon"])
-        for c in counts
-        if c["overdue"] or c["due_soon"]
-    ]
+    rows = []
+    for c in counts:
+        if c["overdue"] or c["due_soon"]:
+            label, url = _kind(c["subject_type"])
+            rows.append(KindCount(label, c["overdue"], c["due_soon"], url))
     return sorted(rows, key=lambda r: (-r.overdue, -r.due_soon, r.label))
 
 
-def _kind_label(subject_type: str) -> str:
+def _kind(subject_type: str) -> tuple[str, str]:
+    """(label, list url) of a record type, through Django's registry."""
     try:
-        return str(apps.get_model(subject_type)._meta.verbose_name)
+        model = apps.get_model(subject_type)
     except (LookupError, ValueError):
-        return subject_type
+        return subject_type, ""
+    url = model.list_url() if hasattr(model, "list_url") else ""
+    return str(model._meta.verbose_name), url

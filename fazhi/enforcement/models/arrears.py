@@ -72,6 +72,11 @@ class ArrearsCase(models.Model):
         """The staff page (where a deadline on this record links to)."""
         return reverse("enforcement:arrears_detail", args=[self.pk])
 
+    @classmethod
+    def list_url(cls) -> str:
+        """The staff list where these records' deadlines are worked through."""
+        return reverse("enforcement:arrears_list")
+
 
 class ArrearsStep(models.Model):
     Kind = models.TextChoices(

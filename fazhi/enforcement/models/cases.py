@@ -171,6 +171,11 @@ class Case(models.Model):
         """The staff page (where a deadline on this record links to)."""
         return reverse("enforcement:case_detail", args=[self.pk])
 
+    @classmethod
+    def list_url(cls) -> str:
+        """The staff list where these records' deadlines are worked through."""
+        return reverse("enforcement:case_list") + "?overdue=1"
+
     @property
     def status_label(self) -> str:
         return flow.STATUS_LABELS.get(flow.Status(self.status), self.status)
@@ -256,6 +261,11 @@ class CorrectionOrder(models.Model):
     def get_absolute_url(self) -> str:
         """The case page, where the correction is checked."""
         return reverse("enforcement:case_detail", args=[self.case_id])
+
+    @classmethod
+    def list_url(cls) -> str:
+        """The staff list where these records' deadlines are worked through."""
+        return reverse("enforcement:case_list") + "?overdue=1"
 
 
 class LegalReview(models.Model):

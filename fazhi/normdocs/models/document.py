@@ -105,6 +105,11 @@ class NormativeDocument(models.Model):
         """The staff page (where a deadline on this record links to)."""
         return reverse("normdocs:document_detail", args=[self.pk])
 
+    @classmethod
+    def list_url(cls) -> str:
+        """The staff list where these records' deadlines are worked through."""
+        return reverse("normdocs:ledger")
+
     @property
     def stage_label(self) -> str:
         return STAGE_LABELS[Stage(self.stage)]

@@ -63,15 +63,17 @@ def test_the_home_page_counts_open_deadlines_by_kind_in_the_users_units(client, 
     submit(people, catalogue["gs"], received_on=date(2019, 3, 1))  # long overdue
     submit(people, catalogue["gs"], received_on=date(2026, 11, 27))  # acceptance due 12-04
     today = date(2026, 11, 30)  # a Monday: 12-01, 12-02, 12-03 are the 3-day window
+    register = "/staff/services/applications/"
     assert deadlines_overview(user=people["leader"], today=today) == [
-        KindCount("行政许可申请", overdue=1, due_soon=0)
+        KindCount("行政许可申请", overdue=1, due_soon=0, url=register)
     ]
     assert deadlines_overview(user=people["leader"], today=date(2026, 12, 1)) == [
-        KindCount("行政许可申请", overdue=1, due_soon=1)
+        KindCount("行政许可申请", overdue=1, due_soon=1, url=register)
     ]
     assert deadlines_overview(user=people["officer"], today=today) == []  # another unit's
     client.force_login(people["leader"])
-    assert "期限概览（我能查看的单位）" in client.get("/staff/").content.decode()
+    home = client.get("/staff/").content.decode()
+    assert "期限概览（我能查看的单位）" in home and f'<a href="{register}">行政许可申请</a>' in home
     client.force_login(people["officer"])
     assert "期限概览" not in client.get("/staff/").content.decode()
 
