@@ -74,8 +74,10 @@ def _list(p: Mapping, name: str) -> list:
 
 
 def _officers(p: Mapping) -> list[Officer]:
+    """The officers in the order given: at 立案 the first is the 主办 (owner of the clocks)."""
     ids = [int(v) for v in _list(p, "officers") if str(v).isdigit()]
-    return list(Officer.objects.filter(pk__in=ids))
+    found = Officer.objects.in_bulk(ids)
+    return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
 
 
 def _user(p: Mapping, name: str) -> User | None:

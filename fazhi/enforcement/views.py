@@ -127,7 +127,11 @@ def case_detail(request, pk: int):
         "can_handle": permissions.can_handle(request.user),
         "can_review": permissions.can_review(request.user)
         and request.user.pk not in investigator_user_ids(case),
-        "officers": usable_officers(on=on, org_unit=case.org_unit),
+        # the user's own card first: ticked at 立案, they are the 主办 whose home shows the clocks
+        "officers": sorted(
+            usable_officers(on=on, org_unit=case.org_unit),
+            key=lambda o: o.user_id != request.user.pk,
+        ),
         "case_officers": case.officers.all(),
         "leaders": _leaders(),
         "reviewers": User.objects.filter(is_active=True).exclude(

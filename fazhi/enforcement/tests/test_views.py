@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from fazhi.core.models import AuditEvent
+from fazhi.core.models import AuditEvent, Deadline
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.tests.conftest import filed_case, notified_case, register
 
@@ -68,15 +68,23 @@ def test_stale_form_is_refused(client, world):
 
 def test_file_step_through_the_form(client, world):
     case = register(world)
-    login(client, world["users"]["a"])
+    login(client, world["users"]["b"])  # zhifa_b, listed after zhifa_a by name
     client.post(reverse("enforcement:case_action", args=[case.pk, "accept"]),
                 {"version": case.version, "on": "2019-03-05"})  # fmt: skip
     case.refresh_from_db()
+    page = client.get(reverse("enforcement:case_detail", args=[case.pk])).content.decode()
+    boxes = page.split("立案（负责人审批）")[1].split("</fieldset>")[0]
+    mine, other = (f'name="officers" value="{world["officers"][k].pk}"' for k in "ba")
+    assert boxes.index(mine) < boxes.index(other)  # the user's own card first: the 主办
     client.post(reverse("enforcement:case_action", args=[case.pk, "file"]), {
         "version": case.version, "on": "2019-03-05", "approver": world["users"]["leader"].pk,
-        "officers": [world["officers"]["a"].pk, world["officers"]["b"].pk]})  # fmt: skip
+        "officers": [world["officers"]["b"].pk, world["officers"]["a"].pk]})  # fmt: skip
     case.refresh_from_db()
     assert case.status == "filed" and case.filed_on == date(2019, 3, 5)
+    clock = Deadline.objects.get(
+        subject_id=str(case.pk), rule_code="labor_inspection.investigation"
+    )
+    assert clock.owner == world["users"]["b"]  # the first one posted leads
 
 
 def test_new_case_form(client, world):
