@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.normdocs import forms, permissions, selectors, services
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.reviews import LEGALITY_POINTS
@@ -44,9 +45,11 @@ def ledger(request):
         year=_year(request),
         query=request.GET.get("q", "")[:100],
     )
-    rows = ledger_rows(documents[:500], today=today)
+    page = bounded_page(documents, page=page_number(request.GET))
     context = {
-        "rows": rows,
+        "page": page,
+        "rows": ledger_rows(page.rows, today=today),
+        "query": query_without_page(request.GET),
         "total": documents.count(),
         "summary": selectors.ledger_summary(user=request.user, year=_year(request), today=today),
         "stages": [(s.value, label) for s, label in STAGE_LABELS.items()],

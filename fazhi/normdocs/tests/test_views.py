@@ -31,6 +31,16 @@ def test_the_ledger_lists_documents_with_stage_and_deadline(client, people):
     assert "规范性文件报送备案期限" in page
 
 
+def test_the_ledger_pages_by_fifty(client, people):
+    drafts = [make_document(people, Stage.DRAFTING, title=f"第{n}号办法") for n in range(51)]
+    client.force_login(people["legal"])
+    first = client.get(reverse("normdocs:ledger") + "?stage=drafting").content.decode()
+    assert "共 51 件，第 1 页" in first and 'href="?stage=drafting&amp;page=2"' in first
+    second = client.get(reverse("normdocs:ledger") + "?stage=drafting&page=2").content.decode()
+    shown = [d for d in drafts if f"/staff/normdocs/{d.pk}/" in second]
+    assert len(shown) == 1 and "文件总数 <strong>51</strong>" in second
+
+
 def test_the_ledger_flags_a_document_past_its_term(client, people):
     """Until 有效期届满 is registered the stage says 有效; the ledger says the term is over."""
     document = make_document(people, Stage.IN_FORCE, title="甲办法（试行）")
