@@ -53,18 +53,16 @@ class Deadline(models.Model):
         verbose_name_plural = _("期限")
         ordering = ["due", "id"]
         indexes = [
-            models.Index(fields=["subject_type", "subject_id"], name="deadline_subject_idx"),
+            # A record's deadlines; with status and due, its nearest open one is the first entry
+            # (by_nearest_deadline probes it once per row when a register is sorted by it).
+            models.Index(
+                fields=["subject_type", "subject_id", "status", "due"],
+                name="deadline_subject_status_idx",
+            ),
             models.Index(fields=["status", "due"], name="deadline_status_due_idx"),
             # One module's overdue deadlines (e.g. enforcement cases) without the others'.
             models.Index(
                 fields=["subject_type", "status", "due"], name="deadline_type_open_due_idx"
-            ),
-            # A record's nearest open deadline, probed once per row when a register is sorted
-            # by it (by_nearest_deadline): 2.3x faster on 100,000 records in PostgreSQL.
-            models.Index(
-                fields=["subject_type", "subject_id", "due"],
-                condition=models.Q(status=DeadlineStatus.OPEN),
-                name="deadline_subject_open_idx",
             ),
         ]
 
