@@ -11,15 +11,11 @@ from django.http import Http404
 
 from fazhi.accounts.models import OrgUnit
 from fazhi.accounts.selectors import scope_queryset
-from fazhi.core.domain.time_limits import Remaining, remaining
+from fazhi.core.domain.time_limits import Remaining
 from fazhi.core.models import AuditEvent, Deadline
 from fazhi.core.models.deadline import DeadlineStatus
-from fazhi.core.selectors.calendar import work_calendar
-from fazhi.core.selectors.deadlines import (
-    deadlines_for_subject,
-    nearest_open,
-    warning_working_days,
-)
+from fazhi.core.selectors.deadlines import deadline_rows as clock_rows
+from fazhi.core.selectors.deadlines import deadlines_for_subject, nearest_open
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import rates
 from fazhi.disputes.domain import reconsideration as rc
@@ -99,17 +95,9 @@ def nearest_rows(cases, *, today: date) -> list[Row]:
 
 
 def deadline_rows(case, *, today: date) -> list[Row]:
-    calendar, warn = work_calendar(), warning_working_days()
-    return [
-        Row(
-            case,
-            d,
-            remaining(d.due, today, calendar, warn_within=warn)
-            if d.status == DeadlineStatus.OPEN
-            else None,
-        )
-        for d in deadlines_for_subject(subject=case)
-    ]
+    """Every deadline of the case, with how close the open ones are."""
+    return [Row(case, r.deadline, r.remaining)
+            for r in clock_rows(deadlines_for_subject(subject=case), today=today)]  # fmt: skip
 
 
 ACTION_LABELS = {

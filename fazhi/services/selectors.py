@@ -12,15 +12,11 @@ from django.http import Http404
 
 from fazhi.accounts.selectors import scope_queryset
 from fazhi.core.domain.masking import mask_address, mask_mobile, mask_name
-from fazhi.core.domain.time_limits import Remaining, remaining
+from fazhi.core.domain.time_limits import Remaining
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
-from fazhi.core.selectors.calendar import work_calendar
-from fazhi.core.selectors.deadlines import (
-    deadlines_for_subject,
-    nearest_open,
-    warning_working_days,
-)
+from fazhi.core.selectors.deadlines import deadline_rows as clock_rows
+from fazhi.core.selectors.deadlines import deadlines_for_subject, nearest_open
 from fazhi.services.domain import licensing as lic
 from fazhi.services.domain.catalogue import Comparison, ItemFacts, MaterialFacts, compare_catalogues
 from fazhi.services.models import (
@@ -179,12 +175,9 @@ def nearest_rows(applications, *, today: date) -> list[Row]:
 
 
 def deadline_rows(application: LicenseApplication, *, today: date) -> list[Row]:
-    calendar, warn = work_calendar(), warning_working_days()
-    return [
-        Row(application, d, remaining(d.due, today, calendar, warn_within=warn)
-            if d.status == DeadlineStatus.OPEN else None)
-        for d in deadlines_for_subject(subject=application)
-    ]  # fmt: skip
+    """Every deadline of the application, with how close the open ones are."""
+    return [Row(application, r.deadline, r.remaining)
+            for r in clock_rows(deadlines_for_subject(subject=application), today=today)]  # fmt: skip
 
 
 @dataclass(frozen=True)

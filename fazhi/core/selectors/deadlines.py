@@ -172,13 +172,12 @@ def nearest_open(records: list, *, today: date) -> list[tuple]:
         status=DeadlineStatus.OPEN,
     ).order_by("due", "id"):
         nearest.setdefault(deadline.subject_id, deadline)
-    calendar, warn = work_calendar(), warning_working_days()
-    out = []
-    for record in records:
-        deadline = nearest.get(str(record.pk))
-        left = remaining(deadline.due, today, calendar, warn_within=warn) if deadline else None
-        out.append((record, deadline, left))
-    return out
+    rows = {r.deadline.subject_id: r for r in deadline_rows(list(nearest.values()), today=today)}
+    return [
+        (record, row.deadline, row.remaining) if (row := rows.get(str(record.pk))) else
+        (record, None, None)
+        for record in records
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
