@@ -265,7 +265,7 @@ class CorrectionOrder(models.Model):
     @classmethod
     def list_url(cls) -> str:
         """The staff list where these records' deadlines are worked through."""
-        return reverse("enforcement:case_list") + "?overdue=1"
+        return Case.list_url()
 
 
 class LegalReview(models.Model):
