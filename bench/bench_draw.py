@@ -123,21 +123,28 @@ def populate(employers: int, inspectors: int) -> dict:
             for n, pk in enumerate(ids)
         ]
     )
-    power = PowerItem.objects.create(code="JC-LD-01", kind="inspection", name="劳动保障监察检查",
-                                     org_unit=unit)  # fmt: skip
+    power = PowerItem.objects.create(
+        code="JC-LD-01", kind="inspection", name="劳动保障监察检查", org_unit=unit
+    )
     shares = {f"S{n:02d}": SHARE for n in range(STRATA)}
-    item = plans.inspection_item_create(power_item=power, code="SJ-01", name="劳动合同制度检查",
-                                        basis="《劳动保障监察条例》第十一条", method="实地核查",
-                                        shares=shares, actor=None)  # fmt: skip
+    item = plans.inspection_item_create(
+        power_item=power,
+        code="SJ-01",
+        name="劳动合同制度检查",
+        basis="《劳动保障监察条例》第十一条",
+        method="实地核查",
+        shares=shares,
+        actor=None,
+    )
     item = plans.inspection_item_publish(item=item, on=date(2019, 1, 10), actor=None)
-    plan = plans.plan_create(year=2019, title="基准计划", items=[item], shares=shares,
-                             org_unit=unit, actor=None)  # fmt: skip
+    plan = plans.plan_create(
+        year=2019, title="基准计划", items=[item], shares=shares, org_unit=unit, actor=None
+    )
     # A directory imported before the draw day has been vacuumed and analysed (autovacuum on
     # PostgreSQL): without it PostgreSQL cannot read the candidates from the index alone.
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-    return {"plan": plan.pk, "populate_s": time.perf_counter() - started,
-            "relations": len(ids)}  # fmt: skip
+    return {"plan": plan.pk, "populate_s": time.perf_counter() - started, "relations": len(ids)}
 
 
 def measure_ours(plan_id: int) -> dict:
@@ -187,9 +194,14 @@ def measure_naive(plan_id: int) -> dict:
             raise RuntimeError("naive draw found fewer than two inspectors")
     per_check = (time.perf_counter() - started) / min(NAIVE_SAMPLE, len(drawn))
     inspectors_s = per_check * len(drawn)
-    return {"employers_s": employers_s, "inspectors_s": inspectors_s,
-            "total_s": employers_s + inspectors_s, "checks": len(drawn),
-            "cpu_s": time.process_time() - cpu, "peak_mb": _rss_mb() - base}  # fmt: skip
+    return {
+        "employers_s": employers_s,
+        "inspectors_s": inspectors_s,
+        "total_s": employers_s + inspectors_s,
+        "checks": len(drawn),
+        "cpu_s": time.process_time() - cpu,
+        "peak_mb": _rss_mb() - base,
+    }
 
 
 def child(args) -> None:
@@ -263,24 +275,42 @@ def report(results: list[dict], employers: int, inspectors: int) -> None:
     for r in results:
         ours, naive = r["ours"], r["naive"]
         ratio = naive["total_s"] / ours["total_s"]
-        table.add_row(r["vendor"], "Fazhi (服务)", f"{ours['checks']:,}", f"{ours['commit_s']:.2f}",
-                      f"{ours['draw_s']:.2f}", f"{ours['total_s']:.2f}", f"{ours['cpu_s']:.2f}",
-                      f"{ours['peak_mb']:.0f}",
-                      f"{ratio:.0f}×")  # fmt: skip
-        table.add_row(r["vendor"], 'ORM order_by("?")', f"{naive['checks']:,}",
-                      f"{naive['employers_s']:.2f}", f"{naive['inspectors_s']:.2f}*",
-                      f"{naive['total_s']:.2f}", f"{naive['cpu_s']:.2f}†", f"{naive['peak_mb']:.0f}",
-                      "1×")  # fmt: skip
+        table.add_row(
+            r["vendor"],
+            "Fazhi (服务)",
+            f"{ours['checks']:,}",
+            f"{ours['commit_s']:.2f}",
+            f"{ours['draw_s']:.2f}",
+            f"{ours['total_s']:.2f}",
+            f"{ours['cpu_s']:.2f}",
+            f"{ours['peak_mb']:.0f}",
+            f"{ratio:.0f}×",
+        )
+        table.add_row(
+            r["vendor"],
+            'ORM order_by("?")',
+            f"{naive['checks']:,}",
+            f"{naive['employers_s']:.2f}",
+            f"{naive['inspectors_s']:.2f}*",
+            f"{naive['total_s']:.2f}",
+            f"{naive['cpu_s']:.2f}†",
+            f"{naive['peak_mb']:.0f}",
+            "1×",
+        )
     console = Console(width=130)
     console.print(table)
-    console.print(f"* 按 {NAIVE_SAMPLE} 项检查计时后按检查数折算。目标：端到端 < {TARGET_SECONDS:.0f} s，"
-                  f"≥ {TARGET_RATIO}× 基线。† 基线的 CPU 为本进程所用（不含数据库服务器，"
-                  "且人员一步只含抽样部分）。CPU s：测量进程的 CPU 时间（机器共用时与端到端对照）。")  # fmt: skip
+    console.print(
+        f"* 按 {NAIVE_SAMPLE} 项检查计时后按检查数折算。目标：端到端 < {TARGET_SECONDS:.0f} s，"
+        f"≥ {TARGET_RATIO}× 基线。† 基线的 CPU 为本进程所用（不含数据库服务器，"
+        "且人员一步只含抽样部分）。CPU s：测量进程的 CPU 时间（机器共用时与端到端对照）。"
+    )
     for r in results:
         ours, ratio = r["ours"], r["naive"]["total_s"] / r["ours"]["total_s"]
         verdict = "达标" if ours["total_s"] < TARGET_SECONDS and ratio >= TARGET_RATIO else "未达标"
-        console.print(f"{r['vendor']}: 端到端 {ours['total_s']:.2f} s（其中抽取 {ours['draw_s']:.2f} s），"
-                      f"{ratio:.0f}× 基线 — {verdict}")  # fmt: skip
+        console.print(
+            f"{r['vendor']}: 端到端 {ours['total_s']:.2f} s（其中抽取 {ours['draw_s']:.2f} s），"
+            f"{ratio:.0f}× 基线 — {verdict}"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:

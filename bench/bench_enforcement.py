@@ -63,8 +63,17 @@ YOUNG = (  # status of a case received d days ago (d < 180), by age band
 OLD = ("archived",) * 90 + ("closed",) * 5 + ("rejected",) * 3 + ("withdrawn",) * 2
 DECIDED = {"decided", "served", "paid", "court", "closed", "archived"}
 # The investigation clock runs until the decision (then it is met).
-CLOCK_OPEN = {"received", "accepted", "filed", "notified", "hearing", "heard", "review",
-              "returned", "reviewed"}  # fmt: skip
+CLOCK_OPEN = {
+    "received",
+    "accepted",
+    "filed",
+    "notified",
+    "hearing",
+    "heard",
+    "review",
+    "returned",
+    "reviewed",
+}
 
 
 def _rss_mb() -> float:
@@ -91,17 +100,22 @@ def _org_tree():
     from fazhi.accounts.models import OrgUnit
 
     bureau = OrgUnit.objects.create_in_tree(parent=None, code="B", name="市人社局", kind="bureau")
-    corps = OrgUnit.objects.create_in_tree(parent=bureau, code="Z", name="劳动保障监察总队",
-                                           kind="team")  # fmt: skip
+    corps = OrgUnit.objects.create_in_tree(
+        parent=bureau, code="Z", name="劳动保障监察总队", kind="team"
+    )
     units = [
         OrgUnit.objects.create_in_tree(parent=corps, code=f"Z{i}", name=f"第{i}支队", kind="team")
         for i in range(1, 5)
     ]
     for i in range(1, 17):
-        district = OrgUnit.objects.create_in_tree(parent=bureau, code=f"D{i}",
-                                                  name=f"第{i}区人社局", kind="district")  # fmt: skip
-        units.append(OrgUnit.objects.create_in_tree(parent=district, code=f"D{i}T",
-                                                    name=f"第{i}区监察大队", kind="team"))  # fmt: skip
+        district = OrgUnit.objects.create_in_tree(
+            parent=bureau, code=f"D{i}", name=f"第{i}区人社局", kind="district"
+        )
+        units.append(
+            OrgUnit.objects.create_in_tree(
+                parent=district, code=f"D{i}T", name=f"第{i}区监察大队", kind="team"
+            )
+        )
     return bureau, corps, units
 
 
@@ -190,23 +204,41 @@ def generate(cases: int, officers: int) -> dict:
         status = _status(age, rng)
         serials[unit.pk, received.year] = serial = serials.get((unit.pk, received.year), 0) + 1
         outcome = rng.choice(OUTCOMES) if status in DECIDED else ""
-        case_rows.append(Case(
-            pk=pk, reference=f"{unit.code}〔{received.year}〕{serial}号", power_item_id=rng.choice(items),
-            org_unit_id=unit.pk, status=status, source=rng.choice(SOURCES), received_on=received,
-            filed_on=received + timedelta(days=5) if status not in ("received", "accepted", "rejected") else None,
-            cause="拖欠劳动者工资", party_name=f"某某建设工程有限公司{pk % 20_000}",
-            outcome=outcome,
-            decided_on=received + timedelta(days=80) if status in DECIDED else None,
-        ))  # fmt: skip
+        case_rows.append(
+            Case(
+                pk=pk,
+                reference=f"{unit.code}〔{received.year}〕{serial}号",
+                power_item_id=rng.choice(items),
+                org_unit_id=unit.pk,
+                status=status,
+                source=rng.choice(SOURCES),
+                received_on=received,
+                filed_on=received + timedelta(days=5)
+                if status not in ("received", "accepted", "rejected")
+                else None,
+                cause="拖欠劳动者工资",
+                party_name=f"某某建设工程有限公司{pk % 20_000}",
+                outcome=outcome,
+                decided_on=received + timedelta(days=80) if status in DECIDED else None,
+            )
+        )
         for officer_id in rng.sample(by_unit[unit.pk], 2):
             link_rows.append(through(case_id=pk, officer_id=officer_id))
         is_open = status in CLOCK_OPEN
         due = received + timedelta(days=84)  # 60 working days (条例 第十七条), roughly
-        deadline_rows.append(Deadline(
-            subject_type="enforcement.case", subject_id=str(pk), subject_label=f"案件{pk}",
-            org_unit_id=unit.pk, rule_code="labor_inspection.investigation", start=received,
-            due=due, status="open" if is_open else "met", met_on=None if is_open else due,
-        ))  # fmt: skip
+        deadline_rows.append(
+            Deadline(
+                subject_type="enforcement.case",
+                subject_id=str(pk),
+                subject_label=f"案件{pk}",
+                org_unit_id=unit.pk,
+                rule_code="labor_inspection.investigation",
+                start=received,
+                due=due,
+                status="open" if is_open else "met",
+                met_on=None if is_open else due,
+            )
+        )
         if len(case_rows) == BATCH:
             flush()
     flush()
@@ -355,12 +387,13 @@ def _statistics(year: int) -> dict:
     if not (_ours_as_floor(ours) == floor == naive):
         raise RuntimeError("statistics differ between ours, the floor and the naive loop")
     return {
-        "year": year, "cases": ours["total"],
+        "year": year,
+        "cases": ours["total"],
         "ours_ms": _best(lambda: yearly_statistics(year=year)),
         "floor_ms": _best(lambda: floor_statistics(year)),
         "single_raw_ms": _best(lambda: single_group_raw(year)),
         "naive_ms": _best(lambda: naive_statistics(year), runs=1),
-    }  # fmt: skip
+    }
 
 
 def measure() -> dict:
@@ -409,8 +442,11 @@ def _pg(sql: str) -> None:
 def run_database(name: str, url: str, scale: dict, fresh: bool) -> dict:
     if fresh:
         made = _child(["generate", str(scale["cases"]), str(scale["officers"])], url)
-        print(f"{name}: generated {made['cases']:,} cases, {made['officers']:,} officers "
-              f"in {made['seconds']:.0f} s", flush=True)  # fmt: skip
+        print(
+            f"{name}: generated {made['cases']:,} cases, {made['officers']:,} officers "
+            f"in {made['seconds']:.0f} s",
+            flush=True,
+        )
     result = _child(["measure"], url)
     result["name"] = name
     return result
@@ -443,8 +479,13 @@ def report(results: list[dict], scale: dict) -> str:
             f"{s['naive_ms'] / s['ours_ms']:.0f}× | {ratio:.2f}× | "
             f"{'met' if ratio <= TARGET_RATIO else 'NOT met'} |"
         )
-    lines += ["", "Peak RSS of the measuring process: " + ", ".join(
-        f"{r['name']} {r['rss_mb']:.0f} MB (+{r['rss_delta_mb']:.0f} MB)" for r in results)]  # fmt: skip
+    lines += [
+        "",
+        "Peak RSS of the measuring process: "
+        + ", ".join(
+            f"{r['name']} {r['rss_mb']:.0f} MB (+{r['rss_delta_mb']:.0f} MB)" for r in results
+        ),
+    ]
     return "\n".join(lines)
 
 

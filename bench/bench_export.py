@@ -122,27 +122,38 @@ def generate(rows: int) -> dict:
         fine = Decimal(rng.randrange(1, 2000) * 100)
         decided = first + timedelta(days=i % 700)
         record = PublicityRecord(
-            kind=Kind.PENALTY, source_type="bench.decision", source_id=str(i),
+            kind=Kind.PENALTY,
+            source_type="bench.decision",
+            source_id=str(i),
             party_category="自然人" if person else "法人及非法人组织",
             party_name=f"张{i % 1000}" if person else f"天津市某劳务有限公司{i}",
-            uscc="" if person else usccs[i % len(usccs)], legal_rep="" if person else "王五",
+            uscc="" if person else usccs[i % len(usccs)],
+            legal_rep="" if person else "王五",
             person_id_type="身份证" if person else "",
             person_id_number=rics[i % len(rics)] if person else "",
-            party_phone="13812345678", party_address="天津市和平区南京路123号",
-            document_number=f"津人社监罚〔{decided.year}〕{i}号", violation_type="拖欠劳动者工资",
+            party_phone="13812345678",
+            party_address="天津市和平区南京路123号",
+            document_number=f"津人社监罚〔{decided.year}〕{i}号",
+            violation_type="拖欠劳动者工资",
             facts=f"经查，该单位拖欠{i % 50 + 1}名劳动者工资，经责令限期支付逾期未支付。",
-            basis="《劳动保障监察条例》第二十六条", penalty_categories=cats,
-            content=f"罚款人民币{fine}元", fine_yuan=fine,
+            basis="《劳动保障监察条例》第二十六条",
+            penalty_categories=cats,
+            content=f"罚款人民币{fine}元",
+            fine_yuan=fine,
             confiscation_yuan=Decimal(1000) if "没收违法所得" in cats else None,
-            decided_on=decided, authority="天津市人力资源和社会保障局", authority_uscc=bureau,
-            source_unit="天津市人力资源和社会保障局", source_unit_uscc=bureau,
+            decided_on=decided,
+            authority="天津市人力资源和社会保障局",
+            authority_uscc=bureau,
+            source_unit="天津市人力资源和社会保障局",
+            source_unit_uscc=bureau,
             status=Status.WITHDRAWN if i % 50 == 49 else Status.PUBLISHED,
             withdrawal_change="撤销" if i % 50 == 49 else "",
             withdrawal_reason="行政复议决定撤销" if i % 50 == 49 else "",
-            due_on=decided + timedelta(days=9), published_on=decided + timedelta(days=3),
+            due_on=decided + timedelta(days=9),
+            published_on=decided + timedelta(days=3),
             publicity_ends_on=add_months(decided, 36),
             content_changed_at=now,
-        )  # fmt: skip
+        )
         batch.append(record)
         if len(batch) == BATCH:
             PublicityRecord.objects.bulk_create(batch)
@@ -169,12 +180,18 @@ def export(fmt: str, out: Path) -> dict:
     for path in (out, result.report):
         path.unlink(missing_ok=True)
     return {
-        "format": fmt, "rows": result.rows, "invalid": result.invalid, "seconds": seconds,
+        "format": fmt,
+        "rows": result.rows,
+        "invalid": result.invalid,
+        "seconds": seconds,
         "cpu_s": cpu,
-        "rate": result.rows / seconds if seconds else 0.0, "rss_before_mb": before,
-        "rss_peak_mb": peak, "delta_mb": peak - before + workers_mb, "bytes": size,
+        "rate": result.rows / seconds if seconds else 0.0,
+        "rss_before_mb": before,
+        "rss_peak_mb": peak,
+        "delta_mb": peak - before + workers_mb,
+        "bytes": size,
         "workers": result.workers,
-    }  # fmt: skip
+    }
 
 
 # --- orchestration ------------------------------------------------------------------------
@@ -219,8 +236,10 @@ def table(results: list[dict], rows: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    out = Table(title=f"双公示导出 / export: {rows:,} penalty rows (target ≥ {TARGET_RATE:,} rows/s, "
-                f"< {TARGET_MB} MB)")  # fmt: skip
+    out = Table(
+        title=f"双公示导出 / export: {rows:,} penalty rows (target ≥ {TARGET_RATE:,} rows/s, "
+        f"< {TARGET_MB} MB)"
+    )
     for column in (
         "database",
         "format",
@@ -236,10 +255,18 @@ def table(results: list[dict], rows: int) -> None:
         out.add_column(column, justify="left" if column in ("database", "format") else "right")
     for r in results:
         ok = r["rate"] >= TARGET_RATE and r["delta_mb"] < TARGET_MB
-        out.add_row(r["database"], r["format"], str(r["workers"]), f"{r['rows']:,}", f"{r['seconds']:.1f}",
-                    f"{r['cpu_s']:.1f}",
-                    f"{r['rate']:,.0f}", f"{r['delta_mb']:.1f} MB", f"{r['bytes'] / 1e6:,.0f} MB",
-                    "met" if ok else "missed")  # fmt: skip
+        out.add_row(
+            r["database"],
+            r["format"],
+            str(r["workers"]),
+            f"{r['rows']:,}",
+            f"{r['seconds']:.1f}",
+            f"{r['cpu_s']:.1f}",
+            f"{r['rate']:,.0f}",
+            f"{r['delta_mb']:.1f} MB",
+            f"{r['bytes'] / 1e6:,.0f} MB",
+            "met" if ok else "missed",
+        )
     Console(width=140).print(out)
 
 

@@ -62,11 +62,19 @@ def _fill(cases: int) -> None:
 
     def case(n: int) -> ReconsiderationCase:
         return ReconsiderationCase(
-            org_unit=unit, reference=f"津人社复〔bench〕{n}号", tracking_code=f"B{n:014d}",
-            role="body", status="accepted", law="2023", applicant_name="张某",
-            respondent="某区人社局", act="工伤认定决定", act_known_on=start, requests="撤销",
+            org_unit=unit,
+            reference=f"津人社复〔bench〕{n}号",
+            tracking_code=f"B{n:014d}",
+            role="body",
+            status="accepted",
+            law="2023",
+            applicant_name="张某",
+            respondent="某区人社局",
+            act="工伤认定决定",
+            act_known_on=start,
+            requests="撤销",
             received_on=start + timedelta(days=n % 2000),
-        )  # fmt: skip
+        )
 
     ReconsiderationCase.objects.bulk_create((case(n) for n in range(cases)), batch_size=5000)
     ids = list(ReconsiderationCase.objects.values_list("pk", flat=True))
@@ -74,9 +82,16 @@ def _fill(cases: int) -> None:
 
     def deadline(pk: int, n: int, status: str) -> Deadline:
         due = start + timedelta(days=30 + n % 2500)
-        return Deadline(subject_type=label, subject_id=str(pk), subject_label=str(pk),
-                        rule_code="reconsideration.decision", start=start, due=due,
-                        status=status, org_unit=unit)  # fmt: skip
+        return Deadline(
+            subject_type=label,
+            subject_id=str(pk),
+            subject_label=str(pk),
+            rule_code="reconsideration.decision",
+            start=start,
+            due=due,
+            status=status,
+            org_unit=unit,
+        )
 
     rows = [deadline(pk, n, "met") for n, pk in enumerate(ids)]
     rows += [deadline(pk, n, "open" if n % OPEN_EVERY == 0 else "met") for n, pk in enumerate(ids)]

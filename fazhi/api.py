@@ -1,12 +1,26 @@
-"""The NinjaAPI at /api/v1: mounts each app's router; errors are RFC 7807 problem JSON."""
+"""The NinjaAPI at /api/v1: mounts each app's router and maps every domain error to HTTP, once.
+
+Errors are RFC 7807 problem JSON with a stable ``code``: a refusal's own code (``Refused.code``,
+``NotPermitted.code``), or the code of its kind below. Endpoints let domain errors propagate;
+they do not catch and translate them.
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+import logging
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404, HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError, problem_response
+from fazhi.core.domain.calendar import CalendarDataMissing
+from fazhi.core.domain.errors import Refused
+from fazhi.core.domain.evidence import EvidenceRejected
+from fazhi.core.domain.time_limits import RuleNotExtendable, UnknownRule
+
+logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="法治 Fazhi API",
@@ -17,9 +31,51 @@ api = NinjaAPI(
 )
 
 
+def _answer(request: HttpRequest, status: int, code: str, title: str, detail: str = ""):
+    problem = Problem(code=code, title=title, detail=detail or title, status=status)
+    return problem_response(request, problem, status)
+
+
 @api.exception_handler(ProblemError)
 def _problem(request: HttpRequest, exc: ProblemError):
     return problem_response(request, exc.problem, exc.status)
+
+
+@api.exception_handler(Refused)
+def _refused(request: HttpRequest, exc: Refused):
+    return _answer(request, exc.status, exc.code, "不符合法定条件", str(exc))
+
+
+@api.exception_handler(PermissionDenied)
+def _not_permitted(request: HttpRequest, exc: PermissionDenied):
+    code = getattr(exc, "code", None) or ErrorCode.PERMISSION_DENIED
+    return _answer(request, 403, code, "没有权限", str(exc) or "您没有该操作的权限")
+
+
+@api.exception_handler(Http404)
+@api.exception_handler(ObjectDoesNotExist)
+def _not_found(request: HttpRequest, exc: Exception):
+    return _answer(request, 404, ErrorCode.NOT_FOUND, "未找到", str(exc) or "未找到该记录")
+
+
+@api.exception_handler(CalendarDataMissing)
+def _calendar(request: HttpRequest, exc: CalendarDataMissing):
+    return _answer(request, 409, ErrorCode.CALENDAR_DATA_MISSING, "期限无法计算", str(exc))
+
+
+@api.exception_handler(UnknownRule)
+def _unknown_rule(request: HttpRequest, exc: UnknownRule):
+    return _answer(request, 409, ErrorCode.UNKNOWN_RULE, "期限规则不适用", str(exc))
+
+
+@api.exception_handler(RuleNotExtendable)
+def _not_extendable(request: HttpRequest, exc: RuleNotExtendable):
+    return _answer(request, 409, ErrorCode.RULE_NOT_EXTENDABLE, "该期限不能延长", str(exc))
+
+
+@api.exception_handler(EvidenceRejected)
+def _evidence(request: HttpRequest, exc: EvidenceRejected):
+    return _answer(request, 422, ErrorCode.FILE_TYPE_MISMATCH, "证据文件被拒收", str(exc))
 
 
 @api.exception_handler(ValidationError)
@@ -35,10 +91,7 @@ def _validation(request: HttpRequest, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError):
-    problem = Problem(
-        code=ErrorCode.NOT_AUTHENTICATED, title="未登录", detail="需要有效的登录或 API 令牌"
-    )
-    return problem_response(request, problem, 401)
+    return _answer(request, 401, ErrorCode.NOT_AUTHENTICATED, "未登录", "需要有效的登录或 API 令牌")
 
 
 @api.exception_handler(HttpError)
@@ -46,8 +99,14 @@ def _http_error(request: HttpRequest, exc: HttpError):
     code = {403: ErrorCode.PERMISSION_DENIED, 404: ErrorCode.NOT_FOUND}.get(
         exc.status_code, ErrorCode.ERROR
     )
-    problem = Problem(code=code, title=str(exc.message), detail=str(exc.message))
-    return problem_response(request, problem, exc.status_code)
+    return _answer(request, exc.status_code, code, str(exc.message))
+
+
+@api.exception_handler(Exception)
+def _server_error(request: HttpRequest, exc: Exception):
+    # Whatever the debug setting, an API client gets problem JSON, never the HTML error page.
+    logger.exception("unhandled API error on %s", request.path)
+    return _answer(request, 500, ErrorCode.ERROR, "服务器内部错误", "服务器内部错误，请稍后重试")
 
 
 def _mount() -> None:
@@ -57,13 +116,13 @@ def _mount() -> None:
     from fazhi.core.api.identifiers import router as identifiers_router
     from fazhi.disputes.api import router as disputes_router
     from fazhi.enforcement.api import router as enforcement_router
+    from fazhi.govservices.api import router as services_router
     from fazhi.inspections.api import router as inspections_router
     from fazhi.laws.api import router as policies_router
     from fazhi.normdocs.api import router as normdocs_router
     from fazhi.officers.api import router as officers_router
     from fazhi.powers.api import router as powers_router
     from fazhi.publicity.api import router as publicity_router
-    from fazhi.services.api import router as services_router
 
     api.add_router("/deadlines", deadlines_router)
     api.add_router("/identifiers", identifiers_router)

@@ -48,8 +48,10 @@ class StaffApplicationForm(ApplicationForm):
     org_unit = forms.ModelChoiceField(
         label="作出行为的单位", queryset=OrgUnit.objects.order_by("path")
     )
-    role = forms.ChoiceField(label="本局身份", choices=[(rc.Role.BODY.value, "复议机关"),
-                                                      (rc.Role.RESPONDENT.value, "被申请人")])  # fmt: skip
+    role = forms.ChoiceField(
+        label="本局身份",
+        choices=[(rc.Role.BODY.value, "复议机关"), (rc.Role.RESPONDENT.value, "被申请人")],
+    )
     received_on = forms.DateField(label="收到申请（副本）日期", widget=DATE)
     is_simplified = forms.BooleanField(label="适用简易程序", required=False)
     power_item_code = forms.CharField(label="权力事项编码", max_length=64, required=False)

@@ -31,9 +31,14 @@ def apply(request):
             if unit is None:
                 raise Refused("系统尚未配置受理机关，请稍后再试")
             case = reconsideration_apply(
-                org_unit=unit, role=Role.BODY, received_on=timezone.localdate(), is_online=True,
-                actor=None, attachments=files, **data,
-            )  # fmt: skip
+                org_unit=unit,
+                role=Role.BODY,
+                received_on=timezone.localdate(),
+                is_online=True,
+                actor=None,
+                attachments=files,
+                **data,
+            )
         except (Refused, EvidenceRejected, CalendarDataMissing) as exc:
             error = str(exc)
         else:

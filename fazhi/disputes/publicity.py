@@ -23,11 +23,11 @@ from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.litigation import Outcome
 from fazhi.disputes.domain.reconsideration import DecisionType
 from fazhi.enforcement.selectors import case_by_reference_or_number
+from fazhi.govservices.selectors import application_by_reference_or_number
 from fazhi.publicity.domain.enums import Change
 from fazhi.publicity.models import PublicityRecord
 from fazhi.publicity.selectors import active_record_for, record_of
 from fazhi.publicity.services import publicity_withdraw
-from fazhi.services.selectors import application_by_reference_or_number
 
 RECONSIDERATION_CHANGES: dict[DecisionType, Change] = {
     DecisionType.REVOKE: Change.REVOKED,  # 行政复议法（2023）第六十四条
@@ -47,16 +47,28 @@ def withdraw_after_reconsideration(case, *, actor, on: date) -> PublicityRecord 
     """On service of ``case``'s decision (``on``), which takes effect that day."""
     change = RECONSIDERATION_CHANGES.get(DecisionType(case.decision)) if case.decision else None
     reason = f"经行政复议（{case.reference}），原决定被{change}"
-    return withdraw_original(original_ref=case.original_case_ref, change=change, reason=reason,
-                             actor=actor, on=on, changed_on=on)  # fmt: skip
+    return withdraw_original(
+        original_ref=case.original_case_ref,
+        change=change,
+        reason=reason,
+        actor=actor,
+        on=on,
+        changed_on=on,
+    )
 
 
 def withdraw_after_judgment(case, *, actor, on: date, effective: date) -> PublicityRecord | None:
     """At 判决履行 (``on``) of ``case``, whose judgment took effect on ``effective``."""
     change = LITIGATION_CHANGES.get(Outcome(case.outcome)) if case.outcome else None
     reason = f"经{case.court}{case.case_number}判决，原决定被{change}"
-    return withdraw_original(original_ref=case.original_case_ref, change=change, reason=reason,
-                             actor=actor, on=on, changed_on=min(effective, on))  # fmt: skip
+    return withdraw_original(
+        original_ref=case.original_case_ref,
+        change=change,
+        reason=reason,
+        actor=actor,
+        on=on,
+        changed_on=min(effective, on),
+    )
 
 
 def withdraw_original(
@@ -73,8 +85,9 @@ def withdraw_original(
     if record is None:
         return None
     try:
-        return publicity_withdraw(record=record, reason=reason, change=change, actor=actor, on=on,
-                                  changed_on=changed_on)  # fmt: skip
+        return publicity_withdraw(
+            record=record, reason=reason, change=change, actor=actor, on=on, changed_on=changed_on
+        )
     except PublicityRefused as exc:
         raise Refused(f"原决定（{original_ref}）的公示无法撤回：{exc.message}", exc.basis) from None
 

@@ -131,8 +131,17 @@ class TrackingOut(Schema):
 class ReconsiderationStepIn(Schema):
     """One step on a reconsideration case; the fields each step reads are listed in its summary."""
 
-    step: Literal["corrected", "send_copy", "reply", "record", "suspend", "resume", "extend",
-                  "terminate", "serve"]  # fmt: skip
+    step: Literal[
+        "corrected",
+        "send_copy",
+        "reply",
+        "record",
+        "suspend",
+        "resume",
+        "extend",
+        "terminate",
+        "serve",
+    ]
     on: date
     kind: str = ""  # record: hearing / mediation / note
     summary: str = ""  # record

@@ -96,17 +96,32 @@ def nearest_rows(cases, *, today: date) -> list[Row]:
 
 def deadline_rows(case, *, today: date) -> list[Row]:
     """Every deadline of the case, with how close the open ones are."""
-    return [Row(case, r.deadline, r.remaining)
-            for r in clock_rows(deadlines_for_subject(subject=case), today=today)]  # fmt: skip
+    return [
+        Row(case, r.deadline, r.remaining)
+        for r in clock_rows(deadlines_for_subject(subject=case), today=today)
+    ]
 
 
 ACTION_LABELS = {
-    "apply": "收到申请", "review": "受理审查", "corrected": "申请人补正", "send_copy": "发送申请书副本",
-    "reply": "答复及证据", "record": "审理记录", "suspend": "中止审理", "resume": "恢复审理",
-    "extend": "延长审理期限", "terminate": "终止", "decide": "作出决定", "serve": "送达",
-    "register": "诉讼文书接收", "approve": "应诉事务审批、代理人选定", "answer": "答辩举证",
-    "hearing": "开庭（负责人出庭情况）", "judge": "判决或裁定", "perform": "判决履行",
-}  # fmt: skip
+    "apply": "收到申请",
+    "review": "受理审查",
+    "corrected": "申请人补正",
+    "send_copy": "发送申请书副本",
+    "reply": "答复及证据",
+    "record": "审理记录",
+    "suspend": "中止审理",
+    "resume": "恢复审理",
+    "extend": "延长审理期限",
+    "terminate": "终止",
+    "decide": "作出决定",
+    "serve": "送达",
+    "register": "诉讼文书接收",
+    "approve": "应诉事务审批、代理人选定",
+    "answer": "答辩举证",
+    "hearing": "开庭（负责人出庭情况）",
+    "judge": "判决或裁定",
+    "perform": "判决履行",
+}
 
 
 @dataclass(frozen=True)

@@ -85,11 +85,17 @@ def _intake(request, form_class, create, template: str, detail: str):
 def reconsideration_create(request):
     def create(data):
         files = tuple((f, f.name) for f in data.pop("attachments"))
-        return recon.reconsideration_apply(actor=request.user, handler=request.user,
-                                           attachments=files, **data)  # fmt: skip
+        return recon.reconsideration_apply(
+            actor=request.user, handler=request.user, attachments=files, **data
+        )
 
-    return _intake(request, forms.StaffApplicationForm, create,
-                   "disputes/reconsideration_form.html", "disputes:reconsideration_detail")  # fmt: skip
+    return _intake(
+        request,
+        forms.StaffApplicationForm,
+        create,
+        "disputes/reconsideration_form.html",
+        "disputes:reconsideration_detail",
+    )
 
 
 @login_required
@@ -97,8 +103,13 @@ def litigation_create(request):
     def create(data):
         return lit_services.litigation_register(actor=request.user, handler=request.user, **data)
 
-    return _intake(request, forms.LitigationForm, create, "disputes/litigation_form.html",
-                   "disputes:litigation_detail")  # fmt: skip
+    return _intake(
+        request,
+        forms.LitigationForm,
+        create,
+        "disputes/litigation_form.html",
+        "disputes:litigation_detail",
+    )
 
 
 def _leaders():
@@ -125,41 +136,67 @@ def reconsideration_detail(request, pk: int):
 
 RECON_ACTIONS = {
     "review": lambda c, r, u: recon.reconsideration_review(
-        case=c, outcome=r.POST.get("outcome", ""), on=_day(r), note=r.POST.get("note", ""), actor=u),
+        case=c, outcome=r.POST.get("outcome", ""), on=_day(r), note=r.POST.get("note", ""), actor=u
+    ),
     "corrected": lambda c, r, u: recon.reconsideration_corrected(case=c, on=_day(r), actor=u),
     "send_copy": lambda c, r, u: recon.reconsideration_send_copy(case=c, on=_day(r), actor=u),
     "reply": lambda c, r, u: recon.reconsideration_reply(case=c, on=_day(r), actor=u),
     "record": lambda c, r, u: recon.reconsideration_add_record(
-        case=c, kind=r.POST.get("kind", ""), on=_day(r), summary=r.POST.get("summary", ""), actor=u),
+        case=c, kind=r.POST.get("kind", ""), on=_day(r), summary=r.POST.get("summary", ""), actor=u
+    ),
     "suspend": lambda c, r, u: recon.reconsideration_suspend(
-        case=c, on=_day(r), reason=r.POST.get("reason", ""), actor=u),
+        case=c, on=_day(r), reason=r.POST.get("reason", ""), actor=u
+    ),
     "resume": lambda c, r, u: recon.reconsideration_resume(case=c, on=_day(r), actor=u),
     "extend": lambda c, r, u: recon.reconsideration_extend(
-        case=c, approver=_leaders().filter(pk=r.POST.get("approver") or 0).first(),
-        reason=r.POST.get("reason", ""), actor=u),
+        case=c,
+        approver=_leaders().filter(pk=r.POST.get("approver") or 0).first(),
+        reason=r.POST.get("reason", ""),
+        actor=u,
+    ),
     "terminate": lambda c, r, u: recon.reconsideration_terminate(
-        case=c, on=_day(r), reason=r.POST.get("reason", ""), actor=u),
+        case=c, on=_day(r), reason=r.POST.get("reason", ""), actor=u
+    ),
     "decide": lambda c, r, u: recon.reconsideration_decide(
-        case=c, decision=r.POST.get("decision", "") or rc.DecisionType.UPHOLD, on=_day(r),
-        text=r.POST.get("text", ""), error_cause=r.POST.get("error_cause", ""), actor=u),
+        case=c,
+        decision=r.POST.get("decision", "") or rc.DecisionType.UPHOLD,
+        on=_day(r),
+        text=r.POST.get("text", ""),
+        error_cause=r.POST.get("error_cause", ""),
+        actor=u,
+    ),
     "serve": lambda c, r, u: recon.reconsideration_serve(case=c, on=_day(r), actor=u),
-}  # fmt: skip
+}
 
 LIT_ACTIONS = {
     "approve": lambda c, r, u: lit_services.litigation_approve(
-        case=c, approver=_leaders().filter(pk=r.POST.get("approver") or 0).first() or u,
-        agent=r.POST.get("agent", ""), on=_day(r), actor=u),
+        case=c,
+        approver=_leaders().filter(pk=r.POST.get("approver") or 0).first() or u,
+        agent=r.POST.get("agent", ""),
+        on=_day(r),
+        actor=u,
+    ),
     "answer": lambda c, r, u: lit_services.litigation_answer(case=c, on=_day(r), actor=u),
     "hearing": lambda c, r, u: lit_services.litigation_hearing(
-        case=c, on=_day(r), head_appeared=r.POST.get("head_appeared") == "yes",
-        head_name=r.POST.get("head_name", ""), stand_in=r.POST.get("stand_in", ""),
-        absence_reason=r.POST.get("absence_reason", ""), actor=u),
+        case=c,
+        on=_day(r),
+        head_appeared=r.POST.get("head_appeared") == "yes",
+        head_name=r.POST.get("head_name", ""),
+        stand_in=r.POST.get("stand_in", ""),
+        absence_reason=r.POST.get("absence_reason", ""),
+        actor=u,
+    ),
     "judge": lambda c, r, u: lit_services.litigation_judge(
-        case=c, outcome=r.POST.get("outcome", ""), served_on=_day(r),
-        error_cause=r.POST.get("error_cause", ""), actor=u),
+        case=c,
+        outcome=r.POST.get("outcome", ""),
+        served_on=_day(r),
+        error_cause=r.POST.get("error_cause", ""),
+        actor=u,
+    ),
     "perform": lambda c, r, u: lit_services.litigation_perform(
-        case=c, on=_day(r), note=r.POST.get("note", ""), actor=u),
-}  # fmt: skip
+        case=c, on=_day(r), note=r.POST.get("note", ""), actor=u
+    ),
+}
 
 
 def _act(request, case, actions: dict, action: str, detail: str):

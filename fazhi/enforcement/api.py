@@ -128,25 +128,54 @@ class RecordOut(Schema):
 
 def _out(case) -> dict:
     return {
-        **{f: getattr(case, f) for f in (
-            "id", "reference", "version", "status", "status_label", "source", "procedure",
-            "party_name", "cause", "received_on", "filed_on", "notified_on", "proposed_fine",
-            "proposal", "decision_number", "decided_on", "outcome", "fine", "served_on",
-            "payment_due", "paid_on", "surcharge", "closed_on", "archived_on")},
+        **{
+            f: getattr(case, f)
+            for f in (
+                "id",
+                "reference",
+                "version",
+                "status",
+                "status_label",
+                "source",
+                "procedure",
+                "party_name",
+                "cause",
+                "received_on",
+                "filed_on",
+                "notified_on",
+                "proposed_fine",
+                "proposal",
+                "decision_number",
+                "decided_on",
+                "outcome",
+                "fine",
+                "served_on",
+                "payment_due",
+                "paid_on",
+                "surcharge",
+                "closed_on",
+                "archived_on",
+            )
+        },
         "power_item": case.power_item.code,
         "org_unit": case.org_unit.name,
         "allowed_actions": [a.value for a in flow.allowed_actions(case.status)],
-    }  # fmt: skip
+    }
 
 
 def _detail(case) -> dict:
     rows = selectors.case_deadlines(case, today=timezone.localdate())
     deadlines = [
-        {"rule": r.deadline.rule_code, "title": r.rule_title, "start": r.deadline.start,
-         "due": r.deadline.due, "status": r.deadline.status,
-         "remaining": r.remaining.label if r.remaining else ""}
+        {
+            "rule": r.deadline.rule_code,
+            "title": r.rule_title,
+            "start": r.deadline.start,
+            "due": r.deadline.due,
+            "status": r.deadline.status,
+            "remaining": r.remaining.label if r.remaining else "",
+        }
         for r in rows
-    ]  # fmt: skip
+    ]
     return {**_out(case), "deadlines": deadlines, "clock_note": selectors.clock_note(case)}
 
 
@@ -176,19 +205,33 @@ def _case(request, case_id: int):
         raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该案件") from None
 
 
-@router.get("/cases", auth=api_auth, response=list[CaseOut],
-            operation_id="enforcement_case_list", summary="执法案件列表（按状态、逾期、承办人筛选）")  # fmt: skip
+@router.get(
+    "/cases",
+    auth=api_auth,
+    response=list[CaseOut],
+    operation_id="enforcement_case_list",
+    summary="执法案件列表（按状态、逾期、承办人筛选）",
+)
 def case_list(request, filters: Query[CaseFilters]):
     qs = selectors.case_list(
-        user=request.auth, status=filters.status, overdue=filters.overdue, mine=filters.mine,
-        query=filters.q[:100], year=filters.year, today=timezone.localdate(),
-    )  # fmt: skip
+        user=request.auth,
+        status=filters.status,
+        overdue=filters.overdue,
+        mine=filters.mine,
+        query=filters.q[:100],
+        year=filters.year,
+        today=timezone.localdate(),
+    )
     return [_out(c) for c in qs[filters.offset : filters.offset + filters.limit]]
 
 
-@router.post("/cases", auth=api_auth,
-             response={201: CaseDetailOut, 403: Problem, 409: Problem, 422: Problem},
-             operation_id="enforcement_case_create", summary="登记执法案件")  # fmt: skip
+@router.post(
+    "/cases",
+    auth=api_auth,
+    response={201: CaseDetailOut, 403: Problem, 409: Problem, 422: Problem},
+    operation_id="enforcement_case_create",
+    summary="登记执法案件",
+)
 def case_create(request, payload: CaseIn):
     if not permissions.can_handle(request.auth):
         raise ProblemError(403, ErrorCode.PERMISSION_DENIED, "只有执法人员可以登记案件")
@@ -204,22 +247,35 @@ def case_create(request, payload: CaseIn):
     return Status(201, _detail(case))
 
 
-@router.get("/cases/{case_id}", auth=api_auth, response={200: CaseDetailOut, 404: Problem},
-            operation_id="enforcement_case_get", summary="执法案件详情（含期限）")  # fmt: skip
+@router.get(
+    "/cases/{case_id}",
+    auth=api_auth,
+    response={200: CaseDetailOut, 404: Problem},
+    operation_id="enforcement_case_get",
+    summary="执法案件详情（含期限）",
+)
 def case_get(request, case_id: int):
     return _detail(_case(request, case_id))
 
 
-@router.get("/cases/{case_id}/file", auth=api_auth, response={200: list[RecordOut], 404: Problem},
-            operation_id="enforcement_case_file", summary="案卷：全部记录与证据哈希")  # fmt: skip
+@router.get(
+    "/cases/{case_id}/file",
+    auth=api_auth,
+    response={200: list[RecordOut], 404: Problem},
+    operation_id="enforcement_case_file",
+    summary="案卷：全部记录与证据哈希",
+)
 def case_file(request, case_id: int):
     return case_file_rows(_case(request, case_id))
 
 
-@router.post("/cases/{case_id}/steps/{action}", auth=api_auth,
-             response={200: CaseDetailOut, 403: Problem, 404: Problem, 409: Problem, 422: Problem},
-             operation_id="enforcement_case_step",
-             summary="办理案件步骤（accept, file, act, order, notify, review, decide, serve, pay …）")  # fmt: skip
+@router.post(
+    "/cases/{case_id}/steps/{action}",
+    auth=api_auth,
+    response={200: CaseDetailOut, 403: Problem, 404: Problem, 409: Problem, 422: Problem},
+    operation_id="enforcement_case_step",
+    summary="办理案件步骤（accept, file, act, order, notify, review, decide, serve, pay …）",
+)
 def case_step(request, case_id: int, action: str, payload: StepIn):
     case = _case(request, case_id)
     if action not in STEPS:

@@ -64,20 +64,55 @@ EARLY_ONLY = (
 )
 # target state → how many cases end there (deepest first, so they start early in the year)
 PLAN = (
-    ("archived", 16), ("closed", 6), ("paid", 2), ("court", 1), ("served", 4), ("decided", 3),
-    ("reviewed", 2), ("returned", 2), ("review", 3), ("hearing", 1), ("notified", 4),
-    ("filed", 7), ("withdrawn", 3), ("accepted", 1), ("rejected", 2), ("received", 2),
-)  # fmt: skip
+    ("archived", 16),
+    ("closed", 6),
+    ("paid", 2),
+    ("court", 1),
+    ("served", 4),
+    ("decided", 3),
+    ("reviewed", 2),
+    ("returned", 2),
+    ("review", 3),
+    ("hearing", 1),
+    ("notified", 4),
+    ("filed", 7),
+    ("withdrawn", 3),
+    ("accepted", 1),
+    ("rejected", 2),
+    ("received", 2),
+)
 DEPTH = {
-    "received": 0, "accepted": 1, "rejected": 1, "filed": 2, "withdrawn": 3, "notified": 3,
-    "hearing": 4, "review": 4, "returned": 5, "reviewed": 5, "decided": 6, "served": 7,
-    "court": 8, "paid": 8, "closed": 9, "archived": 10,
-}  # fmt: skip
+    "received": 0,
+    "accepted": 1,
+    "rejected": 1,
+    "filed": 2,
+    "withdrawn": 3,
+    "notified": 3,
+    "hearing": 4,
+    "review": 4,
+    "returned": 5,
+    "reviewed": 5,
+    "decided": 6,
+    "served": 7,
+    "court": 8,
+    "paid": 8,
+    "closed": 9,
+    "archived": 10,
+}
 PARTIES = (
-    "天津某建筑工程有限公司", "天津某餐饮管理有限公司", "天津某物流有限公司", "天津某电子厂",
-    "天津某保洁服务有限公司", "天津某服装加工厂", "天津某物业管理有限公司", "天津某商贸有限公司",
-    "天津某机械制造有限公司", "天津某酒店管理有限公司", "天津某印务有限公司", "天津某家具厂",
-)  # fmt: skip
+    "天津某建筑工程有限公司",
+    "天津某餐饮管理有限公司",
+    "天津某物流有限公司",
+    "天津某电子厂",
+    "天津某保洁服务有限公司",
+    "天津某服装加工厂",
+    "天津某物业管理有限公司",
+    "天津某商贸有限公司",
+    "天津某机械制造有限公司",
+    "天津某酒店管理有限公司",
+    "天津某印务有限公司",
+    "天津某家具厂",
+)
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(13)
 WAV = b"RIFF" + (36).to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little")
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00\x00\x00\x08free"
@@ -93,13 +128,40 @@ PARTY_USCC_BASE = 100  # demo_uscc indices of PARTIES, apart from the arrears em
 # (就业促进法 第六十四条 一万至五万元; 社会保险法 第八十八条 骗取金额二至五倍).
 RECENT = (
     ("heping_team", "CF-RLSC-42", "", "未经许可擅自从事职业中介活动", "刘建华", "10000", 75, False),
-    ("inspection_1", "CF-SB-88", "", "以伪造证明材料骗取社会保险待遇", "陈立新", "16000", 60, False),
+    (
+        "inspection_1",
+        "CF-SB-88",
+        "",
+        "以伪造证明材料骗取社会保险待遇",
+        "陈立新",
+        "16000",
+        60,
+        False,
+    ),
     ("inspection_2", "CF-RLSC-42", "", "未经许可擅自从事职业中介活动", "杨海燕", "0", 45, True),
     ("hexi_team", "CF-RLSC-42", "", "未经许可擅自从事职业中介活动", "赵晓东", "20000", 30, False),
-    ("inspection_1", "CF-SB-88", "", "以伪造证明材料骗取社会保险待遇", "周丽华", "12000", 20, False),
+    (
+        "inspection_1",
+        "CF-SB-88",
+        "",
+        "以伪造证明材料骗取社会保险待遇",
+        "周丽华",
+        "12000",
+        20,
+        False,
+    ),
     ("binhai_team", "CF-SB-88", "", "以伪造证明材料骗取社会保险待遇", "黄春雷", "9000", 2, False),
-    ("inspection_2", "CF-JC-26", "lsi-26", "拖欠劳动者工资", "天津某装饰工程有限公司", "", 15, False),
-)  # fmt: skip
+    (
+        "inspection_2",
+        "CF-JC-26",
+        "lsi-26",
+        "拖欠劳动者工资",
+        "天津某装饰工程有限公司",
+        "",
+        15,
+        False,
+    ),
+)
 # Receipt to decision, in days: within the 60 working days of the investigation clock, which
 # opens at 立案 and must end in a year whose holidays are declared (next year's are published
 # in November or December, so a case decided in late autumn must have been filed early).
@@ -144,14 +206,18 @@ class Spec:
 
 def _facts(violation: str, n: int) -> dict:
     return {
-        "lsi-26": {"amount": str(30000 + 7000 * (n % 9)), "months": 1 + n % 5, "workers": 5 + n % 20},
+        "lsi-26": {
+            "amount": str(30000 + 7000 * (n % 9)),
+            "months": 1 + n % 5,
+            "workers": 5 + n % 20,
+        },
         "lsi-25": {"workers": 3 + n % 15},
         "lcl-84": {"workers": 2 + n % 6},
         "lsi-30": {},
         "sil-84": {"amount": str(20000 + 3000 * (n % 7))},
         "sil-86": {"amount": str(10000 + 4000 * (n % 8))},
         "child-6": {"workers": 1, "months": 1 + n % 2},
-    }.get(violation, {})  # fmt: skip
+    }.get(violation, {})
 
 
 def specs() -> list[Spec]:
@@ -163,11 +229,20 @@ def specs() -> list[Spec]:
             power, violation, cause = (VIOLATIONS if deep or n % 3 else EARLY_ONLY)[
                 n % (len(VIOLATIONS) if deep or n % 3 else len(EARLY_ONLY))
             ]
-            out.append(Spec(
-                index=n, target=target, unit=UNITS[n % len(UNITS)], source=SOURCES[n % len(SOURCES)],
-                power=power, violation=violation, cause=cause, party=PARTIES[n % len(PARTIES)],
-                facts=_facts(violation, n), party_code=demo_uscc(PARTY_USCC_BASE + n % len(PARTIES)),
-            ))  # fmt: skip
+            out.append(
+                Spec(
+                    index=n,
+                    target=target,
+                    unit=UNITS[n % len(UNITS)],
+                    source=SOURCES[n % len(SOURCES)],
+                    power=power,
+                    violation=violation,
+                    cause=cause,
+                    party=PARTIES[n % len(PARTIES)],
+                    facts=_facts(violation, n),
+                    party_code=demo_uscc(PARTY_USCC_BASE + n % len(PARTIES)),
+                )
+            )
     by_target: dict[str, list[Spec]] = {}
     for s in out:
         by_target.setdefault(s.target, []).append(s)
@@ -210,15 +285,25 @@ def recent_specs(today: date) -> list[Spec]:
     out = []
     for n, (unit, power, violation, cause, party, fine, ago, no_penalty) in enumerate(RECENT):
         person = not party.endswith("公司")
-        out.append(Spec(
-            index=n, target="served", unit=unit, source=SOURCES[n % len(SOURCES)], power=power,
-            violation=violation, cause=cause, party=party, no_penalty=no_penalty,
-            facts=_facts(violation, n), received_on=today - timedelta(days=ago + RECENT_SPAN),
-            decide_day=RECENT_SPAN,
-            party_kind="person" if person else "org",
-            party_code=demo_ric(n) if person else demo_uscc(PARTY_USCC_BASE + len(PARTIES) + n),
-            fine=Decimal(fine) if fine else None,
-        ))  # fmt: skip
+        out.append(
+            Spec(
+                index=n,
+                target="served",
+                unit=unit,
+                source=SOURCES[n % len(SOURCES)],
+                power=power,
+                violation=violation,
+                cause=cause,
+                party=party,
+                no_penalty=no_penalty,
+                facts=_facts(violation, n),
+                received_on=today - timedelta(days=ago + RECENT_SPAN),
+                decide_day=RECENT_SPAN,
+                party_kind="person" if person else "org",
+                party_code=demo_ric(n) if person else demo_uscc(PARTY_USCC_BASE + len(PARTIES) + n),
+                fine=Decimal(fine) if fine else None,
+            )
+        )
     return out
 
 
@@ -251,8 +336,9 @@ def _fine(case: Case, spec: Spec) -> tuple[Decimal, str]:
         return Decimal(0), ""
     from fazhi.enforcement.services.cases_decision import facts_of
 
-    proposal = discretion_propose(violation_code=case.violation_code, facts=facts_of(case),
-                                  on=spec.day(25))  # fmt: skip
+    proposal = discretion_propose(
+        violation_code=case.violation_code, facts=facts_of(case), on=spec.day(25)
+    )
     if spec.no_penalty:
         reason = "" if proposal.no_penalty_allowed else NO_PENALTY_REASON
         return Decimal(0), reason
@@ -269,63 +355,119 @@ def _run(ctx, spec: Spec) -> Case:
     actor, reached = _actor(ctx, spec), DEPTH[spec.target]
     item = PowerItem.objects.get(code=spec.power)
     case = intake.case_register(
-        power_item=item, org_unit=ctx.units[spec.unit], source=spec.source,
-        received_on=spec.received, cause=spec.cause, party_name=spec.party,
-        party_kind=spec.party_kind, party_code=spec.party_code,
-        party_address=f"天津市和平区某某路{spec.index + 1}号" if spec.party_kind == "person" else "",
+        power_item=item,
+        org_unit=ctx.units[spec.unit],
+        source=spec.source,
+        received_on=spec.received,
+        cause=spec.cause,
+        party_name=spec.party,
+        party_kind=spec.party_kind,
+        party_code=spec.party_code,
+        party_address=f"天津市和平区某某路{spec.index + 1}号"
+        if spec.party_kind == "person"
+        else "",
         party_legal_rep=f"{LEGAL_REP_SURNAMES[spec.index % len(LEGAL_REP_SURNAMES)]}某"
-        if spec.party_kind == "org" else "",
+        if spec.party_kind == "org"
+        else "",
         complainant="张某" if spec.source in ("complaint", "report") else "",
-        violation_code=spec.violation, reference=_reference(ctx, spec), actor=actor,
-    )  # fmt: skip
+        violation_code=spec.violation,
+        reference=_reference(ctx, spec),
+        actor=actor,
+    )
     if reached == 0:
         return case
     complaint = spec.source in ("complaint", "report")
     if spec.target == "rejected":
-        return intake.case_reject(case=case, on=spec.day(2), actor=actor,
-                                  reason="投诉事项属于劳动争议，已告知投诉人申请劳动争议仲裁")  # fmt: skip
+        return intake.case_reject(
+            case=case,
+            on=spec.day(2),
+            actor=actor,
+            reason="投诉事项属于劳动争议，已告知投诉人申请劳动争议仲裁",
+        )
     if complaint:
         case = intake.case_accept(case=case, on=spec.day(2), actor=actor)
     if spec.target == "accepted":
         return case
     officers = _officers(ctx, spec)
-    case = intake.case_file(case=case, on=spec.day(3), approver=leader, officers=officers,
-                            actor=actor)  # fmt: skip
+    case = intake.case_file(
+        case=case, on=spec.day(3), approver=leader, officers=officers, actor=actor
+    )
     if spec.serious:
         Case.objects.filter(pk=case.pk).update(is_serious=True)
     tag = spec.index.to_bytes(2, "big")
-    acts.case_record_act(case=case, kind="inspection", on=spec.day(6), officers=officers,
-                         summary=f"现场检查{spec.party}，调取考勤、工资台账", place=spec.party,
-                         uploads=[(io.BytesIO(PNG + tag), "现场照片.png")], actor=actor)  # fmt: skip
+    acts.case_record_act(
+        case=case,
+        kind="inspection",
+        on=spec.day(6),
+        officers=officers,
+        summary=f"现场检查{spec.party}，调取考勤、工资台账",
+        place=spec.party,
+        uploads=[(io.BytesIO(PNG + tag), "现场照片.png")],
+        actor=actor,
+    )
     if spec.seizure:
         name = "扣押过程录音.wav" if spec.seizure is WAV else "扣押过程录像.mp4"
-        acts.case_record_act(case=case, kind="seizure", on=spec.day(7), officers=officers,
-                             summary="依法扣押工资台账原件，全程音像记录", actor=actor,
-                             uploads=[(io.BytesIO(spec.seizure + tag), name)])  # fmt: skip
+        acts.case_record_act(
+            case=case,
+            kind="seizure",
+            on=spec.day(7),
+            officers=officers,
+            summary="依法扣押工资台账原件，全程音像记录",
+            actor=actor,
+            uploads=[(io.BytesIO(spec.seizure + tag), name)],
+        )
     if spec.extend:
-        intake.case_extend(case=case, approver=leader, on=spec.day(60), actor=actor,
-                           reason="涉及劳动者人数众多、工资台账不全，案情复杂")  # fmt: skip
+        intake.case_extend(
+            case=case,
+            approver=leader,
+            on=spec.day(60),
+            actor=actor,
+            reason="涉及劳动者人数众多、工资台账不全，案情复杂",
+        )
     if spec.target == "filed":
         return case
-    acts.case_record_act(case=case, kind="interview", on=spec.day(8), officers=officers,
-                         summary=f"询问{spec.party}负责人，对{spec.cause}的事实予以承认", actor=actor)  # fmt: skip
-    order = acts.case_order_correction(case=case, on=spec.day(8), due_on=spec.day(18),
-                                       items=f"立即改正{spec.cause}的违法行为", officers=officers,
-                                       actor=actor)  # fmt: skip
+    acts.case_record_act(
+        case=case,
+        kind="interview",
+        on=spec.day(8),
+        officers=officers,
+        summary=f"询问{spec.party}负责人，对{spec.cause}的事实予以承认",
+        actor=actor,
+    )
+    order = acts.case_order_correction(
+        case=case,
+        on=spec.day(8),
+        due_on=spec.day(18),
+        items=f"立即改正{spec.cause}的违法行为",
+        officers=officers,
+        actor=actor,
+    )
     complied = spec.target == "withdrawn" or spec.no_penalty
-    acts.case_order_followup(order=order, on=spec.day(18 if complied else 19), complied=complied,
-                             summary="已按期改正" if complied else "逾期未改正", officers=officers,
-                             actor=actor)  # fmt: skip
+    acts.case_order_followup(
+        order=order,
+        on=spec.day(18 if complied else 19),
+        complied=complied,
+        summary="已按期改正" if complied else "逾期未改正",
+        officers=officers,
+        actor=actor,
+    )
     if spec.target == "withdrawn":
-        return intake.case_withdraw(case=case, on=spec.day(20), actor=actor,
-                                    reason="违法行为轻微并已在限期内改正")  # fmt: skip
+        return intake.case_withdraw(
+            case=case, on=spec.day(20), actor=actor, reason="违法行为轻微并已在限期内改正"
+        )
     case.refresh_from_db()
     case.facts = spec.facts
     fine, reason = _fine(case, spec)
     outcome = "no_penalty" if spec.no_penalty else "penalty"
-    case = decision.case_notify(case=case, on=spec.day(25), outcome=outcome, fine=fine,
-                                facts=spec.facts, actor=actor,
-                                text=f"经调查，{spec.party}存在{spec.cause}的违法行为，事实清楚，证据确凿。")  # fmt: skip
+    case = decision.case_notify(
+        case=case,
+        on=spec.day(25),
+        outcome=outcome,
+        fine=fine,
+        facts=spec.facts,
+        actor=actor,
+        text=f"经调查，{spec.party}存在{spec.cause}的违法行为，事实清楚，证据确凿。",
+    )
     if spec.target == "notified":
         return case
     decide_on = spec.day(spec.decide_day)
@@ -334,10 +476,20 @@ def _run(ctx, spec: Spec) -> Case:
         if spec.target == "hearing":
             return case
         Case.objects.filter(pk=case.pk).update(is_major_rights=True)
-        decision.case_hearing_notice(case=case, presiding=reviewer, notice_on=spec.day(28),
-                                     hearing_on=spec.day(50), place="本局听证室", actor=actor)  # fmt: skip
-        decision.case_hearing_record(case=case, held_on=spec.day(50), actor=actor,
-                                     summary="听证笔录：当事人陈述已部分支付，请求从轻处罚；调查人员出示证据。")  # fmt: skip
+        decision.case_hearing_notice(
+            case=case,
+            presiding=reviewer,
+            notice_on=spec.day(28),
+            hearing_on=spec.day(50),
+            place="本局听证室",
+            actor=actor,
+        )
+        decision.case_hearing_record(
+            case=case,
+            held_on=spec.day(50),
+            actor=actor,
+            summary="听证笔录：当事人陈述已部分支付，请求从轻处罚；调查人员出示证据。",
+        )
         decision.case_hearing_close(case=case, on=spec.day(50), actor=actor)
         decide_on = spec.day(65)
     case.refresh_from_db()
@@ -348,33 +500,61 @@ def _run(ctx, spec: Spec) -> Case:
         if spec.target == "review":
             return case
         if spec.problems_first:
-            decision.case_review(case=case, on=start + timedelta(days=1), opinion="problems",
-                                 points={**OK_POINTS, "documents": (False, "告知书未载明陈述申辩期限")},
-                                 comments="请补正告知书后重新提交", actor=reviewer)  # fmt: skip
+            decision.case_review(
+                case=case,
+                on=start + timedelta(days=1),
+                opinion="problems",
+                points={**OK_POINTS, "documents": (False, "告知书未载明陈述申辩期限")},
+                comments="请补正告知书后重新提交",
+                actor=reviewer,
+            )
             if spec.target == "returned":
                 return case
             decision.case_review_submit(case=case, on=start + timedelta(days=3), actor=actor)
-        decision.case_review(case=case, on=start + timedelta(days=4), points=OK_POINTS,
-                             opinion="agree", comments="", actor=reviewer)  # fmt: skip
+        decision.case_review(
+            case=case,
+            on=start + timedelta(days=4),
+            points=OK_POINTS,
+            opinion="agree",
+            comments="",
+            actor=reviewer,
+        )
         if spec.target == "reviewed":
             return case
     case.refresh_from_db()
     if case.is_serious:
-        decision.case_discuss(case=case, on=decide_on - timedelta(days=2), actor=leader,
-                              attendees="局长、分管副局长、法规处处长、监察总队队长",
-                              conclusion="同意按拟处理意见作出决定")  # fmt: skip
-    case = decision.case_decide(case=case, on=decide_on, outcome=outcome, fine=fine,
-                                text=case.proposed_text, departure_reason=reason, actor=leader)  # fmt: skip
+        decision.case_discuss(
+            case=case,
+            on=decide_on - timedelta(days=2),
+            actor=leader,
+            attendees="局长、分管副局长、法规处处长、监察总队队长",
+            conclusion="同意按拟处理意见作出决定",
+        )
+    case = decision.case_decide(
+        case=case,
+        on=decide_on,
+        outcome=outcome,
+        fine=fine,
+        text=case.proposed_text,
+        departure_reason=reason,
+        actor=leader,
+    )
     if spec.target == "decided":
         return case
-    case = execution.case_serve(case=case, on=decide_on + timedelta(days=1), method="direct",
-                                recipient=f"{spec.party}法定代表人", actor=actor)  # fmt: skip
+    case = execution.case_serve(
+        case=case,
+        on=decide_on + timedelta(days=1),
+        method="direct",
+        recipient=f"{spec.party}法定代表人",
+        actor=actor,
+    )
     if spec.target == "served":
         return case
     if spec.target == "court":
         execution.case_remind(case=case, on=case.payment_due + timedelta(days=10), actor=actor)
-        return execution.case_apply_court(case=case, on=case.payment_due + timedelta(days=21),
-                                          actor=actor)  # fmt: skip
+        return execution.case_apply_court(
+            case=case, on=case.payment_due + timedelta(days=21), actor=actor
+        )
     if case.fine:
         paid_on = (
             case.payment_due + timedelta(days=5)

@@ -97,20 +97,23 @@ def filing_form(case: Case) -> bytes:
     """立案审批表."""
     doc = Document()
     _title(doc, "立案审批表", case.reference)
-    _table(doc, [
-        ("案件来源", case.source_label),
-        ("案由", case.cause),
-        ("当事人", case.party_name),
-        ("统一社会信用代码/身份证号", case.party_code),
-        ("法定代表人/负责人", case.party_legal_rep),
-        ("地址", case.party_address),
-        ("权责事项", f"{case.power_item.code} {case.power_item.name}"),
-        ("收到/发现日期", format_date(case.received_on)),
-        ("受理日期", format_date(case.accepted_on) if case.accepted_on else ""),
-        ("承办人员", _officers(case)),
-        ("负责人审批意见", f"同意立案。{case.filing_approver or ''}" if case.filed_on else ""),
-        ("立案日期", format_date(case.filed_on) if case.filed_on else ""),
-    ])  # fmt: skip
+    _table(
+        doc,
+        [
+            ("案件来源", case.source_label),
+            ("案由", case.cause),
+            ("当事人", case.party_name),
+            ("统一社会信用代码/身份证号", case.party_code),
+            ("法定代表人/负责人", case.party_legal_rep),
+            ("地址", case.party_address),
+            ("权责事项", f"{case.power_item.code} {case.power_item.name}"),
+            ("收到/发现日期", format_date(case.received_on)),
+            ("受理日期", format_date(case.accepted_on) if case.accepted_on else ""),
+            ("承办人员", _officers(case)),
+            ("负责人审批意见", f"同意立案。{case.filing_approver or ''}" if case.filed_on else ""),
+            ("立案日期", format_date(case.filed_on) if case.filed_on else ""),
+        ],
+    )
     return _bytes(doc)
 
 
@@ -119,20 +122,25 @@ def interview_record(act: CaseAct) -> bytes:
     case = act.case
     doc = Document()
     _title(doc, "询问笔录", f"{case.reference} 第{act.seq}号记录")
-    _table(doc, [
-        ("时间", format_date(act.on)),
-        ("地点", act.place),
-        ("询问人（执法证号）", "、".join(
-            f"{o.name}" for o in act.officers.all()) or "—"),
-        ("被询问单位", case.party_name),
-    ])  # fmt: skip
-    _paragraphs(doc, [
-        "我们是劳动保障监察员，已向你出示执法证件。你有如实回答询问的义务，也有陈述和申辩的权利；"
-        "执法人员与本案有直接利害关系的，你有权申请回避。",
-        f"询问内容：{act.summary}",
-        "以上笔录已经被询问人核对无误。",
-        "被询问人（签名）：            询问人（签名）：",
-    ])  # fmt: skip
+    _table(
+        doc,
+        [
+            ("时间", format_date(act.on)),
+            ("地点", act.place),
+            ("询问人（执法证号）", "、".join(f"{o.name}" for o in act.officers.all()) or "—"),
+            ("被询问单位", case.party_name),
+        ],
+    )
+    _paragraphs(
+        doc,
+        [
+            "我们是劳动保障监察员，已向你出示执法证件。你有如实回答询问的义务，也有陈述和申辩的权利；"
+            "执法人员与本案有直接利害关系的，你有权申请回避。",
+            f"询问内容：{act.summary}",
+            "以上笔录已经被询问人核对无误。",
+            "被询问人（签名）：            询问人（签名）：",
+        ],
+    )
     return _bytes(doc)
 
 
@@ -142,12 +150,15 @@ def correction_order(act: CaseAct) -> bytes:
     order = act.order
     doc = Document()
     _title(doc, "劳动保障监察责令改正指令书", f"{case.reference}-改{act.seq}")
-    _paragraphs(doc, [
-        f"{case.party_name}：",
-        f"经查，{_you(case)}存在以下违反劳动保障法律、法规或者规章的行为：{order.items}",
-        f"根据《劳动保障监察条例》第十八条的规定，现责令{_you(case)}于{format_date(order.due_on)}前改正，"
-        "并将改正情况书面报送本机关。逾期不改正的，本机关将依法处理。",
-    ])  # fmt: skip
+    _paragraphs(
+        doc,
+        [
+            f"{case.party_name}：",
+            f"经查，{_you(case)}存在以下违反劳动保障法律、法规或者规章的行为：{order.items}",
+            f"根据《劳动保障监察条例》第十八条的规定，现责令{_you(case)}于{format_date(order.due_on)}前改正，"
+            "并将改正情况书面报送本机关。逾期不改正的，本机关将依法处理。",
+        ],
+    )
     _sign(doc, _agency(case), order.issued_on)
     return _bytes(doc)
 
@@ -164,15 +175,20 @@ def penalty_notice(case: Case) -> bytes:
     rights = f"{you}可以在收到本告知书之日起进行陈述和申辩。"
     if case.hearing_reasons:
         period = _period("penalty.hearing_request", case.notified_on)
-        rights += (f"因拟作出的处罚属于{'、'.join(case.hearing_reasons)}，{you}有权要求听证，"
-                   f"应当在收到本告知书之日起{period}内提出，逾期视为放弃。")  # fmt: skip
-    _paragraphs(doc, [
-        f"{case.party_name}：",
-        f"本机关于{format_date(case.filed_on)}对{you}{case.cause}一案立案调查。{case.proposed_text}",
-        f"{proposed}。",
-        rights,
-        "本机关不因当事人陈述、申辩而给予更重的处罚。",
-    ])  # fmt: skip
+        rights += (
+            f"因拟作出的处罚属于{'、'.join(case.hearing_reasons)}，{you}有权要求听证，"
+            f"应当在收到本告知书之日起{period}内提出，逾期视为放弃。"
+        )
+    _paragraphs(
+        doc,
+        [
+            f"{case.party_name}：",
+            f"本机关于{format_date(case.filed_on)}对{you}{case.cause}一案立案调查。{case.proposed_text}",
+            f"{proposed}。",
+            rights,
+            "本机关不因当事人陈述、申辩而给予更重的处罚。",
+        ],
+    )
     _sign(doc, _agency(case), case.notified_on)
     return _bytes(doc)
 
@@ -214,16 +230,19 @@ def service_receipt(case: Case) -> bytes:
 
     doc = Document()
     _title(doc, "送达回证", case.reference)
-    _table(doc, [
-        ("送达文书名称及文号", f"行政处罚决定书 {case.decision_number}"),
-        ("受送达人", case.service_recipient or case.party_name),
-        ("送达地点", case.party_address),
-        ("送达方式", SERVICE_METHODS.get(case.service_method, "")),
-        ("送达日期", format_date(case.served_on) if case.served_on else ""),
-        ("受送达人签名", " "),
-        ("送达人签名", " "),
-        ("备注", " "),
-    ])  # fmt: skip
+    _table(
+        doc,
+        [
+            ("送达文书名称及文号", f"行政处罚决定书 {case.decision_number}"),
+            ("受送达人", case.service_recipient or case.party_name),
+            ("送达地点", case.party_address),
+            ("送达方式", SERVICE_METHODS.get(case.service_method, "")),
+            ("送达日期", format_date(case.served_on) if case.served_on else ""),
+            ("受送达人签名", " "),
+            ("送达人签名", " "),
+            ("备注", " "),
+        ],
+    )
     return _bytes(doc)
 
 
@@ -231,10 +250,16 @@ def case_record(case: Case, rows: list[dict]) -> bytes:
     """卷内记录: every act in order with its officers and each evidence file's SHA-256."""
     doc = Document()
     _title(doc, "行政执法案卷 卷内记录", case.reference)
-    _table(doc, [
-        ("案由", case.cause), ("当事人", case.party_name), ("状态", case.status_label),
-        ("决定书文号", case.decision_number), ("权责事项", case.power_item.code),
-    ])  # fmt: skip
+    _table(
+        doc,
+        [
+            ("案由", case.cause),
+            ("当事人", case.party_name),
+            ("状态", case.status_label),
+            ("决定书文号", case.decision_number),
+            ("权责事项", case.power_item.code),
+        ],
+    )
     for row in rows:
         paragraph = doc.add_paragraph()
         _run(

@@ -97,5 +97,6 @@ def decision_data(case: Case) -> DecisionData:
 def case_publicity_register(*, case: Case, actor):
     """Register the decision of ``case`` for publication (idempotent per case); returns the
     record and its publicity deadline. Raises `Refused` when the clock cannot be opened."""
-    return publicity_register(kind=kind_of(case), source=case, data=decision_data(case),
-                              actor=actor)  # fmt: skip
+    return publicity_register(
+        kind=kind_of(case), source=case, data=decision_data(case), actor=actor
+    )

@@ -96,9 +96,11 @@ def case_list(
         qs = qs.filter(received_on__year=year)
     if query:
         qs = qs.filter(
-            Q(reference__icontains=query) | Q(party_name__icontains=query)
-            | Q(cause__icontains=query) | Q(decision_number__icontains=query)
-        )  # fmt: skip
+            Q(reference__icontains=query)
+            | Q(party_name__icontains=query)
+            | Q(cause__icontains=query)
+            | Q(decision_number__icontains=query)
+        )
     if overdue:
         qs = qs.filter(pk__in=_overdue_case_ids(today))
     return qs.order_by("-received_on", "-pk")
@@ -148,14 +150,32 @@ def clock_note(case: Case) -> str:
 
 
 VERB_LABELS = {
-    "register": "登记", "accept": "受理", "reject": "不予受理", "file": "立案", "extend": "延长调查期限",
-    "withdraw": "撤销立案", "act": "调查取证", "order": "责令改正", "order_followup": "整改复查",
-    "notify": "告知", "hearing_request": "要求听证", "hearing_notice": "听证通知",
-    "hearing_record": "听证笔录", "hearing_close": "听证结束", "review_submit": "提交法制审核",
-    "review": "法制审核意见", "discuss": "集体讨论", "decide": "作出决定", "serve": "送达",
-    "pay": "缴纳罚款", "remind": "催告", "apply_court": "申请法院强制执行", "close": "结案",
-    "archive": "归档", "export": "导出案卷",
-}  # fmt: skip
+    "register": "登记",
+    "accept": "受理",
+    "reject": "不予受理",
+    "file": "立案",
+    "extend": "延长调查期限",
+    "withdraw": "撤销立案",
+    "act": "调查取证",
+    "order": "责令改正",
+    "order_followup": "整改复查",
+    "notify": "告知",
+    "hearing_request": "要求听证",
+    "hearing_notice": "听证通知",
+    "hearing_record": "听证笔录",
+    "hearing_close": "听证结束",
+    "review_submit": "提交法制审核",
+    "review": "法制审核意见",
+    "discuss": "集体讨论",
+    "decide": "作出决定",
+    "serve": "送达",
+    "pay": "缴纳罚款",
+    "remind": "催告",
+    "apply_court": "申请法院强制执行",
+    "close": "结案",
+    "archive": "归档",
+    "export": "导出案卷",
+}
 
 
 def timeline(case: Case) -> list[dict]:

@@ -74,10 +74,14 @@ def yearly_statistics(*, year: int, unit_ids: Iterable[int] | None = None) -> di
         by_outcome[outcome] += n
         by_item[item_id] += n
     power_items = [
-        {"code": items[pk]["code"], "name": items[pk]["name"], "kind": items[pk]["kind"],
-         "count": n}
+        {
+            "code": items[pk]["code"],
+            "name": items[pk]["name"],
+            "kind": items[pk]["kind"],
+            "count": n,
+        }
         for pk, n in sorted(by_item.items(), key=lambda kv: (-kv[1], items[kv[0]]["code"]))
-    ]  # fmt: skip
+    ]
     return {
         "year": year,
         "total": sum(by_source.values()),

@@ -131,63 +131,143 @@ Step = Callable[[Case, Mapping, Sequence[Upload], Any, int | None], Any]
 STEPS: dict[str, Step] = {
     "accept": lambda c, p, f, u, v: intake.case_accept(case=c, on=_day(p), actor=u, seen_version=v),
     "reject": lambda c, p, f, u, v: intake.case_reject(
-        case=c, on=_day(p), reason=_text(p, "reason"), actor=u, seen_version=v),
+        case=c, on=_day(p), reason=_text(p, "reason"), actor=u, seen_version=v
+    ),
     "file": lambda c, p, f, u, v: intake.case_file(
-        case=c, on=_day(p), approver=_user(p, "approver"), officers=_officers(p), actor=u,
-        seen_version=v),
+        case=c,
+        on=_day(p),
+        approver=_user(p, "approver"),
+        officers=_officers(p),
+        actor=u,
+        seen_version=v,
+    ),
     "extend": lambda c, p, f, u, v: intake.case_extend(
-        case=c, approver=_user(p, "approver"), reason=_text(p, "reason"), on=_day(p), actor=u,
-        seen_version=v),
+        case=c,
+        approver=_user(p, "approver"),
+        reason=_text(p, "reason"),
+        on=_day(p),
+        actor=u,
+        seen_version=v,
+    ),
     "withdraw": lambda c, p, f, u, v: intake.case_withdraw(
-        case=c, on=_day(p), reason=_text(p, "reason"), actor=u, seen_version=v),
+        case=c, on=_day(p), reason=_text(p, "reason"), actor=u, seen_version=v
+    ),
     "act": lambda c, p, f, u, v: acts.case_record_act(
-        case=c, kind=_text(p, "kind"), on=_day(p), summary=_text(p, "summary"),
-        officers=_officers(p), actor=u, uploads=f, existing=_evidence(c, p),
-        place=_text(p, "place"), seen_version=v),
+        case=c,
+        kind=_text(p, "kind"),
+        on=_day(p),
+        summary=_text(p, "summary"),
+        officers=_officers(p),
+        actor=u,
+        uploads=f,
+        existing=_evidence(c, p),
+        place=_text(p, "place"),
+        seen_version=v,
+    ),
     "order": lambda c, p, f, u, v: acts.case_order_correction(
-        case=c, on=_day(p), due_on=_day(p, "due_on"), items=_text(p, "items"),
-        officers=_officers(p), actor=u, seen_version=v),
+        case=c,
+        on=_day(p),
+        due_on=_day(p, "due_on"),
+        items=_text(p, "items"),
+        officers=_officers(p),
+        actor=u,
+        seen_version=v,
+    ),
     "followup": lambda c, p, f, u, v: acts.case_order_followup(
-        order=_order(c, p), on=_day(p), complied=_bool(p, "complied"),
-        summary=_text(p, "summary"), officers=_officers(p), actor=u, uploads=f, seen_version=v),
+        order=_order(c, p),
+        on=_day(p),
+        complied=_bool(p, "complied"),
+        summary=_text(p, "summary"),
+        officers=_officers(p),
+        actor=u,
+        uploads=f,
+        seen_version=v,
+    ),
     "notify": lambda c, p, f, u, v: decision.case_notify(
-        case=c, on=_day(p), outcome=_text(p, "outcome") or "penalty", fine=_money(p, "fine"),
-        text=_text(p, "text"), measures=_list(p, "measures"), actor=u,
-        violation_code=p.get("violation_code") or None, facts=_facts(p), seen_version=v),
+        case=c,
+        on=_day(p),
+        outcome=_text(p, "outcome") or "penalty",
+        fine=_money(p, "fine"),
+        text=_text(p, "text"),
+        measures=_list(p, "measures"),
+        actor=u,
+        violation_code=p.get("violation_code") or None,
+        facts=_facts(p),
+        seen_version=v,
+    ),
     "hearing_request": lambda c, p, f, u, v: decision.case_hearing_request(
-        case=c, on=_day(p), actor=u, seen_version=v),
+        case=c, on=_day(p), actor=u, seen_version=v
+    ),
     "hearing_notice": lambda c, p, f, u, v: decision.case_hearing_notice(
-        case=c, presiding=_user(p, "presiding"), notice_on=_day(p), hearing_on=_day(p, "hearing_on"),
-        place=_text(p, "place"), actor=u, seen_version=v),
+        case=c,
+        presiding=_user(p, "presiding"),
+        notice_on=_day(p),
+        hearing_on=_day(p, "hearing_on"),
+        place=_text(p, "place"),
+        actor=u,
+        seen_version=v,
+    ),
     "hearing_record": lambda c, p, f, u, v: decision.case_hearing_record(
-        case=c, held_on=_day(p), summary=_text(p, "summary"), actor=u, uploads=f, seen_version=v),
+        case=c, held_on=_day(p), summary=_text(p, "summary"), actor=u, uploads=f, seen_version=v
+    ),
     "hearing_close": lambda c, p, f, u, v: decision.case_hearing_close(
-        case=c, on=_day(p), waived=_bool(p, "waived"), actor=u, seen_version=v),
+        case=c, on=_day(p), waived=_bool(p, "waived"), actor=u, seen_version=v
+    ),
     "review_submit": lambda c, p, f, u, v: decision.case_review_submit(
-        case=c, on=_day(p), actor=u, seen_version=v),
+        case=c, on=_day(p), actor=u, seen_version=v
+    ),
     "review": lambda c, p, f, u, v: decision.case_review(
-        case=c, on=_day(p), points=_points(p), opinion=_text(p, "opinion"),
-        comments=_text(p, "comments"), actor=u, seen_version=v),
+        case=c,
+        on=_day(p),
+        points=_points(p),
+        opinion=_text(p, "opinion"),
+        comments=_text(p, "comments"),
+        actor=u,
+        seen_version=v,
+    ),
     "discuss": lambda c, p, f, u, v: decision.case_discuss(
-        case=c, on=_day(p), attendees=_text(p, "attendees"), conclusion=_text(p, "conclusion"),
-        actor=u, seen_version=v),
+        case=c,
+        on=_day(p),
+        attendees=_text(p, "attendees"),
+        conclusion=_text(p, "conclusion"),
+        actor=u,
+        seen_version=v,
+    ),
     "decide": lambda c, p, f, u, v: decision.case_decide(
-        case=c, on=_day(p), outcome=_text(p, "outcome") or "penalty", fine=_money(p, "fine"),
-        text=_text(p, "text"), measures=_list(p, "measures"),
-        departure_reason=_text(p, "departure_reason"), actor=u, seen_version=v),
+        case=c,
+        on=_day(p),
+        outcome=_text(p, "outcome") or "penalty",
+        fine=_money(p, "fine"),
+        text=_text(p, "text"),
+        measures=_list(p, "measures"),
+        departure_reason=_text(p, "departure_reason"),
+        actor=u,
+        seen_version=v,
+    ),
     "serve": lambda c, p, f, u, v: execution.case_serve(
-        case=c, on=_day(p), method=_text(p, "method") or "direct",
-        recipient=_text(p, "recipient"), actor=u, seen_version=v),
+        case=c,
+        on=_day(p),
+        method=_text(p, "method") or "direct",
+        recipient=_text(p, "recipient"),
+        actor=u,
+        seen_version=v,
+    ),
     "pay": lambda c, p, f, u, v: execution.case_pay(
-        case=c, on=_day(p), suspended_days=_int(p, "suspended_days"), actor=u, seen_version=v),
-    "remind": lambda c, p, f, u, v: execution.case_remind(case=c, on=_day(p), actor=u, seen_version=v),
+        case=c, on=_day(p), suspended_days=_int(p, "suspended_days"), actor=u, seen_version=v
+    ),
+    "remind": lambda c, p, f, u, v: execution.case_remind(
+        case=c, on=_day(p), actor=u, seen_version=v
+    ),
     "apply_court": lambda c, p, f, u, v: execution.case_apply_court(
-        case=c, on=_day(p), actor=u, seen_version=v),
+        case=c, on=_day(p), actor=u, seen_version=v
+    ),
     "close": lambda c, p, f, u, v: execution.case_close(
-        case=c, on=_day(p), note=_text(p, "note"), actor=u, seen_version=v),
+        case=c, on=_day(p), note=_text(p, "note"), actor=u, seen_version=v
+    ),
     "archive": lambda c, p, f, u, v: execution.case_archive(
-        case=c, on=_day(p), actor=u, seen_version=v),
-}  # fmt: skip
+        case=c, on=_day(p), actor=u, seen_version=v
+    ),
+}
 REVIEWER_STEPS = frozenset({"review"})
 
 

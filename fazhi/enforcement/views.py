@@ -38,8 +38,16 @@ from fazhi.publicity.selectors import record_of
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 STEP_ERRORS = (Refused, BadInput, EvidenceRejected, CalendarDataMissing, UnknownRule)
 # What 我的案件 shows: loading the whole row (five JSON fields) costs more than the query.
-LIST_COLUMNS = ("reference", "party_name", "cause", "source", "status", "decision_number",
-                "received_on", "org_unit__name")  # fmt: skip
+LIST_COLUMNS = (
+    "reference",
+    "party_name",
+    "cause",
+    "source",
+    "status",
+    "decision_number",
+    "received_on",
+    "org_unit__name",
+)
 
 
 @login_required
@@ -49,9 +57,14 @@ def case_list(request):
     g = request.GET
     year = int(g["year"]) if g.get("year", "").isdigit() else None
     qs = selectors.case_list(
-        user=request.user, status=g.get("status", ""), overdue=g.get("overdue") == "1",
-        mine=g.get("mine") == "1", query=g.get("q", "")[:100], year=year, today=today,
-    )  # fmt: skip
+        user=request.user,
+        status=g.get("status", ""),
+        overdue=g.get("overdue") == "1",
+        mine=g.get("mine") == "1",
+        query=g.get("q", "")[:100],
+        year=year,
+        today=today,
+    )
     overdue = bounded_page(selectors.overdue_deadlines(user=request.user, today=today), size=5)
     context = {
         "page": bounded_page(
@@ -228,8 +241,9 @@ def evidence_download(request, pk: int, evidence_id: int):
     if evidence is None:
         raise Http404("该证据不属于本案")
     stream = evidence_open(evidence=evidence, actor=request.user, note=f"案卷查阅 {case.reference}")
-    return FileResponse(stream, content_type=evidence.mime_type, as_attachment=True,
-                        filename=evidence.original_name)  # fmt: skip
+    return FileResponse(
+        stream, content_type=evidence.mime_type, as_attachment=True, filename=evidence.original_name
+    )
 
 
 @login_required
@@ -237,8 +251,11 @@ def review_queue(request):
     if not permissions.can_review(request.user):
         raise PermissionDenied("只有法制审核人员可以查看审核队列")
     rows = [
-        {"case": case, "triggers": review_triggers(case),
-         "conflict": request.user.pk in investigator_user_ids(case)}
+        {
+            "case": case,
+            "triggers": review_triggers(case),
+            "conflict": request.user.pk in investigator_user_ids(case),
+        }
         for case in selectors.review_queue(user=request.user)
-    ]  # fmt: skip
+    ]
     return render(request, "enforcement/review_queue.html", {"rows": rows})

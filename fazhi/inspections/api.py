@@ -63,13 +63,22 @@ class VerifyOut(Schema):
 
 def _draw(d: Draw, checks: int) -> dict:
     return {
-        "id": d.pk, "number": d.number, "plan": d.plan.title, "year": d.plan.year,
-        "status": d.status, "algorithm": d.algorithm, "drawn_on": d.drawn_on.isoformat(),
-        "list_sha256": d.list_sha256, "seed_sha256": d.seed_sha256,
-        "seed": selectors.public_seed(d), "result_sha256": d.result_sha256,
-        "candidates": d.candidates, "pool_size": d.pool_size, "checks": checks,
+        "id": d.pk,
+        "number": d.number,
+        "plan": d.plan.title,
+        "year": d.plan.year,
+        "status": d.status,
+        "algorithm": d.algorithm,
+        "drawn_on": d.drawn_on.isoformat(),
+        "list_sha256": d.list_sha256,
+        "seed_sha256": d.seed_sha256,
+        "seed": selectors.public_seed(d),
+        "result_sha256": d.result_sha256,
+        "candidates": d.candidates,
+        "pool_size": d.pool_size,
+        "checks": checks,
         "strata": d.strata,
-    }  # fmt: skip
+    }
 
 
 def _get(draw_id: int) -> Draw:
@@ -79,8 +88,13 @@ def _get(draw_id: int) -> Draw:
     return draw
 
 
-@router.get("/items", response=list[ItemOut], auth=None, operation_id="inspections_item_list",
-            summary="随机抽查事项清单（已公示）")  # fmt: skip
+@router.get(
+    "/items",
+    response=list[ItemOut],
+    auth=None,
+    operation_id="inspections_item_list",
+    summary="随机抽查事项清单（已公示）",
+)
 def items(request):
     return [
         {
@@ -97,14 +111,24 @@ def items(request):
     ]
 
 
-@router.get("/draws", response=list[DrawOut], auth=None, operation_id="inspections_draw_list",
-            summary="抽取及其承诺值")  # fmt: skip
+@router.get(
+    "/draws",
+    response=list[DrawOut],
+    auth=None,
+    operation_id="inspections_draw_list",
+    summary="抽取及其承诺值",
+)
 def draw_list(request, year: int | None = None):
     return [_draw(d, d.check_count) for d in selectors.draw_list(year=year)[:200]]
 
 
-@router.get("/draws/{draw_id}", response=DrawDetailOut, auth=None,
-            operation_id="inspections_draw_get", summary="一次抽取：承诺值、种子（公布后）、结果")  # fmt: skip
+@router.get(
+    "/draws/{draw_id}",
+    response=DrawDetailOut,
+    auth=None,
+    operation_id="inspections_draw_get",
+    summary="一次抽取：承诺值、种子（公布后）、结果",
+)
 def draw_get(request, draw_id: int):
     draw = _get(draw_id)
     rows = [
@@ -123,8 +147,13 @@ def draw_get(request, draw_id: int):
     return _draw(draw, draw.check_count) | {"result": rows}
 
 
-@router.get("/draws/{draw_id}/verify", response=VerifyOut, auth=None,
-            operation_id="inspections_draw_verify", summary="服务器端重算核验")  # fmt: skip
+@router.get(
+    "/draws/{draw_id}/verify",
+    response=VerifyOut,
+    auth=None,
+    operation_id="inspections_draw_verify",
+    summary="服务器端重算核验",
+)
 def draw_verify(request, draw_id: int):
     draw = _get(draw_id)
     outcome = selectors.draw_verification(draw)

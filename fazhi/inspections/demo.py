@@ -19,14 +19,39 @@ from fazhi.inspections.models import CheckResult, Employer, InspectionItem, Insp
 from fazhi.inspections.services import checks, draws, plans
 
 # district, 行政区划码 (天津)
-DISTRICTS = (("和平区", "120101"), ("河东区", "120102"), ("河西区", "120103"),
-             ("南开区", "120104"), ("河北区", "120105"), ("红桥区", "120106"),
-             ("东丽区", "120110"), ("西青区", "120111"), ("津南区", "120112"),
-             ("北辰区", "120113"), ("滨海新区", "120116"))  # fmt: skip
+DISTRICTS = (
+    ("和平区", "120101"),
+    ("河东区", "120102"),
+    ("河西区", "120103"),
+    ("南开区", "120104"),
+    ("河北区", "120105"),
+    ("红桥区", "120106"),
+    ("东丽区", "120110"),
+    ("西青区", "120111"),
+    ("津南区", "120112"),
+    ("北辰区", "120113"),
+    ("滨海新区", "120116"),
+)
 INDUSTRIES = ("制造业", "建筑业", "批发和零售业", "住宿和餐饮业", "信息技术服务业", "物流业")
 SIZES = ("大型", "中型", "小型", "微型")
-WORDS = ("华信", "津港", "海河", "鑫达", "恒通", "立德", "瑞丰", "宏远", "泰和", "博远", "嘉诚",
-         "盛世", "永安", "天成", "同创", "佳禾")  # fmt: skip
+WORDS = (
+    "华信",
+    "津港",
+    "海河",
+    "鑫达",
+    "恒通",
+    "立德",
+    "瑞丰",
+    "宏远",
+    "泰和",
+    "博远",
+    "嘉诚",
+    "盛世",
+    "永安",
+    "天成",
+    "同创",
+    "佳禾",
+)
 EMPLOYERS = 2000
 SHARE = "0.03"
 
@@ -34,15 +59,25 @@ SHARE = "0.03"
 ITEMS = (
     ("SJ-2019-01", "JC-LD-01", "用人单位遵守劳动合同制度情况检查", "key", "实地核查"),
     ("SJ-2019-02", "JC-LD-01", "用人单位支付工资和执行最低工资标准情况检查", "key", "实地核查"),
-    ("SJ-2019-03", "JC-SB-79", "用人单位参加社会保险和缴纳社会保险费情况检查", "general", "书面检查"),
+    (
+        "SJ-2019-03",
+        "JC-SB-79",
+        "用人单位参加社会保险和缴纳社会保险费情况检查",
+        "general",
+        "书面检查",
+    ),
     ("SJ-2019-04", "JC-RLZY-34", "经营性人力资源服务机构经营情况检查", "general", "实地核查"),
     ("SJ-2019-05", "JC-PX-01", "民办职业技能培训学校办学情况检查", "general", "书面检查"),
-)  # fmt: skip
+)
 PLANS = (
     ("2019年上半年劳动保障监察双随机抽查", date(2019, 4, 15), ("SJ-2019-01", "SJ-2019-02"), ""),
-    ("2019年下半年人社领域部门联合双随机抽查", date(2019, 9, 16),
-     ("SJ-2019-03", "SJ-2019-04", "SJ-2019-05"), "市市场监管委、市税务局"),
-)  # fmt: skip
+    (
+        "2019年下半年人社领域部门联合双随机抽查",
+        date(2019, 9, 16),
+        ("SJ-2019-03", "SJ-2019-04", "SJ-2019-05"),
+        "市市场监管委、市税务局",
+    ),
+)
 
 
 def employer_rows():
@@ -50,10 +85,14 @@ def employer_rows():
         district, region = DISTRICTS[n % len(DISTRICTS)]
         name = f"天津{WORDS[n % 16]}{WORDS[(n // 16) % 16]}{INDUSTRIES[n % 6][:2]}有限公司{n // 256 or ''}"
         yield Employer(
-            uscc=synthetic_uscc(region, 20190000 + n), name=name, district=district,
-            stratum=district, industry=INDUSTRIES[n % 6], size=SIZES[(n * 7) % 4],
+            uscc=synthetic_uscc(region, 20190000 + n),
+            name=name,
+            district=district,
+            stratum=district,
+            industry=INDUSTRIES[n % 6],
+            size=SIZES[(n * 7) % 4],
             address=f"天津市{district}示范路{n % 300 + 1}号",
-        )  # fmt: skip
+        )
 
 
 def load(ctx) -> None:
@@ -78,10 +117,16 @@ def _items(ctx, powers) -> dict[str, InspectionItem]:
             continue
         shares = {d: SHARE for d, _ in DISTRICTS}
         item = plans.inspection_item_create(
-            power_item=powers[power_code], code=code, name=name, item_class=item_class,
-            basis="《劳动保障监察条例》第十一条、第十五条", method=method, shares=shares,
-            subject="市人社局、各区人社局", actor=ctx.actor,
-        )  # fmt: skip
+            power_item=powers[power_code],
+            code=code,
+            name=name,
+            item_class=item_class,
+            basis="《劳动保障监察条例》第十一条、第十五条",
+            method=method,
+            shares=shares,
+            subject="市人社局、各区人社局",
+            actor=ctx.actor,
+        )
         found[code] = plans.inspection_item_publish(
             item=item, on=date(2019, 1, 20), actor=ctx.actor
         )
@@ -105,13 +150,19 @@ def _plan_with_draw(ctx, number: int, title: str, on: date, items, joint: str) -
     try:
         with transaction.atomic():
             plan = plans.plan_create(
-                year=2019, title=title, items=items, shares={d: SHARE for d, _ in DISTRICTS},
-                org_unit=ctx.units["bureau"], joint_departments=joint, actor=ctx.actor,
-            )  # fmt: skip
+                year=2019,
+                title=title,
+                items=items,
+                shares={d: SHARE for d, _ in DISTRICTS},
+                org_unit=ctx.units["bureau"],
+                joint_departments=joint,
+                actor=ctx.actor,
+            )
             seed = hashlib.sha256(f"fazhi-demo-2019-{number}".encode()).digest()
             draw = draws.draw_commit(plan=plan, on=on, actor=ctx.actor, seed=seed)
-            draw = draws.draw_reveal(draw=draws.draw_execute(draw=draw, actor=ctx.actor),
-                                     actor=ctx.actor)  # fmt: skip
+            draw = draws.draw_reveal(
+                draw=draws.draw_execute(draw=draw, actor=ctx.actor), actor=ctx.actor
+            )
             for check in draw.checks.order_by("index"):
                 _result(ctx, check, on)
     except Refused as exc:
@@ -127,6 +178,7 @@ def _result(ctx, check, on: date) -> None:
         outcome, summary = CheckResult.Outcome.CORRECTED, "未按规定建立职工名册，已责令限期改正"
     else:
         outcome, summary = CheckResult.Outcome.NO_PROBLEM, ""
-    result = checks.check_result_enter(check=check, outcome=outcome, checked_on=checked_on,
-                                       summary=summary, actor=ctx.actor)  # fmt: skip
+    result = checks.check_result_enter(
+        check=check, outcome=outcome, checked_on=checked_on, summary=summary, actor=ctx.actor
+    )
     checks.check_result_publish(result=result, on=checked_on + timedelta(days=10), actor=ctx.actor)

@@ -51,16 +51,23 @@ def draw_detail(request, pk: int):
 def draw_list_file(request, pk: int):
     draw = _draw(pk)
     handle = selectors.frozen_storage().open(draw.list_path, "rb")
-    return FileResponse(handle, as_attachment=True, filename=f"draw-{draw.number}-list.txt.gz",
-                        content_type="application/gzip")  # fmt: skip
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"draw-{draw.number}-list.txt.gz",
+        content_type="application/gzip",
+    )
 
 
 def draw_result_file(request, pk: int):
     draw = _draw(pk)
     if draw.status not in (Draw.Status.DRAWN, Draw.Status.REVEALED):
         raise Http404("尚未抽取")
-    response = FileResponse(iter([selectors.result_bytes(draw)]), as_attachment=True,
-                            filename=f"draw-{draw.number}-result.txt")  # fmt: skip
+    response = FileResponse(
+        iter([selectors.result_bytes(draw)]),
+        as_attachment=True,
+        filename=f"draw-{draw.number}-result.txt",
+    )
     response["Content-Type"] = "text/plain; charset=utf-8"
     return response
 

@@ -43,9 +43,12 @@ def read_frozen(draw: Draw) -> bytes:
 def result_bytes(draw: Draw) -> bytes:
     """The canonical result as published (same bytes as ``DrawResult.canonical``)."""
     rows = draw.checks.order_by("index").values_list(
-        "index", "uscc", "stratum", "first_inspector__certificate_number",
+        "index",
+        "uscc",
+        "stratum",
+        "first_inspector__certificate_number",
         "second_inspector__certificate_number",
-    )  # fmt: skip
+    )
     lines = ["\t".join(str(v) for v in row) for row in rows.iterator(chunk_size=FETCH)]
     return ("\n".join(lines) + "\n").encode() if lines else b""
 

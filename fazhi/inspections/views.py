@@ -51,30 +51,46 @@ def directory(request):
             messages.error(request, "请选择 CSV 文件")
         else:
             try:
-                run = employer_import(fileobj=upload.file, file_name=upload.name,
-                                      actor=request.user,
-                                      report=lambda n, r: errors.append((n, r)))  # fmt: skip
+                run = employer_import(
+                    fileobj=upload.file,
+                    file_name=upload.name,
+                    actor=request.user,
+                    report=lambda n, r: errors.append((n, r)),
+                )
             except FAILURES as exc:
                 messages.error(request, str(exc))
             else:
-                messages.success(request, f"已导入：新增 {run.created}，更新 {run.updated}，"
-                                          f"未变 {run.unchanged}，拒收 {run.rejected}")  # fmt: skip
+                messages.success(
+                    request,
+                    f"已导入：新增 {run.created}，更新 {run.updated}，"
+                    f"未变 {run.unchanged}，拒收 {run.rejected}",
+                )
     query = request.GET.get("q", "").strip()[:50]
     employers = selectors.employer_search(
-        query=query, district=request.GET.get("district", "")[:50],
+        query=query,
+        district=request.GET.get("district", "")[:50],
         stratum=request.GET.get("stratum", "")[:50],
-    )  # fmt: skip
+    )
     page = Paginator(employers, selectors.PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "q": query, "errors": errors[:200], "error_count": len(errors),
-               "can_manage": permissions.can_manage(request.user)}  # fmt: skip
+    context = {
+        "page": page,
+        "q": query,
+        "errors": errors[:200],
+        "error_count": len(errors),
+        "can_manage": permissions.can_manage(request.user),
+    }
     return render(request, "inspections/directory.html", context)
 
 
 @login_required
 def plan_detail(request, pk: int):
     plan = get_object_or_404(InspectionPlan, pk=pk)
-    context = {"plan": plan, "draws": selectors.draw_list().filter(plan=plan),
-               "today": timezone.localdate(), "can_manage": permissions.can_manage(request.user)}  # fmt: skip
+    context = {
+        "plan": plan,
+        "draws": selectors.draw_list().filter(plan=plan),
+        "today": timezone.localdate(),
+        "can_manage": permissions.can_manage(request.user),
+    }
     return render(request, "inspections/plan_detail.html", context)
 
 
@@ -83,8 +99,9 @@ def plan_detail(request, pk: int):
 def plan_commit(request, pk: int):
     plan = get_object_or_404(InspectionPlan, pk=pk)
     try:
-        draw = draw_services.draw_commit(plan=plan, on=_day(request.POST.get("on", "")),
-                                         actor=request.user)  # fmt: skip
+        draw = draw_services.draw_commit(
+            plan=plan, on=_day(request.POST.get("on", "")), actor=request.user
+        )
     except FAILURES as exc:
         messages.error(request, str(exc))
         return redirect("inspections:plan_detail", pk)
@@ -95,9 +112,10 @@ def plan_commit(request, pk: int):
 DRAW_ACTIONS = {
     "draw": lambda d, r: draw_services.draw_execute(draw=d, actor=r.user),
     "reveal": lambda d, r: draw_services.draw_reveal(draw=d, actor=r.user),
-    "cancel": lambda d, r: draw_services.draw_cancel(draw=d, reason=r.POST.get("reason", ""),
-                                                     actor=r.user),
-}  # fmt: skip
+    "cancel": lambda d, r: draw_services.draw_cancel(
+        draw=d, reason=r.POST.get("reason", ""), actor=r.user
+    ),
+}
 
 
 @login_required
@@ -121,9 +139,14 @@ def draw_detail(request, pk: int):
     page = Paginator(selectors.check_list(draw=draw), selectors.PAGE).get_page(
         request.GET.get("page")
     )
-    context = {"draw": draw, "page": page, "outcomes": CheckResult.Outcome.choices,
-               "today": timezone.localdate(), "can_manage": permissions.can_manage(request.user),
-               "can_enter": permissions.can_enter_results(request.user)}  # fmt: skip
+    context = {
+        "draw": draw,
+        "page": page,
+        "outcomes": CheckResult.Outcome.choices,
+        "today": timezone.localdate(),
+        "can_manage": permissions.can_manage(request.user),
+        "can_enter": permissions.can_enter_results(request.user),
+    }
     return render(request, "inspections/draw_detail.html", context)
 
 
@@ -133,11 +156,13 @@ def check_result(request, pk: int):
     check = get_object_or_404(Check, pk=pk)
     try:
         check_services.check_result_enter(
-            check=check, outcome=request.POST.get("outcome", ""),
+            check=check,
+            outcome=request.POST.get("outcome", ""),
             checked_on=_day(request.POST.get("checked_on", "")),
-            summary=request.POST.get("summary", ""), case_ref=request.POST.get("case_ref", ""),
+            summary=request.POST.get("summary", ""),
+            case_ref=request.POST.get("case_ref", ""),
             actor=request.user,
-        )  # fmt: skip
+        )
     except FAILURES as exc:
         messages.error(request, str(exc))
     else:
@@ -150,8 +175,9 @@ def check_result(request, pk: int):
 def result_publish(request, pk: int):
     result = get_object_or_404(CheckResult.objects.select_related("check_record"), pk=pk)
     try:
-        check_services.check_result_publish(result=result, on=_day(request.POST.get("on", "")),
-                                            actor=request.user)  # fmt: skip
+        check_services.check_result_publish(
+            result=result, on=_day(request.POST.get("on", "")), actor=request.user
+        )
     except FAILURES as exc:
         messages.error(request, str(exc))
     else:

@@ -23,20 +23,35 @@ from fazhi.normdocs.domain.states import Stage
 from fazhi.normdocs.models import CleanupCampaign, NormativeDocument
 
 SUBJECTS = (
-    ("employment", "失业保险金申领"), ("employment", "就业见习补贴"),
-    ("employment", "创业担保贷款贴息"), ("employment", "公益性岗位管理"),
-    ("employment", "职业介绍补贴"), ("employment", "灵活就业社会保险补贴"),
-    ("pension", "企业职工基本养老保险关系转移接续"), ("pension", "城乡居民基本养老保险"),
-    ("pension", "被征地农民社会保障"), ("pension", "养老保险个人账户"),
-    ("pension", "企业年金备案"), ("injury", "工伤认定"), ("injury", "工伤医疗费用结算"),
-    ("injury", "劳动能力鉴定"), ("injury", "工伤保险浮动费率"),
-    ("labour_relations", "最低工资标准"), ("labour_relations", "企业工资指导线"),
-    ("labour_relations", "劳务派遣用工"), ("labour_relations", "特殊工时制度审批"),
-    ("mobility", "人才引进落户"), ("mobility", "人力资源服务机构管理"),
-    ("mobility", "职称评审"), ("legal", "劳动保障监察投诉举报"),
-    ("legal", "行政执法证件管理"), ("legal", "社会保险稽核"), ("employment", "职业技能鉴定"),
-    ("employment", "职业培训补贴"), ("pension", "机关事业单位养老保险"),
-)  # fmt: skip
+    ("employment", "失业保险金申领"),
+    ("employment", "就业见习补贴"),
+    ("employment", "创业担保贷款贴息"),
+    ("employment", "公益性岗位管理"),
+    ("employment", "职业介绍补贴"),
+    ("employment", "灵活就业社会保险补贴"),
+    ("pension", "企业职工基本养老保险关系转移接续"),
+    ("pension", "城乡居民基本养老保险"),
+    ("pension", "被征地农民社会保障"),
+    ("pension", "养老保险个人账户"),
+    ("pension", "企业年金备案"),
+    ("injury", "工伤认定"),
+    ("injury", "工伤医疗费用结算"),
+    ("injury", "劳动能力鉴定"),
+    ("injury", "工伤保险浮动费率"),
+    ("labour_relations", "最低工资标准"),
+    ("labour_relations", "企业工资指导线"),
+    ("labour_relations", "劳务派遣用工"),
+    ("labour_relations", "特殊工时制度审批"),
+    ("mobility", "人才引进落户"),
+    ("mobility", "人力资源服务机构管理"),
+    ("mobility", "职称评审"),
+    ("legal", "劳动保障监察投诉举报"),
+    ("legal", "行政执法证件管理"),
+    ("legal", "社会保险稽核"),
+    ("employment", "职业技能鉴定"),
+    ("employment", "职业培训补贴"),
+    ("pension", "机关事业单位养老保险"),
+)
 FORMS = ("关于{}有关问题的通知", "{}管理办法", "关于调整{}标准的通知", "{}暂行办法")
 EXISTING_YEARS = (2012, 2013, 2014, 2015, 2016, 2017, 2018)
 EXISTING_COUNT = 112
@@ -64,9 +79,18 @@ DOCS_2019: tuple[tuple[str, str, Stage], ...] = (
     ("天津市根治拖欠农民工工资工作规定", "legal", Stage.PUBLIC_COMMENT),
     ("天津市人才公寓管理办法", "mobility", Stage.DRAFTING),
 )
-ORDER = (Stage.DRAFTING, Stage.PUBLIC_COMMENT, Stage.LEGALITY_REVIEW, Stage.FAIR_COMPETITION,
-         Stage.DELIBERATION, Stage.APPROVED, Stage.REGISTERED, Stage.PUBLISHED, Stage.FILED,
-         Stage.IN_FORCE)  # fmt: skip
+ORDER = (
+    Stage.DRAFTING,
+    Stage.PUBLIC_COMMENT,
+    Stage.LEGALITY_REVIEW,
+    Stage.FAIR_COMPETITION,
+    Stage.DELIBERATION,
+    Stage.APPROVED,
+    Stage.REGISTERED,
+    Stage.PUBLISHED,
+    Stage.FILED,
+    Stage.IN_FORCE,
+)
 CAMPAIGN = "2019年规范性文件清理"
 LIVE_DRAFT = "天津市职业培训补贴管理办法（征求意见稿）"
 COMMENTS = (
@@ -117,28 +141,40 @@ def _step(ctx, document: NormativeDocument, stage: Stage, day: date) -> Normativ
         return services.document_submit_review(document=document, actor=legal, on=day)
     if stage == Stage.FAIR_COMPETITION:
         return services.document_review_legality(
-            document=document, checks=dict.fromkeys(LEGALITY_POINT_CODES, True),
-            conclusion="lawful", opinion="经审核，制定主体、权限、内容和程序均符合规定，同意提交审议。",
-            actor=reviewer, on=day,
-        )  # fmt: skip
+            document=document,
+            checks=dict.fromkeys(LEGALITY_POINT_CODES, True),
+            conclusion="lawful",
+            opinion="经审核，制定主体、权限、内容和程序均符合规定，同意提交审议。",
+            actor=reviewer,
+            on=day,
+        )
     if stage == Stage.DELIBERATION:
         return services.document_review_competition(
-            document=document, conclusion="compliant", explanation="对照第八至十一条逐项审查，未发现排除、限制竞争的内容。",
-            actor=legal, on=day,
-        )  # fmt: skip
+            document=document,
+            conclusion="compliant",
+            explanation="对照第八至十一条逐项审查，未发现排除、限制竞争的内容。",
+            actor=legal,
+            on=day,
+        )
     if stage == Stage.APPROVED:
         return services.document_deliberate(
-            document=document, meeting=f"{day.year}年第{day.month}次局长办公会议",
-            decision="approved", minutes="会议审议通过。", actor=leader, on=day,
-        )  # fmt: skip
+            document=document,
+            meeting=f"{day.year}年第{day.month}次局长办公会议",
+            decision="approved",
+            minutes="会议审议通过。",
+            actor=leader,
+            on=day,
+        )
     if stage == Stage.REGISTERED:
         return services.document_register(document=document, actor=legal, on=day)
     if stage == Stage.PUBLISHED:
         return services.document_publish(
-            document=document, interpretation_title=f"《{document.title}》政策解读",
+            document=document,
+            interpretation_title=f"《{document.title}》政策解读",
             interpretation_text=f"一、制定背景\n二、主要内容：{document.title}明确了适用范围、办理条件和工作程序。\n三、施行时间：自公布之日起施行。",
-            actor=legal, on=day,
-        )  # fmt: skip
+            actor=legal,
+            on=day,
+        )
     if stage == Stage.FILED:
         return services.document_file(document=document, actor=legal, on=day)
     if stage == Stage.IN_FORCE:
@@ -180,13 +216,21 @@ def _lifecycle(ctx, title: str, unit: str, target: Stage, start: date) -> None:
     if NormativeDocument.objects.filter(title=title).exists():
         return
     document = services.document_draft(
-        title=title, body=BODY.format(s=title.removeprefix("天津市")),
+        title=title,
+        body=BODY.format(s=title.removeprefix("天津市")),
         drafting_note="根据上位法和我市实际起草，已征求相关处室和区人社局意见。",
-        actor=ctx.users["fagui"], org_unit=ctx.units[unit], on=start,
-    )  # fmt: skip
+        actor=ctx.users["fagui"],
+        org_unit=ctx.units[unit],
+        on=start,
+    )
     day = start
-    gaps = {Stage.LEGALITY_REVIEW: 40, Stage.FAIR_COMPETITION: 8, Stage.PUBLISHED: 3,
-            Stage.FILED: 10, Stage.IN_FORCE: 20}  # fmt: skip
+    gaps = {
+        Stage.LEGALITY_REVIEW: 40,
+        Stage.FAIR_COMPETITION: 8,
+        Stage.PUBLISHED: 3,
+        Stage.FILED: 10,
+        Stage.IN_FORCE: 20,
+    }
     final = Stage.FILED if target in {Stage.CORRECTION, Stage.REVISING} else target
     if target == Stage.REVISING:
         final = Stage.LEGALITY_REVIEW
@@ -197,15 +241,21 @@ def _lifecycle(ctx, title: str, unit: str, target: Stage, start: date) -> None:
         document = _step(ctx, document, stage, day)
     if target == Stage.REVISING:
         services.document_review_legality(
-            document=document, checks={**dict.fromkeys(LEGALITY_POINT_CODES, True), "rights_duties": False},
-            conclusion="amend", opinion="第二条增加了用人单位的报告义务，无上位法依据，应当予以修改。",
-            actor=ctx.users["shenhe"], on=day + timedelta(days=9),
-        )  # fmt: skip
+            document=document,
+            checks={**dict.fromkeys(LEGALITY_POINT_CODES, True), "rights_duties": False},
+            conclusion="amend",
+            opinion="第二条增加了用人单位的报告义务，无上位法依据，应当予以修改。",
+            actor=ctx.users["shenhe"],
+            on=day + timedelta(days=9),
+        )
     if target == Stage.CORRECTION:
         services.document_record_filing_review(
-            document=document, result="correction", opinion="第二条设定的报告义务缺乏上位法依据，责令纠正。",
-            actor=ctx.users["fagui"], on=day + timedelta(days=20),
-        )  # fmt: skip
+            document=document,
+            result="correction",
+            opinion="第二条设定的报告义务缺乏上位法依据，责令纠正。",
+            actor=ctx.users["fagui"],
+            on=day + timedelta(days=20),
+        )
     ctx.created["normdocs_2019"] += 1
 
 
@@ -241,9 +291,13 @@ def _live_draft(ctx) -> None:
         return
     opened = ctx.today - timedelta(days=5)
     document = services.document_draft(
-        title=LIVE_DRAFT, body=BODY.format(s="职业培训补贴"), drafting_note="落实职业技能提升行动。",
-        actor=ctx.users["fagui"], org_unit=ctx.units["employment"], on=opened,
-    )  # fmt: skip
+        title=LIVE_DRAFT,
+        body=BODY.format(s="职业培训补贴"),
+        drafting_note="落实职业技能提升行动。",
+        actor=ctx.users["fagui"],
+        org_unit=ctx.units["employment"],
+        on=opened,
+    )
     document = services.document_open_comment(
         document=document, actor=ctx.users["fagui"], on=opened
     )

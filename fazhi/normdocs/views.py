@@ -121,9 +121,14 @@ def _run_action(action: Action, document: NormativeDocument, actor, data: dict, 
     on = data.pop("on")
     if action == Action.REVIEW:
         return services.document_review_legality(
-            document=document, checks=form.checks(), conclusion=data["conclusion"],
-            opinion=data["opinion"], urgent_reason=data.get("urgent_reason", ""), actor=actor, on=on,
-        )  # fmt: skip
+            document=document,
+            checks=form.checks(),
+            conclusion=data["conclusion"],
+            opinion=data["opinion"],
+            urgent_reason=data.get("urgent_reason", ""),
+            actor=actor,
+            on=on,
+        )
     calls = {
         Action.EDIT_DRAFT: services.document_edit_draft,
         Action.OPEN_COMMENT: services.document_open_comment,

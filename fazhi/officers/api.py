@@ -16,13 +16,17 @@ from fazhi.officers.services.lookups import Throttled, lookup_register
 router = Router(tags=["officers"])
 
 
-@router.get("/certificates/{number}", response={200: CertificateCheckOut, 404: Problem, 429: Problem},
-            operation_id="officers_certificate_check",
-            summary="执法证查验（公开）：姓名、单位、执法区域、状态与有效期")  # fmt: skip
+@router.get(
+    "/certificates/{number}",
+    response={200: CertificateCheckOut, 404: Problem, 429: Problem},
+    operation_id="officers_certificate_check",
+    summary="执法证查验（公开）：姓名、单位、执法区域、状态与有效期",
+)
 def certificate_check(request, number: str):
     try:
-        lookup_register(ip=current_request().ip or request.META.get("REMOTE_ADDR"),
-                        now=timezone.now())  # fmt: skip
+        lookup_register(
+            ip=current_request().ip or request.META.get("REMOTE_ADDR"), now=timezone.now()
+        )
     except Throttled as exc:
         raise ProblemError(429, ErrorCode.RULE_REFUSED, "查询过于频繁", exc.message) from None
     found = selectors.certificate_public(number=number[:40], today=timezone.localdate())
@@ -31,29 +35,52 @@ def certificate_check(request, number: str):
     return found
 
 
-@router.get("/", auth=api_auth, response=list[OfficerOut], operation_id="officers_officer_list",
-            summary="执法人员名册（按数据范围）")  # fmt: skip
-def officer_list(request, unit: int | None = None, q: str = "", status: str = "",
-                 active: str = "yes", limit: int = 200, offset: int = 0):  # fmt: skip
-    qs = selectors.officer_list(user=request.auth, org_unit_id=unit, query=q[:50],
-                                status=status, active=active)  # fmt: skip
+@router.get(
+    "/",
+    auth=api_auth,
+    response=list[OfficerOut],
+    operation_id="officers_officer_list",
+    summary="执法人员名册（按数据范围）",
+)
+def officer_list(
+    request,
+    unit: int | None = None,
+    q: str = "",
+    status: str = "",
+    active: str = "yes",
+    limit: int = 200,
+    offset: int = 0,
+):
+    qs = selectors.officer_list(
+        user=request.auth, org_unit_id=unit, query=q[:50], status=status, active=active
+    )
     limit = max(1, min(limit, 1000))
     page = list(qs[max(offset, 0) : max(offset, 0) + limit])
     rows = selectors.register_rows(page, today=timezone.localdate())
     return [
         {
-            "id": r.officer.pk, "name": r.officer.name, "org_unit": r.officer.org_unit.name,
-            "org_unit_code": r.officer.org_unit.code, "post": r.officer.post,
+            "id": r.officer.pk,
+            "name": r.officer.name,
+            "org_unit": r.officer.org_unit.name,
+            "org_unit_code": r.officer.org_unit.code,
+            "post": r.officer.post,
             "is_active": r.officer.is_active,
             "username": r.officer.user.username if r.officer.user else None,
-            "certificate": r.card, "usable_today": r.reason is None, "reason": r.reason or "",
+            "certificate": r.card,
+            "usable_today": r.reason is None,
+            "reason": r.reason or "",
         }
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
-@router.get("/stats", auth=api_auth, response={200: StatsOut, 422: Problem},
-            operation_id="officers_stats", summary="年度持证率、换证、年审、培训与考试")  # fmt: skip
+@router.get(
+    "/stats",
+    auth=api_auth,
+    response={200: StatsOut, 422: Problem},
+    operation_id="officers_stats",
+    summary="年度持证率、换证、年审、培训与考试",
+)
 def stats(request, year: int | None = None):
     year = year or timezone.localdate().year
     if not 1990 <= year <= 2100:

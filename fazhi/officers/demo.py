@@ -29,17 +29,56 @@ from fazhi.officers.services import officers as people
 from fazhi.officers.services import training
 
 YEAR = 2019
-UNITS = ("inspection_1", "inspection_2", "heping_team", "hedong_team", "hexi_team",
-         "nankai_team", "binhai_team")  # fmt: skip
+UNITS = (
+    "inspection_1",
+    "inspection_2",
+    "heping_team",
+    "hedong_team",
+    "hexi_team",
+    "nankai_team",
+    "binhai_team",
+)
 PER_UNIT = 20
-LINKED = {("inspection_1", 0): "zhifa1", ("inspection_2", 0): "zhifa2",
-          ("heping_team", 0): "hp_zhifa"}  # fmt: skip
+LINKED = {
+    ("inspection_1", 0): "zhifa1",
+    ("inspection_2", 0): "zhifa2",
+    ("heping_team", 0): "hp_zhifa",
+}
 # The 4 officers first certified in 2018 (not renewed in 2019): the last of four district teams.
 FIRST_IN_2018 = {(unit, PER_UNIT - 1) for unit in UNITS[3:]}
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
-GIVEN = ("建国", "志强", "海燕", "立新", "晓东", "丽华", "国庆", "文静", "春雷", "红梅",
-         "振华", "秀英", "明亮", "雪梅", "永刚", "玉兰", "宏伟", "晓燕", "德胜", "桂芳",
-         "建军", "淑珍", "卫东", "美玲", "俊杰", "慧敏", "新民", "凤英", "长青", "云霞")  # fmt: skip
+GIVEN = (
+    "建国",
+    "志强",
+    "海燕",
+    "立新",
+    "晓东",
+    "丽华",
+    "国庆",
+    "文静",
+    "春雷",
+    "红梅",
+    "振华",
+    "秀英",
+    "明亮",
+    "雪梅",
+    "永刚",
+    "玉兰",
+    "宏伟",
+    "晓燕",
+    "德胜",
+    "桂芳",
+    "建军",
+    "淑珍",
+    "卫东",
+    "美玲",
+    "俊杰",
+    "慧敏",
+    "新民",
+    "凤英",
+    "长青",
+    "云霞",
+)
 COURSES = (
     (date(YEAR, 3, 14), "《中华人民共和国行政处罚法》专题培训", 24),
     (date(YEAR, 6, 20), "劳动保障监察业务与职业道德培训（人民法院、律师事务所讲座）", 24),
@@ -80,25 +119,36 @@ def _create(ctx, index: int, unit_key: str, first_on: date, username: str | None
     user = ctx.users.get(username) if username else None
     officer = Officer.objects.filter(user=user).first() if user else None
     if officer is None:
-        officer = people.officer_create(name=user.full_name if user else _name(index),
-                                        org_unit=ctx.units[unit_key], user=user, actor=ctx.actor)  # fmt: skip
+        officer = people.officer_create(
+            name=user.full_name if user else _name(index),
+            org_unit=ctx.units[unit_key],
+            user=user,
+            actor=ctx.actor,
+        )
         ctx.created["officers"] += 1
-    card = cards.certificate_issue(officer=officer, number=number, area=_area(ctx, unit_key),
-                                   issued_on=first_on, actor=ctx.actor)  # fmt: skip
+    card = cards.certificate_issue(
+        officer=officer,
+        number=number,
+        area=_area(ctx, unit_key),
+        issued_on=first_on,
+        actor=ctx.actor,
+    )
     ctx.created["certificates"] += 1
     return officer, card
 
 
 def _review(ctx, card, on: date) -> None:
-    cards.certificate_review_record(certificate=card, reviewed_on=on, passed=True,
-                                    note="年审合格", actor=ctx.actor)  # fmt: skip
+    cards.certificate_review_record(
+        certificate=card, reviewed_on=on, passed=True, note="年审合格", actor=ctx.actor
+    )
     ctx.created["certificate_reviews"] += 1
 
 
 def _officer(ctx, index: int, unit_key: str, slot: int) -> None:
     first_year = 2018 if (unit_key, slot) in FIRST_IN_2018 else YEAR - 3
-    officer, card = _create(ctx, index, unit_key, _first_issue(index, first_year),
-                            LINKED.get((unit_key, slot)))  # fmt: skip
+    officer, card = _create(
+        ctx, index, unit_key, _first_issue(index, first_year), LINKED.get((unit_key, slot))
+    )
     if officer is None:
         return
     # Reviewed each year just before the anniversary; renewed 5 days before expiry.
@@ -111,17 +161,31 @@ def _officer(ctx, index: int, unit_key: str, slot: int) -> None:
         if renew_on > ctx.today:
             break
         if renew_on.year == YEAR:
-            training.exam_result_add(officer=officer, exam="劳动保障监察员换证考核",
-                                     taken_on=renew_on - timedelta(days=3), passed=True,
-                                     score=75 + index % 25, actor=ctx.actor)  # fmt: skip
+            training.exam_result_add(
+                officer=officer,
+                exam="劳动保障监察员换证考核",
+                taken_on=renew_on - timedelta(days=3),
+                passed=True,
+                score=75 + index % 25,
+                actor=ctx.actor,
+            )
             ctx.created["exam_results"] += 1
-        card = cards.certificate_renew(certificate=card, issued_on=renew_on, actor=ctx.actor,
-                                       number=demo_number(year=renew_on.year, serial=index + 1))  # fmt: skip
+        card = cards.certificate_renew(
+            certificate=card,
+            issued_on=renew_on,
+            actor=ctx.actor,
+            number=demo_number(year=renew_on.year, serial=index + 1),
+        )
         ctx.created["certificates"] += 1
     if first_year == 2018:
-        training.exam_result_add(officer=officer, exam="行政执法人员年度法律知识考试",
-                                 taken_on=date(YEAR, 11, 28), passed=True, score=80 + index % 20,
-                                 actor=ctx.actor)  # fmt: skip
+        training.exam_result_add(
+            officer=officer,
+            exam="行政执法人员年度法律知识考试",
+            taken_on=date(YEAR, 11, 28),
+            passed=True,
+            score=80 + index % 20,
+            actor=ctx.actor,
+        )
         ctx.created["exam_results"] += 1
     _training(ctx, officer, index)
 
@@ -131,8 +195,13 @@ def _training(ctx, officer, index: int) -> None:
         if attended_on > ctx.today:
             continue
         short = index % 25 == 7 and hours == 16  # a few officers missed the court visit
-        training.training_record_add(officer=officer, attended_on=attended_on, course=course,
-                                     hours=4 if short else hours, actor=ctx.actor)  # fmt: skip
+        training.training_record_add(
+            officer=officer,
+            attended_on=attended_on,
+            course=course,
+            hours=4 if short else hours,
+            actor=ctx.actor,
+        )
         ctx.created["training_records"] += 1
 
 
@@ -142,10 +211,12 @@ def _left_suspended(ctx, index: int) -> None:
     if officer is None:
         return
     _review(ctx, card, date(2018, 5, 13))
-    cards.certificate_suspend(certificate=card, on=date(YEAR, 4, 1),
-                              reason="涉嫌违规执法，接受调查", actor=ctx.actor)  # fmt: skip
-    people.officer_deactivate(officer=officer, on=date(YEAR, 6, 30), reason="调离执法岗位",
-                              actor=ctx.actor)  # fmt: skip
+    cards.certificate_suspend(
+        certificate=card, on=date(YEAR, 4, 1), reason="涉嫌违规执法，接受调查", actor=ctx.actor
+    )
+    people.officer_deactivate(
+        officer=officer, on=date(YEAR, 6, 30), reason="调离执法岗位", actor=ctx.actor
+    )
 
 
 def _left_expired(ctx, index: int) -> None:
@@ -155,5 +226,4 @@ def _left_expired(ctx, index: int) -> None:
         return
     _review(ctx, card, date(2017, 3, 18))
     _review(ctx, card, date(2018, 3, 18))
-    people.officer_deactivate(officer=officer, on=date(YEAR, 8, 31), reason="退休",
-                              actor=ctx.actor)  # fmt: skip
+    people.officer_deactivate(officer=officer, on=date(YEAR, 8, 31), reason="退休", actor=ctx.actor)

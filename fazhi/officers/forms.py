@@ -52,8 +52,9 @@ class StatusForm(forms.Form):
 
 class ReviewForm(forms.Form):
     reviewed_on = forms.DateField(label="年审日期", widget=DATE)
-    passed = forms.TypedChoiceField(label="结论", choices=[("1", "合格"), ("0", "不合格")],
-                                    coerce=lambda v: v == "1")  # fmt: skip
+    passed = forms.TypedChoiceField(
+        label="结论", choices=[("1", "合格"), ("0", "不合格")], coerce=lambda v: v == "1"
+    )
     note = forms.CharField(label="说明（不合格须写明原因）", max_length=200, required=False)
 
 
@@ -66,10 +67,12 @@ class TrainingForm(forms.Form):
 class ExamForm(forms.Form):
     exam = forms.CharField(label="考试名称", max_length=200)
     taken_on = forms.DateField(label="考试日期", widget=DATE)
-    score = forms.DecimalField(label="成绩（可不填）", max_digits=5, decimal_places=1,
-                               required=False)  # fmt: skip
-    passed = forms.TypedChoiceField(label="结论", choices=[("1", "合格"), ("0", "不合格")],
-                                    coerce=lambda v: v == "1")  # fmt: skip
+    score = forms.DecimalField(
+        label="成绩（可不填）", max_digits=5, decimal_places=1, required=False
+    )
+    passed = forms.TypedChoiceField(
+        label="结论", choices=[("1", "合格"), ("0", "不合格")], coerce=lambda v: v == "1"
+    )
 
 
 class DeactivateForm(forms.Form):

@@ -31,8 +31,13 @@ def register(request):
     size = settings.FAZHI.get("PORTAL_PAGE_SIZE", 20)
     page = Paginator(qs, size).get_page(request.GET.get("page"))
     units = OrgUnit.objects.filter(officers__is_active=True).distinct().order_by("path")
-    context = {"page": page, "units": units, "filters": request.GET, "today": today,
-               "total": page.paginator.count}  # fmt: skip
+    context = {
+        "page": page,
+        "units": units,
+        "filters": request.GET,
+        "today": today,
+        "total": page.paginator.count,
+    }
     return render(request, "officers/public/register.html", context)
 
 

@@ -214,8 +214,9 @@ class RegisterRow:
     warn: bool
 
 
-def officer_list(*, user, org_unit_id: int | None = None, query: str = "",
-                 status: str = "", active: str = "yes") -> QuerySet[Officer]:  # fmt: skip
+def officer_list(
+    *, user, org_unit_id: int | None = None, query: str = "", status: str = "", active: str = "yes"
+) -> QuerySet[Officer]:
     qs = scope_queryset(Officer.objects.select_related("org_unit", "user"), user=user)
     if org_unit_id:
         qs = qs.filter(org_unit_id=org_unit_id)
@@ -258,8 +259,9 @@ def register_rows(officers: Iterable[Officer], *, today: date) -> list[RegisterR
 def officer_get_for_user(*, pk: int, user) -> Officer:
     from django.shortcuts import get_object_or_404
 
-    return get_object_or_404(scope_queryset(Officer.objects.select_related("org_unit", "user"),
-                                            user=user), pk=pk)  # fmt: skip
+    return get_object_or_404(
+        scope_queryset(Officer.objects.select_related("org_unit", "user"), user=user), pk=pk
+    )
 
 
 def officer_history(officer: Officer) -> dict:
@@ -293,8 +295,9 @@ def expiring_soon(*, user, today: date) -> QuerySet[Certificate]:
     """Usable cards whose last day falls within the warning period (for renewal)."""
     until = today + timedelta(days=option("OFFICERS_EXPIRY_WARNING_DAYS"))
     qs = usable_certificates(on=today).filter(expires_on__lte=until, officer__is_active=True)
-    return scope_queryset(qs.select_related("officer", "officer__org_unit"), user=user,
-                          unit_field="officer__org_unit").order_by("expires_on")  # fmt: skip
+    return scope_queryset(
+        qs.select_related("officer", "officer__org_unit"), user=user, unit_field="officer__org_unit"
+    ).order_by("expires_on")
 
 
 def unit_counts(*, user, on: date) -> list[dict]:

@@ -94,8 +94,9 @@ def officer_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = officers_import(data=upload.read(), actor=request.user,
-                                     today=timezone.localdate(), name=upload.name)  # fmt: skip
+            result = officers_import(
+                data=upload.read(), actor=request.user, today=timezone.localdate(), name=upload.name
+            )
         except Refused as exc:
             messages.error(request, str(exc))
     return render(request, "officers/import.html", {"form": form, "result": result})
@@ -116,10 +117,16 @@ def officer_detail(request, pk: int):
         .filter(expires_on__gte=today)
         .exists(),
         "today": today,
-        "edit_form": forms.OfficerForm(initial={
-            "name": officer.name, "org_unit": officer.org_unit_id, "post": officer.post,
-            "user": officer.user_id, "note": officer.note}),
-    }  # fmt: skip
+        "edit_form": forms.OfficerForm(
+            initial={
+                "name": officer.name,
+                "org_unit": officer.org_unit_id,
+                "post": officer.post,
+                "user": officer.user_id,
+                "note": officer.note,
+            }
+        ),
+    }
     return render(request, "officers/officer_detail.html", context)
 
 
@@ -131,8 +138,10 @@ def _card(officer, request) -> Certificate:
 def _valid(form_class, request) -> dict:
     form = form_class(request.POST)
     if not form.is_valid():
-        errors = "；".join(f"{form.fields[f].label}：{'，'.join(e)}" if f in form.fields else
-                          "，".join(e) for f, e in form.errors.items())  # fmt: skip
+        errors = "；".join(
+            f"{form.fields[f].label}：{'，'.join(e)}" if f in form.fields else "，".join(e)
+            for f, e in form.errors.items()
+        )
         raise Refused(errors)
     return form.cleaned_data
 
@@ -151,9 +160,13 @@ def _issue(o, r, u):
 
 def _renew(o, r, u):
     data = _valid(forms.RenewForm, r)
-    return cards.certificate_renew(certificate=_card(o, r), number=data["number"],
-                                   issued_on=data["issued_on"], area=data["area"] or None,
-                                   actor=u)  # fmt: skip
+    return cards.certificate_renew(
+        certificate=_card(o, r),
+        number=data["number"],
+        issued_on=data["issued_on"],
+        area=data["area"] or None,
+        actor=u,
+    )
 
 
 def _status(service):
@@ -167,8 +180,9 @@ def _status(service):
 
 
 def _review(o, r, u):
-    return cards.certificate_review_record(certificate=_card(o, r), actor=u,
-                                           **_valid(forms.ReviewForm, r))  # fmt: skip
+    return cards.certificate_review_record(
+        certificate=_card(o, r), actor=u, **_valid(forms.ReviewForm, r)
+    )
 
 
 def _training(o, r, u):

@@ -54,10 +54,15 @@ def _item(code: str):
 
 def _summary(item) -> dict:
     return {
-        "code": item.code, "name": item.name, "kind": item.kind, "kind_label": item.kind_label,
-        "org_unit": item.org_unit.name, "is_active": item.is_active, "version": item.version_count,
+        "code": item.code,
+        "name": item.name,
+        "kind": item.kind,
+        "kind_label": item.kind_label,
+        "org_unit": item.org_unit.name,
+        "is_active": item.is_active,
+        "version": item.version_count,
         "url": reverse("powers_public:item_detail", args=[item.code]),
-    }  # fmt: skip
+    }
 
 
 def _version(v) -> VersionOut:
@@ -73,22 +78,38 @@ def _version(v) -> VersionOut:
         for b in v.bases.all()
     ]
     return VersionOut(
-        number=v.number, name=v.name, kind=v.kind, kind_label=v.kind_label,
-        org_unit=v.org_unit_name, legal_basis=v.legal_basis_text, process=v.process,
-        time_limit=v.time_limit_text, remedy=v.remedy, accountability=v.accountability,
-        is_active=v.is_active, reason=v.reason, effective_from=v.effective_from, bases=bases,
-    )  # fmt: skip
+        number=v.number,
+        name=v.name,
+        kind=v.kind,
+        kind_label=v.kind_label,
+        org_unit=v.org_unit_name,
+        legal_basis=v.legal_basis_text,
+        process=v.process,
+        time_limit=v.time_limit_text,
+        remedy=v.remedy,
+        accountability=v.accountability,
+        is_active=v.is_active,
+        reason=v.reason,
+        effective_from=v.effective_from,
+        bases=bases,
+    )
 
 
-@router.get("/items", response={200: ItemPageOut, 422: Problem}, operation_id="powers_item_list",
-            summary="权责清单事项列表", description="按类别、实施主体、关键词筛选，分页返回。")  # fmt: skip
+@router.get(
+    "/items",
+    response={200: ItemPageOut, 422: Problem},
+    operation_id="powers_item_list",
+    summary="权责清单事项列表",
+    description="按类别、实施主体、关键词筛选，分页返回。",
+)
 def item_list(request, params: Query[ListParams]):
     if params.kind and params.kind not in selectors.KIND_LABELS:
         raise ProblemError(422, ErrorCode.UNKNOWN_FILTER_VALUE, "职权类别不存在", params.kind)
     if params.status not in selectors.STATUSES:
         raise ProblemError(422, ErrorCode.UNKNOWN_FILTER_VALUE, "状态不存在", params.status)
-    filters = selectors.ItemFilters(kind=params.kind, unit_id=params.unit, query=params.q,
-                                    status=params.status)  # fmt: skip
+    filters = selectors.ItemFilters(
+        kind=params.kind, unit_id=params.unit, query=params.q, status=params.status
+    )
     qs = selectors.power_item_public_list(filters=filters)
     start = (params.page - 1) * params.page_size
     return {
@@ -99,8 +120,13 @@ def item_list(request, params: Query[ListParams]):
     }
 
 
-@router.get("/items/{code}", response={200: ItemOut, 404: Problem}, operation_id="powers_item_get",
-            summary="权责事项详情", description="当前版本内容、依据条文和今年的执法量（零执法）。")  # fmt: skip
+@router.get(
+    "/items/{code}",
+    response={200: ItemOut, 404: Problem},
+    operation_id="powers_item_get",
+    summary="权责事项详情",
+    description="当前版本内容、依据条文和今年的执法量（零执法）。",
+)
 def item_get(request, code: str):
     item = _item(code)
     current = selectors.power_item_current_version(item=item)
@@ -115,23 +141,32 @@ def item_get(request, code: str):
     }
 
 
-@router.get("/items/{code}/versions", response={200: list[VersionOut], 404: Problem},
-            operation_id="powers_item_versions", summary="事项的全部版本（变更记录）",
-            description="新版本在前，每个版本附变更理由和生效日期。")  # fmt: skip
+@router.get(
+    "/items/{code}/versions",
+    response={200: list[VersionOut], 404: Problem},
+    operation_id="powers_item_versions",
+    summary="事项的全部版本（变更记录）",
+    description="新版本在前，每个版本附变更理由和生效日期。",
+)
 def item_versions(request, code: str):
     return [_version(v) for v in selectors.power_item_versions(item=_item(code))]
 
 
-@router.get("/items/{code}/diff", response={200: DiffOut, 404: Problem, 422: Problem},
-            operation_id="powers_item_diff", summary="两个版本逐项对照")  # fmt: skip
+@router.get(
+    "/items/{code}/diff",
+    response={200: DiffOut, 404: Problem, 422: Problem},
+    operation_id="powers_item_diff",
+    summary="两个版本逐项对照",
+)
 def item_diff(request, code: str, params: Query[DiffParams]):
     item = _item(code)
     try:
         old = selectors.power_item_version_get(item=item, number=params.from_version)
         new = selectors.power_item_version_get(item=item, number=params.to_version)
     except Http404:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "版本不存在",
-                           f"该事项共有 {item.version_count} 个版本") from None  # fmt: skip
+        raise ProblemError(
+            404, ErrorCode.NOT_FOUND, "版本不存在", f"该事项共有 {item.version_count} 个版本"
+        ) from None
     changes = selectors.power_item_version_diff(old=old, new=new)
     return {
         "code": item.code,
@@ -145,18 +180,27 @@ def item_diff(request, code: str, params: Query[DiffParams]):
     }
 
 
-@router.get("/usage", response={200: UsageListOut, 422: Problem}, operation_id="powers_usage",
-            summary="年度各事项执法量",
-            description="该年依据各有效事项立案的案件数；为 0 的事项标为零执法。")  # fmt: skip
+@router.get(
+    "/usage",
+    response={200: UsageListOut, 422: Problem},
+    operation_id="powers_usage",
+    summary="年度各事项执法量",
+    description="该年依据各有效事项立案的案件数；为 0 的事项标为零执法。",
+)
 def usage(request, params: Query[UsageParams]):
     counts = selectors.power_item_usage(year=params.year)
     items = selectors.power_item_public_list(filters=selectors.ItemFilters(status="active"))
     return {
         "year": params.year,
         "items": [
-            {"code": i.code, "name": i.name, "kind": i.kind, "is_active": i.is_active,
-             "count": counts.get(i.pk, 0),
-             "zero_enforcement": is_zero_enforcement(counts.get(i.pk, 0), is_active=i.is_active)}
+            {
+                "code": i.code,
+                "name": i.name,
+                "kind": i.kind,
+                "is_active": i.is_active,
+                "count": counts.get(i.pk, 0),
+                "zero_enforcement": is_zero_enforcement(counts.get(i.pk, 0), is_active=i.is_active),
+            }
             for i in items
         ],
-    }  # fmt: skip
+    }

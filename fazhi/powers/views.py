@@ -22,8 +22,16 @@ from fazhi.powers.services import (
 )
 from fazhi.powers.services.items import NO_PERMISSION
 
-CONTENT_FIELDS = ("kind", "name", "org_unit", "legal_basis_text", "process", "time_limit_text",
-                  "remedy", "accountability")  # fmt: skip
+CONTENT_FIELDS = (
+    "kind",
+    "name",
+    "org_unit",
+    "legal_basis_text",
+    "process",
+    "time_limit_text",
+    "remedy",
+    "accountability",
+)
 
 
 @login_required
@@ -110,12 +118,17 @@ def item_revise(request, pk: int):
         raise PermissionDenied(NO_PERMISSION)
     current = selectors.power_item_current_version(item=item)
     initial = {
-        "kind": current.kind, "name": current.name, "org_unit": current.org_unit,
-        "legal_basis_text": current.legal_basis_text, "process": current.process,
-        "time_limit_text": current.time_limit_text, "remedy": current.remedy,
-        "accountability": current.accountability, "effective_from": timezone.localdate(),
+        "kind": current.kind,
+        "name": current.name,
+        "org_unit": current.org_unit,
+        "legal_basis_text": current.legal_basis_text,
+        "process": current.process,
+        "time_limit_text": current.time_limit_text,
+        "remedy": current.remedy,
+        "accountability": current.accountability,
+        "effective_from": timezone.localdate(),
         "expected_version": item.version_count,
-    }  # fmt: skip
+    }
     form = forms.ReviseForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

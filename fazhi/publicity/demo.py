@@ -2,7 +2,7 @@
 published as a clerk would, so the staff queue and the public pages show every state.
 
 The publicity app owns no decisions: deciding a case (``fazhi.enforcement.publicity``) and
-granting a licence (``fazhi.services.publicity``) register their records through
+granting a licence (``fazhi.govservices.publicity``) register their records through
 `publicity_register`, and those demos run before this one (INSTALLED_APPS order). Here:
 
 * a pending record due by ``ctx.today`` that passes the pre-flight check is published on its
@@ -91,8 +91,14 @@ def _withdraw_one(ctx) -> None:
         if case is not None and getattr(ctx, "users", None):
             _revoked_on_reconsideration(ctx, record, case, decided=changed_on, served=on)
         else:
-            publicity_withdraw(record=record, reason=WITHDRAWAL_REASON, change=Change.REVOKED,
-                               actor=ctx.actor, on=on, changed_on=changed_on)  # fmt: skip
+            publicity_withdraw(
+                record=record,
+                reason=WITHDRAWAL_REASON,
+                change=Change.REVOKED,
+                actor=ctx.actor,
+                on=on,
+                changed_on=changed_on,
+            )
         ctx.created["publicity_withdrawn"] += 1
         return
 
@@ -110,18 +116,30 @@ def _revoked_on_reconsideration(ctx, record, case, *, decided: date, served: dat
     calendar = work_calendar()
     number = case.decision_number or case.reference
     dispute = recon.reconsideration_apply(
-        org_unit=case.org_unit, role=Role.RESPONDENT, applicant_name=record.party_name,
-        respondent=case.org_unit.name, act=f"行政处罚决定书（{number}）",
-        act_known_on=record.decided_on, requests="撤销该行政处罚决定",
+        org_unit=case.org_unit,
+        role=Role.RESPONDENT,
+        applicant_name=record.party_name,
+        respondent=case.org_unit.name,
+        act=f"行政处罚决定书（{number}）",
+        act_known_on=record.decided_on,
+        requests="撤销该行政处罚决定",
         reasons="认定的主要事实不清、证据不足",
-        received_on=calendar.add_working_days(record.published_on, 2), actor=legal,
-        handler=legal, original_case_ref=number, power_item_code=case.power_item.code,
+        received_on=calendar.add_working_days(record.published_on, 2),
+        actor=legal,
+        handler=legal,
+        original_case_ref=number,
+        power_item_code=case.power_item.code,
         officers="周执法、吴执法",
         reference=f"津政复〔{decided.year}〕公示演示1号",
-    )  # fmt: skip
-    dispute = recon.reconsideration_decide(case=dispute, decision=DecisionType.REVOKE, on=decided,
-                                           actor=legal, text="主要事实不清、证据不足，决定撤销",
-                                           error_cause=ErrorCause.FACTS_UNCLEAR.value)  # fmt: skip
+    )
+    dispute = recon.reconsideration_decide(
+        case=dispute,
+        decision=DecisionType.REVOKE,
+        on=decided,
+        actor=legal,
+        text="主要事实不清、证据不足，决定撤销",
+        error_cause=ErrorCause.FACTS_UNCLEAR.value,
+    )
     recon.reconsideration_serve(case=dispute, on=served, actor=legal)
     ctx.created["reconsideration_cases"] += 1
 

@@ -47,11 +47,13 @@ class PublicityRecord(models.Model):
     institution_number = models.CharField(_("事业单位证书号"), max_length=32, blank=True)
     social_org_number = models.CharField(_("社会组织登记证号"), max_length=32, blank=True)
     legal_rep = models.CharField(_("法定代表人"), max_length=100, blank=True)
-    legal_rep_id_type = models.CharField(_("法定代表人证件类型"), max_length=32, blank=True,
-                                         choices=_values(IdType))  # fmt: skip
+    legal_rep_id_type = models.CharField(
+        _("法定代表人证件类型"), max_length=32, blank=True, choices=_values(IdType)
+    )
     legal_rep_id_number = models.CharField(_("法定代表人证件号码"), max_length=64, blank=True)
-    person_id_type = models.CharField(_("证件类型"), max_length=32, blank=True,
-                                      choices=_values(IdType))  # fmt: skip
+    person_id_type = models.CharField(
+        _("证件类型"), max_length=32, blank=True, choices=_values(IdType)
+    )
     person_id_number = models.CharField(_("证件号码"), max_length=64, blank=True)
     person_id_type_note = models.CharField(_("“其他”证件名称"), max_length=50, blank=True)
     party_phone = models.CharField(_("联系电话（不公开）"), max_length=32, blank=True)
@@ -65,13 +67,16 @@ class PublicityRecord(models.Model):
     penalty_categories = models.JSONField(_("处罚类别"), default=list, blank=True)
     category_note = models.CharField(_("“其他”类别说明"), max_length=100, blank=True)
     content = models.TextField(_("决定内容"), blank=True)
-    fine_yuan = models.DecimalField(_("罚款金额（元）"), max_digits=16, decimal_places=2,
-                                    null=True, blank=True)  # fmt: skip
-    confiscation_yuan = models.DecimalField(_("没收金额（元）"), max_digits=16, decimal_places=2,
-                                            null=True, blank=True)  # fmt: skip
+    fine_yuan = models.DecimalField(
+        _("罚款金额（元）"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    confiscation_yuan = models.DecimalField(
+        _("没收金额（元）"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
     licence_measure = models.CharField(_("暂扣或吊销证照名称及编号"), max_length=200, blank=True)
-    license_category = models.CharField(_("许可类别"), max_length=8, blank=True,
-                                        choices=_values(LicenseCategory))  # fmt: skip
+    license_category = models.CharField(
+        _("许可类别"), max_length=8, blank=True, choices=_values(LicenseCategory)
+    )
     licence_name = models.CharField(_("许可证书名称"), max_length=200, blank=True)
     licence_number = models.CharField(_("许可编号"), max_length=100, blank=True)
     valid_from = models.DateField(_("有效期自"), null=True, blank=True)
@@ -83,25 +88,37 @@ class PublicityRecord(models.Model):
     source_unit_uscc = models.CharField(_("数据来源单位统一社会信用代码"), max_length=18)
     remarks = models.CharField(_("备注"), max_length=500, blank=True)
     # 公示
-    status = models.CharField(_("状态"), max_length=16, choices=_choices(STATUS_LABELS),
-                              default=Status.PENDING.value, db_index=True)  # fmt: skip
+    status = models.CharField(
+        _("状态"),
+        max_length=16,
+        choices=_choices(STATUS_LABELS),
+        default=Status.PENDING.value,
+        db_index=True,
+    )
     due_on = models.DateField(_("应公示日期"), null=True, blank=True, db_index=True)
     published_on = models.DateField(_("公示日期"), null=True, blank=True)
     publicity_ends_on = models.DateField(_("公示截止期"), null=True, blank=True, db_index=True)
     ended_on = models.DateField(_("公示结束日期"), null=True, blank=True)
-    withdrawal_change = models.CharField(_("撤回事由"), max_length=8, blank=True,
-                                         choices=_values(Change))  # fmt: skip
+    withdrawal_change = models.CharField(
+        _("撤回事由"), max_length=8, blank=True, choices=_values(Change)
+    )
     withdrawal_reason = models.TextField(_("撤回原因"), blank=True)
     changed_on = models.DateField(_("决定被变更、撤销之日"), null=True, blank=True)
     withdrawn_on = models.DateField(_("撤回日期"), null=True, blank=True)
     # 双公示交换: content_changed_at moves only when what is sent changes (incremental export).
     content_changed_at = models.DateTimeField(_("内容变更时间"), db_index=True)
-    exchange_status = models.CharField(_("报送回执"), max_length=16, blank=True,
-                                       choices=_choices(EXCHANGE_LABELS))  # fmt: skip
+    exchange_status = models.CharField(
+        _("报送回执"), max_length=16, blank=True, choices=_choices(EXCHANGE_LABELS)
+    )
     exchange_reason = models.TextField(_("回执原因"), blank=True)
-    exchange_batch = models.ForeignKey("publicity.ExportBatch", verbose_name=_("回执所属批次"),
-                                       null=True, blank=True, on_delete=models.SET_NULL,
-                                       related_name="+")  # fmt: skip
+    exchange_batch = models.ForeignKey(
+        "publicity.ExportBatch",
+        verbose_name=_("回执所属批次"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -110,9 +127,10 @@ class PublicityRecord(models.Model):
         verbose_name_plural = _("公示记录")
         ordering = ["-decided_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "source_type", "source_id"],
-                                    name="publicity_record_unique_source"),
-        ]  # fmt: skip
+            models.UniqueConstraint(
+                fields=["kind", "source_type", "source_id"], name="publicity_record_unique_source"
+            ),
+        ]
         indexes = [
             models.Index(fields=["kind", "content_changed_at"], name="publicity_kind_changed")
         ]
@@ -158,8 +176,9 @@ class ExportBatch(models.Model):
     withdrawal_count = models.PositiveIntegerField(_("撤回行数"), default=0)
     skipped_count = models.PositiveIntegerField(_("未通过校验而未导出"), default=0)
     sha256 = models.CharField(_("文件SHA-256"), max_length=64)
-    status = models.CharField(_("状态"), max_length=16, choices=_choices(BATCH_LABELS),
-                              default="sent", db_index=True)  # fmt: skip
+    status = models.CharField(
+        _("状态"), max_length=16, choices=_choices(BATCH_LABELS), default="sent", db_index=True
+    )
     accepted_count = models.PositiveIntegerField(_("接收成功"), default=0)
     rejected_count = models.PositiveIntegerField(_("接收失败"), default=0)
     receipt_file = models.CharField(_("回执文件"), max_length=500, blank=True)

@@ -29,10 +29,16 @@ def record_list(request):
     size = settings.FAZHI.get("PORTAL_PAGE_SIZE", 20)
     page = Paginator(qs, size).get_page(request.GET.get("page"))
     context = {
-        "page": page, "views": [selectors.public_view(r) for r in page.object_list],
-        "total": page.paginator.count, "kinds": KIND_LABELS, "years": selectors.public_years(),
-        "kind": kind, "year": year, "q": query, "today": today,
-    }  # fmt: skip
+        "page": page,
+        "views": [selectors.public_view(r) for r in page.object_list],
+        "total": page.paginator.count,
+        "kinds": KIND_LABELS,
+        "years": selectors.public_years(),
+        "kind": kind,
+        "year": year,
+        "q": query,
+        "today": today,
+    }
     return render(request, "publicity/public/list.html", context)
 
 

@@ -16,8 +16,9 @@ from fazhi.publicity.models import ExportBatch, PublicityRecord
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
 
 
-def public_records(*, today: date, kind: str = "", year: int | None = None,
-                   query: str = "") -> QuerySet[PublicityRecord]:  # fmt: skip
+def public_records(
+    *, today: date, kind: str = "", year: int | None = None, query: str = ""
+) -> QuerySet[PublicityRecord]:
     """Published decisions (and withdrawn ones that had been published) whose period has not
     ended; filters: kind, decision year, keyword (party, 文书号, content)."""
     qs = PublicityRecord.objects.filter(status__in=PUBLIC_STATUSES, published_on__isnull=False)
@@ -57,11 +58,14 @@ def active_record_for(*, source_type: str, source_id: str) -> PublicityRecord | 
     """The record of a producing decision that is still to be or being published (one per
     kind and source; a case has one kind)."""
     return (
-        PublicityRecord.objects.filter(source_type=source_type, source_id=source_id,
-                                       status__in=(Status.PENDING, Status.PUBLISHED))
+        PublicityRecord.objects.filter(
+            source_type=source_type,
+            source_id=source_id,
+            status__in=(Status.PENDING, Status.PUBLISHED),
+        )
         .order_by("pk")
         .first()
-    )  # fmt: skip
+    )
 
 
 def latest_record_for(*, source_type: str, source_id: str) -> PublicityRecord | None:

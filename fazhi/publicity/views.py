@@ -39,11 +39,16 @@ def queue(request):
     kind = kind if kind in Kind.__members__.values() else ""
     query = request.GET.get("q", "").strip()[:50]
     context = {
-        "tab": tab, "tabs": TABS, "kind": kind, "kinds": KIND_LABELS, "q": query, "today": today,
+        "tab": tab,
+        "tabs": TABS,
+        "kind": kind,
+        "kinds": KIND_LABELS,
+        "q": query,
+        "today": today,
         "counts": selectors.status_counts(),
         "overdue": selectors.overdue_records(today=today)[:50],
         "overdue_total": selectors.overdue_records(today=today).count(),
-    }  # fmt: skip
+    }
     if tab == "batches":
         context["batches"] = selectors.export_batches()
         context["rejected"] = selectors.rejected_records()[:100]
@@ -59,14 +64,16 @@ def record_detail(request, pk: int):
     record = get_object_or_404(PublicityRecord, pk=pk)
     today = timezone.localdate()
     context = {
-        "record": record, "today": today,
+        "record": record,
+        "today": today,
         "problems": validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on),
-        "deadlines": deadline_rows(deadlines_for_subject(subject=record).order_by("start", "id"),
-                                   today=today),
+        "deadlines": deadline_rows(
+            deadlines_for_subject(subject=record).order_by("start", "id"), today=today
+        ),
         "changes": [c.value for c in Change],
         "can_publish": permissions.can_publish(request.user),
         "overdue": record.status == Status.PENDING and record.due_on and record.due_on < today,
-    }  # fmt: skip
+    }
     return render(request, "publicity/detail.html", context)
 
 
@@ -82,10 +89,13 @@ def record_action(request, pk: int, action: str):
             messages.success(request, "已公示。")
         elif action == "withdraw":
             publicity_withdraw(
-                record=record, reason=request.POST.get("reason", ""),
-                change=request.POST.get("change", ""), actor=request.user, on=_day(request, "on"),
+                record=record,
+                reason=request.POST.get("reason", ""),
+                change=request.POST.get("change", ""),
+                actor=request.user,
+                on=_day(request, "on"),
                 changed_on=_day(request, "changed_on") if request.POST.get("changed_on") else None,
-            )  # fmt: skip
+            )
             messages.success(request, "已撤回公示，撤回原因已公开。")
         else:
             raise PermissionDenied("未知操作")

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "fazhi.powers",
     "fazhi.officers",
     "fazhi.enforcement",
-    "fazhi.services",
+    "fazhi.govservices",
     "fazhi.publicity",
     "fazhi.inspections",
     "fazhi.portal",

@@ -174,10 +174,11 @@ def nearest_open(records: list, *, today: date) -> list[tuple]:
         nearest.setdefault(deadline.subject_id, deadline)
     rows = {r.deadline.subject_id: r for r in deadline_rows(list(nearest.values()), today=today)}
     return [
-        (record, row.deadline, row.remaining) if (row := rows.get(str(record.pk))) else
-        (record, None, None)
+        (record, row.deadline, row.remaining)
+        if (row := rows.get(str(record.pk)))
+        else (record, None, None)
         for record in records
-    ]  # fmt: skip
+    ]
 
 
 @dataclass(frozen=True)

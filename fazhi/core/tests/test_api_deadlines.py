@@ -32,12 +32,27 @@ def test_compute_extended(client):
     [
         ("invalid date", {"rule": "penalty.payment", "from": "2025-02-30"}, 400, "invalid_date"),
         ("unknown rule", {"rule": "penalty.nope", "from": "2025-02-03"}, 404, "unknown_rule"),
-        ("rule not in force", {"rule": "penalty.decision", "from": "2019-02-03"}, 404, "unknown_rule"),
-        ("no calendar data", {"rule": "penalty.payment", "from": "2031-02-03"}, 422, "calendar_data_missing"),
-        ("not extendable", {"rule": "penalty.payment", "from": "2025-02-03", "extended": "true"}, 400, "rule_not_extendable"),
+        (
+            "rule not in force",
+            {"rule": "penalty.decision", "from": "2019-02-03"},
+            404,
+            "unknown_rule",
+        ),
+        (
+            "no calendar data",
+            {"rule": "penalty.payment", "from": "2031-02-03"},
+            422,
+            "calendar_data_missing",
+        ),
+        (
+            "not extendable",
+            {"rule": "penalty.payment", "from": "2025-02-03", "extended": "true"},
+            400,
+            "rule_not_extendable",
+        ),
         ("missing rule", {"from": "2025-02-03"}, 422, "invalid_input"),
     ],
-)  # fmt: skip
+)
 def test_errors_are_problem_json(client, _case, params, status, code):
     response = client.get(f"{URL}/compute", params)
     assert response.status_code == status

@@ -63,10 +63,18 @@ def test_list_prints_every_rule():
     [
         ("invalid date", ["penalty.payment", "--from", "2025-02-30"], "不是有效日期"),
         ("unknown rule", ["penalty.nope", "--from", "2025-02-03"], "未找到期限规则"),
-        ("no calendar data", ["penalty.payment", "--from", "2031-02-03"], "2031年的放假安排尚未录入"),
-        ("not extendable", ["penalty.payment", "--from", "2025-02-03", "--extended"], "依法不能延长"),
+        (
+            "no calendar data",
+            ["penalty.payment", "--from", "2031-02-03"],
+            "2031年的放假安排尚未录入",
+        ),
+        (
+            "not extendable",
+            ["penalty.payment", "--from", "2025-02-03", "--extended"],
+            "依法不能延长",
+        ),
     ],
-)  # fmt: skip
+)
 def test_refusals_are_chinese_and_exit_1(_case, args, message):
     with pytest.raises(CommandError, match=message) as info:
         run("deadline", *args)
@@ -128,14 +136,20 @@ def fazhi(env, *args):
 @pytest.mark.parametrize(
     ("_case", "args", "code", "stream", "text"),
     [
-        ("computed", ["penalty.payment", "--from", "2025-09-16", "--json"], 0, "stdout", '"due": "2025-10-09"'),
+        (
+            "computed",
+            ["penalty.payment", "--from", "2025-09-16", "--json"],
+            0,
+            "stdout",
+            '"due": "2025-10-09"',
+        ),
         ("invalid date", ["penalty.payment", "--from", "2025-13-01"], 1, "stderr", "不是有效日期"),
         ("unknown rule", ["nope", "--from", "2025-03-01"], 1, "stderr", "未找到期限规则"),
         ("no calendar data", ["penalty.payment", "--from", "2031-03-01"], 1, "stderr", "2031年"),
         ("missing --from", ["penalty.payment"], 2, "stderr", "usage"),
         ("no arguments", [], 2, "stderr", "usage"),
     ],
-)  # fmt: skip
+)
 def test_console_script_exit_codes(cli_env, _case, args, code, stream, text):
     result = fazhi(cli_env, "deadline", *args)
     assert result.returncode == code, result.stderr

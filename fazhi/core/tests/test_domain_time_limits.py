@@ -112,15 +112,40 @@ def test_simplified_procedure_exists_only_under_the_2023_law():
 @pytest.mark.parametrize(
     ("_case", "code", "start", "due"),
     [
-        ("15-day payment ends in 国庆 week", "penalty.payment", date(2025, 9, 16), date(2025, 10, 9)),
-        ("7 working days from a holiday, 调休 weekend counts", "penalty.service", date(2023, 10, 6), date(2023, 10, 13)),
+        (
+            "15-day payment ends in 国庆 week",
+            "penalty.payment",
+            date(2025, 9, 16),
+            date(2025, 10, 9),
+        ),
+        (
+            "7 working days from a holiday, 调休 weekend counts",
+            "penalty.service",
+            date(2023, 10, 6),
+            date(2023, 10, 13),
+        ),
         ("90 days over a leap day", "penalty.decision", date(2023, 12, 1), date(2024, 2, 29)),
         ("60 working days", "labor_inspection.investigation", date(2025, 3, 3), date(2025, 5, 29)),
-        ("20 working days over 春节, counting 2 调休 days", "licensing.decision", date(2019, 1, 25), date(2019, 2, 27)),
-        ("hearing notice is before the hearing", "penalty.hearing_notice", date(2025, 10, 13), date(2025, 9, 26)),
-        ("litigation answer rolls past a Sunday", "litigation.answer", date(2025, 3, 1), date(2025, 3, 17)),
+        (
+            "20 working days over 春节, counting 2 调休 days",
+            "licensing.decision",
+            date(2019, 1, 25),
+            date(2019, 2, 27),
+        ),
+        (
+            "hearing notice is before the hearing",
+            "penalty.hearing_notice",
+            date(2025, 10, 13),
+            date(2025, 9, 26),
+        ),
+        (
+            "litigation answer rolls past a Sunday",
+            "litigation.answer",
+            date(2025, 3, 1),
+            date(2025, 3, 17),
+        ),
     ],
-)  # fmt: skip
+)
 def test_due_dates(_case, code, start, due):
     assert due_date(code, start, CAL).due == due
 
@@ -179,11 +204,23 @@ def test_annual_report_date_in_a_leap_year_is_one_day_early():
     [
         ("overdue", date(2025, 9, 29), date(2025, 10, 2), Urgency.OVERDUE, "已逾期3日"),
         ("due today", date(2025, 9, 30), date(2025, 9, 30), Urgency.DUE_SOON, "今日届满"),
-        ("3 working days over a weekend", date(2025, 9, 17), date(2025, 9, 12), Urgency.DUE_SOON, "剩余3个工作日"),
+        (
+            "3 working days over a weekend",
+            date(2025, 9, 17),
+            date(2025, 9, 12),
+            Urgency.DUE_SOON,
+            "剩余3个工作日",
+        ),
         ("4 working days", date(2025, 9, 18), date(2025, 9, 12), Urgency.OK, "剩余4个工作日"),
-        ("holiday week is not counted", date(2025, 10, 10), date(2025, 9, 30), Urgency.DUE_SOON, "剩余2个工作日"),
+        (
+            "holiday week is not counted",
+            date(2025, 10, 10),
+            date(2025, 9, 30),
+            Urgency.DUE_SOON,
+            "剩余2个工作日",
+        ),
     ],
-)  # fmt: skip
+)
 def test_urgency(_case, due, today, urgency, label):
     left = remaining(due, today, CAL, warn_within=3)
     assert (left.urgency, left.label) == (urgency, label)

@@ -113,10 +113,16 @@ def test_an_empty_file_does_not_declare_its_year(tmp_path, staff_user):
     [
         ("not JSON", "{"),
         ("no days", json.dumps({"year": 2027})),
-        ("bad date", json.dumps({"year": 2027, "days": [{"date": "2027-02-30", "isOffDay": True}]})),
-        ("isOffDay not boolean", json.dumps({"year": 2027, "days": [{"date": "2027-02-03", "isOffDay": "yes"}]})),
+        (
+            "bad date",
+            json.dumps({"year": 2027, "days": [{"date": "2027-02-30", "isOffDay": True}]}),
+        ),
+        (
+            "isOffDay not boolean",
+            json.dumps({"year": 2027, "days": [{"date": "2027-02-03", "isOffDay": "yes"}]}),
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_bad_file_is_refused_and_writes_nothing(_case, content, tmp_path, staff_user):
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")

@@ -89,9 +89,15 @@ def test_rule_table_page(client, staff_user):
 def test_a_fixed_deadline_is_listed_by_its_title_not_its_code(client, staff_user, org_tree):
     from fazhi.core.services.deadlines import deadline_open_fixed
 
-    deadline_open_fixed(subject=org_tree["zhidui"], rule_code="enforcement.correction_order",
-                        title="责令改正期限", start=date(2025, 9, 1), due=date(2025, 9, 30),
-                        actor=staff_user, owner=staff_user)  # fmt: skip
+    deadline_open_fixed(
+        subject=org_tree["zhidui"],
+        rule_code="enforcement.correction_order",
+        title="责令改正期限",
+        start=date(2025, 9, 1),
+        due=date(2025, 9, 30),
+        actor=staff_user,
+        owner=staff_user,
+    )
     client.force_login(staff_user)
     html = client.get(reverse("core:staff_home")).content.decode()
     row = _row(html, "监察一支队")
@@ -103,8 +109,13 @@ def test_a_fixed_deadline_is_listed_by_its_title_not_its_code(client, staff_user
 @pytest.mark.django_db
 @time_machine.travel(date(2025, 9, 10), tick=False)
 def test_an_english_browser_still_gets_chinese_dates(client, staff_user, org_tree):
-    deadline_open(subject=org_tree["zhidui"], rule_code="licensing.decision",
-                  start=date(2025, 9, 8), actor=staff_user, owner=staff_user)  # fmt: skip
+    deadline_open(
+        subject=org_tree["zhidui"],
+        rule_code="licensing.decision",
+        start=date(2025, 9, 8),
+        actor=staff_user,
+        owner=staff_user,
+    )
     client.force_login(staff_user)
     html = client.get(reverse("core:staff_home"), HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
     assert "（星期" in html and "day）" not in html

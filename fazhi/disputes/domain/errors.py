@@ -1,12 +1,7 @@
-"""A refusal that names its rule. Pure Python."""
+"""Disputes refuse with the platform's one refusal type (``core.domain.errors.Refused``)."""
 
 from __future__ import annotations
 
+from fazhi.core.domain.errors import Refused
 
-class Refused(ValueError):
-    """A rule says no; nothing was written. ``basis`` cites the article."""
-
-    def __init__(self, message: str, basis: str = ""):
-        super().__init__(f"{message}（依据：{basis}）" if basis else message)
-        self.message = message
-        self.basis = basis
+__all__ = ["Refused"]

@@ -81,8 +81,14 @@ def litigation_register(
         original_case_ref=original_case_ref,
         officers=officers,
     )
-    deadline_open(subject=case, rule_code="litigation.answer", start=received_on, actor=actor,
-                  owner=handler, org_unit=org_unit)  # fmt: skip
+    deadline_open(
+        subject=case,
+        rule_code="litigation.answer",
+        start=received_on,
+        actor=actor,
+        owner=handler,
+        org_unit=org_unit,
+    )
     _record(case, "register", actor, court=case.court, instance=case.instance, on=received_on)
     return case
 
@@ -169,9 +175,14 @@ def litigation_judge(
     case.outcome, case.judged_on = outcome, served_on
     case.error_cause = error_cause if outcome in rules.LOSSES else ""
     case.save()
-    deadline_open(subject=case, rule_code=rules.appeal_rule(rules.kind_of(outcome)),
-                  start=served_on, actor=actor, owner=case.handler,
-                  org_unit=case.org_unit)  # fmt: skip
+    deadline_open(
+        subject=case,
+        rule_code=rules.appeal_rule(rules.kind_of(outcome)),
+        start=served_on,
+        actor=actor,
+        owner=case.handler,
+        org_unit=case.org_unit,
+    )
     _record(case, "judge", actor, outcome=outcome, on=served_on, lost=case.is_lost)
     return case
 

@@ -139,15 +139,23 @@ def reconsideration_apply(
     owner = handler
     if role == Role.BODY:
         deadline_open(
-            subject=case, rule_code="reconsideration.acceptance", start=received_on, actor=actor,
-            owner=owner, org_unit=org_unit,
-        )  # fmt: skip
+            subject=case,
+            rule_code="reconsideration.acceptance",
+            start=received_on,
+            actor=actor,
+            owner=owner,
+            org_unit=org_unit,
+        )
     else:
         simplified = case.is_simplified
         deadline_open(
-            subject=case, rule_code=rules.reply_rule(simplified=simplified), start=received_on,
-            actor=actor, owner=owner, org_unit=org_unit,
-        )  # fmt: skip
+            subject=case,
+            rule_code=rules.reply_rule(simplified=simplified),
+            start=received_on,
+            actor=actor,
+            owner=owner,
+            org_unit=org_unit,
+        )
     _record(case, "apply", actor, law=law.code, role=role, online=is_online, files=files)
     return case
 
@@ -177,8 +185,14 @@ def reconsideration_review(
     if outcome == "accept":
         case.accepted_on = on
         rule = rules.decision_rule(simplified=case.is_simplified, received_on=case.received_on)
-        deadline_open(subject=case, rule_code=rule, start=on, actor=actor, owner=case.handler,
-                      org_unit=case.org_unit)  # fmt: skip
+        deadline_open(
+            subject=case,
+            rule_code=rule,
+            start=on,
+            actor=actor,
+            owner=case.handler,
+            org_unit=case.org_unit,
+        )
     case.save()
     _record(case, "review", actor, outcome=outcome, on=on, note=note, previous=previous)
     return case
@@ -190,8 +204,14 @@ def reconsideration_corrected(*, case: ReconsiderationCase, on: date, actor) -> 
     case = _locked(case)
     _move(case, Status.RECEIVED)
     case.save()
-    deadline_open(subject=case, rule_code="reconsideration.acceptance", start=on, actor=actor,
-                  owner=case.handler, org_unit=case.org_unit)  # fmt: skip
+    deadline_open(
+        subject=case,
+        rule_code="reconsideration.acceptance",
+        start=on,
+        actor=actor,
+        owner=case.handler,
+        org_unit=case.org_unit,
+    )
     _record(case, "corrected", actor, on=on)
     return case
 
@@ -204,8 +224,14 @@ def reconsideration_send_copy(*, case: ReconsiderationCase, on: date, actor) -> 
         raise Refused("只有已受理、尚未发送副本的案件可以发送申请书副本")
     case.copy_sent_on = on
     case.save()
-    deadline_open(subject=case, rule_code=rules.reply_rule(simplified=case.is_simplified),
-                  start=on, actor=actor, owner=case.handler, org_unit=case.org_unit)  # fmt: skip
+    deadline_open(
+        subject=case,
+        rule_code=rules.reply_rule(simplified=case.is_simplified),
+        start=on,
+        actor=actor,
+        owner=case.handler,
+        org_unit=case.org_unit,
+    )
     _record(case, "send_copy", actor, on=on)
     return case
 
@@ -230,8 +256,11 @@ def reconsideration_add_record(
 ) -> ProceedingRecord:
     """A hearing (听证), mediation (调解) or other record during review."""
     case = _locked(case)
-    allowed = {ProceedingRecord.Kind.HEARING, ProceedingRecord.Kind.MEDIATION,
-               ProceedingRecord.Kind.NOTE}  # fmt: skip
+    allowed = {
+        ProceedingRecord.Kind.HEARING,
+        ProceedingRecord.Kind.MEDIATION,
+        ProceedingRecord.Kind.NOTE,
+    }
     if kind not in allowed or not summary.strip():
         raise Refused("请选择听证、调解或其他记录，并填写内容")
     if case.status not in {Status.ACCEPTED, Status.SUSPENDED}:
@@ -259,9 +288,12 @@ def reconsideration_suspend(
     case.suspended_on = on
     case.save()
     ProceedingRecord.objects.create(
-        case=case, kind=ProceedingRecord.Kind.SUSPENSION, held_on=on, summary=reason,
+        case=case,
+        kind=ProceedingRecord.Kind.SUSPENSION,
+        held_on=on,
+        summary=reason,
         recorded_by=actor,
-    )  # fmt: skip
+    )
     _record(case, "suspend", actor, on=on, days_left=case.suspension_days_left, reason=reason)
     return case
 
@@ -280,14 +312,24 @@ def reconsideration_resume(*, case: ReconsiderationCase, on: date, actor) -> Rec
             suspended_on=case.suspended_on,
             resumed_on=on,
         )
-        deadline_open_fixed(subject=case, rule_code=RESUMED_DECISION, title=RESUMED_TITLE,
-                            start=on, due=due, actor=actor, owner=case.handler,
-                            org_unit=case.org_unit,
-                            basis=rules.cite(law, law.suspension_article))  # fmt: skip
+        deadline_open_fixed(
+            subject=case,
+            rule_code=RESUMED_DECISION,
+            title=RESUMED_TITLE,
+            start=on,
+            due=due,
+            actor=actor,
+            owner=case.handler,
+            org_unit=case.org_unit,
+            basis=rules.cite(law, law.suspension_article),
+        )
     ProceedingRecord.objects.create(
-        case=case, kind=ProceedingRecord.Kind.RESUMPTION, held_on=on, summary="中止原因消除，恢复审理",
+        case=case,
+        kind=ProceedingRecord.Kind.RESUMPTION,
+        held_on=on,
+        summary="中止原因消除，恢复审理",
         recorded_by=actor,
-    )  # fmt: skip
+    )
     case.suspended_on, case.suspension_days_left = None, None
     case.save()
     _record(case, "resume", actor, on=on)
@@ -317,11 +359,17 @@ def reconsideration_extend(
         raise Refused("该案件没有正在计算的决定期限")
     if decision.rule_code == RESUMED_DECISION:
         deadline_cancel(deadline=decision, actor=actor, reason="延长审理期限")
-        deadline_open_fixed(subject=case, rule_code=RESUMED_DECISION, title=RESUMED_TITLE,
-                            start=decision.start,
-                            due=decision.due.fromordinal(decision.due.toordinal() + 30),
-                            actor=actor, owner=case.handler, org_unit=case.org_unit,
-                            basis=basis)  # fmt: skip
+        deadline_open_fixed(
+            subject=case,
+            rule_code=RESUMED_DECISION,
+            title=RESUMED_TITLE,
+            start=decision.start,
+            due=decision.due.fromordinal(decision.due.toordinal() + 30),
+            actor=actor,
+            owner=case.handler,
+            org_unit=case.org_unit,
+            basis=basis,
+        )
     else:
         deadline_extend(deadline=decision, actor=actor, reason=reason)
     case.is_extended, case.extension_approved_by = True, approver
@@ -339,13 +387,21 @@ def reconsideration_terminate(
     if not reason.strip():
         raise Refused("请写明终止的原因")
     _move(case, Status.TERMINATED)
-    while (open_one := open_deadline(case, *DECISION_RULES, "reconsideration.reply",
-                                     "reconsideration.simplified_reply")) is not None:  # fmt: skip
+    while (
+        open_one := open_deadline(
+            case, *DECISION_RULES, "reconsideration.reply", "reconsideration.simplified_reply"
+        )
+    ) is not None:
         deadline_cancel(deadline=open_one, actor=actor, reason=f"终止：{reason}")
     case.closed_note = reason
     case.save()
-    ProceedingRecord.objects.create(case=case, kind=ProceedingRecord.Kind.TERMINATION, held_on=on,
-                                    summary=reason, recorded_by=actor)  # fmt: skip
+    ProceedingRecord.objects.create(
+        case=case,
+        kind=ProceedingRecord.Kind.TERMINATION,
+        held_on=on,
+        summary=reason,
+        recorded_by=actor,
+    )
     _record(case, "terminate", actor, on=on, reason=reason)
     return case
 
@@ -379,8 +435,15 @@ def reconsideration_decide(
     case.decision, case.decided_on, case.decision_text = decision, on, text.strip()
     case.error_cause = error_cause if decision in rules.CORRECTING else ""
     case.save()
-    _record(case, "decide", actor, decision=decision, on=on, late=case.decided_late,
-            basis=rules.cite(law, law.decision_article))  # fmt: skip
+    _record(
+        case,
+        "decide",
+        actor,
+        decision=decision,
+        on=on,
+        late=case.decided_late,
+        basis=rules.cite(law, law.decision_article),
+    )
     return case
 
 

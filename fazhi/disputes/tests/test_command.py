@@ -18,10 +18,16 @@ pytestmark = pytest.mark.django_db
 
 def test_figures_as_json_and_text(people):
     case = apply(people)
-    recon.reconsideration_review(case=case, outcome="accept", on=date(2019, 3, 22),
-                                 actor=people["legal"])  # fmt: skip
-    recon.reconsideration_decide(case=case, decision=DecisionType.VARY, on=date(2019, 5, 1),
-                                 error_cause="improper", actor=people["legal"])  # fmt: skip
+    recon.reconsideration_review(
+        case=case, outcome="accept", on=date(2019, 3, 22), actor=people["legal"]
+    )
+    recon.reconsideration_decide(
+        case=case,
+        decision=DecisionType.VARY,
+        on=date(2019, 5, 1),
+        error_cause="improper",
+        actor=people["legal"],
+    )
     out = StringIO()
     call_command("disputes", "figures", "--year", "2019", "--json", stdout=out)
     result = json.loads(out.getvalue())

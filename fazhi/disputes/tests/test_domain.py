@@ -41,17 +41,32 @@ def test_application_period_is_60_days_from_knowing(_case, known_on, received_on
 
 def test_the_article_cited_follows_the_law_of_the_application_date():
     with pytest.raises(Refused, match=r"2017年修正.*第九条"):
-        rc.check_application(received_on=date(2019, 9, 1), known_on=date(2019, 1, 1),
-                             act="工伤认定决定书", respondent="区局", calendar=CAL)  # fmt: skip
+        rc.check_application(
+            received_on=date(2019, 9, 1),
+            known_on=date(2019, 1, 1),
+            act="工伤认定决定书",
+            respondent="区局",
+            calendar=CAL,
+        )
     with pytest.raises(Refused, match=r"2023年修订.*第二十条"):
-        rc.check_application(received_on=date(2024, 9, 1), known_on=date(2024, 1, 1),
-                             act="工伤认定决定书", respondent="区局", calendar=CAL)  # fmt: skip
+        rc.check_application(
+            received_on=date(2024, 9, 1),
+            known_on=date(2024, 1, 1),
+            act="工伤认定决定书",
+            respondent="区局",
+            calendar=CAL,
+        )
 
 
 def test_an_application_without_an_identifiable_act_is_refused():
     with pytest.raises(Refused, match=r"具体的行政行为.*第三十条"):
-        rc.check_application(received_on=date(2024, 3, 1), known_on=date(2024, 2, 1),
-                             act="不服", respondent="市人社局", calendar=CAL)  # fmt: skip
+        rc.check_application(
+            received_on=date(2024, 3, 1),
+            known_on=date(2024, 2, 1),
+            act="不服",
+            respondent="市人社局",
+            calendar=CAL,
+        )
 
 
 def test_deadlines_follow_the_law_in_force_on_the_application_date():
@@ -66,8 +81,9 @@ def test_deadlines_follow_the_law_in_force_on_the_application_date():
 
 
 def test_suspension_keeps_the_remaining_days():
-    due = rc.resumed_due(original_due=date(2019, 6, 30), suspended_on=date(2019, 6, 10),
-                         resumed_on=date(2019, 8, 1))  # fmt: skip
+    due = rc.resumed_due(
+        original_due=date(2019, 6, 30), suspended_on=date(2019, 6, 10), resumed_on=date(2019, 8, 1)
+    )
     assert due == date(2019, 8, 21)
 
 
@@ -82,8 +98,9 @@ def test_litigation_steps_and_appeal_periods():
         lit.check_step(lit.Step.RECEIVED, lit.Step.JUDGED)
     assert lit.appeal_rule(lit.kind_of(lit.Outcome.REVOKE)) == "litigation.appeal_judgment"
     assert lit.appeal_rule(lit.kind_of(lit.Outcome.WITHDRAWN)) == "litigation.appeal_ruling"
-    assert lit.answer_is_late(received_on=date(2019, 3, 1), answered_on=date(2019, 3, 19),
-                              due=date(2019, 3, 18))  # fmt: skip
+    assert lit.answer_is_late(
+        received_on=date(2019, 3, 1), answered_on=date(2019, 3, 19), due=date(2019, 3, 18)
+    )
     with pytest.raises(Refused, match="第八条"):
         lit.check_appearance(head_appeared=False, head_name="", stand_in="", reason="")
 
@@ -91,10 +108,17 @@ def test_litigation_steps_and_appeal_periods():
 def test_rates_on_a_hand_checked_example():
     # Unit A: 4 reconsiderations, 3 decided, 1 of them corrected; 2 suits judged, 1 lost;
     # 2 hearings, the head at 1. Unit B: 1 suit withdrawn, no hearing. A made 200 acts.
-    recons = [rates.ReconRow("A", True, True), rates.ReconRow("A", True, False),
-              rates.ReconRow("A", True, False), rates.ReconRow("A", False, False)]  # fmt: skip
-    suits = [rates.SuitRow("A", True, True, True, True), rates.SuitRow("A", True, False, True, False),
-             rates.SuitRow("B", True, False, False, False)]  # fmt: skip
+    recons = [
+        rates.ReconRow("A", True, True),
+        rates.ReconRow("A", True, False),
+        rates.ReconRow("A", True, False),
+        rates.ReconRow("A", False, False),
+    ]
+    suits = [
+        rates.SuitRow("A", True, True, True, True),
+        rates.SuitRow("A", True, False, True, False),
+        rates.SuitRow("B", True, False, False, False),
+    ]
     out = rates.figures(recons, suits, acts={"A": 200})
     a, b = out["A"], out["B"]
     assert (a.correction_rate.numerator, a.correction_rate.denominator) == (1, 3)

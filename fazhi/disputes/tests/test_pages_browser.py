@@ -18,10 +18,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_register_case_page_and_tracking(page, people):
     accepted = apply(people)
-    recon.reconsideration_review(case=accepted, outcome="accept", on=date(2019, 3, 22),
-                                 actor=people["legal"])  # fmt: skip
-    apply(people, act="和平区人社局劳动保障监察行政处罚决定书（和人社监罚〔2019〕3号）",
-          received_on=date(2019, 3, 25))  # fmt: skip
+    recon.reconsideration_review(
+        case=accepted, outcome="accept", on=date(2019, 3, 22), actor=people["legal"]
+    )
+    apply(
+        people,
+        act="和平区人社局劳动保障监察行政处罚决定书（和人社监罚〔2019〕3号）",
+        received_on=date(2019, 3, 25),
+    )
     browser_login(page, "legal")
     page.goto_path("/staff/disputes/")
     assert text_of(page.get_by_role("heading", level=1)) == "行政复议案件"
@@ -43,13 +47,23 @@ def test_register_case_page_and_tracking(page, people):
 
 def test_litigation_page_records_the_head_appearance_and_rates_page(page, people):
     suit = lit.litigation_register(
-        org_unit=people["units"]["zhidui"], court="天津市和平区人民法院",
-        case_number="（2019）津0101行初21号", instance=Instance.FIRST, plaintiff="某公司",
-        act="劳动保障监察行政处罚决定书", claims="撤销处罚决定", received_on=date(2019, 4, 1),
+        org_unit=people["units"]["zhidui"],
+        court="天津市和平区人民法院",
+        case_number="（2019）津0101行初21号",
+        instance=Instance.FIRST,
+        plaintiff="某公司",
+        act="劳动保障监察行政处罚决定书",
+        claims="撤销处罚决定",
+        received_on=date(2019, 4, 1),
         actor=people["legal"],
-    )  # fmt: skip
-    lit.litigation_approve(case=suit, approver=people["leader"], agent="孙法规", on=date(2019, 4, 2),
-                           actor=people["legal"])  # fmt: skip
+    )
+    lit.litigation_approve(
+        case=suit,
+        approver=people["leader"],
+        agent="孙法规",
+        on=date(2019, 4, 2),
+        actor=people["legal"],
+    )
     lit.litigation_answer(case=suit, on=date(2019, 4, 10), actor=people["legal"])
     browser_login(page, "legal")
     page.goto_path(f"/staff/disputes/litigations/{suit.pk}/")

@@ -32,26 +32,41 @@ NUMBER = "津人社监罚〔2019〕12号"
 def published(people):
     """A penalty case decided on 2019-03-01 and published on 03-05."""
     team = people["units"]["zhidui"]
-    item = PowerItem.objects.create(code="CF-JC-26", kind="penalty", org_unit=team,
-                                    name="对克扣或者无故拖欠劳动者工资的行政处罚")  # fmt: skip
-    case = case_register(power_item=item, org_unit=team, source="complaint",
-                         received_on=date(2019, 1, 7), cause="拖欠劳动者工资",
-                         party_name="天津某建筑工程有限公司", party_code="91120000MA05JXXX0X",
-                         complainant="张三", violation_code="lsi-26", actor=people["officer"])  # fmt: skip
+    item = PowerItem.objects.create(
+        code="CF-JC-26",
+        kind="penalty",
+        org_unit=team,
+        name="对克扣或者无故拖欠劳动者工资的行政处罚",
+    )
+    case = case_register(
+        power_item=item,
+        org_unit=team,
+        source="complaint",
+        received_on=date(2019, 1, 7),
+        cause="拖欠劳动者工资",
+        party_name="天津某建筑工程有限公司",
+        party_code="91120000MA05JXXX0X",
+        complainant="张三",
+        violation_code="lsi-26",
+        actor=people["officer"],
+    )
     Case.objects.filter(pk=case.pk).update(decision_number=NUMBER)
-    record, _ = publicity_register(kind=Kind.PENALTY, source=case,
-                                   data=penalty_data(decided_on=DECIDED), actor=None)  # fmt: skip
+    record, _ = publicity_register(
+        kind=Kind.PENALTY, source=case, data=penalty_data(decided_on=DECIDED), actor=None
+    )
     record = publicity_publish(record=record, actor=None, on=date(2019, 3, 5))
     return case, record
 
 
 def _decided(people, decision, ref, **extra):
     case = apply(people, received_on=date(2019, 3, 20), original_case_ref=ref, **extra)
-    case = recon.reconsideration_review(case=case, outcome="accept", on=date(2019, 3, 25),
-                                        actor=people["legal"])  # fmt: skip
+    case = recon.reconsideration_review(
+        case=case, outcome="accept", on=date(2019, 3, 25), actor=people["legal"]
+    )
     cause = "facts_unclear" if decision not in (DecisionType.UPHOLD, DecisionType.DISMISS) else ""
-    return recon.reconsideration_decide(case=case, decision=decision, on=date(2019, 5, 20),
-                                        actor=people["legal"], error_cause=cause)  # fmt: skip
+    return recon.reconsideration_decide(
+        case=case, decision=decision, on=date(2019, 5, 20), actor=people["legal"], error_cause=cause
+    )
 
 
 @pytest.mark.parametrize("by", ["reference", "decision_number"])
@@ -64,8 +79,9 @@ def test_a_revoking_reconsideration_withdraws_on_service(people, published, by):
     assert record.status == PublicityStatus.WITHDRAWN
     assert record.withdrawal_change == "撤销" and record.changed_on == date(2019, 5, 22)
     assert record.withdrawal_reason == f"经行政复议（{dispute.reference}），原决定被撤销"
-    withdrawal = Deadline.objects.get(subject_id=str(record.pk),
-                                      rule_code__startswith="publicity.withdrawal")  # fmt: skip
+    withdrawal = Deadline.objects.get(
+        subject_id=str(record.pk), rule_code__startswith="publicity.withdrawal"
+    )
     assert withdrawal.met_on == date(2019, 5, 22) and withdrawal.met_on <= withdrawal.due
     serve = AuditEvent.objects.get(action="disputes.reconsideration.serve")
     assert serve.data["publicity_withdrawn"] == record.pk
@@ -97,22 +113,45 @@ def test_a_refused_withdrawal_refuses_the_service_and_writes_nothing(people, pub
 def test_a_revoking_judgment_withdraws_once_effective(people, published):
     case, record = published
     suit = lit.litigation_register(
-        org_unit=people["units"]["zhidui"], court="天津市和平区人民法院",
-        case_number="（2019）津0101行初12号", instance=Instance.FIRST, plaintiff="某公司",
-        act="劳动保障监察行政处罚决定书", claims="撤销处罚决定", received_on=date(2019, 4, 1),
-        actor=people["legal"], handler=people["legal"], original_case_ref=case.reference,
-    )  # fmt: skip
-    lit.litigation_approve(case=suit, approver=people["leader"], agent="孙法规",
-                           on=date(2019, 4, 3), actor=people["legal"])  # fmt: skip
+        org_unit=people["units"]["zhidui"],
+        court="天津市和平区人民法院",
+        case_number="（2019）津0101行初12号",
+        instance=Instance.FIRST,
+        plaintiff="某公司",
+        act="劳动保障监察行政处罚决定书",
+        claims="撤销处罚决定",
+        received_on=date(2019, 4, 1),
+        actor=people["legal"],
+        handler=people["legal"],
+        original_case_ref=case.reference,
+    )
+    lit.litigation_approve(
+        case=suit,
+        approver=people["leader"],
+        agent="孙法规",
+        on=date(2019, 4, 3),
+        actor=people["legal"],
+    )
     lit.litigation_answer(case=suit, on=date(2019, 4, 12), actor=people["legal"])
-    lit.litigation_hearing(case=suit, on=date(2019, 5, 20), head_appeared=True, head_name="钱局长",
-                           actor=people["legal"])  # fmt: skip
-    lit.litigation_judge(case=suit, outcome=Outcome.REVOKE, served_on=date(2019, 6, 10),
-                         error_cause="procedure", actor=people["legal"])  # fmt: skip
+    lit.litigation_hearing(
+        case=suit,
+        on=date(2019, 5, 20),
+        head_appeared=True,
+        head_name="钱局长",
+        actor=people["legal"],
+    )
+    lit.litigation_judge(
+        case=suit,
+        outcome=Outcome.REVOKE,
+        served_on=date(2019, 6, 10),
+        error_cause="procedure",
+        actor=people["legal"],
+    )
     record.refresh_from_db()
     assert record.status == PublicityStatus.PUBLISHED  # not effective while it can be appealed
-    lit.litigation_perform(case=suit, on=date(2019, 7, 1), note="已重新作出处理决定",
-                           actor=people["legal"])  # fmt: skip
+    lit.litigation_perform(
+        case=suit, on=date(2019, 7, 1), note="已重新作出处理决定", actor=people["legal"]
+    )
     record.refresh_from_db()
     assert record.status == PublicityStatus.WITHDRAWN
     # the appeal period ended on 06-25: the judgment took effect on 06-26
@@ -122,8 +161,9 @@ def test_a_revoking_judgment_withdraws_once_effective(people, published):
     )
 
 
-def test_the_case_page_shows_what_became_of_the_original_decisions_publicity(client, people,
-                                                                              published):  # fmt: skip
+def test_the_case_page_shows_what_became_of_the_original_decisions_publicity(
+    client, people, published
+):
     _, record = published
     dispute = _decided(people, DecisionType.REVOKE, NUMBER)
     client.force_login(people["legal"])

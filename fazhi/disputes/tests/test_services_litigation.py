@@ -19,11 +19,17 @@ pytestmark = pytest.mark.django_db
 
 def register(people, **overrides):
     values = {
-        "org_unit": people["units"]["zhidui"], "court": "天津市和平区人民法院",
-        "case_number": "（2019）津0101行初12号", "instance": Instance.FIRST, "plaintiff": "某公司",
-        "act": "劳动保障监察行政处罚决定书", "claims": "撤销处罚决定",
-        "received_on": date(2019, 4, 1), "actor": people["legal"], "handler": people["legal"],
-    }  # fmt: skip
+        "org_unit": people["units"]["zhidui"],
+        "court": "天津市和平区人民法院",
+        "case_number": "（2019）津0101行初12号",
+        "instance": Instance.FIRST,
+        "plaintiff": "某公司",
+        "act": "劳动保障监察行政处罚决定书",
+        "claims": "撤销处罚决定",
+        "received_on": date(2019, 4, 1),
+        "actor": people["legal"],
+        "handler": people["legal"],
+    }
     values.update(overrides)
     return lit.litigation_register(**values)
 
@@ -32,22 +38,38 @@ def test_the_whole_workflow_with_deadlines_and_audit(people):
     case = register(people)
     answer = Deadline.objects.get(subject_id=str(case.pk), rule_code="litigation.answer")
     assert answer.due == date(2019, 4, 16)  # 15 calendar days
-    lit.litigation_approve(case=case, approver=people["leader"], agent="孙法规",
-                           on=date(2019, 4, 3), actor=people["legal"])  # fmt: skip
+    lit.litigation_approve(
+        case=case,
+        approver=people["leader"],
+        agent="孙法规",
+        on=date(2019, 4, 3),
+        actor=people["legal"],
+    )
     case = lit.litigation_answer(case=case, on=date(2019, 4, 12), actor=people["legal"])
     assert not case.answer_late
-    lit.litigation_hearing(case=case, on=date(2019, 5, 20), head_appeared=True, head_name="钱局长",
-                           actor=people["legal"])  # fmt: skip
-    case = lit.litigation_judge(case=case, outcome=Outcome.REVOKE, served_on=date(2019, 6, 10),
-                                error_cause="procedure", actor=people["legal"])  # fmt: skip
+    lit.litigation_hearing(
+        case=case,
+        on=date(2019, 5, 20),
+        head_appeared=True,
+        head_name="钱局长",
+        actor=people["legal"],
+    )
+    case = lit.litigation_judge(
+        case=case,
+        outcome=Outcome.REVOKE,
+        served_on=date(2019, 6, 10),
+        error_cause="procedure",
+        actor=people["legal"],
+    )
     appeal = Deadline.objects.get(subject_id=str(case.pk), rule_code="litigation.appeal_judgment")
     assert appeal.due == date(2019, 6, 25) and case.is_lost
     with pytest.raises(Refused, match="第八十五条"):
         lit.litigation_perform(
             case=case, on=date(2019, 6, 20), note="已重作", actor=people["legal"]
         )
-    case = lit.litigation_perform(case=case, on=date(2019, 7, 1), note="已重新作出处理决定",
-                                  actor=people["legal"])  # fmt: skip
+    case = lit.litigation_perform(
+        case=case, on=date(2019, 7, 1), note="已重新作出处理决定", actor=people["legal"]
+    )
     assert case.step == Step.PERFORMED
     appeal.refresh_from_db()
     assert appeal.status == DeadlineStatus.CANCELLED
@@ -56,8 +78,13 @@ def test_the_whole_workflow_with_deadlines_and_audit(people):
 
 def test_a_late_answer_is_flagged_with_the_article(people):
     case = register(people)
-    lit.litigation_approve(case=case, approver=people["leader"], agent="孙法规",
-                           on=date(2019, 4, 3), actor=people["legal"])  # fmt: skip
+    lit.litigation_approve(
+        case=case,
+        approver=people["leader"],
+        agent="孙法规",
+        on=date(2019, 4, 3),
+        actor=people["legal"],
+    )
     case = lit.litigation_answer(case=case, on=date(2019, 4, 17), actor=people["legal"])
     assert case.answer_late
     event = AuditEvent.objects.get(action="disputes.litigation.answer")
@@ -68,8 +95,13 @@ def test_refusals_write_nothing(people):
     case = register(people)
     before = AuditEvent.objects.count()
     with pytest.raises(PermissionDenied):
-        lit.litigation_approve(case=case, approver=people["legal"], agent="x",
-                               on=date(2019, 4, 3), actor=people["legal"])  # fmt: skip
+        lit.litigation_approve(
+            case=case,
+            approver=people["legal"],
+            agent="x",
+            on=date(2019, 4, 3),
+            actor=people["legal"],
+        )
     with pytest.raises(Refused):
         lit.litigation_answer(case=case, on=date(2019, 4, 5), actor=people["legal"])
     with pytest.raises(Refused):
@@ -80,13 +112,28 @@ def test_refusals_write_nothing(people):
 
 def test_absence_needs_a_reason_and_a_stand_in(people):
     case = register(people)
-    lit.litigation_approve(case=case, approver=people["leader"], agent="孙法规",
-                           on=date(2019, 4, 3), actor=people["legal"])  # fmt: skip
+    lit.litigation_approve(
+        case=case,
+        approver=people["leader"],
+        agent="孙法规",
+        on=date(2019, 4, 3),
+        actor=people["legal"],
+    )
     lit.litigation_answer(case=case, on=date(2019, 4, 12), actor=people["legal"])
     with pytest.raises(Refused, match="第八条"):
-        lit.litigation_hearing(case=case, on=date(2019, 5, 20), head_appeared=False,
-                               stand_in="律师", actor=people["legal"])  # fmt: skip
-    case = lit.litigation_hearing(case=case, on=date(2019, 5, 20), head_appeared=False,
-                                  stand_in="周执法", absence_reason="official_duty",
-                                  actor=people["legal"])  # fmt: skip
+        lit.litigation_hearing(
+            case=case,
+            on=date(2019, 5, 20),
+            head_appeared=False,
+            stand_in="律师",
+            actor=people["legal"],
+        )
+    case = lit.litigation_hearing(
+        case=case,
+        on=date(2019, 5, 20),
+        head_appeared=False,
+        stand_in="周执法",
+        absence_reason="official_duty",
+        actor=people["legal"],
+    )
     assert case.head_appeared is False and case.stand_in == "周执法"

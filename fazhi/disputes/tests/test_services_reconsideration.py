@@ -50,18 +50,28 @@ def test_refused_applications_write_nothing(people, _case, overrides, match):
 
 def test_full_path_accept_reply_hearing_decide_serve(people):
     case = apply(people, handler=people["legal"])
-    case = recon.reconsideration_review(case=case, outcome="accept", on=date(2019, 3, 25),
-                                        actor=people["legal"])  # fmt: skip
+    case = recon.reconsideration_review(
+        case=case, outcome="accept", on=date(2019, 3, 25), actor=people["legal"]
+    )
     assert _deadline(case, "reconsideration.acceptance").status == DeadlineStatus.MET
     # 2017 law: 60 calendar days from 03-25 = 05-24 (Friday)
     assert _deadline(case, "reconsideration.decision").due == date(2019, 5, 24)
     recon.reconsideration_send_copy(case=case, on=date(2019, 3, 26), actor=people["legal"])
     recon.reconsideration_reply(case=case, on=date(2019, 4, 3), actor=people["legal"])
-    recon.reconsideration_add_record(case=case, kind="hearing", on=date(2019, 4, 20),
-                                     summary="听证会，双方到场", actor=people["legal"])  # fmt: skip
-    case = recon.reconsideration_decide(case=case, decision=DecisionType.REVOKE,
-                                        on=date(2019, 5, 20), actor=people["legal"],
-                                        error_cause="facts_unclear")  # fmt: skip
+    recon.reconsideration_add_record(
+        case=case,
+        kind="hearing",
+        on=date(2019, 4, 20),
+        summary="听证会，双方到场",
+        actor=people["legal"],
+    )
+    case = recon.reconsideration_decide(
+        case=case,
+        decision=DecisionType.REVOKE,
+        on=date(2019, 5, 20),
+        actor=people["legal"],
+        error_cause="facts_unclear",
+    )
     case = recon.reconsideration_serve(case=case, on=date(2019, 5, 22), actor=people["legal"])
     assert case.status == Status.SERVED and case.is_corrected and not case.decided_late
     actions = list(
@@ -72,10 +82,12 @@ def test_full_path_accept_reply_hearing_decide_serve(people):
 
 def test_suspension_stops_the_clock_and_resumption_restarts_it(people):
     case = apply(people)
-    recon.reconsideration_review(case=case, outcome="accept", on=date(2019, 3, 25),
-                                 actor=people["legal"])  # fmt: skip
-    case = recon.reconsideration_suspend(case=case, on=date(2019, 4, 24), reason="等待工伤鉴定结论",
-                                         actor=people["legal"])  # fmt: skip
+    recon.reconsideration_review(
+        case=case, outcome="accept", on=date(2019, 3, 25), actor=people["legal"]
+    )
+    case = recon.reconsideration_suspend(
+        case=case, on=date(2019, 4, 24), reason="等待工伤鉴定结论", actor=people["legal"]
+    )
     assert case.suspension_days_left == 30  # 05-24 − 04-24
     assert _deadline(case, "reconsideration.decision").status == DeadlineStatus.CANCELLED
     case = recon.reconsideration_resume(case=case, on=date(2019, 6, 3), actor=people["legal"])
@@ -84,36 +96,47 @@ def test_suspension_stops_the_clock_and_resumption_restarts_it(people):
 
 def test_a_late_decision_is_flagged_and_extension_needs_a_leader(people):
     case = apply(people)
-    recon.reconsideration_review(case=case, outcome="accept", on=date(2019, 3, 25),
-                                 actor=people["legal"])  # fmt: skip
+    recon.reconsideration_review(
+        case=case, outcome="accept", on=date(2019, 3, 25), actor=people["legal"]
+    )
     before = AuditEvent.objects.count()
     with pytest.raises(PermissionDenied):
-        recon.reconsideration_extend(case=case, approver=people["legal"], reason="案情复杂",
-                                     actor=people["legal"])  # fmt: skip
+        recon.reconsideration_extend(
+            case=case, approver=people["legal"], reason="案情复杂", actor=people["legal"]
+        )
     assert AuditEvent.objects.count() == before
     assert not ReconsiderationCase.objects.get(pk=case.pk).is_extended
-    case = recon.reconsideration_decide(case=case, decision=DecisionType.UPHOLD,
-                                        on=date(2019, 6, 10), actor=people["legal"])  # fmt: skip
+    case = recon.reconsideration_decide(
+        case=case, decision=DecisionType.UPHOLD, on=date(2019, 6, 10), actor=people["legal"]
+    )
     assert case.decided_late
     assert _deadline(case, "reconsideration.decision").status == DeadlineStatus.MISSED
 
 
 def test_extension_adds_thirty_days(people):
     case = apply(people)
-    recon.reconsideration_review(case=case, outcome="accept", on=date(2019, 3, 25),
-                                 actor=people["legal"])  # fmt: skip
-    recon.reconsideration_extend(case=case, approver=people["leader"], reason="案情复杂",
-                                 actor=people["legal"])  # fmt: skip
+    recon.reconsideration_review(
+        case=case, outcome="accept", on=date(2019, 3, 25), actor=people["legal"]
+    )
+    recon.reconsideration_extend(
+        case=case, approver=people["leader"], reason="案情复杂", actor=people["legal"]
+    )
     assert _deadline(case, "reconsideration.decision").due == date(2019, 6, 24)
     with pytest.raises(Refused):
-        recon.reconsideration_extend(case=case, approver=people["leader"], reason="再延",
-                                     actor=people["legal"])  # fmt: skip
+        recon.reconsideration_extend(
+            case=case, approver=people["leader"], reason="再延", actor=people["legal"]
+        )
 
 
 def test_as_respondent_under_the_2023_law_the_reply_is_ten_working_days(people):
-    case = apply(people, role=Role.RESPONDENT, org_unit=people["units"]["bureau"],
-                 respondent="市人社局", act_known_on=date(2024, 9, 1),
-                 received_on=date(2024, 9, 27))  # fmt: skip
+    case = apply(
+        people,
+        role=Role.RESPONDENT,
+        org_unit=people["units"]["bureau"],
+        respondent="市人社局",
+        act_known_on=date(2024, 9, 1),
+        received_on=date(2024, 9, 27),
+    )
     assert case.law == "2023" and case.status == Status.ACCEPTED
     assert _deadline(case, "reconsideration.reply").due == date(2024, 10, 16)
 
@@ -121,12 +144,23 @@ def test_as_respondent_under_the_2023_law_the_reply_is_ten_working_days(people):
 def test_correction_then_rejection(people):
     case = apply(people)
     with pytest.raises(Refused):
-        recon.reconsideration_review(case=case, outcome="reject", on=date(2019, 3, 21),
-                                     actor=people["legal"])  # fmt: skip
-    recon.reconsideration_review(case=case, outcome="correct", on=date(2019, 3, 21),
-                                 note="请补充身份证明", actor=people["legal"])  # fmt: skip
+        recon.reconsideration_review(
+            case=case, outcome="reject", on=date(2019, 3, 21), actor=people["legal"]
+        )
+    recon.reconsideration_review(
+        case=case,
+        outcome="correct",
+        on=date(2019, 3, 21),
+        note="请补充身份证明",
+        actor=people["legal"],
+    )
     case = recon.reconsideration_corrected(case=case, on=date(2019, 3, 28), actor=people["legal"])
     assert case.status == Status.RECEIVED
-    case = recon.reconsideration_review(case=case, outcome="reject", on=date(2019, 3, 29),
-                                        note="不属于行政复议范围", actor=people["legal"])  # fmt: skip
+    case = recon.reconsideration_review(
+        case=case,
+        outcome="reject",
+        on=date(2019, 3, 29),
+        note="不属于行政复议范围",
+        actor=people["legal"],
+    )
     assert case.status == Status.REJECTED

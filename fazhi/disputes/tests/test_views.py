@@ -28,12 +28,15 @@ def test_register_detail_actions_and_docx(client, people):
     assert page.status_code == 200 and case.reference in page.content.decode()
     detail = client.get(f"/staff/disputes/reconsiderations/{case.pk}/").content.decode()
     assert "受理审查" in detail and "1980" not in detail  # the ID number is masked
-    client.post(f"/staff/disputes/reconsiderations/{case.pk}/review/",
-                {"outcome": "accept", "on": "2019-03-22"})  # fmt: skip
+    client.post(
+        f"/staff/disputes/reconsiderations/{case.pk}/review/",
+        {"outcome": "accept", "on": "2019-03-22"},
+    )
     case.refresh_from_db()
     assert case.status == Status.ACCEPTED
-    recon.reconsideration_decide(case=case, decision=DecisionType.UPHOLD, on=date(2019, 5, 10),
-                                 actor=people["legal"])  # fmt: skip
+    recon.reconsideration_decide(
+        case=case, decision=DecisionType.UPHOLD, on=date(2019, 5, 10), actor=people["legal"]
+    )
     docx = client.get(f"/staff/disputes/reconsiderations/{case.pk}/decision.docx")
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
     # an officer of another unit sees nothing and cannot act
@@ -49,8 +52,9 @@ def test_register_is_paged_by_the_nearest_deadline(client, people):
     client.force_login(people["legal"])
 
     def links(html):
-        return [pk for pk in [urgent.pk] + [c.pk for c in later]
-                if f'/reconsiderations/{pk}/"' in html]  # fmt: skip
+        return [
+            pk for pk in [urgent.pk] + [c.pk for c in later] if f'/reconsiderations/{pk}/"' in html
+        ]
 
     first = client.get("/staff/disputes/?register=reconsideration&year=2019").content.decode()
     assert "共 51 件" in first and "第 1 页" in first
@@ -74,23 +78,38 @@ def test_a_refused_action_shows_the_reason_and_writes_nothing(client, people):
     case = apply(people)
     client.force_login(people["legal"])
     before = AuditEvent.objects.count()
-    response = client.post(f"/staff/disputes/reconsiderations/{case.pk}/review/",
-                           {"outcome": "reject", "on": "2019-03-22"}, follow=True)  # fmt: skip
+    response = client.post(
+        f"/staff/disputes/reconsiderations/{case.pk}/review/",
+        {"outcome": "reject", "on": "2019-03-22"},
+        follow=True,
+    )
     assert "不予受理须写明理由" in response.content.decode()
     assert AuditEvent.objects.count() == before
 
 
 def test_litigation_page_and_rates(client, people):
     suit = lit.litigation_register(
-        org_unit=people["units"]["zhidui"], court="和平区人民法院", case_number="（2019）津0101行初1号",
-        instance=Instance.FIRST, plaintiff="某公司", act="行政处罚决定书", claims="撤销",
-        received_on=date(2019, 4, 1), actor=people["legal"],
-    )  # fmt: skip
-    lit.litigation_approve(case=suit, approver=people["leader"], agent="孙法规", on=date(2019, 4, 2),
-                           actor=people["legal"])  # fmt: skip
+        org_unit=people["units"]["zhidui"],
+        court="和平区人民法院",
+        case_number="（2019）津0101行初1号",
+        instance=Instance.FIRST,
+        plaintiff="某公司",
+        act="行政处罚决定书",
+        claims="撤销",
+        received_on=date(2019, 4, 1),
+        actor=people["legal"],
+    )
+    lit.litigation_approve(
+        case=suit,
+        approver=people["leader"],
+        agent="孙法规",
+        on=date(2019, 4, 2),
+        actor=people["legal"],
+    )
     lit.litigation_answer(case=suit, on=date(2019, 4, 10), actor=people["legal"])
-    lit.litigation_judge(case=suit, outcome=Outcome.WITHDRAWN, served_on=date(2019, 5, 1),
-                         actor=people["legal"])  # fmt: skip
+    lit.litigation_judge(
+        case=suit, outcome=Outcome.WITHDRAWN, served_on=date(2019, 5, 1), actor=people["legal"]
+    )
     client.force_login(people["legal"])
     assert "裁定准予撤诉" in client.get(f"/staff/disputes/litigations/{suit.pk}/").content.decode()
     rates = client.get("/staff/disputes/rates/", {"year": "2019"}).content.decode()
@@ -100,12 +119,16 @@ def test_litigation_page_and_rates(client, people):
 @time_machine.travel(datetime(2025, 6, 2, 10, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
 def test_online_application_and_tracking_show_no_personal_data(client, people):
     data = {
-        "applicant_name": "李四", "applicant_id_number": "120101198001011234",
-        "applicant_phone": "13800000000", "respondent": "市人社局河西分局",
-        "act": "社会保险费核定决定书（2025年5月6日）", "act_known_on": "2099-01-01",
-        "requests": "撤销", "reasons": "核定基数错误",
+        "applicant_name": "李四",
+        "applicant_id_number": "120101198001011234",
+        "applicant_phone": "13800000000",
+        "respondent": "市人社局河西分局",
+        "act": "社会保险费核定决定书（2025年5月6日）",
+        "act_known_on": "2099-01-01",
+        "requests": "撤销",
+        "reasons": "核定基数错误",
         "attachments": SimpleUploadedFile("证据.pdf", PDF, content_type="application/pdf"),
-    }  # fmt: skip
+    }
     refused = client.post("/disputes/apply/", data).content.decode()
     assert "不能晚于申请日期" in refused and not ReconsiderationCase.objects.exists()
     data["act_known_on"] = "2025-05-06"

@@ -96,11 +96,22 @@ def case_register(
     )
     if source in flow.NEEDS_ACCEPTANCE:
         deadline_open(
-            subject=case, rule_code=ACCEPTANCE, start=received_on, actor=actor,
-            org_unit=org_unit, owner=person(actor),
-        )  # fmt: skip
-    c.record(case, "register", actor, source=source, power_item=power_item.code,
-             procedure=procedure, received_on=received_on)  # fmt: skip
+            subject=case,
+            rule_code=ACCEPTANCE,
+            start=received_on,
+            actor=actor,
+            org_unit=org_unit,
+            owner=person(actor),
+        )
+    c.record(
+        case,
+        "register",
+        actor,
+        source=source,
+        power_item=power_item.code,
+        procedure=procedure,
+        received_on=received_on,
+    )
     return case
 
 
@@ -133,8 +144,14 @@ def case_reject(
     c.save(case, "status", "rejected_reason")
     if deadline := c.open_deadline(case, ACCEPTANCE):
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
-    c.record(case, "reject", actor, on=on, reason=case.rejected_reason,
-             **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case,
+        "reject",
+        actor,
+        on=on,
+        reason=case.rejected_reason,
+        **{"from": previous, "to": case.status},
+    )
     return case
 
 
@@ -167,13 +184,26 @@ def case_file(
     rule = INVESTIGATION if case.procedure == flow.Procedure.LABOR_INSPECTION else DECISION
     clock = None
     try:
-        clock = deadline_open(subject=case, rule_code=rule, start=on, actor=actor,
-                              org_unit=case.org_unit, owner=assigned[0].user)  # fmt: skip
+        clock = deadline_open(
+            subject=case,
+            rule_code=rule,
+            start=on,
+            actor=actor,
+            org_unit=case.org_unit,
+            owner=assigned[0].user,
+        )
     except UnknownRule:
         clock = None  # 2017 text: no statutory decision period (shown on the case page)
-    c.record(case, "file", actor, on=on, approver=approver.pk,
-             officers=[o.pk for o in assigned], clock=rule if clock else "",
-             **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case,
+        "file",
+        actor,
+        on=on,
+        approver=approver.pk,
+        officers=[o.pk for o in assigned],
+        clock=rule if clock else "",
+        **{"from": previous, "to": case.status},
+    )
     return case
 
 
@@ -195,8 +225,14 @@ def case_extend(
     if deadline.extended:
         raise Refused("调查期限已经延长过一次，不能再延长", basis)
     deadline_extend(deadline=deadline, actor=actor, reason=reason)
-    act = c.add_act(case, kind=act_rules.ActKind.EXTENSION, on=on, summary=reason, actor=actor,
-                    data={"approver": approver.pk, "approver_name": str(approver)})  # fmt: skip
+    act = c.add_act(
+        case,
+        kind=act_rules.ActKind.EXTENSION,
+        on=on,
+        summary=reason,
+        actor=actor,
+        data={"approver": approver.pk, "approver_name": str(approver)},
+    )
     c.save(case)
     c.record(case, "extend", actor, on=on, approver=approver.pk, act=act.seq)
     return case
@@ -223,6 +259,12 @@ def case_withdraw(
     if deadline := c.open_deadline(case, *CASE_CLOCKS):
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
     cancel_open_deadlines(case, actor, "撤销立案")
-    c.record(case, "withdraw", actor, on=on, reason=case.close_note,
-             **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case,
+        "withdraw",
+        actor,
+        on=on,
+        reason=case.close_note,
+        **{"from": previous, "to": case.status},
+    )
     return case

@@ -63,11 +63,27 @@ def case_record_act(
         kind=kind, mime_types=[*c.sniff_uploads(uploads), *(e.mime_type for e in existing)]
     )
     files = [*c.ingest(case, uploads, actor), *existing]
-    act = c.add_act(case, kind=kind, on=on, summary=summary, actor=actor, officers=named,
-                    evidence=files, place=place)  # fmt: skip
+    act = c.add_act(
+        case,
+        kind=kind,
+        on=on,
+        summary=summary,
+        actor=actor,
+        officers=named,
+        evidence=files,
+        place=place,
+    )
     c.save(case)
-    c.record(case, "act", actor, kind=kind, seq=act.seq, on=on,
-             officers=[o.pk for o in named], evidence=[e.sha256 for e in files])  # fmt: skip
+    c.record(
+        case,
+        "act",
+        actor,
+        kind=kind,
+        seq=act.seq,
+        on=on,
+        officers=[o.pk for o in named],
+        evidence=[e.sha256 for e in files],
+    )
     return act
 
 
@@ -90,15 +106,29 @@ def case_order_correction(
     rules.check_summary(rules.ActKind.ORDER, items)
     rules.check_correction_due(issued_on=on, due_on=due_on)
     named = c.officers_that_can_act(officers, on)
-    act = c.add_act(case, kind=rules.ActKind.ORDER, on=on, summary=items, actor=actor,
-                    officers=named, data={"due_on": due_on.isoformat()})  # fmt: skip
-    order = CorrectionOrder.objects.create(case=case, act=act, issued_on=on, due_on=due_on,
-                                           items=items.strip())  # fmt: skip
+    act = c.add_act(
+        case,
+        kind=rules.ActKind.ORDER,
+        on=on,
+        summary=items,
+        actor=actor,
+        officers=named,
+        data={"due_on": due_on.isoformat()},
+    )
+    order = CorrectionOrder.objects.create(
+        case=case, act=act, issued_on=on, due_on=due_on, items=items.strip()
+    )
     deadline_open_fixed(
-        subject=order, rule_code=ORDER_RULE, title="责令改正期限", start=on, due=due_on, actor=actor,
-        org_unit=case.org_unit, owner=c.case_owner(case),
+        subject=order,
+        rule_code=ORDER_RULE,
+        title="责令改正期限",
+        start=on,
+        due=due_on,
+        actor=actor,
+        org_unit=case.org_unit,
+        owner=c.case_owner(case),
         basis="责令改正指令书确定的期限（《劳动保障监察条例》第十八条）",
-    )  # fmt: skip
+    )
     c.save(case)
     c.record(case, "order", actor, seq=act.seq, on=on, due_on=due_on)
     return order
@@ -133,9 +163,16 @@ def case_order_followup(
         if complied and on <= order.due_on
         else CorrectionOrder.Status.OVERDUE
     )
-    act = c.add_act(case, kind=rules.ActKind.ORDER_FOLLOWUP, on=on, summary=summary, actor=actor,
-                    officers=named, evidence=files,
-                    data={"order": order.act.seq, "status": status})  # fmt: skip
+    act = c.add_act(
+        case,
+        kind=rules.ActKind.ORDER_FOLLOWUP,
+        on=on,
+        summary=summary,
+        actor=actor,
+        officers=named,
+        evidence=files,
+        data={"order": order.act.seq, "status": status},
+    )
     order.status, order.followed_on = status, on
     order.save(update_fields=["status", "followed_on"])
     if deadline := c.open_deadline(order, ORDER_RULE):

@@ -85,8 +85,14 @@ def case_export(*, case: Case, actor, out: IO[bytes]) -> dict[str, Any]:
 
         def put(path: str, content: bytes, **extra) -> None:
             archive.writestr(path, content)
-            entries.append({"path": path, "sha256": hashlib.sha256(content).hexdigest(),
-                            "size": len(content), **extra})  # fmt: skip
+            entries.append(
+                {
+                    "path": path,
+                    "sha256": hashlib.sha256(content).hexdigest(),
+                    "size": len(content),
+                    **extra,
+                }
+            )
 
         put("records.docx", documents.case_record(case, rows), title="卷内记录")
         for name, title, content in documents.case_documents(case):
@@ -94,9 +100,13 @@ def case_export(*, case: Case, actor, out: IO[bytes]) -> dict[str, Any]:
         for file in evidence:
             with evidence_open(evidence=file, actor=actor, note=f"案卷导出 {case.reference}") as fh:
                 content = fh.read()
-            put(f"evidence/{file.sha256[:12]}-{_safe(file.original_name)}", content,
-                original_name=file.original_name, mime_type=file.mime_type,
-                stored_sha256=file.sha256)  # fmt: skip
+            put(
+                f"evidence/{file.sha256[:12]}-{_safe(file.original_name)}",
+                content,
+                original_name=file.original_name,
+                mime_type=file.mime_type,
+                stored_sha256=file.sha256,
+            )
         manifest = {
             "format": "fazhi-case-file/1",
             "case": case.reference,

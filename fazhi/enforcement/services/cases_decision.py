@@ -102,19 +102,48 @@ def case_notify(
         case.facts = dict(facts)
     proposal = _proposal(case, on)
     reasons = hearing_rules.hearing_triggers(
-        fine=fine, party_kind=case.party_kind, measures=frozenset(measures),
+        fine=fine,
+        party_kind=case.party_kind,
+        measures=frozenset(measures),
         thresholds=c.hearing_thresholds(),
-    )  # fmt: skip
+    )
     case.notified_on, case.proposed_outcome, case.proposed_fine = on, outcome, fine
     case.proposed_measures, case.proposed_text = measures, text.strip()
     case.proposal, case.hearing_reasons = _proposal_dict(proposal), reasons
-    c.save(case, "status", "notified_on", "proposed_outcome", "proposed_fine", "proposed_measures",
-           "proposed_text", "proposal", "hearing_reasons", "violation_code", "facts")  # fmt: skip
+    c.save(
+        case,
+        "status",
+        "notified_on",
+        "proposed_outcome",
+        "proposed_fine",
+        "proposed_measures",
+        "proposed_text",
+        "proposal",
+        "hearing_reasons",
+        "violation_code",
+        "facts",
+    )
     if reasons and not c.open_deadline(case, HEARING_REQUEST):
-        deadline_open(subject=case, rule_code=HEARING_REQUEST, start=on, actor=actor,
-                      org_unit=case.org_unit, owner=c.case_owner(case))  # fmt: skip
-    c.record(case, "notify", actor, on=on, outcome=outcome, fine=fine, measures=measures,
-             hearing=reasons, proposal=case.proposal, **{"from": previous, "to": case.status})  # fmt: skip
+        deadline_open(
+            subject=case,
+            rule_code=HEARING_REQUEST,
+            start=on,
+            actor=actor,
+            org_unit=case.org_unit,
+            owner=c.case_owner(case),
+        )
+    c.record(
+        case,
+        "notify",
+        actor,
+        on=on,
+        outcome=outcome,
+        fine=fine,
+        measures=measures,
+        hearing=reasons,
+        proposal=case.proposal,
+        **{"from": previous, "to": case.status},
+    )
     return case
 
 
@@ -133,8 +162,9 @@ def case_hearing_request(
     previous = c.move(case, flow.Action.REQUEST_HEARING)
     flow.check_not_before(on, case.notified_on, "告知日期")
     last_day = _hearing_last_day(case)
-    hearing_rules.check_request(has_right=bool(case.hearing_reasons), requested_on=on,
-                                last_day=last_day or on)  # fmt: skip
+    hearing_rules.check_request(
+        has_right=bool(case.hearing_reasons), requested_on=on, last_day=last_day or on
+    )
     if Hearing.objects.filter(case=case).exists():
         raise Refused("本案已经申请过听证", hearing_rules.BASIS_64)
     hearing = Hearing.objects.create(case=case, requested_on=on)
@@ -155,9 +185,15 @@ def _hearing(case: Case) -> Hearing:
 
 @transaction.atomic
 def case_hearing_notice(
-    *, case: Case, presiding, notice_on: date, hearing_on: date, place: str, actor,
+    *,
+    case: Case,
+    presiding,
+    notice_on: date,
+    hearing_on: date,
+    place: str,
+    actor,
     seen_version: int | None = None,
-) -> Hearing:  # fmt: skip
+) -> Hearing:
     """Appoint the presiding officer (not an investigator) and notify the party at least 7
     (working) days before the hearing (第六十四条第（二）、（四）项)."""
     case = c.lock(case, seen_version)
@@ -168,22 +204,34 @@ def case_hearing_notice(
     )
     latest = deadline_compute(code=HEARING_NOTICE, start=hearing_on).due
     hearing_rules.check_notice(notice_on=notice_on, hearing_on=hearing_on, latest_notice=latest)
-    act = c.add_act(case, kind=act_rules.ActKind.HEARING_NOTICE, on=notice_on, actor=actor,
-                    summary=f"定于{hearing_on.isoformat()}在{place or '本机关'}举行听证，主持人{presiding}",
-                    place=place, data={"hearing_on": hearing_on.isoformat(), "presiding": presiding.pk})  # fmt: skip
+    act = c.add_act(
+        case,
+        kind=act_rules.ActKind.HEARING_NOTICE,
+        on=notice_on,
+        actor=actor,
+        summary=f"定于{hearing_on.isoformat()}在{place or '本机关'}举行听证，主持人{presiding}",
+        place=place,
+        data={"hearing_on": hearing_on.isoformat(), "presiding": presiding.pk},
+    )
     hearing.presiding, hearing.notice_on, hearing.hearing_on = presiding, notice_on, hearing_on
     hearing.save(update_fields=["presiding", "notice_on", "hearing_on"])
     c.save(case)
-    c.record(case, "hearing_notice", actor, seq=act.seq, hearing_on=hearing_on,
-             presiding=presiding.pk)  # fmt: skip
+    c.record(
+        case, "hearing_notice", actor, seq=act.seq, hearing_on=hearing_on, presiding=presiding.pk
+    )
     return hearing
 
 
 @transaction.atomic
 def case_hearing_record(
-    *, case: Case, held_on: date, summary: str, actor, uploads: Sequence[c.Upload] = (),
+    *,
+    case: Case,
+    held_on: date,
+    summary: str,
+    actor,
+    uploads: Sequence[c.Upload] = (),
     seen_version: int | None = None,
-) -> CaseAct:  # fmt: skip
+) -> CaseAct:
     """The signed 听证笔录 (第六十四条第（八）项)."""
     case = c.lock(case, seen_version)
     hearing = _hearing(case)
@@ -192,13 +240,21 @@ def case_hearing_record(
     flow.check_not_before(held_on, hearing.hearing_on, "通知的听证日期")
     act_rules.check_summary(act_rules.ActKind.HEARING_RECORD, summary)
     files = c.ingest(case, uploads, actor)
-    act = c.add_act(case, kind=act_rules.ActKind.HEARING_RECORD, on=held_on, summary=summary,
-                    actor=actor, evidence=files, data={"presiding": hearing.presiding_id})  # fmt: skip
+    act = c.add_act(
+        case,
+        kind=act_rules.ActKind.HEARING_RECORD,
+        on=held_on,
+        summary=summary,
+        actor=actor,
+        evidence=files,
+        data={"presiding": hearing.presiding_id},
+    )
     hearing.record = act
     hearing.save(update_fields=["record"])
     c.save(case)
-    c.record(case, "hearing_record", actor, seq=act.seq, on=held_on,
-             evidence=[e.sha256 for e in files])  # fmt: skip
+    c.record(
+        case, "hearing_record", actor, seq=act.seq, on=held_on, evidence=[e.sha256 for e in files]
+    )
     return act
 
 
@@ -211,14 +267,18 @@ def case_hearing_close(
     case = c.lock(case, seen_version)
     hearing = Hearing.objects.select_for_update().filter(case=case).first()
     if hearing is not None:
-        hearing_rules.check_can_close(has_record=hearing.record_id is not None,
-                                      held=hearing.record_id is not None, waived=waived)  # fmt: skip
+        hearing_rules.check_can_close(
+            has_record=hearing.record_id is not None,
+            held=hearing.record_id is not None,
+            waived=waived,
+        )
     previous = c.move(case, flow.Action.CLOSE_HEARING)
     hearing.waived, hearing.closed_on = waived, on
     hearing.save(update_fields=["waived", "closed_on"])
     c.save(case, "status")
-    c.record(case, "hearing_close", actor, on=on, waived=waived,
-             **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case, "hearing_close", actor, on=on, waived=waived, **{"from": previous, "to": case.status}
+    )
     return case
 
 
@@ -233,12 +293,22 @@ def case_review_submit(
     triggers = c.review_triggers(case)
     last = case.reviews.order_by("-round").first()
     review = LegalReview.objects.create(
-        case=case, round=(last.round + 1 if last else 1), submitted_on=on, submitted_by=actor,
+        case=case,
+        round=(last.round + 1 if last else 1),
+        submitted_on=on,
+        submitted_by=actor,
         triggers=[{"code": t.code, "label": t.label, "basis": t.basis} for t in triggers],
-    )  # fmt: skip
+    )
     c.save(case, "status")
-    c.record(case, "review_submit", actor, on=on, round=review.round,
-             triggers=[t.code for t in triggers], **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case,
+        "review_submit",
+        actor,
+        on=on,
+        round=review.round,
+        triggers=[t.code for t in triggers],
+        **{"from": previous, "to": case.status},
+    )
     return review
 
 
@@ -275,16 +345,29 @@ def case_review(
     review.comments = result.comments
     review.save(update_fields=["reviewer", "reviewed_on", "opinion", "points", "comments"])
     c.save(case, "status")
-    c.record(case, "review", actor, on=on, round=review.round, opinion=result.opinion,
-             problems=list(result.problems), **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case,
+        "review",
+        actor,
+        on=on,
+        round=review.round,
+        opinion=result.opinion,
+        problems=list(result.problems),
+        **{"from": previous, "to": case.status},
+    )
     return review
 
 
 @transaction.atomic
 def case_discuss(
-    *, case: Case, on: date, attendees: str, conclusion: str, actor,
+    *,
+    case: Case,
+    on: date,
+    attendees: str,
+    conclusion: str,
+    actor,
     seen_version: int | None = None,
-) -> CaseAct:  # fmt: skip
+) -> CaseAct:
     """集体讨论 by the agency's 负责人 for serious cases (行政处罚法 第五十七条第二款)."""
     case = c.lock(case, seen_version)
     if flow.Status(case.status) not in {
@@ -297,8 +380,14 @@ def case_discuss(
         )
     if not attendees.strip() or not conclusion.strip():
         raise Refused("集体讨论记录须写明参加人员和讨论决定", f"{PENALTY_LAW}第五十七条第二款")
-    act = c.add_act(case, kind=act_rules.ActKind.DISCUSSION, on=on, actor=actor,
-                    summary=conclusion, data={"attendees": attendees.strip()})  # fmt: skip
+    act = c.add_act(
+        case,
+        kind=act_rules.ActKind.DISCUSSION,
+        on=on,
+        actor=actor,
+        summary=conclusion,
+        data={"attendees": attendees.strip()},
+    )
     c.save(case)
     c.record(case, "discuss", actor, seq=act.seq, on=on)
     return act
@@ -338,19 +427,24 @@ def case_decide(
         raise Refused("不予处罚决定不能同时处以罚款或其他处罚", f"{PENALTY_LAW}第三十三条")
     hearing = Hearing.objects.filter(case=case).first()
     hearing_rules.check_decision_after_window(
-        has_right=bool(case.hearing_reasons), requested=hearing is not None, decided_on=on,
+        has_right=bool(case.hearing_reasons),
+        requested=hearing is not None,
+        decided_on=on,
         last_day=_hearing_last_day(case),
-    )  # fmt: skip
+    )
     triggers = c.review_triggers(case, fine=fine, measures=measures, outcome=outcome)
     review_rules.check_review_done(
         required=triggers, agreed=flow.Status(previous) == flow.Status.REVIEWED
     )
     if case.is_serious and not case.acts.filter(kind=act_rules.ActKind.DISCUSSION).exists():
-        raise Refused("情节复杂或重大违法行为的处罚，须经行政机关负责人集体讨论决定",
-                      f"{PENALTY_LAW}第五十七条第二款")  # fmt: skip
+        raise Refused(
+            "情节复杂或重大违法行为的处罚，须经行政机关负责人集体讨论决定",
+            f"{PENALTY_LAW}第五十七条第二款",
+        )
     if fine > (case.proposed_fine or 0) or set(measures) - set(case.proposed_measures):
-        raise Refused("决定的处罚不能重于告知的拟处罚（如须加重，应重新告知）",
-                      f"{PENALTY_LAW}第四十五条")  # fmt: skip
+        raise Refused(
+            "决定的处罚不能重于告知的拟处罚（如须加重，应重新告知）", f"{PENALTY_LAW}第四十五条"
+        )
     proposal = _proposal(case, case.notified_on)
     if proposal is not None:  # 不予处罚 (0) departs too unless the benchmark allows it (第三十三条)
         act_rules.check_fine(
@@ -363,16 +457,44 @@ def case_decide(
     case.decision_number = decision_number(prefix, on.year, serial)
     case.decided_on, case.outcome, case.fine, case.measures = on, outcome, fine, measures
     case.decision_text, case.departure_reason = text.strip(), departure_reason.strip()
-    c.save(case, "status", "decision_prefix", "decision_year", "decision_serial", "decision_number",
-           "decided_on", "outcome", "fine", "measures", "decision_text", "departure_reason")  # fmt: skip
+    c.save(
+        case,
+        "status",
+        "decision_prefix",
+        "decision_year",
+        "decision_serial",
+        "decision_number",
+        "decided_on",
+        "outcome",
+        "fine",
+        "measures",
+        "decision_text",
+        "departure_reason",
+    )
     if deadline := c.open_deadline(case, *CASE_CLOCKS):
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
     if deadline := c.open_deadline(case, HEARING_REQUEST):
         deadline_cancel(deadline=deadline, actor=actor, reason="当事人未在期限内要求听证")
-    deadline_open(subject=case, rule_code=SERVICE, start=on, actor=actor, org_unit=case.org_unit,
-                  owner=c.case_owner(case))  # fmt: skip
+    deadline_open(
+        subject=case,
+        rule_code=SERVICE,
+        start=on,
+        actor=actor,
+        org_unit=case.org_unit,
+        owner=c.case_owner(case),
+    )
     case_publicity_register(case=case, actor=actor)  # 118号（六）: the publicity clock starts now
-    c.record(case, "decide", actor, on=on, number=case.decision_number, outcome=outcome,
-             fine=fine, measures=measures, triggers=[t.code for t in triggers],
-             departure_reason=case.departure_reason, **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case,
+        "decide",
+        actor,
+        on=on,
+        number=case.decision_number,
+        outcome=outcome,
+        fine=fine,
+        measures=measures,
+        triggers=[t.code for t in triggers],
+        departure_reason=case.departure_reason,
+        **{"from": previous, "to": case.status},
+    )
     return case

@@ -51,13 +51,26 @@ def case_serve(
     if deadline := c.open_deadline(case, SERVICE):
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
     if case.fine:
-        payment = deadline_open(subject=case, rule_code=PAYMENT, start=on, actor=actor,
-                                org_unit=case.org_unit, owner=c.case_owner(case))  # fmt: skip
+        payment = deadline_open(
+            subject=case,
+            rule_code=PAYMENT,
+            start=on,
+            actor=actor,
+            org_unit=case.org_unit,
+            owner=c.case_owner(case),
+        )
         case.payment_due = payment.due
         fields.append("payment_due")
     c.save(case, *fields)
-    c.record(case, "serve", actor, on=on, method=method, payment_due=case.payment_due,
-             **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case,
+        "serve",
+        actor,
+        on=on,
+        method=method,
+        payment_due=case.payment_due,
+        **{"from": previous, "to": case.status},
+    )
     return case
 
 
@@ -80,8 +93,16 @@ def case_pay(
     c.save(case, "status", "paid_on", "surcharge")
     if deadline := c.open_deadline(case, PAYMENT):
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
-    c.record(case, "pay", actor, on=on, fine=case.fine, overdue_days=late,
-             surcharge=case.surcharge, **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case,
+        "pay",
+        actor,
+        on=on,
+        fine=case.fine,
+        overdue_days=late,
+        surcharge=case.surcharge,
+        **{"from": previous, "to": case.status},
+    )
     return case
 
 
@@ -98,9 +119,14 @@ def case_remind(*, case: Case, on: date, actor, seen_version: int | None = None)
     surcharge = late_payment_surcharge(
         fine=case.fine, overdue_days=overdue_days(due=case.payment_due, paid_on=on)
     )
-    act = c.add_act(case, kind=act_rules.ActKind.REMINDER, on=on, actor=actor,
-                    summary=f"催告当事人缴纳罚款{case.fine}元及截至催告日的加处罚款{surcharge}元",
-                    data={"surcharge": str(surcharge)})  # fmt: skip
+    act = c.add_act(
+        case,
+        kind=act_rules.ActKind.REMINDER,
+        on=on,
+        actor=actor,
+        summary=f"催告当事人缴纳罚款{case.fine}元及截至催告日的加处罚款{surcharge}元",
+        data={"surcharge": str(surcharge)},
+    )
     case.reminded_on = on
     c.save(case, "reminded_on")
     c.record(case, "remind", actor, on=on, seq=act.seq, surcharge=surcharge)
@@ -155,8 +181,14 @@ def case_archive(*, case: Case, on: date, actor, seen_version: int | None = None
     case.archive_sha256 = manifest_digest(case)
     c.save(case, "status", "archived_on", "archive_sha256")
     cancel_open_deadlines(case, actor, "已归档")
-    c.record(case, "archive", actor, on=on, manifest_sha256=case.archive_sha256,
-             **{"from": previous, "to": case.status})  # fmt: skip
+    c.record(
+        case,
+        "archive",
+        actor,
+        on=on,
+        manifest_sha256=case.archive_sha256,
+        **{"from": previous, "to": case.status},
+    )
     return case
 
 

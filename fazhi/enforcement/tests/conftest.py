@@ -26,9 +26,13 @@ def officer(user, unit, number: str | None, *, issued=date(2019, 1, 2)) -> Offic
     entry = Officer.objects.create(user=user, name=user.username, org_unit=unit)
     if number:
         Certificate.objects.create(
-            officer=entry, number=number, area="天津市", issued_on=issued,
-            expires_on=date(2021, 12, 31), status=Certificate.Status.VALID,
-        )  # fmt: skip
+            officer=entry,
+            number=number,
+            area="天津市",
+            issued_on=issued,
+            expires_on=date(2021, 12, 31),
+            status=Certificate.Status.VALID,
+        )
     return entry
 
 
@@ -92,16 +96,22 @@ def filed_case(world, **overrides):
     case = register(world, **overrides)
     u = world["users"]
     case = intake.case_accept(case=case, on=date(2019, 3, 6), actor=u["a"])
-    return intake.case_file(case=case, on=date(2019, 3, 6), approver=u["leader"],
-                            officers=two(world), actor=u["a"])  # fmt: skip
+    return intake.case_file(
+        case=case, on=date(2019, 3, 6), approver=u["leader"], officers=two(world), actor=u["a"]
+    )
 
 
 def investigated_case(world, **overrides):
     case = filed_case(world, **overrides)
     acts.case_record_act(
-        case=case, kind="inspection", on=date(2019, 3, 8), summary="现场检查：工资台账显示拖欠",
-        officers=two(world), actor=world["users"]["a"], uploads=[(BytesIO(PNG), "台账.png")],
-    )  # fmt: skip
+        case=case,
+        kind="inspection",
+        on=date(2019, 3, 8),
+        summary="现场检查：工资台账显示拖欠",
+        officers=two(world),
+        actor=world["users"]["a"],
+        uploads=[(BytesIO(PNG), "台账.png")],
+    )
     case.refresh_from_db()
     return case
 
@@ -112,9 +122,14 @@ FACTS = {"workers": 12, "months": 2, "amount": "86000", "harm": ""}
 def notified_case(world, fine=Decimal("45000"), **overrides):
     case = investigated_case(world, **overrides)
     return decision.case_notify(
-        case=case, on=date(2019, 3, 20), outcome="penalty", fine=fine,
-        text="经查，当事人拖欠12名劳动者工资86000元。", facts=FACTS, actor=world["users"]["a"],
-    )  # fmt: skip
+        case=case,
+        on=date(2019, 3, 20),
+        outcome="penalty",
+        fine=fine,
+        text="经查，当事人拖欠12名劳动者工资86000元。",
+        facts=FACTS,
+        actor=world["users"]["a"],
+    )
 
 
 SEVEN_OK = dict.fromkeys(

@@ -33,13 +33,25 @@ def test_list_and_detail(client, world):
 
 def test_create_and_steps(client, world):
     h = auth(world["users"]["a"])
-    body = {"power_item_code": "CF-JC-25", "org_unit_id": world["team"].pk, "source": "patrol",
-            "received_on": "2019-05-06", "cause": "违法延长工作时间", "party_name": "某公司"}  # fmt: skip
+    body = {
+        "power_item_code": "CF-JC-25",
+        "org_unit_id": world["team"].pk,
+        "source": "patrol",
+        "received_on": "2019-05-06",
+        "cause": "违法延长工作时间",
+        "party_name": "某公司",
+    }
     created = client.post(f"{BASE}/cases", body, content_type="application/json", **h)
     assert created.status_code == 201
     case_id, version = created.json()["id"], created.json()["version"]
-    step = {"version": version, "params": {"on": "2019-05-06", "approver": world["users"]["leader"].pk,
-            "officers": [world["officers"]["a"].pk, world["officers"]["b"].pk]}}  # fmt: skip
+    step = {
+        "version": version,
+        "params": {
+            "on": "2019-05-06",
+            "approver": world["users"]["leader"].pk,
+            "officers": [world["officers"]["a"].pk, world["officers"]["b"].pk],
+        },
+    }
     filed = client.post(
         f"{BASE}/cases/{case_id}/steps/file", step, content_type="application/json", **h
     )
@@ -56,11 +68,26 @@ def test_problems_have_stable_codes(client, world):
     )
     assert r.status_code == 409 and r.json()["code"] == "illegal_transition"
     assert r["Content-Type"] == "application/problem+json"
-    r = client.post(f"{url}/act", {"version": case.version - 1, "params": {"on": "2019-03-08"}},
-                    content_type="application/json", **h)  # fmt: skip
+    r = client.post(
+        f"{url}/act",
+        {"version": case.version - 1, "params": {"on": "2019-03-08"}},
+        content_type="application/json",
+        **h,
+    )
     assert r.json()["code"] == "stale_version"
-    r = client.post(f"{url}/act", {"params": {"kind": "interview", "on": "2019-03-08", "summary": "x",
-                    "officers": [world["officers"]["a"].pk]}}, content_type="application/json", **h)  # fmt: skip
+    r = client.post(
+        f"{url}/act",
+        {
+            "params": {
+                "kind": "interview",
+                "on": "2019-03-08",
+                "summary": "x",
+                "officers": [world["officers"]["a"].pk],
+            }
+        },
+        content_type="application/json",
+        **h,
+    )
     assert r.json()["code"] == "rule_refused" and "第四十二条" in r.json()["detail"]
     r = client.post(
         f"{url}/act", {"params": {"on": "not a date"}}, content_type="application/json", **h
@@ -77,9 +104,18 @@ def test_act_can_cite_evidence_already_in_the_case(client, world):
     case = investigated_case(world)
     evidence = case.acts.get().evidence.get()
     h = auth(world["users"]["a"])
-    params = {"kind": "evidence", "on": "2019-03-09", "summary": "调取工资台账原件比对",
-              "officers": [o.pk for o in two(world)], "evidence_ids": [evidence.pk]}  # fmt: skip
-    r = client.post(f"{BASE}/cases/{case.pk}/steps/act", {"version": case.version, "params": params},
-                    content_type="application/json", **h)  # fmt: skip
+    params = {
+        "kind": "evidence",
+        "on": "2019-03-09",
+        "summary": "调取工资台账原件比对",
+        "officers": [o.pk for o in two(world)],
+        "evidence_ids": [evidence.pk],
+    }
+    r = client.post(
+        f"{BASE}/cases/{case.pk}/steps/act",
+        {"version": case.version, "params": params},
+        content_type="application/json",
+        **h,
+    )
     assert r.status_code == 200
     assert case.acts.get(seq=2).evidence.get() == evidence

@@ -20,8 +20,13 @@ pytestmark = pytest.mark.django_db
 
 def _file(world, on: date, **overrides):
     case = register(world, source="patrol", complainant="", received_on=on, **overrides)
-    return intake.case_file(case=case, on=on, approver=world["users"]["leader"],
-                            officers=two(world), actor=world["users"]["a"])  # fmt: skip
+    return intake.case_file(
+        case=case,
+        on=on,
+        approver=world["users"]["leader"],
+        officers=two(world),
+        actor=world["users"]["a"],
+    )
 
 
 def test_general_case_filed_in_2019_has_no_decision_clock(world):
@@ -61,12 +66,24 @@ def test_case_deadlines_go_to_the_lead_officers_home(world):
         ("labor_inspection.complaint_acceptance", f"/staff/enforcement/cases/{case.pk}/")
     ]
     case = intake.case_accept(case=case, on=date(2019, 3, 6), actor=u["c"])
-    intake.case_file(case=case, on=date(2019, 3, 6), approver=u["leader"],
-                     officers=[world["officers"]["b"], world["officers"]["a"]], actor=u["c"])  # fmt: skip
-    acts.case_order_correction(case=case, on=date(2019, 3, 8), due_on=date(2019, 3, 18),
-                               items="立即支付拖欠的工资", officers=two(world), actor=u["a"])  # fmt: skip
+    intake.case_file(
+        case=case,
+        on=date(2019, 3, 6),
+        approver=u["leader"],
+        officers=[world["officers"]["b"], world["officers"]["a"]],
+        actor=u["c"],
+    )
+    acts.case_order_correction(
+        case=case,
+        on=date(2019, 3, 8),
+        due_on=date(2019, 3, 18),
+        items="立即支付拖欠的工资",
+        officers=two(world),
+        actor=u["a"],
+    )
     lead = deadlines_for_user(user=u["b"], today=date(2019, 3, 8))
     assert [r.deadline.rule_code for r in lead] == [
-        "enforcement.correction_order", "labor_inspection.investigation",
-    ]  # fmt: skip
+        "enforcement.correction_order",
+        "labor_inspection.investigation",
+    ]
     assert deadlines_for_user(user=u["a"], today=date(2019, 3, 8)) == []

@@ -48,16 +48,20 @@ def test_accept_and_reject_at_once_one_wins(world):
     seen, u = case.version, world["users"]
     results = _race(
         lambda: intake.case_accept(case=case, on=date(2019, 3, 5), actor=u["a"], seen_version=seen),
-        lambda: intake.case_reject(case=case, on=date(2019, 3, 5), reason="超过两年", actor=u["b"],
-                                   seen_version=seen),
-    )  # fmt: skip
+        lambda: intake.case_reject(
+            case=case, on=date(2019, 3, 5), reason="超过两年", actor=u["b"], seen_version=seen
+        ),
+    )
     assert results.count("ok") == 1
     loser = next(r for r in results if r != "ok")
     assert "案件已被他人更新" in str(loser)
     case.refresh_from_db()
     assert case.status in ("accepted", "rejected") and case.version == seen + 1
-    verbs = set(AuditEvent.objects.filter(target_id=str(case.pk), target_type="enforcement.case")
-                .values_list("action", flat=True))  # fmt: skip
+    verbs = set(
+        AuditEvent.objects.filter(
+            target_id=str(case.pk), target_type="enforcement.case"
+        ).values_list("action", flat=True)
+    )
     winner = {"accepted": "accept", "rejected": "reject"}[case.status]
     assert verbs == {"enforcement.case.register", f"enforcement.case.{winner}"}
 
@@ -70,14 +74,30 @@ def test_concurrent_decisions_get_distinct_numbers(world):
     for _ in range(3):
         case = notified_case(world)
         decision.case_review_submit(case=case, on=date(2019, 3, 28), actor=u["a"])
-        decision.case_review(case=case, on=date(2019, 3, 29), points=SEVEN_OK, opinion="agree",
-                             comments="", actor=u["reviewer"])  # fmt: skip
+        decision.case_review(
+            case=case,
+            on=date(2019, 3, 29),
+            points=SEVEN_OK,
+            opinion="agree",
+            comments="",
+            actor=u["reviewer"],
+        )
         cases.append(case)
-    results = _race(*[
-        (lambda c=c: decision.case_decide(case=c, on=date(2019, 4, 1), outcome="penalty",
-                                          fine=Decimal(45000), text="决定", actor=u["leader"]))
-        for c in cases
-    ])  # fmt: skip
+    results = _race(
+        *[
+            (
+                lambda c=c: decision.case_decide(
+                    case=c,
+                    on=date(2019, 4, 1),
+                    outcome="penalty",
+                    fine=Decimal(45000),
+                    text="决定",
+                    actor=u["leader"],
+                )
+            )
+            for c in cases
+        ]
+    )
     assert results == ["ok", "ok", "ok"]
     numbers = sorted(Case.objects.values_list("decision_serial", flat=True))
     assert numbers == [1, 2, 3]

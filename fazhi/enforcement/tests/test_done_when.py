@@ -32,52 +32,116 @@ def test_wage_arrears_complaint_to_archived_paid_decision(world, tmp_path):
         subject_id=str(case.pk), rule_code="labor_inspection.complaint_acceptance"
     )
     case = intake.case_accept(case=case, on=date(2019, 3, 6), actor=u["a"])
-    case = intake.case_file(case=case, on=date(2019, 3, 6), approver=u["leader"],
-                            officers=officers, actor=u["a"])  # fmt: skip
-    investigation = Deadline.objects.get(subject_id=str(case.pk),
-                                         rule_code="labor_inspection.investigation")  # fmt: skip
+    case = intake.case_file(
+        case=case, on=date(2019, 3, 6), approver=u["leader"], officers=officers, actor=u["a"]
+    )
+    investigation = Deadline.objects.get(
+        subject_id=str(case.pk), rule_code="labor_inspection.investigation"
+    )
     # investigation with two certified officers, evidence in the store
-    acts.case_record_act(case=case, kind="inspection", on=date(2019, 3, 8), officers=officers,
-                         summary="现场检查：工资台账显示2019年1-2月工资未发", actor=u["a"],
-                         uploads=[(io.BytesIO(PNG), "工资台账.png")])  # fmt: skip
-    acts.case_record_act(case=case, kind="interview", on=date(2019, 3, 11), officers=officers,
-                         summary="询问法定代表人，承认拖欠12名劳动者工资86000元", actor=u["b"])  # fmt: skip
-    order = acts.case_order_correction(case=case, on=date(2019, 3, 11), due_on=date(2019, 3, 18),
-                                       items="限期支付拖欠的工资86000元", officers=officers,
-                                       actor=u["a"])  # fmt: skip
-    acts.case_order_followup(order=order, on=date(2019, 3, 19), complied=False, officers=officers,
-                             summary="逾期未支付", actor=u["a"])  # fmt: skip
+    acts.case_record_act(
+        case=case,
+        kind="inspection",
+        on=date(2019, 3, 8),
+        officers=officers,
+        summary="现场检查：工资台账显示2019年1-2月工资未发",
+        actor=u["a"],
+        uploads=[(io.BytesIO(PNG), "工资台账.png")],
+    )
+    acts.case_record_act(
+        case=case,
+        kind="interview",
+        on=date(2019, 3, 11),
+        officers=officers,
+        summary="询问法定代表人，承认拖欠12名劳动者工资86000元",
+        actor=u["b"],
+    )
+    order = acts.case_order_correction(
+        case=case,
+        on=date(2019, 3, 11),
+        due_on=date(2019, 3, 18),
+        items="限期支付拖欠的工资86000元",
+        officers=officers,
+        actor=u["a"],
+    )
+    acts.case_order_followup(
+        order=order,
+        on=date(2019, 3, 19),
+        complied=False,
+        officers=officers,
+        summary="逾期未支付",
+        actor=u["a"],
+    )
     # 告知 with the benchmark's proposed range
-    case = decision.case_notify(case=case, on=date(2019, 3, 20), outcome="penalty",
-                                fine=Decimal("45000"), text="拖欠12名劳动者工资86000元，逾期未支付。",
-                                facts=FACTS, actor=u["a"])  # fmt: skip
+    case = decision.case_notify(
+        case=case,
+        on=date(2019, 3, 20),
+        outcome="penalty",
+        fine=Decimal("45000"),
+        text="拖欠12名劳动者工资86000元，逾期未支付。",
+        facts=FACTS,
+        actor=u["a"],
+    )
     assert (case.proposal["min_amount"], case.proposal["max_amount"]) == ("43000.00", "51600.00")
     assert case.hearing_reasons  # ≥ 20000元: 较大数额罚款
     # 法制审核 (large fine), by a reviewer who did not investigate
     decision.case_review_submit(case=case, on=date(2019, 3, 28), actor=u["a"])
-    review = decision.case_review(case=case, on=date(2019, 3, 29), points=SEVEN_OK,
-                                  opinion="agree", comments="", actor=u["reviewer"])  # fmt: skip
+    review = decision.case_review(
+        case=case,
+        on=date(2019, 3, 29),
+        points=SEVEN_OK,
+        opinion="agree",
+        comments="",
+        actor=u["reviewer"],
+    )
     assert review.opinion == "agree"
     # decision with its number, in the range
-    case = decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty",
-                                fine=Decimal("45000"), text="责令加付赔偿金45000元。", actor=u["leader"])  # fmt: skip
+    case = decision.case_decide(
+        case=case,
+        on=date(2019, 4, 1),
+        outcome="penalty",
+        fine=Decimal("45000"),
+        text="责令加付赔偿金45000元。",
+        actor=u["leader"],
+    )
     assert case.decision_number == "津人社监罚〔2019〕1号"
     investigation.refresh_from_db()
     assert investigation.status == "met"
     # served, paid, closed, archived
-    case = execution.case_serve(case=case, on=date(2019, 4, 2), method="direct",
-                                recipient="法定代表人李四", actor=u["a"])  # fmt: skip
+    case = execution.case_serve(
+        case=case, on=date(2019, 4, 2), method="direct", recipient="法定代表人李四", actor=u["a"]
+    )
     assert case.payment_due == date(2019, 4, 17)
     case = execution.case_pay(case=case, on=date(2019, 4, 10), actor=u["a"])
     assert case.surcharge == 0
     case = execution.case_close(case=case, on=date(2019, 4, 12), note="已缴纳", actor=u["a"])
     case = execution.case_archive(case=case, on=date(2019, 4, 15), actor=u["a"])
     assert case.status == "archived" and len(case.archive_sha256) == 64
-    verbs = list(AuditEvent.objects.filter(target_type="enforcement.case", target_id=str(case.pk))
-                 .values_list("action", flat=True))  # fmt: skip
-    assert verbs == [f"enforcement.case.{v}" for v in (
-        "register", "accept", "file", "act", "act", "order", "order_followup", "notify",
-        "review_submit", "review", "decide", "serve", "pay", "close", "archive")]  # fmt: skip
+    verbs = list(
+        AuditEvent.objects.filter(
+            target_type="enforcement.case", target_id=str(case.pk)
+        ).values_list("action", flat=True)
+    )
+    assert verbs == [
+        f"enforcement.case.{v}"
+        for v in (
+            "register",
+            "accept",
+            "file",
+            "act",
+            "act",
+            "order",
+            "order_followup",
+            "notify",
+            "review_submit",
+            "review",
+            "decide",
+            "serve",
+            "pay",
+            "close",
+            "archive",
+        )
+    ]
     # the whole case file exports and verifies
     path = tmp_path / "case.zip"
     with path.open("wb") as out:

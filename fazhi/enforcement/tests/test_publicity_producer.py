@@ -40,32 +40,60 @@ def _reviewed(world, *, decide_on: date, outcome="penalty", fine=Decimal(45000),
     start = decide_on - timedelta(days=60)
     for n, key in enumerate(("a", "b")):  # cards issued (not yet due for review) that year
         Certificate.objects.create(
-            officer=world["officers"][key], number=f"JC-{decide_on.year}-{n}", area="天津市",
-            issued_on=start - timedelta(days=30), expires_on=start + timedelta(days=1000),
+            officer=world["officers"][key],
+            number=f"JC-{decide_on.year}-{n}",
+            area="天津市",
+            issued_on=start - timedelta(days=30),
+            expires_on=start + timedelta(days=1000),
             status=Certificate.Status.VALID,
-        )  # fmt: skip
+        )
     case = register(world, received_on=start, **party)
     case = intake.case_accept(case=case, on=start + timedelta(days=1), actor=u["a"])
-    case = intake.case_file(case=case, on=start + timedelta(days=1), approver=u["leader"],
-                            officers=two(world), actor=u["a"])  # fmt: skip
-    acts.case_record_act(case=case, kind="inspection", on=start + timedelta(days=3),
-                         summary="现场检查：工资台账显示拖欠", officers=two(world), actor=u["a"],
-                         uploads=[(BytesIO(PNG), "台账.png")])  # fmt: skip
+    case = intake.case_file(
+        case=case,
+        on=start + timedelta(days=1),
+        approver=u["leader"],
+        officers=two(world),
+        actor=u["a"],
+    )
+    acts.case_record_act(
+        case=case,
+        kind="inspection",
+        on=start + timedelta(days=3),
+        summary="现场检查：工资台账显示拖欠",
+        officers=two(world),
+        actor=u["a"],
+        uploads=[(BytesIO(PNG), "台账.png")],
+    )
     case.refresh_from_db()
-    case = decision.case_notify(case=case, on=decide_on - timedelta(days=28), outcome=outcome,
-                                fine=fine, facts=FACTS, actor=u["a"],
-                                text=f"经查，当事人拖欠12名劳动者工资86000元（联系电话{PHONE}）。")  # fmt: skip
+    case = decision.case_notify(
+        case=case,
+        on=decide_on - timedelta(days=28),
+        outcome=outcome,
+        fine=fine,
+        facts=FACTS,
+        actor=u["a"],
+        text=f"经查，当事人拖欠12名劳动者工资86000元（联系电话{PHONE}）。",
+    )
     on = decide_on - timedelta(days=7)
     decision.case_review_submit(case=case, on=on, actor=u["a"])
-    decision.case_review(case=case, on=on, points=SEVEN_OK, opinion="agree", comments="",
-                         actor=u["reviewer"])  # fmt: skip
+    decision.case_review(
+        case=case, on=on, points=SEVEN_OK, opinion="agree", comments="", actor=u["reviewer"]
+    )
     case.refresh_from_db()
     return case
 
 
 def _decide(world, case, on: date, outcome="penalty", fine=Decimal(45000)):
-    return decision.case_decide(case=case, on=on, outcome=outcome, fine=fine, text=case.proposed_text,
-                                departure_reason="当事人已部分支付", actor=world["users"]["leader"])  # fmt: skip
+    return decision.case_decide(
+        case=case,
+        on=on,
+        outcome=outcome,
+        fine=fine,
+        text=case.proposed_text,
+        departure_reason="当事人已部分支付",
+        actor=world["users"]["leader"],
+    )
 
 
 def test_decision_registers_one_pending_record_due_in_seven_working_days(world):
@@ -90,16 +118,21 @@ def test_decision_registers_one_pending_record_due_in_seven_working_days(world):
         date(2019, 4, 11),
         str(record.pk),
     )
-    assert AuditEvent.objects.filter(action="publicity.record.register",
-                                     target_id=str(record.pk)).count() == 1  # fmt: skip
+    assert (
+        AuditEvent.objects.filter(
+            action="publicity.record.register", target_id=str(record.pk)
+        ).count()
+        == 1
+    )
     # the 法定代表人 was not entered at registration: the pre-flight check names what is missing
     problems = validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on)
     assert [p.code for p in problems] == ["CF_FRDB"]
 
 
 def test_legal_representative_entered_at_registration_passes_the_pre_flight_check(world):
-    case = _reviewed(world, decide_on=date(2019, 4, 1), party_code=COMPANY_USCC,
-                     party_legal_rep="王某")  # fmt: skip
+    case = _reviewed(
+        world, decide_on=date(2019, 4, 1), party_code=COMPANY_USCC, party_legal_rep="王某"
+    )
     _decide(world, case, date(2019, 4, 1))
     record = PublicityRecord.objects.get()
     assert record.legal_rep == "王某"
@@ -136,8 +169,12 @@ def test_refused_decision_registers_nothing(world):
 
 def test_person_data_is_kept_in_full_and_masked_on_every_public_output(world, client, monkeypatch):
     # given a natural person's penalty, decided and published
-    party = {"party_kind": "person", "party_name": "张三", "party_code": PERSON_ID,
-             "party_address": ADDRESS}  # fmt: skip
+    party = {
+        "party_kind": "person",
+        "party_name": "张三",
+        "party_code": PERSON_ID,
+        "party_address": ADDRESS,
+    }
     case = _decide(world, _reviewed(world, decide_on=date(2019, 4, 1), **party), date(2019, 4, 1))
     record = PublicityRecord.objects.get()
     assert (record.party_category, record.person_id_type) == ("自然人", "身份证")

@@ -24,13 +24,18 @@ def test_sets_and_set_detail(client, people, published):  # noqa: F811
 
 def test_propose_and_refusal_as_problem(client, people, published):  # noqa: F811
     client.force_login(people["officer"])
-    ok = client.post(f"{API_PREFIX}/discretion/propose",
-                     {"violation": "lsi-25", "on": "2019-06-01", "workers": 12},
-                     content_type="application/json")  # fmt: skip
+    ok = client.post(
+        f"{API_PREFIX}/discretion/propose",
+        {"violation": "lsi-25", "on": "2019-06-01", "workers": 12},
+        content_type="application/json",
+    )
     assert ok.status_code == 200
     assert ok.json()["tier_label"] == "一般" and ok.json()["suggested"] == "3000.00"
-    bad = client.post(f"{API_PREFIX}/discretion/propose",
-                      {"violation": "nope", "on": "2019-06-01"}, content_type="application/json")  # fmt: skip
+    bad = client.post(
+        f"{API_PREFIX}/discretion/propose",
+        {"violation": "nope", "on": "2019-06-01"},
+        content_type="application/json",
+    )
     assert bad.status_code == 409
     assert bad["Content-Type"] == "application/problem+json"
     assert bad.json()["code"] == "rule_refused"
@@ -48,13 +53,19 @@ def test_arrears_list_get_and_steps(client, people):  # noqa: F811
         rows[0]["reference"] == case.reference and rows[0]["statement"]["principal"] == "10000.00"
     )
     url = f"{API_PREFIX}/arrears/{case.pk}/steps"
-    ok = client.post(url, {"kind": "order", "on": "2019-03-01", "deadline": "2019-03-15",
-                           "version": case.version}, content_type="application/json")  # fmt: skip
+    ok = client.post(
+        url,
+        {"kind": "order", "on": "2019-03-01", "deadline": "2019-03-15", "version": case.version},
+        content_type="application/json",
+    )
     assert ok.status_code == 200, ok.content
     assert ok.json()["status"] == "ordered"
     before = AuditEvent.objects.count()
-    refused = client.post(url, {"kind": "account_query", "on": "2019-03-02", "balance": "0",
-                                "bank": "工行"}, content_type="application/json")  # fmt: skip
+    refused = client.post(
+        url,
+        {"kind": "account_query", "on": "2019-03-02", "balance": "0", "bank": "工行"},
+        content_type="application/json",
+    )
     assert refused.status_code == 409 and "第六十三条第二款" in refused.json()["detail"]
     assert AuditEvent.objects.count() == before
     assert ArrearsStep.objects.filter(case=case).count() == 1

@@ -31,8 +31,9 @@ def ctx(org_tree):
         "hp_zhifa": make_user("hp_zhifa", unit=org_tree["district_team"], roles=["执法人员"]),
     }
     units = {**org_tree, "insurance_centre": org_tree["zongdui"]}
-    return DemoContext(actor=officer, today=date(2019, 12, 31), units=units, users=users,
-                       created=Counter())  # fmt: skip
+    return DemoContext(
+        actor=officer, today=date(2019, 12, 31), units=units, users=users, created=Counter()
+    )
 
 
 @pytest.mark.django_db
@@ -59,8 +60,18 @@ def test_discretion_command_import_publish_propose_list(org_tree):
     assert "2019" in out.getvalue()
     call_command("discretion", "publish", "2019", "--from", "2019-01-01", stdout=StringIO())
     out = StringIO()
-    call_command("discretion", "propose", "--violation", "lsi-25", "--workers", "12",
-                 "--on", "2019-06-01", "--json", stdout=out)  # fmt: skip
+    call_command(
+        "discretion",
+        "propose",
+        "--violation",
+        "lsi-25",
+        "--workers",
+        "12",
+        "--on",
+        "2019-06-01",
+        "--json",
+        stdout=out,
+    )
     data = json.loads(out.getvalue())
     assert (data["tier_label"], data["min_amount"], data["max_amount"]) == (
         "一般",

@@ -41,9 +41,10 @@ def test_staff_pages_need_login(client, db):
 
 def test_calculator_shows_the_proposal(client, people, published):  # noqa: F811
     client.force_login(people["officer"])
-    response = client.get(reverse("enforcement:discretion_calculator"),
-                          {"on": "2019-06-01", "violation": "lsi-25", "workers": "12",
-                           "party_kind": "org"})  # fmt: skip
+    response = client.get(
+        reverse("enforcement:discretion_calculator"),
+        {"on": "2019-06-01", "violation": "lsi-25", "workers": "12", "party_kind": "org"},
+    )
     body = response.content.decode()
     assert "2400.00 元 至 3600.00 元" in body and "3000.00 元" in body
 
@@ -91,12 +92,19 @@ def test_step_form_records_and_refuses_with_the_article(client, people):  # noqa
 
 def test_arrears_create_form(client, people):  # noqa: F811
     client.force_login(people["officer"])
-    response = client.post(reverse("enforcement:arrears_create"), {
-        "reference": "津人社欠〔2019〕9号", "employer_name": "天津某公司",
-        "employer_uscc": "91110000600037341L", "period_from": "2019-01-01",
-        "period_to": "2019-01-31", "principal": "5000", "due_date": "2019-02-15",
-        "org_unit": people["units"]["zhidui"].pk,
-    })  # fmt: skip
+    response = client.post(
+        reverse("enforcement:arrears_create"),
+        {
+            "reference": "津人社欠〔2019〕9号",
+            "employer_name": "天津某公司",
+            "employer_uscc": "91110000600037341L",
+            "period_from": "2019-01-01",
+            "period_to": "2019-01-31",
+            "principal": "5000",
+            "due_date": "2019-02-15",
+            "org_unit": people["units"]["zhidui"].pk,
+        },
+    )
     assert response.status_code == 302
     case = ArrearsCase.objects.get(reference="津人社欠〔2019〕9号")
     assert case.principal == Decimal("5000") and case.due_date == date(2019, 2, 15)

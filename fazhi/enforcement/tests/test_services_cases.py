@@ -71,8 +71,13 @@ def test_patrol_case_is_filed_without_acceptance(world):
     case = register(world, source="patrol", complainant="")
     with refused("只有投诉、举报需要受理审查"):
         intake.case_accept(case=case, on=date(2019, 3, 5), actor=world["users"]["a"])
-    case = intake.case_file(case=case, on=date(2019, 3, 5), approver=world["users"]["leader"],
-                            officers=two(world), actor=world["users"]["a"])  # fmt: skip
+    case = intake.case_file(
+        case=case,
+        on=date(2019, 3, 5),
+        approver=world["users"]["leader"],
+        officers=two(world),
+        actor=world["users"]["a"],
+    )
     assert case.status == "filed"
 
 
@@ -90,8 +95,13 @@ def test_reject_needs_reason_and_meets_acceptance_clock(world):
 def test_complaint_cannot_skip_acceptance(world):
     case = register(world)
     with refused("须先经受理审查"):
-        intake.case_file(case=case, on=date(2019, 3, 5), approver=world["users"]["leader"],
-                         officers=two(world), actor=world["users"]["a"])  # fmt: skip
+        intake.case_file(
+            case=case,
+            on=date(2019, 3, 5),
+            approver=world["users"]["leader"],
+            officers=two(world),
+            actor=world["users"]["a"],
+        )
 
 
 def test_filing_needs_leader_and_two_certified_officers(world):
@@ -106,26 +116,55 @@ def test_filing_needs_leader_and_two_certified_officers(world):
             case=case, on=date(2019, 3, 5), approver=u["leader"], officers=[o["a"]], actor=u["a"]
         )
     with refused("第四十二条"):
-        intake.case_file(case=case, on=date(2019, 3, 5), approver=u["leader"],
-                         officers=[o["a"], o["c"]], actor=u["a"])  # fmt: skip
+        intake.case_file(
+            case=case,
+            on=date(2019, 3, 5),
+            approver=u["leader"],
+            officers=[o["a"], o["c"]],
+            actor=u["a"],
+        )
 
 
 def test_act_refusals(world):
     case = filed_case(world)
     u, o = world["users"], world["officers"]
     with refused("第四十二条"):
-        acts.case_record_act(case=case, kind="interview", on=date(2019, 3, 8), summary="询问",
-                             officers=[o["a"]], actor=u["a"])  # fmt: skip
+        acts.case_record_act(
+            case=case,
+            kind="interview",
+            on=date(2019, 3, 8),
+            summary="询问",
+            officers=[o["a"]],
+            actor=u["a"],
+        )
     with refused("第四十二条"):  # the second officer has no certificate
-        acts.case_record_act(case=case, kind="interview", on=date(2019, 3, 8), summary="询问",
-                             officers=[o["a"], o["c"]], actor=u["a"])  # fmt: skip
+        acts.case_record_act(
+            case=case,
+            kind="interview",
+            on=date(2019, 3, 8),
+            summary="询问",
+            officers=[o["a"], o["c"]],
+            actor=u["a"],
+        )
     with refused("118号"):  # 查封扣押 without audio-video
-        acts.case_record_act(case=case, kind="seizure", on=date(2019, 3, 8), summary="扣押账册",
-                             officers=two(world), actor=u["a"],
-                             uploads=[(io.BytesIO(PNG), "照片.png")])  # fmt: skip
-    act = acts.case_record_act(case=case, kind="seizure", on=date(2019, 3, 8), summary="扣押账册",
-                               officers=two(world), actor=u["a"],
-                               uploads=[(io.BytesIO(WAV), "录音.wav")])  # fmt: skip
+        acts.case_record_act(
+            case=case,
+            kind="seizure",
+            on=date(2019, 3, 8),
+            summary="扣押账册",
+            officers=two(world),
+            actor=u["a"],
+            uploads=[(io.BytesIO(PNG), "照片.png")],
+        )
+    act = acts.case_record_act(
+        case=case,
+        kind="seizure",
+        on=date(2019, 3, 8),
+        summary="扣押账册",
+        officers=two(world),
+        actor=u["a"],
+        uploads=[(io.BytesIO(WAV), "录音.wav")],
+    )
     assert act.evidence.get().mime_type.startswith("audio/")
     event = AuditEvent.objects.get(action="enforcement.case.act")
     assert event.data["kind"] == "seizure" and len(event.data["officers"]) == 2
@@ -138,41 +177,91 @@ def test_altered_evidence_file_is_refused(world):
     storage.delete(evidence.storage_name)
     storage.save(evidence.storage_name, io.BytesIO(PNG + b"tampered"))
     with refused("哈希与入库时不一致"):
-        acts.case_record_act(case=case, kind="evidence", on=date(2019, 3, 9), summary="再次调取",
-                             officers=two(world), existing=[evidence], actor=world["users"]["a"])  # fmt: skip
-    case = decision.case_notify(case=case, on=date(2019, 3, 20), outcome="penalty",
-                                fine=Decimal(45000), text="拖欠工资", facts=FACTS,
-                                actor=world["users"]["a"])  # fmt: skip
+        acts.case_record_act(
+            case=case,
+            kind="evidence",
+            on=date(2019, 3, 9),
+            summary="再次调取",
+            officers=two(world),
+            existing=[evidence],
+            actor=world["users"]["a"],
+        )
+    case = decision.case_notify(
+        case=case,
+        on=date(2019, 3, 20),
+        outcome="penalty",
+        fine=Decimal(45000),
+        text="拖欠工资",
+        facts=FACTS,
+        actor=world["users"]["a"],
+    )
     decision.case_review_submit(case=case, on=date(2019, 3, 28), actor=world["users"]["a"])
-    decision.case_review(case=case, on=date(2019, 3, 29), points=SEVEN_OK, opinion="agree",
-                         comments="", actor=world["users"]["reviewer"])  # fmt: skip
+    decision.case_review(
+        case=case,
+        on=date(2019, 3, 29),
+        points=SEVEN_OK,
+        opinion="agree",
+        comments="",
+        actor=world["users"]["reviewer"],
+    )
     with refused("哈希"):
-        decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty", fine=Decimal(45000),
-                             text="决定", actor=world["users"]["leader"])  # fmt: skip
+        decision.case_decide(
+            case=case,
+            on=date(2019, 4, 1),
+            outcome="penalty",
+            fine=Decimal(45000),
+            text="决定",
+            actor=world["users"]["leader"],
+        )
 
 
 def test_notify_needs_investigation_record(world):
     case = filed_case(world)
     with refused("尚无调查取证记录"):
-        decision.case_notify(case=case, on=date(2019, 3, 20), outcome="penalty", fine=Decimal(45000),
-                             text="拖欠工资", facts=FACTS, actor=world["users"]["a"])  # fmt: skip
+        decision.case_notify(
+            case=case,
+            on=date(2019, 3, 20),
+            outcome="penalty",
+            fine=Decimal(45000),
+            text="拖欠工资",
+            facts=FACTS,
+            actor=world["users"]["a"],
+        )
 
 
 def test_decision_needs_required_review(world):
     case = notified_case(world)  # 45000元 ≥ 30000元: large_fine
     with refused("第五十八条"):
-        decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty", fine=Decimal(45000),
-                             text="决定", actor=world["users"]["leader"])  # fmt: skip
+        decision.case_decide(
+            case=case,
+            on=date(2019, 4, 1),
+            outcome="penalty",
+            fine=Decimal(45000),
+            text="决定",
+            actor=world["users"]["leader"],
+        )
 
 
 def test_decision_waits_for_the_hearing_request_period(world):
     case = notified_case(world)
     decision.case_review_submit(case=case, on=date(2019, 3, 21), actor=world["users"]["a"])
-    decision.case_review(case=case, on=date(2019, 3, 22), points=SEVEN_OK, opinion="agree",
-                         comments="", actor=world["users"]["reviewer"])  # fmt: skip
+    decision.case_review(
+        case=case,
+        on=date(2019, 3, 22),
+        points=SEVEN_OK,
+        opinion="agree",
+        comments="",
+        actor=world["users"]["reviewer"],
+    )
     with refused("要求听证的期限尚未届满"):
-        decision.case_decide(case=case, on=date(2019, 3, 25), outcome="penalty", fine=Decimal(45000),
-                             text="决定", actor=world["users"]["leader"])  # fmt: skip
+        decision.case_decide(
+            case=case,
+            on=date(2019, 3, 25),
+            outcome="penalty",
+            fine=Decimal(45000),
+            text="决定",
+            actor=world["users"]["leader"],
+        )
 
 
 def test_reviewer_rules_and_round_again(world):
@@ -180,33 +269,68 @@ def test_reviewer_rules_and_round_again(world):
     u = world["users"]
     decision.case_review_submit(case=case, on=date(2019, 3, 28), actor=u["a"])
     with refused("只有法制审核人员"):
-        decision.case_review(case=case, on=date(2019, 3, 29), points=SEVEN_OK, opinion="agree",
-                             comments="", actor=u["leader"])  # fmt: skip
+        decision.case_review(
+            case=case,
+            on=date(2019, 3, 29),
+            points=SEVEN_OK,
+            opinion="agree",
+            comments="",
+            actor=u["leader"],
+        )
     from django.contrib.auth.models import Group
 
     u["a"].groups.add(Group.objects.get(name="法制审核人员"))
     with refused("调查人员不得担任"):
-        decision.case_review(case=case, on=date(2019, 3, 29), points=SEVEN_OK, opinion="agree",
-                             comments="", actor=u["a"])  # fmt: skip
-    review = decision.case_review(case=case, on=date(2019, 3, 29),
-                                  points={**SEVEN_OK, "documents": (False, "告知书未载明听证权利期限")},
-                                  opinion="problems", comments="", actor=u["reviewer"])  # fmt: skip
+        decision.case_review(
+            case=case,
+            on=date(2019, 3, 29),
+            points=SEVEN_OK,
+            opinion="agree",
+            comments="",
+            actor=u["a"],
+        )
+    review = decision.case_review(
+        case=case,
+        on=date(2019, 3, 29),
+        points={**SEVEN_OK, "documents": (False, "告知书未载明听证权利期限")},
+        opinion="problems",
+        comments="",
+        actor=u["reviewer"],
+    )
     case.refresh_from_db()
     assert case.status == "returned" and review.opinion == "problems"
     with refused("第五十八条"):
-        decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty", fine=Decimal(45000),
-                             text="决定", actor=u["leader"])  # fmt: skip
+        decision.case_decide(
+            case=case,
+            on=date(2019, 4, 1),
+            outcome="penalty",
+            fine=Decimal(45000),
+            text="决定",
+            actor=u["leader"],
+        )
     decision.case_review_submit(case=case, on=date(2019, 4, 1), actor=u["b"])
-    second = decision.case_review(case=case, on=date(2019, 4, 2), points=SEVEN_OK, opinion="agree",
-                                  comments="", actor=u["reviewer"])  # fmt: skip
+    second = decision.case_review(
+        case=case,
+        on=date(2019, 4, 2),
+        points=SEVEN_OK,
+        opinion="agree",
+        comments="",
+        actor=u["reviewer"],
+    )
     assert second.round == 2
 
 
 def _reviewed(world, fine=Decimal(45000)):
     case = notified_case(world, fine=fine)
     decision.case_review_submit(case=case, on=date(2019, 3, 28), actor=world["users"]["a"])
-    decision.case_review(case=case, on=date(2019, 3, 29), points=SEVEN_OK, opinion="agree",
-                         comments="", actor=world["users"]["reviewer"])  # fmt: skip
+    decision.case_review(
+        case=case,
+        on=date(2019, 3, 29),
+        points=SEVEN_OK,
+        opinion="agree",
+        comments="",
+        actor=world["users"]["reviewer"],
+    )
     case.refresh_from_db()
     return case
 
@@ -215,13 +339,32 @@ def test_fine_outside_range_needs_reason_and_no_heavier_than_notified(world):
     case = _reviewed(world)
     leader = world["users"]["leader"]
     with refused("第三十四条"):
-        decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty", fine=Decimal(40000),
-                             text="决定", actor=leader)  # fmt: skip
+        decision.case_decide(
+            case=case,
+            on=date(2019, 4, 1),
+            outcome="penalty",
+            fine=Decimal(40000),
+            text="决定",
+            actor=leader,
+        )
     with refused("第四十五条"):
-        decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty", fine=Decimal(50000),
-                             text="决定", actor=leader)  # fmt: skip
-    case = decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty", fine=Decimal(40000),
-                                text="决定", departure_reason="当事人已部分支付", actor=leader)  # fmt: skip
+        decision.case_decide(
+            case=case,
+            on=date(2019, 4, 1),
+            outcome="penalty",
+            fine=Decimal(50000),
+            text="决定",
+            actor=leader,
+        )
+    case = decision.case_decide(
+        case=case,
+        on=date(2019, 4, 1),
+        outcome="penalty",
+        fine=Decimal(40000),
+        text="决定",
+        departure_reason="当事人已部分支付",
+        actor=leader,
+    )
     assert case.departure_reason and case.decision_number.endswith("〔2019〕1号")
 
 
@@ -230,12 +373,29 @@ def test_serious_case_needs_collective_discussion(world):
     Case.objects.filter(pk=case.pk).update(is_serious=True)
     case.refresh_from_db()
     with refused("集体讨论"):
-        decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty", fine=Decimal(45000),
-                             text="决定", actor=world["users"]["leader"])  # fmt: skip
-    decision.case_discuss(case=case, on=date(2019, 3, 30), attendees="局长、副局长", conclusion="同意",
-                          actor=world["users"]["leader"])  # fmt: skip
-    case = decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty",
-                                fine=Decimal(45000), text="决定", actor=world["users"]["leader"])  # fmt: skip
+        decision.case_decide(
+            case=case,
+            on=date(2019, 4, 1),
+            outcome="penalty",
+            fine=Decimal(45000),
+            text="决定",
+            actor=world["users"]["leader"],
+        )
+    decision.case_discuss(
+        case=case,
+        on=date(2019, 3, 30),
+        attendees="局长、副局长",
+        conclusion="同意",
+        actor=world["users"]["leader"],
+    )
+    case = decision.case_decide(
+        case=case,
+        on=date(2019, 4, 1),
+        outcome="penalty",
+        fine=Decimal(45000),
+        text="决定",
+        actor=world["users"]["leader"],
+    )
     assert case.status == "decided"
 
 
@@ -244,17 +404,36 @@ def test_hearing_cannot_close_without_record_and_presiding_not_investigator(worl
     u = world["users"]
     decision.case_hearing_request(case=case, on=date(2019, 3, 22), actor=u["a"])
     with refused("非本案调查人员"):
-        decision.case_hearing_notice(case=case, presiding=u["a"], notice_on=date(2019, 3, 25),
-                                     hearing_on=date(2019, 4, 10), place="", actor=u["a"])  # fmt: skip
+        decision.case_hearing_notice(
+            case=case,
+            presiding=u["a"],
+            notice_on=date(2019, 3, 25),
+            hearing_on=date(2019, 4, 10),
+            place="",
+            actor=u["a"],
+        )
     with refused("七日前"):
-        decision.case_hearing_notice(case=case, presiding=u["reviewer"], notice_on=date(2019, 4, 8),
-                                     hearing_on=date(2019, 4, 10), place="", actor=u["a"])  # fmt: skip
-    decision.case_hearing_notice(case=case, presiding=u["reviewer"], notice_on=date(2019, 3, 25),
-                                 hearing_on=date(2019, 4, 10), place="听证室", actor=u["a"])  # fmt: skip
+        decision.case_hearing_notice(
+            case=case,
+            presiding=u["reviewer"],
+            notice_on=date(2019, 4, 8),
+            hearing_on=date(2019, 4, 10),
+            place="",
+            actor=u["a"],
+        )
+    decision.case_hearing_notice(
+        case=case,
+        presiding=u["reviewer"],
+        notice_on=date(2019, 3, 25),
+        hearing_on=date(2019, 4, 10),
+        place="听证室",
+        actor=u["a"],
+    )
     with refused("听证尚未举行"):
         decision.case_hearing_close(case=case, on=date(2019, 4, 10), actor=u["a"])
-    decision.case_hearing_record(case=case, held_on=date(2019, 4, 10), summary="当事人陈述……",
-                                 actor=u["a"])  # fmt: skip
+    decision.case_hearing_record(
+        case=case, held_on=date(2019, 4, 10), summary="当事人陈述……", actor=u["a"]
+    )
     case = decision.case_hearing_close(case=case, on=date(2019, 4, 10), actor=u["a"])
     assert case.status == "heard"
 
@@ -262,10 +441,17 @@ def test_hearing_cannot_close_without_record_and_presiding_not_investigator(worl
 def test_late_payment_surcharge_and_court(world):
     case = _reviewed(world)
     u = world["users"]
-    case = decision.case_decide(case=case, on=date(2019, 4, 1), outcome="penalty",
-                                fine=Decimal(45000), text="决定", actor=u["leader"])  # fmt: skip
-    case = execution.case_serve(case=case, on=date(2019, 4, 2), method="direct", recipient="李四",
-                                actor=u["a"])  # fmt: skip
+    case = decision.case_decide(
+        case=case,
+        on=date(2019, 4, 1),
+        outcome="penalty",
+        fine=Decimal(45000),
+        text="决定",
+        actor=u["leader"],
+    )
+    case = execution.case_serve(
+        case=case, on=date(2019, 4, 2), method="direct", recipient="李四", actor=u["a"]
+    )
     with refused("缴纳期限届满前"):
         execution.case_remind(case=case, on=date(2019, 4, 10), actor=u["a"])
     with refused("罚款尚未缴纳"):
@@ -298,17 +484,41 @@ def test_correction_order_has_its_own_deadline(world):
     case = filed_case(world)
     u = world["users"]
     with refused("期限须晚于"):
-        acts.case_order_correction(case=case, on=date(2019, 3, 8), due_on=date(2019, 3, 8), items="改正",
-                                   officers=two(world), actor=u["a"])  # fmt: skip
-    order = acts.case_order_correction(case=case, on=date(2019, 3, 8), due_on=date(2019, 3, 15),
-                                       items="支付工资", officers=two(world), actor=u["a"])  # fmt: skip
+        acts.case_order_correction(
+            case=case,
+            on=date(2019, 3, 8),
+            due_on=date(2019, 3, 8),
+            items="改正",
+            officers=two(world),
+            actor=u["a"],
+        )
+    order = acts.case_order_correction(
+        case=case,
+        on=date(2019, 3, 8),
+        due_on=date(2019, 3, 15),
+        items="支付工资",
+        officers=two(world),
+        actor=u["a"],
+    )
     deadline = Deadline.objects.get(rule_code="enforcement.correction_order")
     assert deadline.due == date(2019, 3, 15)
     with refused("尚未届满"):
-        acts.case_order_followup(order=order, on=date(2019, 3, 12), complied=False, summary="未改",
-                                 officers=two(world), actor=u["a"])  # fmt: skip
-    order = acts.case_order_followup(order=order, on=date(2019, 3, 14), complied=True, summary="已支付",
-                                     officers=two(world), actor=u["a"])  # fmt: skip
+        acts.case_order_followup(
+            order=order,
+            on=date(2019, 3, 12),
+            complied=False,
+            summary="未改",
+            officers=two(world),
+            actor=u["a"],
+        )
+    order = acts.case_order_followup(
+        order=order,
+        on=date(2019, 3, 14),
+        complied=True,
+        summary="已支付",
+        officers=two(world),
+        actor=u["a"],
+    )
     assert order.status == "complied"
     deadline.refresh_from_db()
     assert deadline.status == "met"
@@ -317,8 +527,9 @@ def test_correction_order_has_its_own_deadline(world):
 def test_stale_version_is_refused(world):
     case = register(world)
     with pytest.raises(StaleVersion, match="案件已被他人更新"):
-        intake.case_accept(case=case, on=date(2019, 3, 5), actor=world["users"]["a"],
-                           seen_version=case.version + 1)  # fmt: skip
+        intake.case_accept(
+            case=case, on=date(2019, 3, 5), actor=world["users"]["a"], seen_version=case.version + 1
+        )
     intake.case_accept(
         case=case, on=date(2019, 3, 5), actor=world["users"]["a"], seen_version=case.version
     )
@@ -328,8 +539,20 @@ def test_decision_numbers_are_sequential_per_prefix(world):
     first = _reviewed(world)
     second = _reviewed(world)
     leader = world["users"]["leader"]
-    n1 = decision.case_decide(case=first, on=date(2019, 4, 1), outcome="penalty",
-                              fine=Decimal(45000), text="决定", actor=leader).decision_number  # fmt: skip
-    n2 = decision.case_decide(case=second, on=date(2019, 4, 1), outcome="penalty",
-                              fine=Decimal(45000), text="决定", actor=leader).decision_number  # fmt: skip
+    n1 = decision.case_decide(
+        case=first,
+        on=date(2019, 4, 1),
+        outcome="penalty",
+        fine=Decimal(45000),
+        text="决定",
+        actor=leader,
+    ).decision_number
+    n2 = decision.case_decide(
+        case=second,
+        on=date(2019, 4, 1),
+        outcome="penalty",
+        fine=Decimal(45000),
+        text="决定",
+        actor=leader,
+    ).decision_number
     assert (n1, n2) == ("津人社监罚〔2019〕1号", "津人社监罚〔2019〕2号")

@@ -38,10 +38,16 @@ def cases(world):
     units = {"team": world["team"], "district_team": world["units"]["district_team"]}
     for n, (code, source, outcome, received, unit) in enumerate(ROWS):
         Case.objects.create(
-            reference=f"T-{n}", power_item=world["items"][code], org_unit=units[unit],
-            status="archived" if outcome else "filed", source=source, received_on=received,
-            cause="拖欠工资", party_name=f"当事人{n}", outcome=outcome,
-        )  # fmt: skip
+            reference=f"T-{n}",
+            power_item=world["items"][code],
+            org_unit=units[unit],
+            status="archived" if outcome else "filed",
+            source=source,
+            received_on=received,
+            cause="拖欠工资",
+            party_name=f"当事人{n}",
+            outcome=outcome,
+        )
     return world
 
 
@@ -53,11 +59,14 @@ def test_counts_match_a_hand_count(cases):
     stats = yearly_statistics(year=2019)
     assert stats["total"] == 6
     assert _counts(stats["by_kind"]) == {"penalty": 4, "coercion": 1, "licensing": 1}
-    assert _counts(stats["by_source"]) == {"complaint": 3, "patrol": 1, "report": 1,
-                                           "referral": 1}  # fmt: skip
+    assert _counts(stats["by_source"]) == {"complaint": 3, "patrol": 1, "report": 1, "referral": 1}
     assert _counts(stats["by_outcome"]) == {"penalty": 2, "": 2, "no_penalty": 1, "mitigated": 1}
-    assert _counts(stats["by_power_item"], "code") == {"CF-JC-26": 3, "CF-JC-25": 1,
-                                                        "QZ-SB-63": 1, "XK-01": 1}  # fmt: skip
+    assert _counts(stats["by_power_item"], "code") == {
+        "CF-JC-26": 3,
+        "CF-JC-25": 1,
+        "QZ-SB-63": 1,
+        "XK-01": 1,
+    }
     # Ranked by count, labelled in Chinese; no decision yet has its own label.
     assert stats["by_kind"][0] == {"key": "penalty", "label": "行政处罚", "count": 4}
     assert {r["label"] for r in stats["by_outcome"]} >= {"未作出决定", "不予行政处罚"}

@@ -48,8 +48,17 @@ def test_refused_step_shows_the_article_and_writes_nothing(client, world):
     before = AuditEvent.objects.count()
     login(client, world["users"]["a"])
     url = reverse("enforcement:case_action", args=[case.pk, "act"])
-    response = client.post(url, {"version": case.version, "kind": "interview", "on": "2019-03-08",
-                                 "summary": "询问", "officers": [world["officers"]["a"].pk]}, follow=True)  # fmt: skip
+    response = client.post(
+        url,
+        {
+            "version": case.version,
+            "kind": "interview",
+            "on": "2019-03-08",
+            "summary": "询问",
+            "officers": [world["officers"]["a"].pk],
+        },
+        follow=True,
+    )
     assert "第四十二条" in response.content.decode()
     assert AuditEvent.objects.count() == before
 
@@ -59,8 +68,11 @@ def test_stale_form_is_refused(client, world):
     login(client, world["users"]["a"])
     url = reverse("enforcement:case_action", args=[case.pk, "accept"])
     client.post(url, {"version": case.version, "on": "2019-03-05"})
-    response = client.post(reverse("enforcement:case_action", args=[case.pk, "reject"]),
-                           {"version": case.version, "on": "2019-03-05", "reason": "x"}, follow=True)  # fmt: skip
+    response = client.post(
+        reverse("enforcement:case_action", args=[case.pk, "reject"]),
+        {"version": case.version, "on": "2019-03-05", "reason": "x"},
+        follow=True,
+    )
     assert "案件已被他人更新" in response.content.decode()
     case.refresh_from_db()
     assert case.status == "accepted"
@@ -69,16 +81,24 @@ def test_stale_form_is_refused(client, world):
 def test_file_step_through_the_form(client, world):
     case = register(world)
     login(client, world["users"]["b"])  # zhifa_b, listed after zhifa_a by name
-    client.post(reverse("enforcement:case_action", args=[case.pk, "accept"]),
-                {"version": case.version, "on": "2019-03-05"})  # fmt: skip
+    client.post(
+        reverse("enforcement:case_action", args=[case.pk, "accept"]),
+        {"version": case.version, "on": "2019-03-05"},
+    )
     case.refresh_from_db()
     page = client.get(reverse("enforcement:case_detail", args=[case.pk])).content.decode()
     boxes = page.split("立案（负责人审批）")[1].split("</fieldset>")[0]
     mine, other = (f'name="officers" value="{world["officers"][k].pk}"' for k in "ba")
     assert boxes.index(mine) < boxes.index(other)  # the user's own card first: the 主办
-    client.post(reverse("enforcement:case_action", args=[case.pk, "file"]), {
-        "version": case.version, "on": "2019-03-05", "approver": world["users"]["leader"].pk,
-        "officers": [world["officers"]["b"].pk, world["officers"]["a"].pk]})  # fmt: skip
+    client.post(
+        reverse("enforcement:case_action", args=[case.pk, "file"]),
+        {
+            "version": case.version,
+            "on": "2019-03-05",
+            "approver": world["users"]["leader"].pk,
+            "officers": [world["officers"]["b"].pk, world["officers"]["a"].pk],
+        },
+    )
     case.refresh_from_db()
     assert case.status == "filed" and case.filed_on == date(2019, 3, 5)
     clock = Deadline.objects.get(
@@ -90,10 +110,19 @@ def test_file_step_through_the_form(client, world):
 def test_new_case_form(client, world):
     login(client, world["users"]["a"])
     assert client.get(reverse("enforcement:case_create")).status_code == 200
-    response = client.post(reverse("enforcement:case_create"), {
-        "power_item": world["items"]["CF-JC-25"].pk, "org_unit": world["team"].pk,
-        "source": "patrol", "procedure": "labor_inspection", "received_on": "2019-05-06",
-        "cause": "违法延长工作时间", "party_name": "某公司", "party_kind": "org"})  # fmt: skip
+    response = client.post(
+        reverse("enforcement:case_create"),
+        {
+            "power_item": world["items"]["CF-JC-25"].pk,
+            "org_unit": world["team"].pk,
+            "source": "patrol",
+            "procedure": "labor_inspection",
+            "received_on": "2019-05-06",
+            "cause": "违法延长工作时间",
+            "party_name": "某公司",
+            "party_kind": "org",
+        },
+    )
     case = Case.objects.get()
     assert response.status_code == 302 and case.source == "patrol"
 
@@ -101,8 +130,9 @@ def test_new_case_form(client, world):
 def test_review_queue_only_for_reviewers(client, world):
     case = notified_case(world)
     login(client, world["users"]["a"])
-    client.post(reverse("enforcement:case_action", args=[case.pk, "review_submit"]),
-                {"on": "2019-03-28"})  # fmt: skip
+    client.post(
+        reverse("enforcement:case_action", args=[case.pk, "review_submit"]), {"on": "2019-03-28"}
+    )
     assert client.get(reverse("enforcement:review_queue")).status_code == 403
     client.force_login(world["users"]["reviewer"])
     body = client.get(reverse("enforcement:review_queue")).content.decode()
@@ -111,8 +141,10 @@ def test_review_queue_only_for_reviewers(client, world):
         f"point_{c}": "1"
         for c in ("subject", "procedure", "facts", "law", "authority", "documents", "crime")
     }
-    client.post(reverse("enforcement:case_action", args=[case.pk, "review"]),
-                {"on": "2019-03-29", "opinion": "agree", **points})  # fmt: skip
+    client.post(
+        reverse("enforcement:case_action", args=[case.pk, "review"]),
+        {"on": "2019-03-29", "opinion": "agree", **points},
+    )
     case.refresh_from_db()
     assert case.status == "reviewed"
 
@@ -158,11 +190,18 @@ def test_evidence_download_is_logged(client, world):
 def _bulk_cases(world, n: int, unit=None):
     # Rows written directly: only the list's paging is under test.
     Case.objects.bulk_create(
-        Case(reference=f"P-{i:03d}", power_item=world["items"]["CF-JC-26"],
-             org_unit=unit or world["team"], status="filed", source="patrol",
-             received_on=date(2019, 1, 1 + i % 28), cause="拖欠工资", party_name=f"当事人{i}")
+        Case(
+            reference=f"P-{i:03d}",
+            power_item=world["items"]["CF-JC-26"],
+            org_unit=unit or world["team"],
+            status="filed",
+            source="patrol",
+            received_on=date(2019, 1, 1 + i % 28),
+            cause="拖欠工资",
+            party_name=f"当事人{i}",
+        )
         for i in range(n)
-    )  # fmt: skip
+    )
 
 
 def test_case_list_pages_by_fifty(client, world):

@@ -199,8 +199,16 @@ def _block(rows: list[tuple[str, str]], what: str) -> str:
         or "" in tails
         or "" in firsts
     ):
-        bad = next(r for r in rows if not r[0] or not r[1] or "\t" in "".join(r) or
-                   "\n" in "".join(r) or "\r" in "".join(r) or r[0].startswith("#"))  # fmt: skip
+        bad = next(
+            r
+            for r in rows
+            if not r[0]
+            or not r[1]
+            or "\t" in "".join(r)
+            or "\n" in "".join(r)
+            or "\r" in "".join(r)
+            or r[0].startswith("#")
+        )
         raise Refused(f"{what}“{bad[0]}”含有不允许的字符", BASIS_FORMAT)
     return text
 

@@ -31,10 +31,16 @@ def _open_enforcement_case(check: Check, actor, *, on: date, summary: str) -> st
     plan = check.draw.plan
     item = plan.items.order_by("code").select_related("power_item").first()
     case = case_register(
-        power_item=item.power_item, org_unit=plan.org_unit, source="random", received_on=on,
-        cause=f"双随机抽查发现问题：{summary}"[:200], party_name=check.employer_name,
-        party_code=check.uscc, party_address=check.employer.address, actor=actor,
-    )  # fmt: skip
+        power_item=item.power_item,
+        org_unit=plan.org_unit,
+        source="random",
+        received_on=on,
+        cause=f"双随机抽查发现问题：{summary}"[:200],
+        party_name=check.employer_name,
+        party_code=check.uscc,
+        party_address=check.employer.address,
+        actor=actor,
+    )
     return case.reference
 
 
@@ -64,11 +70,20 @@ def check_result_enter(
     if outcome == CheckResult.Outcome.CASE_OPENED and not case_ref.strip():
         case_ref = _open_enforcement_case(check, actor, on=checked_on, summary=summary.strip())
     result = CheckResult.objects.create(
-        check_record=check, outcome=outcome, checked_on=checked_on, summary=summary.strip(),
-        case_ref=case_ref.strip(), entered_by=actor if actor else None,
-    )  # fmt: skip
-    deadline_open(subject=result, rule_code=PUBLICITY_RULE, start=checked_on, actor=actor,
-                  org_unit=check.draw.plan.org_unit)  # fmt: skip
+        check_record=check,
+        outcome=outcome,
+        checked_on=checked_on,
+        summary=summary.strip(),
+        case_ref=case_ref.strip(),
+        entered_by=actor if actor else None,
+    )
+    deadline_open(
+        subject=result,
+        rule_code=PUBLICITY_RULE,
+        start=checked_on,
+        actor=actor,
+        org_unit=check.draw.plan.org_unit,
+    )
     record("check.result", actor, result, check=check.pk, outcome=outcome, case_ref=result.case_ref)
     return result
 

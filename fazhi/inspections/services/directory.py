@@ -140,10 +140,18 @@ def employer_import(
         run.finished_at = timezone.now()
         run.save()
         record(
-            "directory.import", actor, run, file=run.file_name, encoding=encoding,
-            rows=run.rows, created=run.created, updated=run.updated, unchanged=run.unchanged,
-            rejected=run.rejected, deactivated=run.deactivated,
-        )  # fmt: skip
+            "directory.import",
+            actor,
+            run,
+            file=run.file_name,
+            encoding=encoding,
+            rows=run.rows,
+            created=run.created,
+            updated=run.updated,
+            unchanged=run.unchanged,
+            rejected=run.rejected,
+            deactivated=run.deactivated,
+        )
     text.detach()
     return run
 
@@ -167,6 +175,12 @@ def relation_register(
     item = OfficerEmployerRelation.objects.create(
         officer=officer, employer=employer, relation=relation, since=since, until=until
     )
-    record("relation.register", actor, item, officer=officer.pk, employer=employer.uscc,
-           relation=relation)  # fmt: skip
+    record(
+        "relation.register",
+        actor,
+        item,
+        officer=officer.pk,
+        employer=employer.uscc,
+        relation=relation,
+    )
     return item

@@ -75,8 +75,9 @@ def _candidates() -> list[tuple[str, str]]:
     table = connection.ops.quote_name(Employer._meta.db_table)
     rows: list[tuple[str, str]] = []
     with connection.cursor() as cursor:
-        cursor.execute((sql or "SELECT uscc, stratum FROM {table} WHERE is_active").format(
-            table=table))  # fmt: skip
+        cursor.execute(
+            (sql or "SELECT uscc, stratum FROM {table} WHERE is_active").format(table=table)
+        )
         while chunk := cursor.fetchmany(FETCH):
             rows += map(tuple, chunk)
     if sql is None:
@@ -173,8 +174,9 @@ def _commit(plan, on, actor, seed) -> Draw:
         raise Refused("检查对象名录库为空，无法抽取", "国发〔2019〕5号（一单两库）")
     pool = _pool(on, plan.org_unit)
     if len(pool) < algo.MIN_INSPECTORS:
-        raise Refused(f"{on:%Y年%m月%d日}持有效执法证的检查人员只有 {len(pool)} 名，少于 2 名",
-                      algo.BASIS_TWO)  # fmt: skip
+        raise Refused(
+            f"{on:%Y年%m月%d日}持有效执法证的检查人员只有 {len(pool)} 名，少于 2 名", algo.BASIS_TWO
+        )
     pairs = _exclusions(plan, on, pool, _SortedSet(list(map(itemgetter(0), employers))))
     per_employer: dict[str, int] = defaultdict(int)
     for _, uscc in pairs:
@@ -185,9 +187,11 @@ def _commit(plan, on, actor, seed) -> Draw:
                 uscc, len(pool) - count, algo.MIN_INSPECTORS, _name_of(uscc)
             )
     frozen = algo.freeze(
-        employers=employers, inspectors=[c for _, c, _ in pool], exclusions=pairs,
+        employers=employers,
+        inspectors=[c for _, c, _ in pool],
+        exclusions=pairs,
         shares=plan.shares,
-    )  # fmt: skip
+    )
     seed = seed if seed is not None else secrets.token_bytes(algo.SEED_BYTES)
     algo.new_seed_check(seed)
     sha = algo.sha256_hex(frozen)
@@ -195,23 +199,50 @@ def _commit(plan, on, actor, seed) -> Draw:
     if not frozen_storage().exists(path):
         frozen_storage().save(path, ContentFile(gzip.compress(frozen, compresslevel=1, mtime=0)))
     draw = Draw.objects.create(
-        plan=plan, number=_next_number(plan.year), status=Draw.Status.COMMITTED,
-        algorithm=algo.ALGORITHM, drawn_on=on, list_sha256=sha,
-        seed_sha256=algo.sha256_hex(seed), seed_hex=seed.hex(), list_path=path,
-        list_bytes=len(frozen), candidates=len(employers), pool_size=len(pool),
-        exclusions=len(pairs), committed_at=timezone.now(),
-    )  # fmt: skip
+        plan=plan,
+        number=_next_number(plan.year),
+        status=Draw.Status.COMMITTED,
+        algorithm=algo.ALGORITHM,
+        drawn_on=on,
+        list_sha256=sha,
+        seed_sha256=algo.sha256_hex(seed),
+        seed_hex=seed.hex(),
+        list_path=path,
+        list_bytes=len(frozen),
+        candidates=len(employers),
+        pool_size=len(pool),
+        exclusions=len(pairs),
+        committed_at=timezone.now(),
+    )
     DrawInspector.objects.bulk_create(
         [DrawInspector(draw=draw, officer_id=o, certificate_number=c, name=n) for o, c, n in pool]
     )
-    record("draw.commit", actor, draw, number=draw.number, plan=plan.pk, list_sha256=sha,
-           seed_sha256=draw.seed_sha256, candidates=len(employers), pool=len(pool),
-           exclusions=len(pairs), on=on)  # fmt: skip
+    record(
+        "draw.commit",
+        actor,
+        draw,
+        number=draw.number,
+        plan=plan.pk,
+        list_sha256=sha,
+        seed_sha256=draw.seed_sha256,
+        candidates=len(employers),
+        pool=len(pool),
+        exclusions=len(pairs),
+        on=on,
+    )
     return draw
 
 
-_CHECK_COLUMNS = ("draw_id", "index", "employer_id", "uscc", "employer_name", "stratum",
-                  "first_inspector_id", "second_inspector_id")  # fmt: skip
+_CHECK_COLUMNS = (
+    "draw_id",
+    "index",
+    "employer_id",
+    "uscc",
+    "employer_name",
+    "stratum",
+    "first_inspector_id",
+    "second_inspector_id",
+)
 
 
 def _insert_checks(draw: Draw, checks: list[algo.DrawnCheck], inspectors: dict[str, int]) -> None:
@@ -225,8 +256,10 @@ def _insert_checks(draw: Draw, checks: list[algo.DrawnCheck], inspectors: dict[s
     than COPY's batched heap writes)."""
     meta = Check._meta
     table = connection.ops.quote_name(meta.db_table)
-    names = ", ".join(connection.ops.quote_name(meta.get_field(c.removesuffix("_id")).column)
-                      for c in _CHECK_COLUMNS)  # fmt: skip
+    names = ", ".join(
+        connection.ops.quote_name(meta.get_field(c.removesuffix("_id")).column)
+        for c in _CHECK_COLUMNS
+    )
     pairs = [(inspectors[c.inspectors[0]], inspectors[c.inspectors[1]]) for c in checks]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -235,12 +268,15 @@ def _insert_checks(draw: Draw, checks: list[algo.DrawnCheck], inspectors: dict[s
                 with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                     for c, (first, second) in zip(checks, pairs, strict=True):
                         pk, name = employers[c.uscc]
-                        copy.write_row((draw.pk, c.index, pk, c.uscc, name, c.stratum, first,
-                                        second))  # fmt: skip
+                        copy.write_row(
+                            (draw.pk, c.index, pk, c.uscc, name, c.stratum, first, second)
+                        )
             written = len(employers)
         else:
-            rows = [(c.index, c.uscc, c.stratum, first, second)
-                    for c, (first, second) in zip(checks, pairs, strict=True)]  # fmt: skip
+            rows = [
+                (c.index, c.uscc, c.stratum, first, second)
+                for c, (first, second) in zip(checks, pairs, strict=True)
+            ]
             value = [f"json_extract(j.value, '$[{n}]')" for n in range(5)]
             cursor.execute(
                 f"INSERT INTO {table} ({names}) SELECT %s, {value[0]}, e.id, e.uscc, e.name,"  # noqa: S608
@@ -250,8 +286,11 @@ def _insert_checks(draw: Draw, checks: list[algo.DrawnCheck], inspectors: dict[s
             )
             written = cursor.rowcount
     if written != len(checks):
-        raise Refused(f"被抽中的单位（统一社会信用代码 {_first_missing([c.uscc for c in checks])}）"
-                      "已不在检查对象名录库中，本次抽取不予进行", BASIS_STATE)  # fmt: skip
+        raise Refused(
+            f"被抽中的单位（统一社会信用代码 {_first_missing([c.uscc for c in checks])}）"
+            "已不在检查对象名录库中，本次抽取不予进行",
+            BASIS_STATE,
+        )
 
 
 def _employers_of(cursor, usccs: list[str]) -> dict[str, tuple[int, str]]:
@@ -276,8 +315,10 @@ def _locked(draw: Draw, expected: str) -> Draw:
     draw = Draw.objects.select_for_update().get(pk=draw.pk)
     if draw.status != expected:
         label = Draw.Status(draw.status).label
-        raise Refused(f"抽取 {draw.number} 当前状态为“{label}”，不能进行此操作（可能已被他人处理）",
-                      BASIS_STATE)  # fmt: skip
+        raise Refused(
+            f"抽取 {draw.number} 当前状态为“{label}”，不能进行此操作（可能已被他人处理）",
+            BASIS_STATE,
+        )
     return draw
 
 
@@ -323,8 +364,14 @@ def _execute(draw: Draw, actor) -> Draw:
     ]
     draw.version += 1
     draw.save()
-    record("draw.draw", actor, draw, number=draw.number, checks=len(result.checks),
-           result_sha256=draw.result_sha256)  # fmt: skip
+    record(
+        "draw.draw",
+        actor,
+        draw,
+        number=draw.number,
+        checks=len(result.checks),
+        result_sha256=draw.result_sha256,
+    )
     return draw
 
 

@@ -45,8 +45,9 @@ def inspection_item_create(
     依据的不得检查" — the item's basis is its power item's. Audits ``inspections.item.create``."""
     require_manager(actor)
     if power_item.kind != INSPECTION_KIND or not power_item.is_active:
-        raise Refused(f"权责事项 {power_item.code} 不是有效的行政检查事项，不能列入抽查清单",
-                      BASIS_LIST)  # fmt: skip
+        raise Refused(
+            f"权责事项 {power_item.code} 不是有效的行政检查事项，不能列入抽查清单", BASIS_LIST
+        )
     if not (code.strip() and name.strip() and basis.strip() and method.strip()):
         raise Refused("请填写事项编码、名称、抽查依据和抽查方式", BASIS_LIST)
     if item_class not in InspectionItem.ItemClass.values:
@@ -54,10 +55,16 @@ def inspection_item_create(
     if InspectionItem.objects.filter(code=code.strip()).exists():
         raise Refused(f"抽查事项编码 {code} 已存在", BASIS_LIST)
     item = InspectionItem.objects.create(
-        power_item=power_item, code=code.strip(), name=name.strip(), basis=basis.strip(),
-        method=method.strip(), item_class=item_class, shares=canonical_shares(shares or {}),
-        subject=subject.strip(), content=content.strip(),
-    )  # fmt: skip
+        power_item=power_item,
+        code=code.strip(),
+        name=name.strip(),
+        basis=basis.strip(),
+        method=method.strip(),
+        item_class=item_class,
+        shares=canonical_shares(shares or {}),
+        subject=subject.strip(),
+        content=content.strip(),
+    )
     record("item.create", actor, item, code=item.code, power_item=power_item.code)
     return item
 
@@ -104,11 +111,22 @@ def plan_create(
     if not title.strip() or not 2000 <= year <= 2100:
         raise Refused("请填写计划名称和年度", BASIS_PLAN)
     plan = InspectionPlan.objects.create(
-        year=year, title=title.strip(), is_ad_hoc=is_ad_hoc, shares=clean,
-        joint_departments=joint_departments.strip(), org_unit=org_unit,
+        year=year,
+        title=title.strip(),
+        is_ad_hoc=is_ad_hoc,
+        shares=clean,
+        joint_departments=joint_departments.strip(),
+        org_unit=org_unit,
         created_by=actor if actor else None,
-    )  # fmt: skip
+    )
     plan.items.set(items)
-    record("plan.create", actor, plan, year=year, items=[i.code for i in items], shares=clean,
-           joint=plan.joint_departments)  # fmt: skip
+    record(
+        "plan.create",
+        actor,
+        plan,
+        year=year,
+        items=[i.code for i in items],
+        shares=clean,
+        joint=plan.joint_departments,
+    )
     return plan

@@ -22,9 +22,12 @@ def make_officers(unit, count: int, *, prefix: str = "T") -> list:
     for n in range(count):
         officer = Officer.objects.create(name=f"检查员{prefix}{n:02d}", org_unit=unit)
         Certificate.objects.create(
-            officer=officer, number=f"{prefix}{n:05d}", area="本市",
-            issued_on=date(2019, 3, 1), expires_on=date(2022, 3, 1),
-        )  # fmt: skip
+            officer=officer,
+            number=f"{prefix}{n:05d}",
+            area="本市",
+            issued_on=date(2019, 3, 1),
+            expires_on=date(2022, 3, 1),
+        )
         officers.append(officer)
     return officers
 
@@ -66,20 +69,28 @@ def power_item(org_tree):
 @pytest.fixture
 def item(power_item, people):
     made = plans.inspection_item_create(
-        power_item=power_item, code="SJ-01", name="用人单位遵守劳动合同制度情况检查",
-        basis="《劳动保障监察条例》第十一条", method="实地核查", shares={"A": "0.2", "B": "0.1"},
+        power_item=power_item,
+        code="SJ-01",
+        name="用人单位遵守劳动合同制度情况检查",
+        basis="《劳动保障监察条例》第十一条",
+        method="实地核查",
+        shares={"A": "0.2", "B": "0.1"},
         actor=people["manager"],
-    )  # fmt: skip
+    )
     return plans.inspection_item_publish(item=made, on=date(2019, 1, 10), actor=people["manager"])
 
 
 @pytest.fixture
 def plan(item, people):
     return plans.plan_create(
-        year=2019, title="2019年度劳动保障监察双随机抽查计划", items=[item],
-        shares={"A": "0.2", "B": "0.1"}, org_unit=people["units"]["bureau"],
-        joint_departments="市市场监管委", actor=people["manager"],
-    )  # fmt: skip
+        year=2019,
+        title="2019年度劳动保障监察双随机抽查计划",
+        items=[item],
+        shares={"A": "0.2", "B": "0.1"},
+        org_unit=people["units"]["bureau"],
+        joint_departments="市市场监管委",
+        actor=people["manager"],
+    )
 
 
 @pytest.fixture

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 def test_import_command(tmp_path):
     path = tmp_path / "名录.csv"
-    path.write_bytes("统一社会信用代码,单位名称,所在区,抽查分层\n91120101MA05ABCD1X,甲,和平区,A\n"
-                     .encode("gbk"))  # fmt: skip
+    path.write_bytes(
+        "统一社会信用代码,单位名称,所在区,抽查分层\n91120101MA05ABCD1X,甲,和平区,A\n".encode("gbk")
+    )
     out = StringIO()
     call_command("inspections", "import-employers", str(path), stdout=out)
     assert "第 2 行" in out.getvalue() and Employer.objects.count() == 0
@@ -46,9 +47,22 @@ def test_run_then_verify_ok_and_tampered(world, tmp_path):
     listing.write_bytes(gzip.compress(selectors.read_frozen(draw)))
     result = tmp_path / "result.txt"
     result.write_bytes(selectors.result_bytes(draw))
-    args = ["draw", "verify", "--list", str(listing), "--seed", draw.seed_hex, "--list-sha256",
-            draw.list_sha256, "--seed-sha256", draw.seed_sha256, "--result", str(result),
-            "--shares", "A=0.2,B=10%"]  # fmt: skip
+    args = [
+        "draw",
+        "verify",
+        "--list",
+        str(listing),
+        "--seed",
+        draw.seed_hex,
+        "--list-sha256",
+        draw.list_sha256,
+        "--seed-sha256",
+        draw.seed_sha256,
+        "--result",
+        str(result),
+        "--shares",
+        "A=0.2,B=10%",
+    ]
     call_command(*args, stdout=StringIO())
     # a tampered result: exit 1 and the first difference
     check = draw.checks.order_by("index").first()

@@ -17,9 +17,11 @@ SEED = hashlib.sha256(b"test").digest()
 def frozen(n: int = 200, exclusions=(), inspectors=10, shares=None) -> bytes:
     employers = [(synthetic_uscc("120101", k), "AB"[k % 2]) for k in range(n)]
     return algo.freeze(
-        employers=employers, inspectors=[f"C{k:03d}" for k in range(inspectors)],
-        exclusions=exclusions, shares=shares or {"A": "0.1", "B": "5%"},
-    )  # fmt: skip
+        employers=employers,
+        inspectors=[f"C{k:03d}" for k in range(inspectors)],
+        exclusions=exclusions,
+        shares=shares or {"A": "0.1", "B": "5%"},
+    )
 
 
 def test_same_inputs_same_result():
@@ -35,8 +37,9 @@ def test_different_seed_different_result():
 def test_freeze_is_canonical_whatever_the_input_order():
     employers = [(synthetic_uscc("120101", k), "A") for k in range(5)]
     a = algo.freeze(employers=employers, inspectors=["X", "Y"], exclusions=[], shares={"A": "1"})
-    b = algo.freeze(employers=employers[::-1], inspectors=["Y", "X"], exclusions=[],
-                    shares={"A": "1.00"})  # fmt: skip
+    b = algo.freeze(
+        employers=employers[::-1], inspectors=["Y", "X"], exclusions=[], shares={"A": "1.00"}
+    )
     assert a == b and algo.parse(a).employers == sorted(employers)
 
 
@@ -47,10 +50,15 @@ def test_stratification_counts():
     assert sum(1 for c in result.checks if c.stratum == "A") == 12
 
 
-@pytest.mark.parametrize(("_case", "share", "size", "k"), [
-    ("half rounds up", Fraction(1, 2), 3, 2), ("below half", Fraction(1, 20), 29, 1),
-    ("zero", Fraction(0), 100, 0), ("all", Fraction(1), 7, 7),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("_case", "share", "size", "k"),
+    [
+        ("half rounds up", Fraction(1, 2), 3, 2),
+        ("below half", Fraction(1, 20), 29, 1),
+        ("zero", Fraction(0), 100, 0),
+        ("all", Fraction(1), 7, 7),
+    ],
+)
 def test_quota_rounds_half_up(_case, share, size, k):
     assert algo.quota(share, size) == k
 
@@ -59,8 +67,13 @@ def test_commitment_detects_changed_list_and_seed():
     data = frozen()
     list_sha, seed_sha = algo.sha256_hex(data), algo.sha256_hex(SEED)
     published = algo.draw(algo.parse(data), SEED).canonical()
-    ok = algo.verify(frozen=data, seed=SEED, list_commitment=list_sha, seed_commitment=seed_sha,
-                     published=published)  # fmt: skip
+    ok = algo.verify(
+        frozen=data,
+        seed=SEED,
+        list_commitment=list_sha,
+        seed_commitment=seed_sha,
+        published=published,
+    )
     assert ok.ok
     changed = frozen(n=201)
     assert not algo.verify(frozen=changed, seed=SEED, list_commitment=list_sha).ok
@@ -77,17 +90,27 @@ def test_verify_names_the_first_difference():
 
 
 def test_recusal_pairs_are_never_drawn():
-    value = algo.parse(frozen(shares={"A": "1", "B": "1"}, inspectors=4,
-                              exclusions=[("C000", synthetic_uscc("120101", 0)),
-                                          ("C001", synthetic_uscc("120101", 0))]))  # fmt: skip
+    value = algo.parse(
+        frozen(
+            shares={"A": "1", "B": "1"},
+            inspectors=4,
+            exclusions=[
+                ("C000", synthetic_uscc("120101", 0)),
+                ("C001", synthetic_uscc("120101", 0)),
+            ],
+        )
+    )
     check = next(c for c in algo.draw(value, SEED).checks if c.uscc == synthetic_uscc("120101", 0))
     assert set(check.inspectors) == {"C002", "C003"}
 
 
 def test_too_few_inspectors_after_recusal_refuses_naming_the_employer():
     uscc = synthetic_uscc("120101", 0)
-    value = algo.parse(frozen(shares={"A": "1", "B": "1"}, inspectors=3,
-                              exclusions=[("C000", uscc), ("C001", uscc)]))  # fmt: skip
+    value = algo.parse(
+        frozen(
+            shares={"A": "1", "B": "1"}, inspectors=3, exclusions=[("C000", uscc), ("C001", uscc)]
+        )
+    )
     with pytest.raises(algo.TooFewInspectors, match=uscc) as refused:
         algo.draw(value, SEED, labels={uscc: "甲公司"})
     assert "甲公司" in str(refused.value) and "第四十三条" in str(refused.value)

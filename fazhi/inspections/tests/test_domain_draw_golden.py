@@ -21,8 +21,10 @@ RESULT_SHA256 = "d4f5c411c8e557a36a9586f6fc2af1eab6db6248c82f29c713e378fd83ef650
 
 def _inputs():
     rng = random.Random(2019)
-    employers = [(f"91120{n:08d}{rng.choice('0123456789ABCDEFGHJKLMNPQRTUWXY')}X"[:18],
-                  f"S{n % 7:02d}") for n in range(5000)]  # fmt: skip
+    employers = [
+        (f"91120{n:08d}{rng.choice('0123456789ABCDEFGHJKLMNPQRTUWXY')}X"[:18], f"S{n % 7:02d}")
+        for n in range(5000)
+    ]
     rng.shuffle(employers)
     inspectors = [f"JC{n:05d}" for n in range(40)]
     rng.shuffle(inspectors)
@@ -34,15 +36,20 @@ def _inputs():
 
 def test_frozen_list_and_result_are_unchanged():
     employers, inspectors, exclusions, shares = _inputs()
-    frozen = algo.freeze(employers=employers, inspectors=inspectors, exclusions=exclusions,
-                         shares=shares)  # fmt: skip
+    frozen = algo.freeze(
+        employers=employers, inspectors=inspectors, exclusions=exclusions, shares=shares
+    )
     assert algo.sha256_hex(frozen) == LIST_SHA256
     value = algo.parse(frozen)
     assert algo.freeze_input(value) == frozen
     result = algo.draw(value, hashlib.sha256(b"fazhi").digest())
     assert result.digest() == RESULT_SHA256
-    assert algo.draw(algo.parse(frozen, check_canonical=False), hashlib.sha256(b"fazhi").digest()
-                     ).digest() == RESULT_SHA256  # fmt: skip
+    assert (
+        algo.draw(
+            algo.parse(frozen, check_canonical=False), hashlib.sha256(b"fazhi").digest()
+        ).digest()
+        == RESULT_SHA256
+    )
 
 
 @pytest.mark.parametrize(
@@ -61,5 +68,4 @@ def test_frozen_list_and_result_are_unchanged():
 )
 def test_malformed_employer_rows_are_refused(employers):
     with pytest.raises(Refused):
-        algo.freeze(employers=employers, inspectors=["T1", "T2"], exclusions=[],
-                    shares={"S": "1"})  # fmt: skip
+        algo.freeze(employers=employers, inspectors=["T1", "T2"], exclusions=[], shares={"S": "1"})

@@ -23,17 +23,24 @@ def _csv(body: str, encoding: str = "utf-8") -> io.BytesIO:
 
 def _import(fileobj, **kw):
     errors = []
-    run = employer_import(fileobj=fileobj, file_name="名录.csv", actor=None,
-                          report=lambda n, r: errors.append((n, r)), **kw)  # fmt: skip
+    run = employer_import(
+        fileobj=fileobj,
+        file_name="名录.csv",
+        actor=None,
+        report=lambda n, r: errors.append((n, r)),
+        **kw,
+    )
     return run, errors
 
 
 def test_gbk_file_with_bad_code_and_duplicate():
     # given: line 3 has a wrong check character, line 4 repeats line 2
-    body = (f"{GOOD1},天津甲公司,和平区,和平区,制造业\n"
-            "91120101000000001X,天津乙公司,和平区,和平区,\n"
-            f"{GOOD1},天津甲公司（重复）,和平区,和平区,\n"
-            f"{GOOD2},天津丙公司,河西区,河西区,建筑业\n")  # fmt: skip
+    body = (
+        f"{GOOD1},天津甲公司,和平区,和平区,制造业\n"
+        "91120101000000001X,天津乙公司,和平区,和平区,\n"
+        f"{GOOD1},天津甲公司（重复）,和平区,和平区,\n"
+        f"{GOOD2},天津丙公司,河西区,河西区,建筑业\n"
+    )
     # when
     run, errors = _import(_csv(body, "gbk"))
     # then
@@ -47,8 +54,7 @@ def test_gbk_file_with_bad_code_and_duplicate():
 
 def test_missing_columns_refused_and_nothing_written():
     with pytest.raises(Refused, match="所在区、抽查分层"):
-        employer_import(fileobj=io.BytesIO(b"uscc,name\n1,2\n"), file_name="x.csv",
-                        actor=None)  # fmt: skip
+        employer_import(fileobj=io.BytesIO(b"uscc,name\n1,2\n"), file_name="x.csv", actor=None)
     assert EmployerImport.objects.count() == 0 and Employer.objects.count() == 0
 
 

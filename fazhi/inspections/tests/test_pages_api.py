@@ -46,16 +46,23 @@ def test_result_entry_opens_publicity_clock_and_publishes(client, committed, wor
     draw = draws.draw_execute(draw=committed, actor=None)
     check = draw.checks.first()
     client.force_login(world["manager"])
-    response = client.post(f"/staff/inspections/checks/{check.pk}/result/",
-                           {"outcome": "corrected", "checked_on": "2019-05-20",
-                            "summary": "未签订书面劳动合同，责令改正"})  # fmt: skip
+    response = client.post(
+        f"/staff/inspections/checks/{check.pk}/result/",
+        {
+            "outcome": "corrected",
+            "checked_on": "2019-05-20",
+            "summary": "未签订书面劳动合同，责令改正",
+        },
+    )
     assert response.status_code == 302
     result = CheckResult.objects.get(check_record=check)
     deadline = Deadline.objects.get(rule_code="inspection.result_publicity")
     assert deadline.start == date(2019, 5, 20) and deadline.due == date(2019, 6, 18)
     # a second entry is refused
-    client.post(f"/staff/inspections/checks/{check.pk}/result/",
-                {"outcome": "no_problem", "checked_on": "2019-05-21"})  # fmt: skip
+    client.post(
+        f"/staff/inspections/checks/{check.pk}/result/",
+        {"outcome": "no_problem", "checked_on": "2019-05-21"},
+    )
     assert CheckResult.objects.filter(check_record=check).count() == 1
     checks.check_result_publish(result=result, on=date(2019, 5, 30), actor=world["manager"])
     deadline.refresh_from_db()
@@ -66,11 +73,16 @@ def test_result_entry_opens_publicity_clock_and_publishes(client, committed, wor
 
 def test_staff_pages_render(client, committed, world):
     client.force_login(world["manager"])
-    for path in ("/staff/inspections/", "/staff/inspections/directory/?q=测试",
-                 f"/staff/inspections/plans/{world['plan'].pk}/",
-                 f"/staff/inspections/draws/{committed.pk}/",
-                 "/staff/inspections/coverage/?year=2019", "/inspections/", "/inspections/draws/",
-                 "/inspections/results/"):  # fmt: skip
+    for path in (
+        "/staff/inspections/",
+        "/staff/inspections/directory/?q=测试",
+        f"/staff/inspections/plans/{world['plan'].pk}/",
+        f"/staff/inspections/draws/{committed.pk}/",
+        "/staff/inspections/coverage/?year=2019",
+        "/inspections/",
+        "/inspections/draws/",
+        "/inspections/results/",
+    ):
         assert client.get(path).status_code == 200, path
 
 
@@ -89,10 +101,12 @@ def test_staff_draw_steps_through_pages(client, world):
 def test_coverage_counts_items_with_results(world):
     from fazhi.inspections import selectors
 
-    draw = draws.draw_execute(draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None),
-                              actor=None)  # fmt: skip
+    draw = draws.draw_execute(
+        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None), actor=None
+    )
     rows, rate = selectors.coverage(year=2019)
     assert rate == 0 and rows[0].checks == draw.checks.count()
-    checks.check_result_enter(check=draw.checks.first(), outcome="no_problem",
-                              checked_on=date(2019, 5, 10), actor=None)  # fmt: skip
+    checks.check_result_enter(
+        check=draw.checks.first(), outcome="no_problem", checked_on=date(2019, 5, 10), actor=None
+    )
     assert selectors.coverage(year=2019)[1] == 1.0

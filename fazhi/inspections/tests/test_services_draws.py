@@ -50,8 +50,13 @@ def test_relation_excludes_inspector(world):
     # given: every officer but two is related to the first employer
     employer = world["employers"][0]
     for officer in world["officers"][:4]:
-        directory.relation_register(officer=officer, employer=employer, relation="近亲属任职",
-                                    since=date(2018, 1, 1), actor=world["manager"])  # fmt: skip
+        directory.relation_register(
+            officer=officer,
+            employer=employer,
+            relation="近亲属任职",
+            since=date(2018, 1, 1),
+            actor=world["manager"],
+        )
     plan = world["plan"]
     plan.shares = {"A": "1", "B": "0"}
     plan.save()
@@ -71,8 +76,10 @@ def test_not_twice_running(world):
     plan.shares = {"A": "1", "B": "1"}
     plan.save()
     first = draws.draw_run(plan=plan, on=DRAW_DAY, actor=None)
-    before = {c.uscc: {c.first_inspector.officer_id, c.second_inspector.officer_id}
-              for c in first.checks.all()}  # fmt: skip
+    before = {
+        c.uscc: {c.first_inspector.officer_id, c.second_inspector.officer_id}
+        for c in first.checks.all()
+    }
     # when
     second = draws.draw_run(plan=plan, on=date(2019, 9, 2), actor=None)
     # then: nobody checks the same employer twice running
@@ -86,8 +93,13 @@ def test_too_few_inspectors_refuses_and_writes_nothing(world):
     # given: five of six officers related to one employer
     employer = world["employers"][3]
     for officer in world["officers"][:5]:
-        directory.relation_register(officer=officer, employer=employer, relation="本人持股",
-                                    since=date(2018, 1, 1), actor=None)  # fmt: skip
+        directory.relation_register(
+            officer=officer,
+            employer=employer,
+            relation="本人持股",
+            since=date(2018, 1, 1),
+            actor=None,
+        )
     events = AuditEvent.objects.count()
     # when / then
     with pytest.raises(algo.TooFewInspectors) as refused:

@@ -45,8 +45,9 @@ def test_estimate_total_is_exact_below_the_bound():
 def test_pair_terms_match_only_together(corpus):
     """The engine matches a row with a single term, or with two of the pair terms — never a
     row with one pair term alone (both backends)."""
-    entries = SearchEntry.objects.values_list("article_id", "docnum_tokens", "title_tokens",
-                                              "body_tokens")  # fmt: skip
+    entries = SearchEntry.objects.values_list(
+        "article_id", "docnum_tokens", "title_tokens", "body_tokens"
+    )
     fields = {a: {t for f in rest for t in f.split()} for a, *rest in entries}
 
     def rows_with(term):

@@ -84,9 +84,13 @@ def clock_open(
     refuses the whole step."""
     try:
         return deadline_open(
-            subject=document, rule_code=rule, start=start, actor=actor,
-            org_unit=document.org_unit, owner=owner,
-        )  # fmt: skip
+            subject=document,
+            rule_code=rule,
+            start=start,
+            actor=actor,
+            org_unit=document.org_unit,
+            owner=owner,
+        )
     except (CalendarDataMissing, UnknownRule) as exc:
         raise Refused("calendar", str(exc)) from exc
 

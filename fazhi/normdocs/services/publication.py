@@ -246,9 +246,12 @@ def _expire(*, document: NormativeDocument, actor, on: date) -> NormativeDocumen
         until = f"{document.valid_until:%Y年%m月%d日}" if document.valid_until else "未设定"
         raise Refused("term_running", f"有效期至{until}，尚未届满。")
     return end_document(
-        document=document, action=Action.EXPIRE, on=out_of_force_from(document.valid_until),
-        reason="有效期届满", actor=actor,
-    )  # fmt: skip
+        document=document,
+        action=Action.EXPIRE,
+        on=out_of_force_from(document.valid_until),
+        reason="有效期届满",
+        actor=actor,
+    )
 
 
 def documents_expire_due(*, on: date | None = None) -> list[NormativeDocument]:

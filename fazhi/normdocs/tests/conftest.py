@@ -30,10 +30,19 @@ def _rows(model) -> list:
 def snapshot() -> dict:
     """Every row a step could write, so a refusal can be shown to have written nothing."""
     models = (
-        AuditEvent, Deadline, LegalDocument, NormativeDocument, DocumentArticle, PublicComment,
-        LegalityReview, FairCompetitionReview, Deliberation, NumberCounter, CleanupCampaign,
+        AuditEvent,
+        Deadline,
+        LegalDocument,
+        NormativeDocument,
+        DocumentArticle,
+        PublicComment,
+        LegalityReview,
+        FairCompetitionReview,
+        Deliberation,
+        NumberCounter,
+        CleanupCampaign,
         CleanupAssessment,
-    )  # fmt: skip
+    )
     return {model.__name__: _rows(model) for model in models}
 
 

@@ -30,10 +30,21 @@ def test_demo_builds_every_stage_and_the_seed_cleanup_count():
     assert summary.repealed and summary.invalidated
     stages = set(NormativeDocument.objects.values_list("stage", flat=True))
     assert {
-        "drafting", "public_comment", "legality_review", "revising", "fair_competition",
-        "deliberation", "approved", "registered", "published", "filed", "correction",
-        "in_force", "repealed", "invalidated",
-    } <= stages  # fmt: skip
+        "drafting",
+        "public_comment",
+        "legality_review",
+        "revising",
+        "fair_competition",
+        "deliberation",
+        "approved",
+        "registered",
+        "published",
+        "filed",
+        "correction",
+        "in_force",
+        "repealed",
+        "invalidated",
+    } <= stages
     live = NormativeDocument.objects.get(title__contains="征求意见稿")
     assert live.stage == "public_comment" and live.comments.count() == 2
 

@@ -38,10 +38,18 @@ def test_a_document_goes_from_draft_to_in_force_step_by_step(people):
     assert _actions(document) == [
         f"normdocs.document.{verb}"
         for verb in (
-            "draft", "open_comment", "submit_review", "review", "fair_competition",
-            "deliberate", "register", "publish", "file", "filing_result",
+            "draft",
+            "open_comment",
+            "submit_review",
+            "review",
+            "fair_competition",
+            "deliberate",
+            "register",
+            "publish",
+            "file",
+            "filing_result",
         )
-    ]  # fmt: skip
+    ]
     deadlines = {d.rule_code: d for d in Deadline.objects.all()}
     assert deadlines["normdoc.public_comment"].due == date(2025, 4, 2)  # 30 days after 3-3
     assert deadlines["normdoc.public_comment"].status == "met"
@@ -83,9 +91,13 @@ def test_a_failed_review_sends_the_draft_back_and_it_must_be_reviewed_again(peop
     assert document.stage == Stage.REVISING
     with pytest.raises(Refused):
         services.document_deliberate(
-            document=document, meeting="局长办公会", decision="approved", minutes="",
-            actor=people["leader"], on=DAYS["deliberated"],
-        )  # fmt: skip
+            document=document,
+            meeting="局长办公会",
+            decision="approved",
+            minutes="",
+            actor=people["leader"],
+            on=DAYS["deliberated"],
+        )
     document = services.document_resubmit(
         document=document,
         body="第一条 目的。\n第二条 适用范围（删去新增义务）。\n第三条 施行日期。",
@@ -101,14 +113,19 @@ def test_a_failed_review_sends_the_draft_back_and_it_must_be_reviewed_again(peop
 def test_a_correction_order_is_recorded_and_then_corrected(people):
     document = make_document(people, Stage.FILED)
     document = services.document_record_filing_review(
-        document=document, result="correction", opinion="第二条无依据，责令纠正。",
-        actor=people["legal"], on=DAYS["filing_reviewed"],
-    )  # fmt: skip
+        document=document,
+        result="correction",
+        opinion="第二条无依据，责令纠正。",
+        actor=people["legal"],
+        on=DAYS["filing_reviewed"],
+    )
     assert document.stage == Stage.CORRECTION
     document = services.document_correct(
-        document=document, note="已删去第二条。", actor=people["legal"],
+        document=document,
+        note="已删去第二条。",
+        actor=people["legal"],
         on=DAYS["filing_reviewed"] + timedelta(days=5),
-    )  # fmt: skip
+    )
     assert document.stage == Stage.IN_FORCE
 
 
@@ -130,30 +147,88 @@ def _refusals():
     reviewer_ok = {"checks": ALL_OK, "conclusion": "lawful", "opinion": "合法"}
     return [
         ("register a draft", Stage.DRAFTING, "legal", services.document_register, {}, Refused),
-        ("publish before numbering", Stage.APPROVED, "legal", services.document_publish,
-         {"interpretation_title": "解读", "interpretation_text": "内容"}, Refused),
-        ("publish without interpretation", Stage.REGISTERED, "legal", services.document_publish,
-         {"interpretation_title": "", "interpretation_text": " "}, Refused),
-        ("close comment early", Stage.PUBLIC_COMMENT, "clerk", services.document_submit_review,
-         {"on": date(2025, 3, 20)}, Refused),
-        ("deliberate during review", Stage.LEGALITY_REVIEW, "leader", services.document_deliberate,
-         {"meeting": "会", "decision": "approved", "minutes": ""}, Refused),
-        ("review by a clerk", Stage.LEGALITY_REVIEW, "clerk", services.document_review_legality,
-         reviewer_ok, PermissionDenied),
-        ("lawful with a failed point", Stage.LEGALITY_REVIEW, "reviewer",
-         services.document_review_legality,
-         {**reviewer_ok, "checks": {**ALL_OK, "issuer": False}}, Refused),
-        ("other unit opens comment", Stage.DRAFTING, "outsider", services.document_open_comment,
-         {}, PermissionDenied),
-        ("calendar not published", Stage.DRAFTING, "clerk", services.document_open_comment,
-         {"on": date(2031, 3, 3)}, Refused),
-        ("exception without reasons", Stage.FAIR_COMPETITION, "clerk",
-         services.document_review_competition, {"conclusion": "exception", "explanation": ""},
-         Refused),
+        (
+            "publish before numbering",
+            Stage.APPROVED,
+            "legal",
+            services.document_publish,
+            {"interpretation_title": "解读", "interpretation_text": "内容"},
+            Refused,
+        ),
+        (
+            "publish without interpretation",
+            Stage.REGISTERED,
+            "legal",
+            services.document_publish,
+            {"interpretation_title": "", "interpretation_text": " "},
+            Refused,
+        ),
+        (
+            "close comment early",
+            Stage.PUBLIC_COMMENT,
+            "clerk",
+            services.document_submit_review,
+            {"on": date(2025, 3, 20)},
+            Refused,
+        ),
+        (
+            "deliberate during review",
+            Stage.LEGALITY_REVIEW,
+            "leader",
+            services.document_deliberate,
+            {"meeting": "会", "decision": "approved", "minutes": ""},
+            Refused,
+        ),
+        (
+            "review by a clerk",
+            Stage.LEGALITY_REVIEW,
+            "clerk",
+            services.document_review_legality,
+            reviewer_ok,
+            PermissionDenied,
+        ),
+        (
+            "lawful with a failed point",
+            Stage.LEGALITY_REVIEW,
+            "reviewer",
+            services.document_review_legality,
+            {**reviewer_ok, "checks": {**ALL_OK, "issuer": False}},
+            Refused,
+        ),
+        (
+            "other unit opens comment",
+            Stage.DRAFTING,
+            "outsider",
+            services.document_open_comment,
+            {},
+            PermissionDenied,
+        ),
+        (
+            "calendar not published",
+            Stage.DRAFTING,
+            "clerk",
+            services.document_open_comment,
+            {"on": date(2031, 3, 3)},
+            Refused,
+        ),
+        (
+            "exception without reasons",
+            Stage.FAIR_COMPETITION,
+            "clerk",
+            services.document_review_competition,
+            {"conclusion": "exception", "explanation": ""},
+            Refused,
+        ),
         ("file twice", Stage.FILED, "legal", services.document_file, {}, Refused),
-        ("register by a clerk", Stage.APPROVED, "clerk", services.document_register, {},
-         PermissionDenied),
-    ]  # fmt: skip
+        (
+            "register by a clerk",
+            Stage.APPROVED,
+            "clerk",
+            services.document_register,
+            {},
+            PermissionDenied,
+        ),
+    ]
 
 
 @pytest.mark.parametrize(("_case", "stage", "who", "call", "kwargs", "error"), _refusals())
@@ -185,16 +260,24 @@ def test_numbers_run_per_year_without_gaps(people):
 
 def test_an_existing_document_moves_the_counter_past_its_number(people, org_tree):
     services.document_enter_existing(
-        title="旧办法", doc_number="津人社规字[2025]7号", body="第一条 旧。",
-        org_unit=org_tree["fagui"], published_on=date(2025, 1, 6), actor=people["legal"],
-    )  # fmt: skip
+        title="旧办法",
+        doc_number="津人社规字[2025]7号",
+        body="第一条 旧。",
+        org_unit=org_tree["fagui"],
+        published_on=date(2025, 1, 6),
+        actor=people["legal"],
+    )
     document = make_document(people, Stage.REGISTERED)
     assert document.doc_number == "津人社规字〔2025〕8号"
     with pytest.raises(Refused, match="已经登记"):
         services.document_enter_existing(
-            title="重复", doc_number="津人社规字〔2025〕7号", body="第一条 重。",
-            org_unit=org_tree["fagui"], published_on=date(2025, 1, 6), actor=people["legal"],
-        )  # fmt: skip
+            title="重复",
+            doc_number="津人社规字〔2025〕7号",
+            body="第一条 重。",
+            org_unit=org_tree["fagui"],
+            published_on=date(2025, 1, 6),
+            actor=people["legal"],
+        )
 
 
 def test_an_opinion_before_five_working_days_needs_an_urgency_reason(people):
@@ -205,9 +288,13 @@ def test_an_opinion_before_five_working_days_needs_an_urgency_reason(people):
     # when / then
     with pytest.raises(Refused, match="2025年4月11日前") as refused:
         services.document_review_legality(
-            document=document, checks=ALL_OK, conclusion="lawful", opinion="合法。",
-            actor=people["reviewer"], on=date(2025, 4, 10),
-        )  # fmt: skip
+            document=document,
+            checks=ALL_OK,
+            conclusion="lawful",
+            opinion="合法。",
+            actor=people["reviewer"],
+            on=date(2025, 4, 10),
+        )
     assert refused.value.code == "review_too_early"
     document.refresh_from_db()
     assert document.stage == Stage.LEGALITY_REVIEW
@@ -215,9 +302,14 @@ def test_an_opinion_before_five_working_days_needs_an_urgency_reason(people):
     assert not document.legality_reviews.exclude(reviewed_on=None).exists()
     # and: an urgent review is allowed, with its reason on record
     services.document_review_legality(
-        document=document, checks=ALL_OK, conclusion="lawful", opinion="合法。",
-        actor=people["reviewer"], on=date(2025, 4, 10), urgent_reason="上级机关要求4月10日前印发",
-    )  # fmt: skip
+        document=document,
+        checks=ALL_OK,
+        conclusion="lawful",
+        opinion="合法。",
+        actor=people["reviewer"],
+        on=date(2025, 4, 10),
+        urgent_reason="上级机关要求4月10日前印发",
+    )
     event = AuditEvent.objects.filter(action="normdocs.document.review").latest("seq")
     assert event.data["urgent_reason"] == "上级机关要求4月10日前印发"
 
@@ -226,10 +318,12 @@ def test_a_draft_is_edited_in_drafting_and_frozen_once_out_for_comment(people):
     document = make_document(people, Stage.DRAFTING)
     # when
     document = services.document_edit_draft(
-        document=document, title="天津市就业困难人员认定办法（修改稿）",
+        document=document,
+        title="天津市就业困难人员认定办法（修改稿）",
         body="第一条 目的。\n第二条 范围。\n第三条 认定条件。\n第四条 施行日期。",
-        actor=people["clerk"], on=DAYS["drafted"],
-    )  # fmt: skip
+        actor=people["clerk"],
+        on=DAYS["drafted"],
+    )
     # then
     assert document.title.endswith("（修改稿）")
     assert [a.text for a in document.articles.all()][-1] == "施行日期。"
@@ -241,9 +335,12 @@ def test_a_draft_is_edited_in_drafting_and_frozen_once_out_for_comment(people):
     events = AuditEvent.objects.count()
     with pytest.raises(Refused, match="修改后重新送审"):
         services.document_edit_draft(
-            document=document, title="另一个标题", body="第一条 全部改写。",
-            actor=people["clerk"], on=DAYS["opened"],
-        )  # fmt: skip
+            document=document,
+            title="另一个标题",
+            body="第一条 全部改写。",
+            actor=people["clerk"],
+            on=DAYS["opened"],
+        )
     document.refresh_from_db()
     assert document.title.endswith("（修改稿）") and document.articles.count() == 4
     assert AuditEvent.objects.count() == events
@@ -258,11 +355,14 @@ def test_the_drafter_and_the_publisher_find_their_deadlines_at_home(people):
     today = DAYS["published"]
 
     def mine(user):
-        return {(r.deadline.subject_id, r.deadline.rule_code)
-                for r in deadlines_for_user(user=people[user], today=today)}  # fmt: skip
+        return {
+            (r.deadline.subject_id, r.deadline.rule_code)
+            for r in deadlines_for_user(user=people[user], today=today)
+        }
 
     assert mine("clerk") == {(str(commenting.pk), "normdoc.public_comment")}
     assert mine("legal") == {
-        (str(published.pk), "normdoc.filing"), (str(published.pk), "normdoc.expiry_reminder"),
-    }  # fmt: skip
+        (str(published.pk), "normdoc.filing"),
+        (str(published.pk), "normdoc.expiry_reminder"),
+    }
     assert Deadline.objects.get(subject_id=str(reviewing.pk), status="open").owner is None

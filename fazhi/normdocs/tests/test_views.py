@@ -173,13 +173,18 @@ def test_the_cleanup_announcement_is_public(client, people):
     document = make_document(people, Stage.IN_FORCE)
     campaign = services.cleanup_start(title="清理", actor=people["legal"], on=date(2025, 6, 1))
     services.cleanup_assess(
-        campaign=campaign, document=document, outcome="invalidate", reason="已过时",
+        campaign=campaign,
+        document=document,
+        outcome="invalidate",
+        reason="已过时",
         actor=people["legal"],
-    )  # fmt: skip
+    )
     services.cleanup_announce(
-        campaign=campaign, announcement_title="清理结果公告", actor=people["legal"],
+        campaign=campaign,
+        announcement_title="清理结果公告",
+        actor=people["legal"],
         on=date(2025, 6, 5),
-    )  # fmt: skip
+    )
     page = client.get(reverse("normdocs_public:announcement", args=[campaign.pk])).content
     assert "宣布失效的文件（1件）" in page.decode() and document.doc_number in page.decode()
 
@@ -211,9 +216,13 @@ def test_step_forms_carry_an_iso_date_and_the_current_text(client, people):
 
     document = make_document(people, Stage.LEGALITY_REVIEW)
     services.document_review_legality(
-        document=document, checks={**dict.fromkeys(LEGALITY_POINT_CODES, True), "issuer": False},
-        conclusion="unlawful", opinion="主体不合法", actor=people["reviewer"], on=DAYS["reviewed"],
-    )  # fmt: skip
+        document=document,
+        checks={**dict.fromkeys(LEGALITY_POINT_CODES, True), "issuer": False},
+        conclusion="unlawful",
+        opinion="主体不合法",
+        actor=people["reviewer"],
+        on=DAYS["reviewed"],
+    )
     client.force_login(people["clerk"])
     with time_machine.travel(DURING):
         page = client.get(reverse("normdocs:document_detail", args=[document.pk])).content.decode()

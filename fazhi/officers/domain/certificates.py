@@ -247,8 +247,9 @@ def normalise_number(value: str) -> str:
     '1200001900001'
     """
     cleaned = "".join(value.split()).upper()
-    if not 4 <= len(cleaned) <= 32 or not all(ch.isascii() and (ch.isalnum() or ch == "-")
-                                               for ch in cleaned):  # fmt: skip
+    if not 4 <= len(cleaned) <= 32 or not all(
+        ch.isascii() and (ch.isalnum() or ch == "-") for ch in cleaned
+    ):
         raise ValueError(f"执法证号“{value.strip()}”格式不正确（4至32位字母、数字或连字符）")
     return cleaned
 

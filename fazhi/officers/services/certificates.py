@@ -74,11 +74,23 @@ def certificate_issue(
             rules.BASIS_CARD,
         )
     card = Certificate.objects.create(
-        officer=officer, number=value, area=area, issued_on=issued_on,
-        expires_on=_check_expiry(issued_on, expires_on), status=Status.VALID,
-    )  # fmt: skip
-    record(actor=actor, action="certificate.issue", target=card, officer=officer.pk,
-           number=value, area=area, issued_on=issued_on, expires_on=card.expires_on)  # fmt: skip
+        officer=officer,
+        number=value,
+        area=area,
+        issued_on=issued_on,
+        expires_on=_check_expiry(issued_on, expires_on),
+        status=Status.VALID,
+    )
+    record(
+        actor=actor,
+        action="certificate.issue",
+        target=card,
+        officer=officer.pk,
+        number=value,
+        area=area,
+        issued_on=issued_on,
+        expires_on=card.expires_on,
+    )
     return card
 
 
@@ -108,11 +120,24 @@ def certificate_renew(
     old.status, old.revoked_on, old.status_reason = Status.REVOKED, issued_on, RENEWAL_REASON
     old.save()
     card = Certificate.objects.create(
-        officer=officer, number=value, area=new_area, issued_on=issued_on,
-        expires_on=_check_expiry(issued_on, None), status=Status.VALID, renewed_from=old,
-    )  # fmt: skip
-    record(actor=actor, action="certificate.renew", target=card, officer=officer.pk,
-           old=old.number, number=value, issued_on=issued_on, expires_on=card.expires_on)  # fmt: skip
+        officer=officer,
+        number=value,
+        area=new_area,
+        issued_on=issued_on,
+        expires_on=_check_expiry(issued_on, None),
+        status=Status.VALID,
+        renewed_from=old,
+    )
+    record(
+        actor=actor,
+        action="certificate.renew",
+        target=card,
+        officer=officer.pk,
+        old=old.number,
+        number=value,
+        issued_on=issued_on,
+        expires_on=card.expires_on,
+    )
     return card
 
 
@@ -179,9 +204,14 @@ def certificate_revoke(*, certificate: Certificate, on: date, reason: str, actor
 
 @transaction.atomic
 def certificate_review_record(
-    *, certificate: Certificate, reviewed_on: date, passed: bool, actor, note: str = "",
+    *,
+    certificate: Certificate,
+    reviewed_on: date,
+    passed: bool,
+    actor,
+    note: str = "",
     reviewer=None,
-) -> CertificateReview:  # fmt: skip
+) -> CertificateReview:
     """年审. A pass renews the review cycle; a failure (with its reason) suspends the card from
     that day. Audits ``officers.certificate.review``."""
     card = lock_card(certificate)
@@ -196,14 +226,23 @@ def certificate_review_record(
     if not passed and not note:
         raise Refused("年审不合格须写明原因")
     review = CertificateReview.objects.create(
-        certificate=card, reviewed_on=reviewed_on, passed=passed, note=note,
+        certificate=card,
+        reviewed_on=reviewed_on,
+        passed=passed,
+        note=note,
         reviewer=reviewer or person(actor),
-    )  # fmt: skip
+    )
     if passed and (card.last_reviewed_on is None or reviewed_on > card.last_reviewed_on):
         card.last_reviewed_on = reviewed_on
         card.save()
     elif not passed and card.status == Status.VALID:
         _suspend(card, reviewed_on, f"年审不合格：{note}")
-    record(actor=actor, action="certificate.review", target=card, on=reviewed_on,
-           passed=passed, note=note)  # fmt: skip
+    record(
+        actor=actor,
+        action="certificate.review",
+        target=card,
+        on=reviewed_on,
+        passed=passed,
+        note=note,
+    )
     return review

@@ -28,13 +28,27 @@ from fazhi.officers.services._common import record
 from fazhi.officers.services.officers import officer_create
 
 COLUMNS = {
-    "姓名": "name", "单位代码": "unit_code", "执法证号": "number", "执法区域": "area",
-    "发证日期": "issued_on", "有效期至": "expires_on", "状态": "status",
-    "最近年审日期": "last_reviewed_on", "账号": "username", "岗位": "post",
-}  # fmt: skip
+    "姓名": "name",
+    "单位代码": "unit_code",
+    "执法证号": "number",
+    "执法区域": "area",
+    "发证日期": "issued_on",
+    "有效期至": "expires_on",
+    "状态": "status",
+    "最近年审日期": "last_reviewed_on",
+    "账号": "username",
+    "岗位": "post",
+}
 REQUIRED = ("name", "unit_code", "number", "area", "issued_on")
-STATUSES = {"": "valid", "有效": "valid", "暂扣": "suspended", "注销": "revoked",
-            "valid": "valid", "suspended": "suspended", "revoked": "revoked"}  # fmt: skip
+STATUSES = {
+    "": "valid",
+    "有效": "valid",
+    "暂扣": "suspended",
+    "注销": "revoked",
+    "valid": "valid",
+    "suspended": "suspended",
+    "revoked": "revoked",
+}
 POSTS = {"": Post.ENFORCEMENT, "执法岗位": Post.ENFORCEMENT, "非执法岗位": Post.SUPPORT}
 
 
@@ -138,11 +152,18 @@ def _import_row(row: dict[str, str], *, actor, today: date, result: ImportResult
     if unit is None:
         raise Refused(f"单位代码“{row['unit_code']}”不存在")
     officer = _officer(row, unit, actor, result)
-    card = cards.certificate_issue(officer=officer, number=number, area=row["area"],
-                                   issued_on=issued_on, expires_on=expires_on, actor=actor)  # fmt: skip
+    card = cards.certificate_issue(
+        officer=officer,
+        number=number,
+        area=row["area"],
+        issued_on=issued_on,
+        expires_on=expires_on,
+        actor=actor,
+    )
     if reviewed_on is not None:
-        cards.certificate_review_record(certificate=card, reviewed_on=reviewed_on, passed=True,
-                                        note="导入", actor=actor)  # fmt: skip
+        cards.certificate_review_record(
+            certificate=card, reviewed_on=reviewed_on, passed=True, note="导入", actor=actor
+        )
     on = max(min(today, card.expires_on), card.issued_on)
     if status == "suspended":
         cards.certificate_suspend(certificate=card, on=on, reason="导入时状态为暂扣", actor=actor)
@@ -166,6 +187,13 @@ def officers_import(*, data: bytes, actor, today: date, name: str = "") -> Impor
         except Refused as exc:
             result.errors.append((line, exc.message))
     result.errors.sort()
-    record(actor=actor, action="import", target=None, file=name, created=result.created,
-           skipped=result.skipped, errors=len(result.errors))  # fmt: skip
+    record(
+        actor=actor,
+        action="import",
+        target=None,
+        file=name,
+        created=result.created,
+        skipped=result.skipped,
+        errors=len(result.errors),
+    )
     return result

@@ -40,8 +40,15 @@ def officer_create(
     officer = Officer.objects.create(
         name=name, org_unit=org_unit, user=user, post=_check_post(post), note=note.strip()[:200]
     )
-    record(actor=actor, action="officer.create", target=officer, name=name,
-           org_unit=org_unit.pk, post=officer.post, user=getattr(user, "pk", None))  # fmt: skip
+    record(
+        actor=actor,
+        action="officer.create",
+        target=officer,
+        name=name,
+        org_unit=org_unit.pk,
+        post=officer.post,
+        user=getattr(user, "pk", None),
+    )
     return officer
 
 
@@ -71,8 +78,12 @@ def officer_update(
     for field, value in changes.items():
         setattr(officer, field, value)
     officer.save()
-    record(actor=actor, action="officer.update", target=officer,
-           changed={k: getattr(v, "pk", v) for k, v in changes.items()})  # fmt: skip
+    record(
+        actor=actor,
+        action="officer.update",
+        target=officer,
+        changed={k: getattr(v, "pk", v) for k, v in changes.items()},
+    )
     return officer
 
 
@@ -95,6 +106,12 @@ def officer_deactivate(*, officer: Officer, on: date, reason: str, actor) -> Off
         card.save()
     officer.is_active, officer.left_on = False, on
     officer.save()
-    record(actor=actor, action="officer.deactivate", target=officer, on=on, reason=reason,
-           revoked=card.number if card else None)  # fmt: skip
+    record(
+        actor=actor,
+        action="officer.deactivate",
+        target=officer,
+        on=on,
+        reason=reason,
+        revoked=card.number if card else None,
+    )
     return officer

@@ -38,8 +38,14 @@ def training_record_add(
     row = TrainingRecord.objects.create(
         officer=officer, attended_on=attended_on, year=attended_on.year, course=course, hours=hours
     )
-    record(actor=actor, action="training.add", target=officer, on=attended_on, course=course,
-           hours=str(hours))  # fmt: skip
+    record(
+        actor=actor,
+        action="training.add",
+        target=officer,
+        on=attended_on,
+        course=course,
+        hours=str(hours),
+    )
     return row
 
 
@@ -61,6 +67,13 @@ def exam_result_add(
     row = ExamResult.objects.create(
         officer=officer, exam=exam, taken_on=taken_on, score=score, passed=bool(passed)
     )
-    record(actor=actor, action="exam.add", target=officer, exam=exam, on=taken_on,
-           score=None if score is None else str(score), passed=bool(passed))  # fmt: skip
+    record(
+        actor=actor,
+        action="exam.add",
+        target=officer,
+        exam=exam,
+        on=taken_on,
+        score=None if score is None else str(score),
+        passed=bool(passed),
+    )
     return row

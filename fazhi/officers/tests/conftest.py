@@ -23,13 +23,26 @@ def staff(org_tree):
     }
 
 
-def make_officer(staff, name: str, *, unit: str = "zhidui", number: str | None = None,
-                 issued_on: date = ISSUED, user=None):  # fmt: skip
-    officer = people.officer_create(name=name, org_unit=staff["units"][unit], user=user,
-                                    actor=staff["manager"])  # fmt: skip
+def make_officer(
+    staff,
+    name: str,
+    *,
+    unit: str = "zhidui",
+    number: str | None = None,
+    issued_on: date = ISSUED,
+    user=None,
+):
+    officer = people.officer_create(
+        name=name, org_unit=staff["units"][unit], user=user, actor=staff["manager"]
+    )
     if number:
-        cards.certificate_issue(officer=officer, number=number, area="天津市",
-                                issued_on=issued_on, actor=staff["manager"])  # fmt: skip
+        cards.certificate_issue(
+            officer=officer,
+            number=number,
+            area="天津市",
+            issued_on=issued_on,
+            actor=staff["manager"],
+        )
     return officer
 
 

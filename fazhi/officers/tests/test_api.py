@@ -15,11 +15,13 @@ BASE = "/api/v1/officers"
 def live(staff):
     today = timezone.localdate()
     return (
-        make_officer(staff, "张建国", number="1200009900001", issued_on=today,
-                     user=staff["officer_user"]),
-        make_officer(staff, "王和平", unit="district_team", number="1200009900003",
-                     issued_on=today),
-    )  # fmt: skip
+        make_officer(
+            staff, "张建国", number="1200009900001", issued_on=today, user=staff["officer_user"]
+        ),
+        make_officer(
+            staff, "王和平", unit="district_team", number="1200009900003", issued_on=today
+        ),
+    )
 
 
 def test_public_certificate_check(client, live):
@@ -27,8 +29,18 @@ def test_public_certificate_check(client, live):
     assert found.status_code == 200
     body = found.json()
     assert body["name"] == "张建国" and body["usable"] is True and body["status_label"] == "有效"
-    assert set(body) == {"number", "name", "org_unit", "area", "status", "status_label",
-                         "issued_on", "expires_on", "usable", "reason"}  # fmt: skip
+    assert set(body) == {
+        "number",
+        "name",
+        "org_unit",
+        "area",
+        "status",
+        "status_label",
+        "issued_on",
+        "expires_on",
+        "usable",
+        "reason",
+    }
     missing = client.get(f"{BASE}/certificates/000000")
     assert missing.status_code == 404 and missing.json()["code"] == "not_found"
 

@@ -93,8 +93,10 @@ def test_suspension_and_revocation_follow_their_dates():
 
 
 @settings(deadline=None)
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
-       st.integers(min_value=1, max_value=36))  # fmt: skip
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+    st.integers(min_value=1, max_value=36),
+)
 def test_review_cutoff_is_the_inverse_of_review_due(on, months):
     policy = CardPolicy(review_cycle_months=months)
     cutoff = rules.review_cutoff(on, policy)

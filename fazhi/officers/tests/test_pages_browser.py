@@ -16,17 +16,31 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_register_officer_page_and_public_check(page, staff):
     today = timezone.localdate()
-    make_officer(staff, "张建国", number="1200009900001", issued_on=today,
-                 user=staff["officer_user"])  # fmt: skip
-    soon = make_officer(staff, "李海燕", number="1200009900002",
-                        issued_on=today - timedelta(days=3 * 365 - 30))  # fmt: skip
-    cards.certificate_review_record(certificate=soon.certificates.get(),
-                                    reviewed_on=today - timedelta(days=20), passed=True,
-                                    actor=staff["manager"])  # fmt: skip
-    suspended = make_officer(staff, "王和平", unit="district_team", number="1200009900003",
-                             issued_on=today - timedelta(days=10))  # fmt: skip
-    cards.certificate_suspend(certificate=suspended.certificates.get(), on=today,
-                              reason="接受调查", actor=staff["manager"])  # fmt: skip
+    make_officer(
+        staff, "张建国", number="1200009900001", issued_on=today, user=staff["officer_user"]
+    )
+    soon = make_officer(
+        staff, "李海燕", number="1200009900002", issued_on=today - timedelta(days=3 * 365 - 30)
+    )
+    cards.certificate_review_record(
+        certificate=soon.certificates.get(),
+        reviewed_on=today - timedelta(days=20),
+        passed=True,
+        actor=staff["manager"],
+    )
+    suspended = make_officer(
+        staff,
+        "王和平",
+        unit="district_team",
+        number="1200009900003",
+        issued_on=today - timedelta(days=10),
+    )
+    cards.certificate_suspend(
+        certificate=suspended.certificates.get(),
+        on=today,
+        reason="接受调查",
+        actor=staff["manager"],
+    )
     browser_login(page, "manager")
     page.goto_path("/staff/officers/")
     assert text_of(page.get_by_role("heading", level=1)) == "执法人员与执法证"

@@ -33,8 +33,9 @@ def test_valid_certificate_follows_history(staff, pair):
     card = officer.certificates.get()
     assert selectors.valid_certificate(officer=officer, on=DAY) == card
     assert selectors.valid_certificate(officer=officer, on=date(2019, 1, 9)) is None
-    cards.certificate_suspend(certificate=card, on=date(2019, 7, 1), reason="调查",
-                              actor=staff["manager"])  # fmt: skip
+    cards.certificate_suspend(
+        certificate=card, on=date(2019, 7, 1), reason="调查", actor=staff["manager"]
+    )
     # an act in June is judged by the June card
     assert selectors.valid_certificate(officer=officer, on=DAY) == card
     assert selectors.valid_certificate(officer=officer, on=date(2019, 7, 1)) is None
@@ -56,8 +57,12 @@ def test_fewer_than_two_officers_are_refused(pair, _case):
 def test_officers_without_usable_cards_are_named_with_the_reason(staff, pair):
     expired = make_officer(staff, "赵振华", number="1200001600003", issued_on=date(2016, 1, 1))
     suspended = make_officer(staff, "孙秀英", number="1200001900004")
-    cards.certificate_suspend(certificate=suspended.certificates.get(), on=date(2019, 3, 1),
-                              reason="调查", actor=staff["manager"])  # fmt: skip
+    cards.certificate_suspend(
+        certificate=suspended.certificates.get(),
+        on=date(2019, 3, 1),
+        reason="调查",
+        actor=staff["manager"],
+    )
     unreviewed = make_officer(staff, "周明亮", number="1200001800005", issued_on=date(2018, 1, 5))
     nocard = make_officer(staff, "吴玉兰")
     with pytest.raises(Refused) as exc:
@@ -70,8 +75,12 @@ def test_officers_without_usable_cards_are_named_with_the_reason(staff, pair):
     assert "张建国" not in message
     assert exc.value.basis == "《中华人民共和国行政处罚法》第四十二条"
     revoked = make_officer(staff, "钱宏伟", number="1200001900006")
-    cards.certificate_revoke(certificate=revoked.certificates.get(), on=date(2019, 5, 1),
-                             reason="违纪", actor=staff["manager"])  # fmt: skip
+    cards.certificate_revoke(
+        certificate=revoked.certificates.get(),
+        on=date(2019, 5, 1),
+        reason="违纪",
+        actor=staff["manager"],
+    )
     with pytest.raises(Refused, match="钱宏伟（注销）"):
         selectors.check_officers_can_act(officers=[pair[0], revoked], on=DAY)
 
@@ -89,11 +98,13 @@ def test_usable_officers_by_unit_and_day(staff, pair):
 def test_sql_and_domain_agree_day_by_day(staff, pair):
     officer = pair[0]
     card = officer.certificates.get()
-    cards.certificate_suspend(certificate=card, on=date(2019, 3, 1), reason="调查",
-                              actor=staff["manager"])  # fmt: skip
+    cards.certificate_suspend(
+        certificate=card, on=date(2019, 3, 1), reason="调查", actor=staff["manager"]
+    )
     cards.certificate_reinstate(certificate=card, on=date(2019, 4, 1), actor=staff["manager"])
-    cards.certificate_review_record(certificate=card, reviewed_on=date(2020, 1, 1), passed=True,
-                                    actor=staff["manager"])  # fmt: skip
+    cards.certificate_review_record(
+        certificate=card, reviewed_on=date(2020, 1, 1), passed=True, actor=staff["manager"]
+    )
     day = date(2018, 12, 25)
     while day < date(2022, 2, 1):
         in_sql = selectors.usable_officers(on=day).filter(pk=officer.pk).exists()
@@ -110,17 +121,35 @@ def test_review_cycle_is_configurable(staff):
 
 def test_certification_stats(staff, pair):
     expired = make_officer(staff, "赵振华", number="1200001600003", issued_on=date(2016, 1, 1))
-    cards.certificate_renew(certificate=pair[1].certificates.get(), number="1200001900020",
-                            issued_on=date(2019, 8, 1), actor=staff["manager"])  # fmt: skip
-    training.training_record_add(officer=pair[0], attended_on=date(2019, 3, 1), course="培训",
-                                 hours=64, actor=staff["manager"])  # fmt: skip
-    training.training_record_add(officer=expired, attended_on=date(2019, 3, 1), course="培训",
-                                 hours=20, actor=staff["manager"])  # fmt: skip
-    training.exam_result_add(officer=pair[0], exam="考核", taken_on=date(2019, 4, 1), passed=True,
-                             actor=staff["manager"])  # fmt: skip
-    cards.certificate_review_record(certificate=pair[0].certificates.get(),
-                                    reviewed_on=date(2019, 12, 1), passed=True,
-                                    actor=staff["manager"])  # fmt: skip
+    cards.certificate_renew(
+        certificate=pair[1].certificates.get(),
+        number="1200001900020",
+        issued_on=date(2019, 8, 1),
+        actor=staff["manager"],
+    )
+    training.training_record_add(
+        officer=pair[0],
+        attended_on=date(2019, 3, 1),
+        course="培训",
+        hours=64,
+        actor=staff["manager"],
+    )
+    training.training_record_add(
+        officer=expired,
+        attended_on=date(2019, 3, 1),
+        course="培训",
+        hours=20,
+        actor=staff["manager"],
+    )
+    training.exam_result_add(
+        officer=pair[0], exam="考核", taken_on=date(2019, 4, 1), passed=True, actor=staff["manager"]
+    )
+    cards.certificate_review_record(
+        certificate=pair[0].certificates.get(),
+        reviewed_on=date(2019, 12, 1),
+        passed=True,
+        actor=staff["manager"],
+    )
     stats = selectors.certification_stats(year=2019)
     assert stats["as_of"] == date(2019, 12, 31)
     assert (stats["officers"], stats["certified"], stats["rate_percent"]) == (3, 2, "66.7%")

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 def live(staff):
     """Officers whose cards are usable today, whatever day the tests run."""
     today = timezone.localdate()
-    a = make_officer(staff, "张建国", number="1200009900001", issued_on=today,
-                     user=staff["officer_user"])  # fmt: skip
+    a = make_officer(
+        staff, "张建国", number="1200009900001", issued_on=today, user=staff["officer_user"]
+    )
     b = make_officer(staff, "李海燕", number="1200009900002", issued_on=today)
     c = make_officer(staff, "王和平", unit="district_team", number="1200009900003", issued_on=today)
     return a, b, c
@@ -68,8 +69,10 @@ def test_detail_page_actions(client, staff, live):
     card = officer.certificates.get()
     page = client.get(f"/staff/officers/{officer.pk}/").content.decode()
     assert "1200009900002" in page and "年审" in page
-    client.post(f"/staff/officers/{officer.pk}/suspend/",
-                {"certificate": card.pk, "on": str(timezone.localdate()), "reason": "接受调查"})  # fmt: skip
+    client.post(
+        f"/staff/officers/{officer.pk}/suspend/",
+        {"certificate": card.pk, "on": str(timezone.localdate()), "reason": "接受调查"},
+    )
     card.refresh_from_db()
     assert card.status == "suspended"
     page = client.get(f"/staff/officers/{officer.pk}/").content.decode()
@@ -80,13 +83,17 @@ def test_detail_page_actions(client, staff, live):
 
 def test_create_and_issue_through_the_forms(client, staff):
     client.force_login(staff["manager"])
-    response = client.post("/staff/officers/new/", {
-        "name": "赵振华", "org_unit": staff["units"]["zhidui"].pk, "post": "enforcement"})  # fmt: skip
+    response = client.post(
+        "/staff/officers/new/",
+        {"name": "赵振华", "org_unit": staff["units"]["zhidui"].pk, "post": "enforcement"},
+    )
     assert response.status_code == 302
     detail = response["Location"]
     pk = int(detail.rstrip("/").split("/")[-1])
-    client.post(f"/staff/officers/{pk}/issue/", {"number": "1200001900050", "area": "天津市",
-                                                  "issued_on": "2019-05-01"})  # fmt: skip
+    client.post(
+        f"/staff/officers/{pk}/issue/",
+        {"number": "1200001900050", "area": "天津市", "issued_on": "2019-05-01"},
+    )
     assert Certificate.objects.get(officer_id=pk).expires_on == date(2022, 5, 1)
 
 
@@ -112,9 +119,18 @@ def test_public_check_shows_only_name_unit_area_status(client, staff, live):
 
 def test_public_check_context_holds_no_other_personal_fields(client, live):
     response = client.get("/officers/check/?number=1200009900001")
-    assert set(response.context["found"]) == {"number", "name", "org_unit", "area", "status",
-                                              "status_label", "issued_on", "expires_on",
-                                              "usable", "reason"}  # fmt: skip
+    assert set(response.context["found"]) == {
+        "number",
+        "name",
+        "org_unit",
+        "area",
+        "status",
+        "status_label",
+        "issued_on",
+        "expires_on",
+        "usable",
+        "reason",
+    }
 
 
 @override_settings(FAZHI={"OFFICERS_CHECK_LIMIT": 2, "OFFICERS_CHECK_WINDOW_MINUTES": 10})
@@ -128,8 +144,12 @@ def test_public_check_is_throttled_per_address(client, live):
 
 
 def test_public_register_lists_usable_cards_only(client, staff, live):
-    cards.certificate_suspend(certificate=live[1].certificates.get(), on=timezone.localdate(),
-                              reason="调查", actor=staff["manager"])  # fmt: skip
+    cards.certificate_suspend(
+        certificate=live[1].certificates.get(),
+        on=timezone.localdate(),
+        reason="调查",
+        actor=staff["manager"],
+    )
     text = client.get("/officers/").content.decode()
     assert "张建国" in text and "1200009900001" in text and "王和平" in text
     assert "李海燕" not in text

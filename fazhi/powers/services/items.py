@@ -144,10 +144,15 @@ def power_item_create(
         raise Refused(f"事项编码“{code}”已被使用，编码一经确定不再变更")
     _check_kind(kind)
     values = {
-        "name": name, "kind": kind, "org_unit": org_unit, "legal_basis_text": legal_basis_text,
-        "process": process, "time_limit_text": time_limit_text, "remedy": remedy,
+        "name": name,
+        "kind": kind,
+        "org_unit": org_unit,
+        "legal_basis_text": legal_basis_text,
+        "process": process,
+        "time_limit_text": time_limit_text,
+        "remedy": remedy,
         "accountability": accountability,
-    }  # fmt: skip
+    }
     check_content(_content(values))
     if not reason.strip():
         raise Refused("请填写列入理由", ADJUSTMENT_BASIS)
@@ -160,9 +165,13 @@ def power_item_create(
         actor=actor,
         action="powers.item.create",
         target=item,
-        data={"code": code, "version": 1, "effective_from": effective_from,
-              "bases": [b.citation for b in version.bases.all()]},
-    )  # fmt: skip
+        data={
+            "code": code,
+            "version": 1,
+            "effective_from": effective_from,
+            "bases": [b.citation for b in version.bases.all()],
+        },
+    )
     return item
 
 
@@ -209,17 +218,26 @@ def power_item_revise(
     if cleared:
         _clear(item)
     version = _write_version(
-        item, values, number=current.number + 1, reason=reason,
-        effective_from=effective_from, actor=actor,
-    )  # fmt: skip
+        item,
+        values,
+        number=current.number + 1,
+        reason=reason,
+        effective_from=effective_from,
+        actor=actor,
+    )
     changed = [c.field for c in selectors.power_item_version_diff(old=current, new=version)]
     audit.record(
         actor=actor,
         action="powers.item.revise",
         target=item,
-        data={"version": version.number, "reason": version.reason, "fields": changed,
-              "effective_from": effective_from, "review_cleared": cleared},
-    )  # fmt: skip
+        data={
+            "version": version.number,
+            "reason": version.reason,
+            "fields": changed,
+            "effective_from": effective_from,
+            "review_cleared": cleared,
+        },
+    )
     return version
 
 
@@ -249,16 +267,23 @@ def power_item_deactivate(
     )
     item.needs_review = False
     version = _write_version(
-        item, values, number=current.number + 1, reason=reason,
-        effective_from=effective_from, actor=actor,
-    )  # fmt: skip
+        item,
+        values,
+        number=current.number + 1,
+        reason=reason,
+        effective_from=effective_from,
+        actor=actor,
+    )
     audit.record(
         actor=actor,
         action="powers.item.deactivate",
         target=item,
-        data={"version": version.number, "reason": version.reason,
-              "effective_from": effective_from},
-    )  # fmt: skip
+        data={
+            "version": version.number,
+            "reason": version.reason,
+            "effective_from": effective_from,
+        },
+    )
     return version
 
 

@@ -106,11 +106,22 @@ def make_case(item, reference: str, filed_on: date):
 
     from fazhi.enforcement.models import Case
 
-    values = {"reference": reference, "power_item": item, "org_unit": item.org_unit,
-              "status": "filed", "filed_on": filed_on}  # fmt: skip
+    values = {
+        "reference": reference,
+        "power_item": item,
+        "org_unit": item.org_unit,
+        "status": "filed",
+        "filed_on": filed_on,
+    }
     for f in Case._meta.concrete_fields:
-        if (f.name in values or f.primary_key or f.null or f.has_default()
-                or getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)):  # fmt: skip
+        if (
+            f.name in values
+            or f.primary_key
+            or f.null
+            or f.has_default()
+            or getattr(f, "auto_now", False)
+            or getattr(f, "auto_now_add", False)
+        ):
             continue
         if f.choices:
             values[f.name] = f.choices[0][0]

@@ -17,14 +17,32 @@ API = "/api/v1/powers"
 @pytest.fixture
 def items(people, corpus):
     first = create_item(people)
-    second = create_item(people, code="CF-JC-30", name="无理抗拒、阻挠劳动保障监察的处罚",
-                         legal_basis_text="《劳动保障监察条例》第三十条")  # fmt: skip
-    gone = create_item(people, code="GF-MED", kind="benefit", name="基本医疗保险待遇给付",
-                       legal_basis_text="《中华人民共和国社会保险法》第二十八条")  # fmt: skip
-    power_item_deactivate(item=gone, reason="机构改革：划入医疗保障局",
-                          effective_from=date(2019, 1, 15), actor=people["legal"])  # fmt: skip
-    power_item_revise(item=first, reason="调整办理时限", effective_from=date(2019, 3, 1),
-                      actor=people["legal"], time_limit_text="90个工作日")  # fmt: skip
+    second = create_item(
+        people,
+        code="CF-JC-30",
+        name="无理抗拒、阻挠劳动保障监察的处罚",
+        legal_basis_text="《劳动保障监察条例》第三十条",
+    )
+    gone = create_item(
+        people,
+        code="GF-MED",
+        kind="benefit",
+        name="基本医疗保险待遇给付",
+        legal_basis_text="《中华人民共和国社会保险法》第二十八条",
+    )
+    power_item_deactivate(
+        item=gone,
+        reason="机构改革：划入医疗保障局",
+        effective_from=date(2019, 1, 15),
+        actor=people["legal"],
+    )
+    power_item_revise(
+        item=first,
+        reason="调整办理时限",
+        effective_from=date(2019, 3, 1),
+        actor=people["legal"],
+        time_limit_text="90个工作日",
+    )
     make_case(first, "案-1", date(timezone.localdate().year, 2, 1))
     make_case(first, "案-2", date(2019, 5, 1))
     return {"first": first, "second": second, "gone": gone}
@@ -87,7 +105,11 @@ def test_endpoints_are_in_the_openapi_schema():
     from fazhi.api import api
 
     paths = api.get_openapi_schema()["paths"]
-    for path in ("/api/v1/powers/items", "/api/v1/powers/items/{code}",
-                 "/api/v1/powers/items/{code}/versions", "/api/v1/powers/items/{code}/diff",
-                 "/api/v1/powers/usage"):  # fmt: skip
+    for path in (
+        "/api/v1/powers/items",
+        "/api/v1/powers/items/{code}",
+        "/api/v1/powers/items/{code}/versions",
+        "/api/v1/powers/items/{code}/diff",
+        "/api/v1/powers/usage",
+    ):
         assert path in paths

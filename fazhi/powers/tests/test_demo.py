@@ -15,13 +15,19 @@ TODAY = date(2025, 6, 16)
 _ALL = demo.demo_modules
 
 REQUIRED = {
-    "CF-JC-25": ("penalty", "inspection"), "CF-JC-26": ("penalty", "inspection"),
-    "CF-JC-30": ("penalty", "inspection"), "CF-HT-84": ("penalty", "inspection"),
-    "CF-TG-06": ("penalty", "inspection"), "CF-NMG-54": ("penalty", "inspection"),
-    "CF-SB-84": ("penalty", "inspection"), "CF-SB-86": ("penalty", "inspection"),
-    "QZ-SB-63": ("coercion", "insurance_centre"), "JC-LD-01": ("inspection", "inspection"),
-    "XK-LWPQ": ("licensing", "labour_relations"), "XK-RLZY": ("licensing", "mobility"),
-}  # fmt: skip
+    "CF-JC-25": ("penalty", "inspection"),
+    "CF-JC-26": ("penalty", "inspection"),
+    "CF-JC-30": ("penalty", "inspection"),
+    "CF-HT-84": ("penalty", "inspection"),
+    "CF-TG-06": ("penalty", "inspection"),
+    "CF-NMG-54": ("penalty", "inspection"),
+    "CF-SB-84": ("penalty", "inspection"),
+    "CF-SB-86": ("penalty", "inspection"),
+    "QZ-SB-63": ("coercion", "insurance_centre"),
+    "JC-LD-01": ("inspection", "inspection"),
+    "XK-LWPQ": ("licensing", "labour_relations"),
+    "XK-RLZY": ("licensing", "mobility"),
+}
 
 
 @pytest.fixture(autouse=True)
@@ -31,9 +37,12 @@ def _only_what_powers_needs(monkeypatch):
 
 
 def _counts():
-    return (PowerItem.objects.count(), PowerItemVersion.objects.count(),
-            PowerItemBasis.objects.count(),
-            AuditEvent.objects.exclude(action="core.demo.load").count())  # fmt: skip
+    return (
+        PowerItem.objects.count(),
+        PowerItemVersion.objects.count(),
+        PowerItemBasis.objects.count(),
+        AuditEvent.objects.exclude(action="core.demo.load").count(),
+    )
 
 
 def test_demo_power_list_and_idempotence():

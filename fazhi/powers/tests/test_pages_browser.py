@@ -20,14 +20,27 @@ NO_OVERFLOW = "document.documentElement.scrollWidth <= window.innerWidth"
 @pytest.fixture
 def power_list(people, corpus):
     item = create_item(people)
-    create_item(people, code="CF-JC-30", name="无理抗拒、阻挠劳动保障监察的处罚",
-                legal_basis_text="《劳动保障监察条例》第三十条")  # fmt: skip
-    create_item(people, code="XK-LWPQ", kind="licensing", name="劳务派遣经营许可",
-                org_unit=people["units"]["division"],
-                legal_basis_text="《中华人民共和国劳动合同法》第五十七条")  # fmt: skip
-    power_item_revise(item=item, reason="机构改革：实施主体调整为监察一支队",
-                      effective_from=date(2019, 6, 1), actor=people["legal"],
-                      org_unit=people["units"]["zhidui"])  # fmt: skip
+    create_item(
+        people,
+        code="CF-JC-30",
+        name="无理抗拒、阻挠劳动保障监察的处罚",
+        legal_basis_text="《劳动保障监察条例》第三十条",
+    )
+    create_item(
+        people,
+        code="XK-LWPQ",
+        kind="licensing",
+        name="劳务派遣经营许可",
+        org_unit=people["units"]["division"],
+        legal_basis_text="《中华人民共和国劳动合同法》第五十七条",
+    )
+    power_item_revise(
+        item=item,
+        reason="机构改革：实施主体调整为监察一支队",
+        effective_from=date(2019, 6, 1),
+        actor=people["legal"],
+        org_unit=people["units"]["zhidui"],
+    )
     return item
 
 

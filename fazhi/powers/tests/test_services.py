@@ -79,8 +79,9 @@ def test_refused_create_writes_nothing(people, corpus, _case, overrides, error, 
 
 
 def test_clerk_may_create_in_own_unit_and_below(people, corpus):
-    item = create_item(people, code="JC-1", org_unit=people["units"]["zhidui"],
-                       actor=people["clerk"])  # fmt: skip
+    item = create_item(
+        people, code="JC-1", org_unit=people["units"]["zhidui"], actor=people["clerk"]
+    )
     assert item.org_unit == people["units"]["zhidui"]
 
 
@@ -89,15 +90,22 @@ def test_revise_adds_a_version_and_keeps_the_item_in_sync(people, corpus):
     item = create_item(people)
     # when
     version = power_item_revise(
-        item=item, reason="机构改革：职责调整", effective_from=date(2019, 6, 1),
-        actor=people["clerk"], expected_version=1, org_unit=people["units"]["zhidui"],
+        item=item,
+        reason="机构改革：职责调整",
+        effective_from=date(2019, 6, 1),
+        actor=people["clerk"],
+        expected_version=1,
+        org_unit=people["units"]["zhidui"],
         name="克扣工资的处理",
-    )  # fmt: skip
+    )
     # then
     item.refresh_from_db()
     assert version.number == 2 and item.version_count == 2
-    assert (item.name, item.org_unit, version.org_unit_name) == ("克扣工资的处理",
-                                                                 people["units"]["zhidui"], "监察一支队")  # fmt: skip
+    assert (item.name, item.org_unit, version.org_unit_name) == (
+        "克扣工资的处理",
+        people["units"]["zhidui"],
+        "监察一支队",
+    )
     assert item.versions.get(number=1).name == "克扣或者无故拖欠劳动者工资报酬等的处理"
     assert version.bases.count() == 2  # the basis is re-linked for the new version
     event = AuditEvent.objects.get(action="powers.item.revise")
@@ -108,18 +116,44 @@ def test_revise_adds_a_version_and_keeps_the_item_in_sync(people, corpus):
     ("_case", "kwargs", "error", "message"),
     [
         ("no reason", {"reason": " ", "name": "新名称"}, Refused, "请填写变更理由"),
-        ("no change", {"reason": "整理", "name": "克扣或者无故拖欠劳动者工资报酬等的处理"},
-         Refused, "内容与当前版本相同"),
-        ("stale", {"reason": "整理", "name": "新名称", "expected_version": 0}, Refused, "已被他人修改"),
-        ("backdated", {"reason": "整理", "name": "新名称", "effective_from": date(2018, 1, 1)},
-         Refused, "生效日期不能早于"),
-        ("other clerk", {"reason": "整理", "name": "新名称", "actor": "other_clerk"},
-         PermissionDenied, "维护该事项"),
-        ("clerk moves it out of scope", {"reason": "整理", "actor": "clerk", "org_unit": "division"},
-         PermissionDenied, "维护该事项"),
-        ("leader", {"reason": "整理", "name": "新名称", "actor": "leader"}, PermissionDenied, "维护该事项"),
+        (
+            "no change",
+            {"reason": "整理", "name": "克扣或者无故拖欠劳动者工资报酬等的处理"},
+            Refused,
+            "内容与当前版本相同",
+        ),
+        (
+            "stale",
+            {"reason": "整理", "name": "新名称", "expected_version": 0},
+            Refused,
+            "已被他人修改",
+        ),
+        (
+            "backdated",
+            {"reason": "整理", "name": "新名称", "effective_from": date(2018, 1, 1)},
+            Refused,
+            "生效日期不能早于",
+        ),
+        (
+            "other clerk",
+            {"reason": "整理", "name": "新名称", "actor": "other_clerk"},
+            PermissionDenied,
+            "维护该事项",
+        ),
+        (
+            "clerk moves it out of scope",
+            {"reason": "整理", "actor": "clerk", "org_unit": "division"},
+            PermissionDenied,
+            "维护该事项",
+        ),
+        (
+            "leader",
+            {"reason": "整理", "name": "新名称", "actor": "leader"},
+            PermissionDenied,
+            "维护该事项",
+        ),
     ],
-)  # fmt: skip
+)
 def test_refused_revision_writes_nothing(people, corpus, _case, kwargs, error, message):
     # given
     item = create_item(people)
@@ -136,11 +170,23 @@ def test_refused_revision_writes_nothing(people, corpus, _case, kwargs, error, m
 
 def test_two_editors_on_the_same_version_one_wins(people, corpus):
     item = create_item(people)
-    power_item_revise(item=item, reason="甲", effective_from=date(2019, 2, 1),
-                      actor=people["legal"], expected_version=1, name="名称甲")  # fmt: skip
+    power_item_revise(
+        item=item,
+        reason="甲",
+        effective_from=date(2019, 2, 1),
+        actor=people["legal"],
+        expected_version=1,
+        name="名称甲",
+    )
     with pytest.raises(Refused, match="现为第2版"):
-        power_item_revise(item=item, reason="乙", effective_from=date(2019, 2, 1),
-                          actor=people["admin"], expected_version=1, name="名称乙")  # fmt: skip
+        power_item_revise(
+            item=item,
+            reason="乙",
+            effective_from=date(2019, 2, 1),
+            actor=people["admin"],
+            expected_version=1,
+            name="名称乙",
+        )
     assert PowerItem.objects.get(pk=item.pk).name == "名称甲"
 
 
@@ -148,19 +194,29 @@ def test_deactivate_is_a_version_with_the_reason(people, corpus):
     # given
     item = create_item(people)
     # when
-    version = power_item_deactivate(item=item, reason="机构改革：职责划出",
-                                    effective_from=date(2019, 1, 15), actor=people["admin"])  # fmt: skip
+    version = power_item_deactivate(
+        item=item,
+        reason="机构改革：职责划出",
+        effective_from=date(2019, 1, 15),
+        actor=people["admin"],
+    )
     # then
     item.refresh_from_db()
     assert not item.is_active and not version.is_active and version.number == 2
     assert AuditEvent.objects.filter(action="powers.item.deactivate").count() == 1
     before = _snapshot()
     with pytest.raises(Refused, match="已经取消"):
-        power_item_deactivate(item=item, reason="再取消", effective_from=date(2019, 2, 1),
-                              actor=people["admin"])  # fmt: skip
+        power_item_deactivate(
+            item=item, reason="再取消", effective_from=date(2019, 2, 1), actor=people["admin"]
+        )
     with pytest.raises(Refused, match="已取消"):
-        power_item_revise(item=item, reason="改", effective_from=date(2019, 2, 1),
-                          actor=people["admin"], name="新")  # fmt: skip
+        power_item_revise(
+            item=item,
+            reason="改",
+            effective_from=date(2019, 2, 1),
+            actor=people["admin"],
+            name="新",
+        )
     assert _snapshot() == before
 
 
@@ -168,8 +224,9 @@ def test_deactivate_without_reason_writes_nothing(people, corpus):
     item = create_item(people)
     before = _snapshot()
     with pytest.raises(Refused, match="变更理由"):
-        power_item_deactivate(item=item, reason="", effective_from=date(2019, 2, 1),
-                              actor=people["legal"])  # fmt: skip
+        power_item_deactivate(
+            item=item, reason="", effective_from=date(2019, 2, 1), actor=people["legal"]
+        )
     assert _snapshot() == before
 
 
@@ -242,10 +299,14 @@ def test_revising_onto_the_new_version_resolves_the_review(people, corpus):
     new = amend(corpus)
     power_items_flag_changed_law(actor=None, on=TODAY)
     # when
-    version = power_item_revise(item=item, reason="《示范条例》修订，调整依据",
-                                effective_from=date(2020, 1, 1), actor=people["legal"],
-                                legal_basis_text="《示范条例》第二条（2020年版）",
-                                resolves_review=True)  # fmt: skip
+    version = power_item_revise(
+        item=item,
+        reason="《示范条例》修订，调整依据",
+        effective_from=date(2020, 1, 1),
+        actor=people["legal"],
+        legal_basis_text="《示范条例》第二条（2020年版）",
+        resolves_review=True,
+    )
     # then
     item.refresh_from_db()
     assert not item.needs_review and version.bases.get().document == new

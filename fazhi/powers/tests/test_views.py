@@ -24,17 +24,31 @@ def _case(item, n: int, filed_on: date):
 @pytest.fixture
 def items(people, corpus):
     used = create_item(people)
-    idle = create_item(people, code="CF-JC-30", name="无理抗拒、阻挠劳动保障监察的处罚",
-                       legal_basis_text="《劳动保障监察条例》第三十条")  # fmt: skip
-    licence = create_item(people, code="XK-LWPQ", kind="licensing", name="劳务派遣经营许可",
-                          org_unit=people["units"]["division"],
-                          legal_basis_text="《中华人民共和国劳动合同法》第五十七条")  # fmt: skip
+    idle = create_item(
+        people,
+        code="CF-JC-30",
+        name="无理抗拒、阻挠劳动保障监察的处罚",
+        legal_basis_text="《劳动保障监察条例》第三十条",
+    )
+    licence = create_item(
+        people,
+        code="XK-LWPQ",
+        kind="licensing",
+        name="劳务派遣经营许可",
+        org_unit=people["units"]["division"],
+        legal_basis_text="《中华人民共和国劳动合同法》第五十七条",
+    )
     year = timezone.localdate().year
     _case(used, 1, date(year, 3, 1))
     _case(used, 2, date(year, 4, 1))
     _case(idle, 3, date(year - 1, 4, 1))  # last year: does not count this year
-    power_item_revise(item=used, reason="机构改革：实施主体调整", effective_from=date(2019, 6, 1),
-                      actor=people["legal"], org_unit=people["units"]["zhidui"])  # fmt: skip
+    power_item_revise(
+        item=used,
+        reason="机构改革：实施主体调整",
+        effective_from=date(2019, 6, 1),
+        actor=people["legal"],
+        org_unit=people["units"]["zhidui"],
+    )
     return {"used": used, "idle": idle, "licence": licence}
 
 
@@ -51,8 +65,9 @@ def test_public_list_filters_and_counts_per_kind(client, items):
     assert "劳务派遣经营许可" in filtered and "无理抗拒" not in filtered
     by_word = client.get(reverse("powers_public:item_list"), {"q": "阻挠"}).content.decode()
     assert "无理抗拒" in by_word and "劳务派遣" not in by_word
-    by_unit = client.get(reverse("powers_public:item_list"),
-                         {"unit": items["licence"].org_unit_id}).content.decode()  # fmt: skip
+    by_unit = client.get(
+        reverse("powers_public:item_list"), {"unit": items["licence"].org_unit_id}
+    ).content.decode()
     assert "劳务派遣经营许可" in by_unit and "无理抗拒" not in by_unit
 
 
@@ -110,11 +125,18 @@ def test_staff_revise_form_creates_a_version(client, items, people):
     url = reverse("powers:item_revise", args=[item.pk])
     assert client.get(url).status_code == 200
     data = {
-        "kind": "penalty", "name": "阻挠劳动保障监察的处罚", "org_unit": item.org_unit_id,
-        "legal_basis_text": "《劳动保障监察条例》第三十条", "process": "", "time_limit_text": "",
-        "remedy": "", "accountability": "", "effective_from": "2019-07-01",
-        "reason": "名称规范", "expected_version": 1,
-    }  # fmt: skip
+        "kind": "penalty",
+        "name": "阻挠劳动保障监察的处罚",
+        "org_unit": item.org_unit_id,
+        "legal_basis_text": "《劳动保障监察条例》第三十条",
+        "process": "",
+        "time_limit_text": "",
+        "remedy": "",
+        "accountability": "",
+        "effective_from": "2019-07-01",
+        "reason": "名称规范",
+        "expected_version": 1,
+    }
     response = client.post(url, data)
     assert response.status_code == 302
     item.refresh_from_db()
@@ -127,15 +149,24 @@ def test_staff_revise_form_creates_a_version(client, items, people):
 
 def test_staff_create_and_deactivate(client, people, corpus):
     client.force_login(people["legal"])
-    response = client.post(reverse("powers:item_create"), {
-        "code": "CF-TG-06", "kind": "penalty", "name": "使用童工的处罚",
-        "org_unit": people["units"]["zongdui"].pk, "legal_basis_text": "《禁止使用童工规定》第六条",
-        "effective_from": "2019-01-01", "reason": "列入权责清单",
-    })  # fmt: skip
+    response = client.post(
+        reverse("powers:item_create"),
+        {
+            "code": "CF-TG-06",
+            "kind": "penalty",
+            "name": "使用童工的处罚",
+            "org_unit": people["units"]["zongdui"].pk,
+            "legal_basis_text": "《禁止使用童工规定》第六条",
+            "effective_from": "2019-01-01",
+            "reason": "列入权责清单",
+        },
+    )
     item = PowerItem.objects.get(code="CF-TG-06")
     assert response.status_code == 302
-    client.post(reverse("powers:item_deactivate", args=[item.pk]),
-                {"expected_version": 1, "effective_from": "2019-03-01", "reason": "职责划出"})  # fmt: skip
+    client.post(
+        reverse("powers:item_deactivate", args=[item.pk]),
+        {"expected_version": 1, "effective_from": "2019-03-01", "reason": "职责划出"},
+    )
     item.refresh_from_db()
     assert not item.is_active and item.version_count == 2
 
@@ -146,8 +177,10 @@ def test_other_units_clerk_cannot_edit(client, items, people):
     assert client.get(reverse("powers:item_revise", args=[item.pk])).status_code == 403
     page = client.get(reverse("powers:item_detail", args=[item.pk])).content.decode()
     assert "修订事项" not in page
-    client.post(reverse("powers:item_deactivate", args=[item.pk]),
-                {"expected_version": 1, "effective_from": "2019-03-01", "reason": "x"})  # fmt: skip
+    client.post(
+        reverse("powers:item_deactivate", args=[item.pk]),
+        {"expected_version": 1, "effective_from": "2019-03-01", "reason": "x"},
+    )
     assert PowerItem.objects.get(pk=item.pk).is_active
 
 

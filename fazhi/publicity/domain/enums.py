@@ -104,8 +104,11 @@ class ExchangeStatus(StrEnum):
     REJECTED = "rejected"
 
 
-EXCHANGE_LABELS = {ExchangeStatus.NONE: "未回执", ExchangeStatus.ACCEPTED: "接收成功",
-                   ExchangeStatus.REJECTED: "接收失败"}  # fmt: skip
+EXCHANGE_LABELS = {
+    ExchangeStatus.NONE: "未回执",
+    ExchangeStatus.ACCEPTED: "接收成功",
+    ExchangeStatus.REJECTED: "接收失败",
+}
 
 
 class BatchStatus(StrEnum):
@@ -114,8 +117,11 @@ class BatchStatus(StrEnum):
     REJECTED = "rejected"
 
 
-BATCH_LABELS = {BatchStatus.SENT: "已导出待回执", BatchStatus.ACCEPTED: "已接收",
-                BatchStatus.REJECTED: "被退回"}  # fmt: skip
+BATCH_LABELS = {
+    BatchStatus.SENT: "已导出待回执",
+    BatchStatus.ACCEPTED: "已接收",
+    BatchStatus.REJECTED: "被退回",
+}
 
 
 class ExportFormat(StrEnum):

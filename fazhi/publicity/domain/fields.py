@@ -126,12 +126,20 @@ def _id_number(id_type: str, number: str) -> str:
 
 def _party_values(d) -> list[str]:
     return [
-        d.party_name, d.party_category, d.uscc, d.reg_number, d.org_code, d.tax_number,
-        d.institution_number, d.social_org_number, d.legal_rep, d.legal_rep_id_type,
+        d.party_name,
+        d.party_category,
+        d.uscc,
+        d.reg_number,
+        d.org_code,
+        d.tax_number,
+        d.institution_number,
+        d.social_org_number,
+        d.legal_rep,
+        d.legal_rep_id_type,
         _id_number(d.legal_rep_id_type, d.legal_rep_id_number),
         with_note(d.person_id_type, d.person_id_type_note),
         _id_number(d.person_id_type, d.person_id_number),
-    ]  # fmt: skip
+    ]
 
 
 def _exchange_values(remarks: str, x: Exchange) -> list[str]:
@@ -154,15 +162,20 @@ def license_row(d, x: Exchange, style: str) -> list[str]:
         d.document_title,
         d.document_number or d.licence_number,  # XK_WSH: "无文书号时填许可编号"
         with_note(d.license_category, d.category_note),
-        d.licence_name, d.licence_number, content,
-        format_day(d.decided_on, style), format_day(d.valid_from, style),
+        d.licence_name,
+        d.licence_number,
+        content,
+        format_day(d.decided_on, style),
+        format_day(d.valid_from, style),
         format_day(d.valid_to, style),
-        d.authority, d.authority_uscc,
+        d.authority,
+        d.authority_uscc,
         # XK_ZT: 1 = 有效, 2 = 无效 (the likely reading of the sample value; domain-rules §3).
         "2" if x.withdrawn else "1",
-        d.source_unit, d.source_unit_uscc,
+        d.source_unit,
+        d.source_unit_uscc,
         *_exchange_values(remarks, x),
-    ]  # fmt: skip
+    ]
 
 
 def penalty_row(d, x: Exchange, style: str) -> list[str]:
@@ -172,15 +185,24 @@ def penalty_row(d, x: Exchange, style: str) -> list[str]:
     ends = format_day(x.ends_on, style)
     return [
         *_party_values(d),
-        d.document_number, violation, facts, basis,
+        d.document_number,
+        violation,
+        facts,
+        basis,
         _categories(d.penalty_categories, d.category_note),
-        content, wanyuan(d.fine_yuan), wanyuan(d.confiscation_yuan),
-        measure, format_day(d.decided_on, style),
+        content,
+        wanyuan(d.fine_yuan),
+        wanyuan(d.confiscation_yuan),
+        measure,
+        format_day(d.decided_on, style),
         ends,  # CF_YXQ 处罚有效期: filled with the publicity end, the only period the record has
         ends,  # CF_GSJZQ
-        d.authority, d.authority_uscc, d.source_unit, d.source_unit_uscc,
+        d.authority,
+        d.authority_uscc,
+        d.source_unit,
+        d.source_unit_uscc,
         *_exchange_values(remarks, x),
-    ]  # fmt: skip
+    ]
 
 
 ROW_BUILDERS = {Kind.LICENSE: license_row, Kind.PENALTY: penalty_row}

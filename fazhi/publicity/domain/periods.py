@@ -57,8 +57,14 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def publicity_end(kind: str, decided_on: date, *, penalty_months: dict[str, int],
-                  other_months: int, valid_to: date | None = None) -> date | None:  # fmt: skip
+def publicity_end(
+    kind: str,
+    decided_on: date,
+    *,
+    penalty_months: dict[str, int],
+    other_months: int,
+    valid_to: date | None = None,
+) -> date | None:
     """The last day the decision is shown (CF_GSJZQ for penalties); ``None``: no end.
 
     ``penalty_months`` maps a regime code ("2019", "2023") to its configured months.

@@ -132,8 +132,12 @@ def _ric_region_passes(region: str, year: int) -> bool:
 def _ric_passes(number: str) -> bool:
     """``validate_ric(number).is_valid``, without its per-call region look-up for the usual
     18-character ASCII number; anything else (15 digits, spaces, full-width) goes to it."""
-    if not (len(number) == 18 and number.isascii() and number[:17].isdigit()
-            and number[17] in "0123456789X"):  # fmt: skip
+    if not (
+        len(number) == 18
+        and number.isascii()
+        and number[:17].isdigit()
+        and number[17] in "0123456789X"
+    ):
         return validate_ric(number).is_valid
     if number[0] == "9" or stdnum_ric.calc_check_digit(number) != number[17]:
         return False
@@ -144,8 +148,16 @@ def _ric_passes(number: str) -> bool:
     return _ric_region_passes(number[:6], born.year)
 
 
-def _id(problems: list[Problem], code_type: str, code_number: str, id_type: str,
-        number: str, *, required: bool, who: str) -> None:  # fmt: skip
+def _id(
+    problems: list[Problem],
+    code_type: str,
+    code_number: str,
+    id_type: str,
+    number: str,
+    *,
+    required: bool,
+    who: str,
+) -> None:
     if required:
         _required(problems, code_type, f"{who}证件类型", id_type)
         _required(problems, code_number, f"{who}证件号码", number)
@@ -169,8 +181,15 @@ def _party(problems: list[Problem], kind: Kind, d: DecisionData) -> None:
     category = d.party_category
     code = _p(kind, "XDR_SHXYM")
     if category == PartyCategory.PERSON:
-        _id(problems, _p(kind, "XDR_ZJLX"), _p(kind, "XDR_ZJHM"), d.person_id_type,
-            d.person_id_number, required=True, who="自然人")  # fmt: skip
+        _id(
+            problems,
+            _p(kind, "XDR_ZJLX"),
+            _p(kind, "XDR_ZJHM"),
+            d.person_id_type,
+            d.person_id_number,
+            required=True,
+            who="自然人",
+        )
         if d.person_id_type == IdType.OTHER and not d.person_id_type_note.strip():
             problems.append(Problem(_p(kind, "XDR_ZJLX"), "证件类型为“其他”的，须写明证件名称"))
         if d.uscc:
@@ -178,14 +197,25 @@ def _party(problems: list[Problem], kind: Kind, d: DecisionData) -> None:
         return
     fr = "XK_FR" if kind == Kind.LICENSE else "CF_FR"
     _required(problems, _p(kind, "FRDB"), "法定代表人（负责人、经营者）", d.legal_rep)
-    _id(problems, f"{fr}_ZJLX", f"{fr}_ZJHM", d.legal_rep_id_type, d.legal_rep_id_number,
-        required=False, who="法定代表人")  # fmt: skip
+    _id(
+        problems,
+        f"{fr}_ZJLX",
+        f"{fr}_ZJHM",
+        d.legal_rep_id_type,
+        d.legal_rep_id_number,
+        required=False,
+        who="法定代表人",
+    )
     if not _required(problems, code, "统一社会信用代码", d.uscc):
         return
     if d.uscc == NO_USCC:
         if category == PartyCategory.INDIVIDUAL_BUSINESS:
-            _required(problems, _p(kind, "XDR_GSZC"), "工商注册号（无统一社会信用代码的个体工商户）",
-                      d.reg_number)  # fmt: skip
+            _required(
+                problems,
+                _p(kind, "XDR_GSZC"),
+                "工商注册号（无统一社会信用代码的个体工商户）",
+                d.reg_number,
+            )
         else:
             problems.append(Problem(code, f"“{NO_USCC}”只适用于没有统一社会信用代码的个体工商户"))
         return
@@ -193,10 +223,10 @@ def _party(problems: list[Problem], kind: Kind, d: DecisionData) -> None:
 
 
 def _authorities(problems: list[Problem], kind: Kind, d: DecisionData) -> None:
-    body, body_code = (("XK_XKJG", "XK_XKJGDM") if kind == Kind.LICENSE
-                       else ("CF_CFJG", "CF_CFJGDM"))  # fmt: skip
-    source, source_code = (("XK_LYDW", "XK_LYDWDM") if kind == Kind.LICENSE
-                           else ("CF_SJLY", "CF_SJLYDM"))  # fmt: skip
+    body, body_code = ("XK_XKJG", "XK_XKJGDM") if kind == Kind.LICENSE else ("CF_CFJG", "CF_CFJGDM")
+    source, source_code = (
+        ("XK_LYDW", "XK_LYDWDM") if kind == Kind.LICENSE else ("CF_SJLY", "CF_SJLYDM")
+    )
     _required(problems, body, "决定机关", d.authority)
     if _required(problems, body_code, "决定机关统一社会信用代码", d.authority_uscc):
         _uscc(problems, body_code, "决定机关统一社会信用代码", d.authority_uscc)

@@ -66,14 +66,22 @@ class ExportResult:
 
     def as_dict(self) -> dict:
         return {
-            "kind": self.kind, "format": self.format,
+            "kind": self.kind,
+            "format": self.format,
             "since": self.since.isoformat() if self.since else None,
-            "out": str(self.out) if self.batch else None, "report": str(self.report),
-            "validate_only": self.validate_only, "checked": self.checked, "rows": self.rows,
-            "withdrawals": self.withdrawals, "invalid": self.invalid, "refused": self.refused,
-            "sha256": self.sha256 or None, "batch": self.batch.pk if self.batch else None,
-            "workers": self.workers, "problems": self.problems,
-        }  # fmt: skip
+            "out": str(self.out) if self.batch else None,
+            "report": str(self.report),
+            "validate_only": self.validate_only,
+            "checked": self.checked,
+            "rows": self.rows,
+            "withdrawals": self.withdrawals,
+            "invalid": self.invalid,
+            "refused": self.refused,
+            "sha256": self.sha256 or None,
+            "batch": self.batch.pk if self.batch else None,
+            "workers": self.workers,
+            "problems": self.problems,
+        }
 
 
 def _sha256(path: Path) -> str:
@@ -88,10 +96,18 @@ def report_path(out: Path) -> Path:
     return out.with_name(out.name + ".preflight.csv")
 
 
-def shuanggongshi_export(*, kind: str, fmt: str, out: Path, actor, since: date | datetime | None = None,
-                         validate_only: bool = False, skip_invalid: bool = False,
-                         progress: Callable[[int, int | None], None] | None = None,
-                         workers: int | None = None) -> ExportResult:  # fmt: skip
+def shuanggongshi_export(
+    *,
+    kind: str,
+    fmt: str,
+    out: Path,
+    actor,
+    since: date | datetime | None = None,
+    validate_only: bool = False,
+    skip_invalid: bool = False,
+    progress: Callable[[int, int | None], None] | None = None,
+    workers: int | None = None,
+) -> ExportResult:
     """Export one kind of decision; see the module docstring. Returns what happened; an export
     that is refused (invalid records, no ``skip_invalid``) leaves no file and no batch.
     ``progress(done, total)`` is called as records are checked (``total`` may be None);
@@ -121,11 +137,18 @@ def shuanggongshi_export(*, kind: str, fmt: str, out: Path, actor, since: date |
         if ranges:
             result.workers = len(ranges)
             parts = export_parallel.run(
-                kind=kind, fmt=fmt, since=since, ranges=ranges, style=style, chunk=chunk,
-                out=None if validate_only else tmp, report=result.report, tally=result,
+                kind=kind,
+                fmt=fmt,
+                since=since,
+                ranges=ranges,
+                style=style,
+                chunk=chunk,
+                out=None if validate_only else tmp,
+                report=result.report,
+                tally=result,
                 skip_invalid=skip_invalid,
                 progress=(lambda done: progress(done, total)) if progress else None,
-            )  # fmt: skip
+            )
             result.worker_rss_delta_kb = [part["rss_delta_kb"] for part in parts]
         else:
             _export_here(kind, fmt, since, style, chunk, tmp, result, progress, total)
@@ -157,9 +180,16 @@ def _export_here(kind, fmt, since, style, chunk, tmp, result, progress, total) -
         with open(result.report, "w", encoding="utf-8-sig", newline="") as report_fh:
             report = csv.writer(report_fh)
             report.writerow(REPORT_HEADER)
-            export_rows(kind, export_queryset(kind=kind, since=since), style=style, chunk=chunk,
-                        report=report, writer=writer, tally=result,
-                        tick=tick if progress else None)  # fmt: skip
+            export_rows(
+                kind,
+                export_queryset(kind=kind, since=since),
+                style=style,
+                chunk=chunk,
+                report=report,
+                writer=writer,
+                tally=result,
+                tick=tick if progress else None,
+            )
     finally:
         if writer is not None:
             writer.close()
@@ -168,15 +198,31 @@ def _export_here(kind, fmt, since, style, chunk, tmp, result, progress, total) -
 @transaction.atomic
 def export_batch_record(*, result: ExportResult, started_at: datetime, actor) -> ExportBatch:
     batch = ExportBatch.objects.create(
-        kind=result.kind, format=result.format, since=result.since, started_at=started_at,
-        file_name=str(result.out), row_count=result.rows, withdrawal_count=result.withdrawals,
-        skipped_count=result.invalid, sha256=result.sha256, status=BatchStatus.SENT,
-    )  # fmt: skip
-    audit.record(actor=actor, action="publicity.batch.export", target=batch, data={
-        "kind": result.kind, "format": result.format, "rows": result.rows,
-        "withdrawals": result.withdrawals, "skipped": result.invalid, "sha256": result.sha256,
-        "since": result.since.isoformat() if result.since else None,
-    })  # fmt: skip
+        kind=result.kind,
+        format=result.format,
+        since=result.since,
+        started_at=started_at,
+        file_name=str(result.out),
+        row_count=result.rows,
+        withdrawal_count=result.withdrawals,
+        skipped_count=result.invalid,
+        sha256=result.sha256,
+        status=BatchStatus.SENT,
+    )
+    audit.record(
+        actor=actor,
+        action="publicity.batch.export",
+        target=batch,
+        data={
+            "kind": result.kind,
+            "format": result.format,
+            "rows": result.rows,
+            "withdrawals": result.withdrawals,
+            "skipped": result.invalid,
+            "sha256": result.sha256,
+            "since": result.since.isoformat() if result.since else None,
+        },
+    )
     return batch
 
 
@@ -194,9 +240,13 @@ class ReceiptResult:
     bad_lines: list[tuple[int, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"batch": self.batch.pk, "status": self.batch.status, "accepted": self.accepted,
-                "rejected": self.rejected,
-                "bad_lines": [{"line": n, "reason": r} for n, r in self.bad_lines]}  # fmt: skip
+        return {
+            "batch": self.batch.pk,
+            "status": self.batch.status,
+            "accepted": self.accepted,
+            "rejected": self.rejected,
+            "bad_lines": [{"line": n, "reason": r} for n, r in self.bad_lines],
+        }
 
 
 def _decode(raw: bytes) -> str:
@@ -255,22 +305,34 @@ def receipt_import(
             reason = "接收方未说明原因"
         PublicityRecord.objects.filter(pk=record.pk).update(
             exchange_status=ExchangeStatus.ACCEPTED if ok else ExchangeStatus.REJECTED,
-            exchange_reason="" if ok else reason, exchange_batch=batch, updated_at=now,
-        )  # fmt: skip
+            exchange_reason="" if ok else reason,
+            exchange_batch=batch,
+            updated_at=now,
+        )
         if ok:
             result.accepted += 1
         else:
             result.rejected += 1
     if result.accepted == 0 and result.rejected == 0:
-        raise Refused("回执文件没有可用的行：" + "；".join(
-            f"第{n}行{r}" for n, r in result.bad_lines[:10]), BASIS_EXCHANGE)  # fmt: skip
+        raise Refused(
+            "回执文件没有可用的行：" + "；".join(f"第{n}行{r}" for n, r in result.bad_lines[:10]),
+            BASIS_EXCHANGE,
+        )
     batch.accepted_count += result.accepted
     batch.rejected_count += result.rejected
     batch.status = BatchStatus.ACCEPTED if batch.accepted_count else BatchStatus.REJECTED
     batch.receipt_file, batch.receipt_at = file_name, now
     batch.save()
-    audit.record(actor=actor, action="publicity.batch.receipt", target=batch, data={
-        "file": file_name, "accepted": result.accepted, "rejected": result.rejected,
-        "bad_lines": len(result.bad_lines), "status": batch.status,
-    })  # fmt: skip
+    audit.record(
+        actor=actor,
+        action="publicity.batch.receipt",
+        target=batch,
+        data={
+            "file": file_name,
+            "accepted": result.accepted,
+            "rejected": result.rejected,
+            "bad_lines": len(result.bad_lines),
+            "status": batch.status,
+        },
+    )
     return result

@@ -67,24 +67,54 @@ def _in_memory() -> bool:
     return connection.vendor == "sqlite" and connection.is_in_memory_db()
 
 
-def part_export(kind: Kind, fmt: ExportFormat, since, lo: int, hi: int, *, style: str, chunk: int,
-                body: Path, report: Path, validate_only: bool, tick=None) -> Tally:  # fmt: skip
+def part_export(
+    kind: Kind,
+    fmt: ExportFormat,
+    since,
+    lo: int,
+    hi: int,
+    *,
+    style: str,
+    chunk: int,
+    body: Path,
+    report: Path,
+    validate_only: bool,
+    tick=None,
+) -> Tally:
     """One id range into its own body and report files (what a worker does)."""
     tally = Tally()
     writer = None if validate_only else open_writer(fmt, body, kind, fragment=True)
     qs = export_queryset(kind=kind, since=since).filter(id__gte=lo, id__lte=hi)
     try:
         with open(report, "w", encoding="utf-8", newline="") as fh:
-            export_rows(kind, qs, style=style, chunk=chunk, report=csv.writer(fh), writer=writer,
-                        tally=tally, tick=tick)  # fmt: skip
+            export_rows(
+                kind,
+                qs,
+                style=style,
+                chunk=chunk,
+                report=csv.writer(fh),
+                writer=writer,
+                tally=tally,
+                tick=tick,
+            )
     finally:
         if writer is not None:
             writer.close()
     return tally
 
 
-def _worker(kind: str, fmt: str, since, lo: int, hi: int, style: str, chunk: int, body: str,
-            report: str, validate_only: bool) -> dict:  # fmt: skip
+def _worker(
+    kind: str,
+    fmt: str,
+    since,
+    lo: int,
+    hi: int,
+    style: str,
+    chunk: int,
+    body: str,
+    report: str,
+    validate_only: bool,
+) -> dict:
     """The forked worker: `part_export` with shared progress; returns its tally and its peak
     memory above what it inherited."""
     rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -94,18 +124,39 @@ def _worker(kind: str, fmt: str, since, lo: int, hi: int, style: str, chunk: int
             _done.value += n
 
     try:
-        tally = part_export(Kind(kind), ExportFormat(fmt), since, lo, hi, style=style,
-                            chunk=chunk, body=Path(body), report=Path(report),
-                            validate_only=validate_only, tick=tick)  # fmt: skip
+        tally = part_export(
+            Kind(kind),
+            ExportFormat(fmt),
+            since,
+            lo,
+            hi,
+            style=style,
+            chunk=chunk,
+            body=Path(body),
+            report=Path(report),
+            validate_only=validate_only,
+            tick=tick,
+        )
     finally:
         connections.close_all()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {**asdict(tally), "rss_delta_kb": peak - rss_start}
 
 
-def run(*, kind: Kind, fmt: ExportFormat, since: datetime | None, ranges: list[tuple[int, int]],
-        style: str, chunk: int, out: Path | None, report: Path, tally, skip_invalid: bool,
-        progress: Callable[[int], None] | None = None) -> list[dict]:  # fmt: skip
+def run(
+    *,
+    kind: Kind,
+    fmt: ExportFormat,
+    since: datetime | None,
+    ranges: list[tuple[int, int]],
+    style: str,
+    chunk: int,
+    out: Path | None,
+    report: Path,
+    tally,
+    skip_invalid: bool,
+    progress: Callable[[int], None] | None = None,
+) -> list[dict]:
     """Export ``ranges`` in one worker each; the parts are counted into ``tally`` and joined
     into ``report`` (header included) and ``out`` (None: only validate; not written when an
     invalid record refuses the export). Returns what each worker reported (its tally and its

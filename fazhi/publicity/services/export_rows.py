@@ -35,10 +35,23 @@ from fazhi.publicity.services.xlsx_stream import XlsxPart, XlsxStreamWriter
 REPORT_HEADER = ["数据编号", "文书号", "行政相对人名称", "字段", "问题"]
 SAMPLE = 50  # problems kept in memory for the console; the report file has all of them
 
-_LICENSE_ONLY = ("document_title", "license_category", "licence_name", "licence_number",
-                 "valid_from", "valid_to")  # fmt: skip
-_PENALTY_ONLY = ("violation_type", "facts", "basis", "penalty_categories", "fine_yuan",
-                 "confiscation_yuan", "licence_measure")  # fmt: skip
+_LICENSE_ONLY = (
+    "document_title",
+    "license_category",
+    "licence_name",
+    "licence_number",
+    "valid_from",
+    "valid_to",
+)
+_PENALTY_ONLY = (
+    "violation_type",
+    "facts",
+    "basis",
+    "penalty_categories",
+    "fine_yuan",
+    "confiscation_yuan",
+    "licence_measure",
+)
 _NEVER_READ = ("party_phone", "party_address")  # no column carries them: not even fetched
 
 
@@ -105,8 +118,10 @@ def _read(qs, names: tuple[str, ...], chunk: int) -> Iterator[list]:
     server_side = not compiler.connection.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS")
     chunks = compiler.execute_sql(MULTI, chunked_fetch=server_side, chunk_size=chunk)
     columns = [s[0] for s in compiler.select[: compiler.col_count]]
-    converters = [(pos, _column_converter(convs, expression, compiler.connection))
-                  for pos, (convs, expression) in compiler.get_converters(columns).items()]  # fmt: skip
+    converters = [
+        (pos, _column_converter(convs, expression, compiler.connection))
+        for pos, (convs, expression) in compiler.get_converters(columns).items()
+    ]
     make = namedtuple("Row", names)._make
     for rows in chunks:
         if converters and rows:
@@ -235,8 +250,9 @@ def iter_checked(kind: Kind, rows, style: str):
         if problems:
             yield row, problems, None
         elif row.status == Status.WITHDRAWN:
-            exchange = make(record_no(row.id), ends_on, True, row.withdrawal_reason,
-                            row.withdrawal_change)  # fmt: skip
+            exchange = make(
+                record_no(row.id), ends_on, True, row.withdrawal_reason, row.withdrawal_change
+            )
             yield row, problems, build(row, exchange, style)
         else:
             yield row, problems, build(row, make(record_no(row.id), ends_on), style)
@@ -253,8 +269,17 @@ class Tally:
     problems: list[dict] = field(default_factory=list)
 
 
-def export_rows(kind: Kind, qs, *, style: str, chunk: int, report, writer, tally,
-                tick: Callable[[int], None] | None = None) -> None:  # fmt: skip
+def export_rows(
+    kind: Kind,
+    qs,
+    *,
+    style: str,
+    chunk: int,
+    report,
+    writer,
+    tally,
+    tick: Callable[[int], None] | None = None,
+) -> None:
     """Check every record of ``qs``: a problem goes to ``report`` (a csv.writer) and to the
     tally's sample, a valid line to ``writer`` (None: validation only). ``tally`` is a `Tally`
     or anything with its attributes; ``tick(n)`` after each chunk of ``n`` records."""
@@ -267,13 +292,17 @@ def export_rows(kind: Kind, qs, *, style: str, chunk: int, report, writer, tally
                 tally.invalid += 1
                 number = record_no(row.id)
                 for p in problems:
-                    report.writerow([number, row.document_number, row.party_name, p.code,
-                                     p.message])  # fmt: skip
+                    report.writerow(
+                        [number, row.document_number, row.party_name, p.code, p.message]
+                    )
                 if len(tally.problems) < SAMPLE:
-                    tally.problems.append({
-                        "record": number, "document_number": row.document_number,
-                        "problems": [str(p) for p in problems],
-                    })  # fmt: skip
+                    tally.problems.append(
+                        {
+                            "record": number,
+                            "document_number": row.document_number,
+                            "problems": [str(p) for p in problems],
+                        }
+                    )
             elif writer is not None:
                 lines.append(line)
                 tally.withdrawals += row.status == withdrawn

@@ -104,9 +104,12 @@ def _locked(record: PublicityRecord) -> PublicityRecord:
 def _ends_on(kind: str, data: DecisionData) -> date | None:
     try:
         return periods.publicity_end(
-            kind, data.decided_on, penalty_months=conf.get("PUBLICITY_PENALTY_MONTHS"),
-            other_months=conf.get("PUBLICITY_OTHER_MONTHS"), valid_to=data.valid_to,
-        )  # fmt: skip
+            kind,
+            data.decided_on,
+            penalty_months=conf.get("PUBLICITY_PENALTY_MONTHS"),
+            other_months=conf.get("PUBLICITY_OTHER_MONTHS"),
+            valid_to=data.valid_to,
+        )
     except periods.PeriodOutOfRange as exc:
         raise Refused(str(exc), periods.regime_for(data.decided_on).basis) from None
 
@@ -164,9 +167,14 @@ def publicity_register(
         _record(existing, "update", actor, source=f"{source_type}:{source_id}")
         return existing, deadline
     ends_on = _ends_on(kind, data)
-    record = PublicityRecord(kind=kind, source_type=source_type, source_id=source_id,
-                             publicity_ends_on=ends_on, content_changed_at=timezone.now(),
-                             **data.as_dict())  # fmt: skip
+    record = PublicityRecord(
+        kind=kind,
+        source_type=source_type,
+        source_id=source_id,
+        publicity_ends_on=ends_on,
+        content_changed_at=timezone.now(),
+        **data.as_dict(),
+    )
     record.save()
     try:
         deadline = deadline_open(subject=record, rule_code=rule, start=data.decided_on, actor=actor)
@@ -174,9 +182,16 @@ def publicity_register(
         raise Refused(f"无法计算公示期限：{exc}", BASIS_118) from None
     record.due_on = deadline.due
     record.save(update_fields=["due_on"])
-    _record(record, "register", actor, kind=kind, source=f"{source_type}:{source_id}",
-            rule=rule, due=deadline.due.isoformat(),
-            ends_on=ends_on.isoformat() if ends_on else None)  # fmt: skip
+    _record(
+        record,
+        "register",
+        actor,
+        kind=kind,
+        source=f"{source_type}:{source_id}",
+        rule=rule,
+        due=deadline.due.isoformat(),
+        ends_on=ends_on.isoformat() if ends_on else None,
+    )
     return record, deadline
 
 
@@ -197,22 +212,32 @@ def publicity_publish(*, record: PublicityRecord, actor, on: date) -> PublicityR
         raise Refused("公示截止期已过，不再公示", periods.regime_for(record.decided_on).basis)
     problems = validate(record.kind, record.as_data(), ends_on=record.publicity_ends_on)
     if problems:
-        raise Refused("公示前校验未通过：" + "；".join(str(p) for p in problems),
-                      "双公示数据标准（国家公共信用信息中心）")  # fmt: skip
+        raise Refused(
+            "公示前校验未通过：" + "；".join(str(p) for p in problems),
+            "双公示数据标准（国家公共信用信息中心）",
+        )
     deadline = open_deadline(record, (periods.publicity_rule(record.kind),))
     if deadline is not None:
         deadline = deadline_meet(deadline=deadline, met_on=on, actor=actor)
     record.status, record.published_on = Status.PUBLISHED, on
     record.content_changed_at = timezone.now()
     record.save(update_fields=["status", "published_on", "content_changed_at", "updated_at"])
-    _record(record, "publish", actor, on=on.isoformat(),
-            late=bool(record.due_on and on > record.due_on))  # fmt: skip
+    _record(
+        record, "publish", actor, on=on.isoformat(), late=bool(record.due_on and on > record.due_on)
+    )
     return record
 
 
 @transaction.atomic
-def publicity_withdraw(*, record: PublicityRecord, reason: str, change: str, actor, on: date,
-                       changed_on: date | None = None) -> PublicityRecord:  # fmt: skip
+def publicity_withdraw(
+    *,
+    record: PublicityRecord,
+    reason: str,
+    change: str,
+    actor,
+    on: date,
+    changed_on: date | None = None,
+) -> PublicityRecord:
     """Withdraw a decision that was revoked, changed or confirmed unlawful or void, publishing
     the reason (行政处罚法 第四十八条第二款: within 3 working days of ``changed_on``; before
     2021-07-15 and for licences and other decisions the configured fallback applies).
@@ -247,18 +272,30 @@ def publicity_withdraw(*, record: PublicityRecord, reason: str, change: str, act
             days = int(conf.get("PUBLICITY_WITHDRAWAL_FALLBACK_WORKING_DAYS"))
             due = work_calendar().add_working_days(changed_on, days)
             deadline = deadline_open_fixed(
-                subject=record, rule_code=WITHDRAWAL_FALLBACK, title="撤回已公开的决定信息期限",
-                start=changed_on, due=due,
-                actor=actor, basis=f"{BASIS_118}“及时”撤下；本平台配置为{days}个工作日",
-            )  # fmt: skip
+                subject=record,
+                rule_code=WITHDRAWAL_FALLBACK,
+                title="撤回已公开的决定信息期限",
+                start=changed_on,
+                due=due,
+                actor=actor,
+                basis=f"{BASIS_118}“及时”撤下；本平台配置为{days}个工作日",
+            )
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
     previous = record.status
     record.status, record.withdrawn_on, record.changed_on = Status.WITHDRAWN, on, changed_on
     record.withdrawal_change, record.withdrawal_reason = change, reason.strip()
     record.content_changed_at = timezone.now()
     record.save()
-    _record(record, "withdraw", actor, change=change, reason=reason.strip(), on=on.isoformat(),
-            changed_on=changed_on.isoformat(), previous=previous)  # fmt: skip
+    _record(
+        record,
+        "withdraw",
+        actor,
+        change=change,
+        reason=reason.strip(),
+        on=on.isoformat(),
+        changed_on=changed_on.isoformat(),
+        previous=previous,
+    )
     return record
 
 
@@ -277,8 +314,14 @@ def publicity_end(*, record: PublicityRecord, actor, on: date) -> PublicityRecor
     previous = record.status
     record.status, record.ended_on = Status.ENDED, on
     record.save(update_fields=["status", "ended_on", "updated_at"])
-    _record(record, "end", actor, on=on.isoformat(), previous=previous,
-            ends_on=record.publicity_ends_on.isoformat())  # fmt: skip
+    _record(
+        record,
+        "end",
+        actor,
+        on=on.isoformat(),
+        previous=previous,
+        ends_on=record.publicity_ends_on.isoformat(),
+    )
     return record
 
 

@@ -124,9 +124,11 @@ class Member:
         self._dirty = False  # text written since the compressor's last full flush
         encoded = name.encode()
         self._archive.write(
-            _LOCAL.pack(0x04034B50, _VERSION, _FLAGS, _DEFLATED, *archive.stamp, 0, 0, 0,
-                        len(encoded), 0) + encoded
-        )  # fmt: skip
+            _LOCAL.pack(
+                0x04034B50, _VERSION, _FLAGS, _DEFLATED, *archive.stamp, 0, 0, 0, len(encoded), 0
+            )
+            + encoded
+        )
 
     def _out(self, data: bytes) -> None:
         self.compressed += len(data)
@@ -211,10 +213,26 @@ class ZipWriter:
         for m in self._members:
             encoded = m.name.encode()
             self.write(
-                _CENTRAL.pack(0x02014B50, _VERSION, _VERSION, _FLAGS, _DEFLATED, *self.stamp,
-                              m.crc, m.compressed, m.size, len(encoded), 0, 0, 0, 0, 0, m.offset)
+                _CENTRAL.pack(
+                    0x02014B50,
+                    _VERSION,
+                    _VERSION,
+                    _FLAGS,
+                    _DEFLATED,
+                    *self.stamp,
+                    m.crc,
+                    m.compressed,
+                    m.size,
+                    len(encoded),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    m.offset,
+                )
                 + encoded
-            )  # fmt: skip
+            )
         end = self.tell()
         if end > _LIMIT:
             raise ValueError("ZIP 文件超过 4 GB")

@@ -14,11 +14,11 @@ from fazhi.core.demo import demo_load
 from fazhi.core.models import AuditEvent
 from fazhi.disputes.models import ReconsiderationCase
 from fazhi.enforcement.models import Case
+from fazhi.govservices.models import LicenseApplication
+from fazhi.govservices.selectors import application_list
 from fazhi.publicity.domain.enums import Kind, Status
 from fazhi.publicity.models import PublicityRecord
 from fazhi.publicity.selectors import overdue_records, public_records
-from fazhi.services.models import LicenseApplication
-from fazhi.services.selectors import application_list
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 28)

@@ -147,8 +147,9 @@ def test_enumerations():
 
 def test_date_order():
     assert "CF_GSJZQ" in codes(Kind.PENALTY, penalty_data(), date(2019, 9, 1))
-    assert "XK_YXQZI" in codes(Kind.LICENSE, license_data(valid_from=date(2020, 1, 1),
-                                                          valid_to=date(2019, 12, 31)), None)  # fmt: skip
+    assert "XK_YXQZI" in codes(
+        Kind.LICENSE, license_data(valid_from=date(2020, 1, 1), valid_to=date(2019, 12, 31)), None
+    )
 
 
 def test_every_problem_is_returned_not_only_the_first():
@@ -171,8 +172,9 @@ def test_date_styles():
 
 
 def test_masking_for_public_output():
-    data = masking.public_data(person_penalty_data(legal_rep_id_type="身份证",
-                                                   legal_rep_id_number=PERSON_ID))  # fmt: skip
+    data = masking.public_data(
+        person_penalty_data(legal_rep_id_type="身份证", legal_rep_id_number=PERSON_ID)
+    )
     assert data.person_id_number == "110105********002X"
     assert data.legal_rep_id_number == "110105********002X"
     assert data.party_phone == "" and data.party_address == ""
@@ -183,9 +185,12 @@ def test_masking_for_public_output():
 
 def test_export_row_has_the_codes_in_order_and_no_personal_data():
     # the full data goes in: the columns mask by themselves
-    row = export_row(Kind.PENALTY, person_penalty_data(legal_rep_id_type="身份证",
-                     legal_rep_id_number=PERSON_ID), Exchange("GS00000001", ends_on=END),
-                     "YYYY/MM/DD")  # fmt: skip
+    row = export_row(
+        Kind.PENALTY,
+        person_penalty_data(legal_rep_id_type="身份证", legal_rep_id_number=PERSON_ID),
+        Exchange("GS00000001", ends_on=END),
+        "YYYY/MM/DD",
+    )
     values = dict(zip(header(Kind.PENALTY), row, strict=True))
     assert values["CF_NR_FK"] == "0.200000"
     assert values["CF_JDRQ"] == "2019/09/27" and values["CF_GSJZQ"] == "2022/09/27"
@@ -198,8 +203,12 @@ def test_export_row_has_the_codes_in_order_and_no_personal_data():
 
 
 def test_withdrawal_row_and_licence_state():
-    row = export_row(Kind.LICENSE, license_data(), Exchange("GS7", withdrawn=True, change="撤销",
-                     withdrawal_reason="复议决定撤销"), "YYYY-MM-DD")  # fmt: skip
+    row = export_row(
+        Kind.LICENSE,
+        license_data(),
+        Exchange("GS7", withdrawn=True, change="撤销", withdrawal_reason="复议决定撤销"),
+        "YYYY-MM-DD",
+    )
     values = dict(zip(header(Kind.LICENSE), row, strict=True))
     assert values["XK_ZT"] == "2" and values["CZLX"] == "撤回"
     assert values["CHYY"] == "撤销：复议决定撤销"
@@ -208,19 +217,31 @@ def test_withdrawal_row_and_licence_state():
 
 def test_publicity_periods_by_regime():
     months = {"2019": 36, "2023": 36}
-    assert periods.publicity_end("penalty", date(2019, 9, 27), penalty_months=months,
-                                 other_months=36) == date(2022, 9, 27)  # fmt: skip
+    assert periods.publicity_end(
+        "penalty", date(2019, 9, 27), penalty_months=months, other_months=36
+    ) == date(2022, 9, 27)
     assert periods.regime_for(date(2023, 4, 30)).code == "2019"
     assert periods.regime_for(date(2023, 5, 1)).code == "2023"
-    assert periods.publicity_end("penalty", date(2023, 5, 31), penalty_months={"2023": 3},
-                                 other_months=36) == date(2023, 8, 31)  # fmt: skip
+    assert periods.publicity_end(
+        "penalty", date(2023, 5, 31), penalty_months={"2023": 3}, other_months=36
+    ) == date(2023, 8, 31)
     with pytest.raises(periods.PeriodOutOfRange):
-        periods.publicity_end("penalty", date(2023, 5, 31), penalty_months={"2023": 2},
-                              other_months=36)  # fmt: skip
-    assert periods.publicity_end("license", date(2019, 5, 6), penalty_months=months,
-                                 other_months=36, valid_to=date(2099, 12, 31)) is None  # fmt: skip
-    assert periods.publicity_end("other", date(2019, 1, 31), penalty_months=months,
-                                 other_months=1) == date(2019, 2, 28)  # fmt: skip
+        periods.publicity_end(
+            "penalty", date(2023, 5, 31), penalty_months={"2023": 2}, other_months=36
+        )
+    assert (
+        periods.publicity_end(
+            "license",
+            date(2019, 5, 6),
+            penalty_months=months,
+            other_months=36,
+            valid_to=date(2099, 12, 31),
+        )
+        is None
+    )
+    assert periods.publicity_end(
+        "other", date(2019, 1, 31), penalty_months=months, other_months=1
+    ) == date(2019, 2, 28)
 
 
 def test_withdrawal_rule_exists_only_from_2021_07_15_for_penalties():
@@ -256,30 +277,60 @@ def test_every_column_gets_its_own_value(kind):
     """Each text field holds its own marker; the row must put each marker in its column."""
     from fazhi.publicity.domain.data import DecisionData
 
-    markers = {name: f"<{name}>" for name in DecisionData.field_names()
-               if isinstance(getattr(penalty_data(), name), str)}  # fmt: skip
+    markers = {
+        name: f"<{name}>"
+        for name in DecisionData.field_names()
+        if isinstance(getattr(penalty_data(), name), str)
+    }
     data = replace(penalty_data() if kind == Kind.PENALTY else license_data(), **markers)
-    row = dict(zip(header(kind), export_row(kind, data, Exchange("GS1", ends_on=END), "YYYY/MM/DD"),
-                   strict=True))  # fmt: skip
+    row = dict(
+        zip(
+            header(kind),
+            export_row(kind, data, Exchange("GS1", ends_on=END), "YYYY/MM/DD"),
+            strict=True,
+        )
+    )
     p = "XK" if kind == Kind.LICENSE else "CF"
     expected = {
-        f"{p}_XDR_MC": "party_name", f"{p}_XDR_LB": "party_category", f"{p}_XDR_SHXYM": "uscc",
-        f"{p}_XDR_GSZC": "reg_number", f"{p}_XDR_ZZJG": "org_code", f"{p}_XDR_SWDJ": "tax_number",
-        f"{p}_XDR_SYDW": "institution_number", f"{p}_XDR_SHZZ": "social_org_number",
-        f"{p}_FRDB": "legal_rep", f"{p}_FR_ZJLX": "legal_rep_id_type",
-        f"{p}_XDR_ZJLX": "person_id_type", "BZ": "remarks",
-    }  # fmt: skip
+        f"{p}_XDR_MC": "party_name",
+        f"{p}_XDR_LB": "party_category",
+        f"{p}_XDR_SHXYM": "uscc",
+        f"{p}_XDR_GSZC": "reg_number",
+        f"{p}_XDR_ZZJG": "org_code",
+        f"{p}_XDR_SWDJ": "tax_number",
+        f"{p}_XDR_SYDW": "institution_number",
+        f"{p}_XDR_SHZZ": "social_org_number",
+        f"{p}_FRDB": "legal_rep",
+        f"{p}_FR_ZJLX": "legal_rep_id_type",
+        f"{p}_XDR_ZJLX": "person_id_type",
+        "BZ": "remarks",
+    }
     if kind == Kind.PENALTY:
-        expected |= {"CF_WSH": "document_number", "CF_WFXW": "violation_type", "CF_SY": "facts",
-                     "CF_YJ": "basis", "CF_NR": "content", "CF_NR_ZKDX": "licence_measure",
-                     "CF_CFJG": "authority", "CF_CFJGDM": "authority_uscc",
-                     "CF_SJLY": "source_unit", "CF_SJLYDM": "source_unit_uscc"}  # fmt: skip
+        expected |= {
+            "CF_WSH": "document_number",
+            "CF_WFXW": "violation_type",
+            "CF_SY": "facts",
+            "CF_YJ": "basis",
+            "CF_NR": "content",
+            "CF_NR_ZKDX": "licence_measure",
+            "CF_CFJG": "authority",
+            "CF_CFJGDM": "authority_uscc",
+            "CF_SJLY": "source_unit",
+            "CF_SJLYDM": "source_unit_uscc",
+        }
     else:
-        expected |= {"XK_XKWS": "document_title", "XK_WSH": "document_number",
-                     "XK_XKLB": "license_category", "XK_XKZS": "licence_name",
-                     "XK_XKBH": "licence_number", "XK_NR": "content", "XK_XKJG": "authority",
-                     "XK_XKJGDM": "authority_uscc", "XK_LYDW": "source_unit",
-                     "XK_LYDWDM": "source_unit_uscc"}  # fmt: skip
+        expected |= {
+            "XK_XKWS": "document_title",
+            "XK_WSH": "document_number",
+            "XK_XKLB": "license_category",
+            "XK_XKZS": "licence_name",
+            "XK_XKBH": "licence_number",
+            "XK_NR": "content",
+            "XK_XKJG": "authority",
+            "XK_XKJGDM": "authority_uscc",
+            "XK_LYDW": "source_unit",
+            "XK_LYDWDM": "source_unit_uscc",
+        }
     for code, name in expected.items():
         assert row[code] == f"<{name}>", code
     joined = "|".join(row.values())

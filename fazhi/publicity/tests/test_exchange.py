@@ -74,8 +74,9 @@ def test_export_in_each_format_reads_back(tmp_path, fmt):
 
 def test_the_export_passes_its_own_preflight(tmp_path):
     published()
-    result = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "a.csv", actor=None,
-                                  validate_only=True)  # fmt: skip
+    result = shuanggongshi_export(
+        kind="penalty", fmt="csv", out=tmp_path / "a.csv", actor=None, validate_only=True
+    )
     assert result.checked == 1 and result.invalid == 0 and result.batch is None
     assert not (tmp_path / "a.csv").exists()
 
@@ -125,15 +126,17 @@ def test_incremental_since_the_last_accepted_batch_with_withdrawals(tmp_path):
     receipt_import(raw=receipt.encode(), file_name="r.csv", actor=None, batch=two.batch)
     three = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "3.csv", actor=None)
     assert three.rows == 0 and three.since == two.batch.started_at
-    publicity_withdraw(record=second, reason="行政复议撤销", change="撤销", actor=None,
-                       on=date(2019, 12, 2))  # fmt: skip
+    publicity_withdraw(
+        record=second, reason="行政复议撤销", change="撤销", actor=None, on=date(2019, 12, 2)
+    )
     four = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "4.csv", actor=None)
     rows = read(tmp_path / "4.csv", "csv")
     assert four.rows == 1 and four.withdrawals == 1
     assert rows[0]["CZLX"] == "撤回" and rows[0]["CHYY"] == "撤销：行政复议撤销"
     # --since overrides the baseline
-    since = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "5.csv", actor=None,
-                                 since=date(2000, 1, 1))  # fmt: skip
+    since = shuanggongshi_export(
+        kind="penalty", fmt="csv", out=tmp_path / "5.csv", actor=None, since=date(2000, 1, 1)
+    )
     assert since.rows == 2
 
 
@@ -219,8 +222,16 @@ def test_commands_and_exit_codes(tmp_path, capsys):
     assert exit_.value.code == 1
     assert "未导出任何数据" in capsys.readouterr().out and not (tmp_path / "b.csv").exists()
     with pytest.raises(CommandError):
-        call_command("export", "shuanggongshi", "--kind", "penalty", "--since", "2019-13-01",
-                     "--out", str(tmp_path / "c.csv"))  # fmt: skip
+        call_command(
+            "export",
+            "shuanggongshi",
+            "--kind",
+            "penalty",
+            "--since",
+            "2019-13-01",
+            "--out",
+            str(tmp_path / "c.csv"),
+        )
     receipt = tmp_path / "r.csv"
     receipt.write_text(f"数据编号,状态,原因\n{first.record_no},接收成功,\n", encoding="utf-8")
     call_command("import", "shuanggongshi-receipt", str(receipt), "--json")

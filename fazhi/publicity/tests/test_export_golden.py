@@ -50,8 +50,11 @@ PASSPORT_REP = {"legal_rep_id_type": "护照号", "legal_rep_id_number": "E12345
 
 def _penalties() -> list[tuple[DecisionData, dict]]:
     """(data, record extras) per penalty record, in insertion order."""
-    withdrawn = {"status": Status.WITHDRAWN, "withdrawal_change": "撤销",
-                 "withdrawal_reason": "行政复议决定撤销"}  # fmt: skip
+    withdrawn = {
+        "status": Status.WITHDRAWN,
+        "withdrawal_change": "撤销",
+        "withdrawal_reason": "行政复议决定撤销",
+    }
     return [
         (penalty_data(), {}),
         (person_penalty_data(), {}),
@@ -180,13 +183,23 @@ def _licences() -> list[tuple[DecisionData, dict]]:
 def _create(kind: Kind, items) -> list[PublicityRecord]:
     records = []
     for n, (data, extras) in enumerate(items):
-        values = {"status": Status.PUBLISHED, "published_on": date(2019, 10, 8),
-                  "publicity_ends_on": date(2022, 9, 27), **extras}  # fmt: skip
+        values = {
+            "status": Status.PUBLISHED,
+            "published_on": date(2019, 10, 8),
+            "publicity_ends_on": date(2022, 9, 27),
+            **extras,
+        }
         data = DecisionData.from_mapping(data.as_dict())
-        records.append(PublicityRecord.objects.create(
-            kind=kind, source_type="golden", source_id=str(n), content_changed_at=timezone.now(),
-            **data.as_dict(), **values,
-        ))  # fmt: skip
+        records.append(
+            PublicityRecord.objects.create(
+                kind=kind,
+                source_type="golden",
+                source_id=str(n),
+                content_changed_at=timezone.now(),
+                **data.as_dict(),
+                **values,
+            )
+        )
     return records
 
 
@@ -218,10 +231,17 @@ def test_output_equals_the_golden_files(tmp_path, kind, fmt):
     text = _xlsx_text(out) if fmt == "xlsx" else out.read_bytes().decode("utf-8")
     _check(f"{stem}.{fmt}" + (".json" if fmt == "xlsx" else ""), _normalise(text, records))
     _check(f"{stem}.preflight.csv", _normalise(result.report.read_bytes().decode("utf-8"), records))
-    summary = {"checked": result.checked, "rows": result.rows, "withdrawals": result.withdrawals,
-               "invalid": result.invalid, "problems": result.problems}  # fmt: skip
-    _check(f"{stem}.summary.json",
-           _normalise(json.dumps(summary, ensure_ascii=False, indent=1), records) + "\n")  # fmt: skip
+    summary = {
+        "checked": result.checked,
+        "rows": result.rows,
+        "withdrawals": result.withdrawals,
+        "invalid": result.invalid,
+        "problems": result.problems,
+    }
+    _check(
+        f"{stem}.summary.json",
+        _normalise(json.dumps(summary, ensure_ascii=False, indent=1), records) + "\n",
+    )
     assert PERSON_ID not in text and PHONE not in text and ADDRESS not in text
 
 
@@ -245,13 +265,19 @@ def test_export_agrees_with_the_per_record_reference(tmp_path, kind):
         data = record.as_data()
         problems = validate(kind, data, ends_on=record.publicity_ends_on)
         if problems:
-            expected_problems += [[record.record_no, record.document_number, record.party_name,
-                                   p.code, p.message] for p in problems]  # fmt: skip
+            expected_problems += [
+                [record.record_no, record.document_number, record.party_name, p.code, p.message]
+                for p in problems
+            ]
             continue
         withdrawn = record.status == Status.WITHDRAWN
-        exchange = Exchange(record.record_no, record.publicity_ends_on, withdrawn,
-                            record.withdrawal_reason if withdrawn else "",
-                            record.withdrawal_change if withdrawn else "")  # fmt: skip
+        exchange = Exchange(
+            record.record_no,
+            record.publicity_ends_on,
+            withdrawn,
+            record.withdrawal_reason if withdrawn else "",
+            record.withdrawal_change if withdrawn else "",
+        )
         expected_rows.append(export_row(kind, data, exchange, "YYYY/MM/DD"))
     with open(out, encoding="utf-8-sig", newline="") as fh:
         assert list(csv.reader(fh))[1:] == expected_rows

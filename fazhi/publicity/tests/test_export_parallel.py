@@ -19,8 +19,11 @@ def _content(path, fmt: str) -> str:
 
 
 def _parallel_settings(settings, workers: int = 3) -> None:
-    settings.FAZHI = {**settings.FAZHI, "SHUANGGONGSHI_WORKERS": workers,
-                      "SHUANGGONGSHI_PARALLEL_MIN_ROWS": 2}  # fmt: skip
+    settings.FAZHI = {
+        **settings.FAZHI,
+        "SHUANGGONGSHI_WORKERS": workers,
+        "SHUANGGONGSHI_PARALLEL_MIN_ROWS": 2,
+    }
 
 
 @pytest.mark.django_db
@@ -30,8 +33,9 @@ def test_parts_joined_equal_the_single_process_file(tmp_path, kind, fmt):
     # given valid, invalid and withdrawn records, and their export in one process
     _create(kind, _penalties() if kind == Kind.PENALTY else _licences())
     single = tmp_path / f"single.{fmt}"
-    result = shuanggongshi_export(kind=kind, fmt=fmt, out=single, actor=None, skip_invalid=True,
-                                  workers=1)  # fmt: skip
+    result = shuanggongshi_export(
+        kind=kind, fmt=fmt, out=single, actor=None, skip_invalid=True, workers=1
+    )
     # when id ranges (the last one empty) are exported apart and joined
     ids = sorted(PublicityRecord.objects.filter(kind=kind).values_list("id", flat=True))
     a, b = len(ids) // 3, 2 * len(ids) // 3
@@ -44,9 +48,18 @@ def test_parts_joined_equal_the_single_process_file(tmp_path, kind, fmt):
     parts, checked, invalid = [], 0, 0
     for n, (lo, hi) in enumerate(ranges):
         body, report = tmp_path / f"{n}.body", tmp_path / f"{n}.report"
-        tally = export_parallel.part_export(kind, ExportFormat(fmt), None, lo, hi,
-                                            style="YYYY/MM/DD", chunk=4, body=body, report=report,
-                                            validate_only=False)  # fmt: skip
+        tally = export_parallel.part_export(
+            kind,
+            ExportFormat(fmt),
+            None,
+            lo,
+            hi,
+            style="YYYY/MM/DD",
+            chunk=4,
+            body=body,
+            report=report,
+            validate_only=False,
+        )
         parts.append((body, report))
         checked, invalid = checked + tally.checked, invalid + tally.invalid
     joined, joined_report = tmp_path / f"joined.{fmt}", tmp_path / "joined.preflight.csv"
@@ -65,8 +78,9 @@ def test_inside_a_transaction_the_export_stays_in_one_process(tmp_path, settings
     _create(Kind.PENALTY, _penalties())
     # when exported inside the test's transaction, then one process did it (workers forked
     # now would not see the uncommitted rows)
-    result = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "o.csv", actor=None,
-                                  skip_invalid=True)  # fmt: skip
+    result = shuanggongshi_export(
+        kind="penalty", fmt="csv", out=tmp_path / "o.csv", actor=None, skip_invalid=True
+    )
     assert result.workers == 1 and result.rows > 0
 
 
@@ -79,19 +93,30 @@ def test_forked_workers_write_the_single_process_file(tmp_path, settings, fmt):
     _parallel_settings(settings)
     _create(Kind.PENALTY, _penalties())
     single = tmp_path / f"single.{fmt}"
-    one = shuanggongshi_export(kind="penalty", fmt=fmt, out=single, actor=None, skip_invalid=True,
-                               since=None, workers=1)  # fmt: skip
+    one = shuanggongshi_export(
+        kind="penalty", fmt=fmt, out=single, actor=None, skip_invalid=True, since=None, workers=1
+    )
     # when exported by forked workers, with progress reported
     seen = []
     out = tmp_path / f"parallel.{fmt}"
-    many = shuanggongshi_export(kind="penalty", fmt=fmt, out=out, actor=None, skip_invalid=True,
-                                progress=lambda done, total: seen.append((done, total)))  # fmt: skip
+    many = shuanggongshi_export(
+        kind="penalty",
+        fmt=fmt,
+        out=out,
+        actor=None,
+        skip_invalid=True,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     # then three processes wrote the same rows, report and counts, and progress reached the end
     assert many.workers == 3
     assert _content(out, fmt) == _content(single, fmt)
     assert many.report.read_bytes() == one.report.read_bytes()
     assert (many.checked, many.rows, many.invalid, many.problems) == (
-        one.checked, one.rows, one.invalid, one.problems)  # fmt: skip
+        one.checked,
+        one.rows,
+        one.invalid,
+        one.problems,
+    )
     assert seen and seen[-1] == (one.checked, one.checked)
     assert not list(tmp_path.glob(".*"))  # no part file left behind
 

@@ -30,8 +30,13 @@ def test_public_list_filters_and_masks(page, in_2019):
         publicity_publish(record=record, actor=None, on=on)
     licence, _ = register(Kind.LICENSE, data=license_data(), source_id="3")
     publicity_publish(record=licence, actor=None, on=date(2019, 5, 7))
-    publicity_withdraw(record=record, reason="行政复议决定撤销该处罚决定", change="撤销",
-                       actor=None, on=date(2019, 12, 2))  # fmt: skip
+    publicity_withdraw(
+        record=record,
+        reason="行政复议决定撤销该处罚决定",
+        change="撤销",
+        actor=None,
+        on=date(2019, 12, 2),
+    )
     page.goto_path("/publicity/")
     assert text_of(page.get_by_role("heading", level=1)) == "行政执法决定公示"
     assert page.locator("tbody tr").count() == 3

@@ -58,8 +58,13 @@ def test_penalty_decided_on_the_friday_before_national_day_is_due_on_the_working
 def test_license_and_other_decisions_use_their_rules(officer):
     _, licence = register(Kind.LICENSE, actor=officer)
     assert licence.rule_code == "licensing.publicity"
-    other = penalty_data(document_number="津人社监字〔2019〕3号", violation_type="劳动保障监察检查",
-                         content="责令改正", penalty_categories=(), fine_yuan=None)  # fmt: skip
+    other = penalty_data(
+        document_number="津人社监字〔2019〕3号",
+        violation_type="劳动保障监察检查",
+        content="责令改正",
+        penalty_categories=(),
+        fine_yuan=None,
+    )
     _, deadline = register(Kind.OTHER, data=other, source_id="9", actor=officer)
     assert deadline.rule_code == "enforcement.other_publicity"
     assert (deadline.due - deadline.start).days > 20  # 20 working days
@@ -135,8 +140,14 @@ def test_overdue_alarm(officer):
 def test_withdraw_after_2021_uses_article_48(officer):
     record, _ = register(data=penalty_data(decided_on=date(2022, 3, 1)), actor=officer)
     publicity_publish(record=record, actor=officer, on=date(2022, 3, 2))
-    publicity_withdraw(record=record, reason="复议决定撤销原处罚决定", change="撤销", actor=officer,
-                       on=date(2022, 6, 10), changed_on=date(2022, 6, 6))  # fmt: skip
+    publicity_withdraw(
+        record=record,
+        reason="复议决定撤销原处罚决定",
+        change="撤销",
+        actor=officer,
+        on=date(2022, 6, 10),
+        changed_on=date(2022, 6, 6),
+    )
     record.refresh_from_db()
     assert record.status == Status.WITHDRAWN and record.withdrawal_change == "撤销"
     withdrawal = Deadline.objects.get(rule_code="penalty.publicity_withdrawal")
@@ -150,8 +161,13 @@ def test_withdraw_before_2021_uses_the_configured_fallback(officer, settings):
     settings.FAZHI = {**settings.FAZHI, "PUBLICITY_WITHDRAWAL_FALLBACK_WORKING_DAYS": 5}
     record, _ = register(actor=officer)
     publicity_publish(record=record, actor=officer, on=date(2019, 10, 8))
-    publicity_withdraw(record=record, reason="行政复议确认违法", change="确认违法", actor=officer,
-                       on=date(2019, 11, 8))  # fmt: skip
+    publicity_withdraw(
+        record=record,
+        reason="行政复议确认违法",
+        change="确认违法",
+        actor=officer,
+        on=date(2019, 11, 8),
+    )
     deadline = Deadline.objects.get(rule_code="publicity.withdrawal_fallback")
     assert deadline.due == date(2019, 11, 15) and deadline.status == DeadlineStatus.MET
 
@@ -174,8 +190,9 @@ def test_withdraw_refusals_write_nothing(officer):
 
 def test_withdrawing_a_pending_record_cancels_its_publicity_deadline(officer):
     record, deadline = register(actor=officer)
-    publicity_withdraw(record=record, reason="决定已变更", change="变更", actor=officer,
-                       on=date(2019, 10, 1))  # fmt: skip
+    publicity_withdraw(
+        record=record, reason="决定已变更", change="变更", actor=officer, on=date(2019, 10, 1)
+    )
     deadline.refresh_from_db()
     assert deadline.status == DeadlineStatus.CANCELLED
     with pytest.raises(Refused):

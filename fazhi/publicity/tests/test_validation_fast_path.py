@@ -29,27 +29,60 @@ from fazhi.publicity.tests.conftest import (
 )
 
 ENDS = date(2022, 9, 27)
-TEXT_VALUES = ("", " ", "\u3000", None, "其他", "身份证", "护照号", "自然人", "个体工商户", "外国企业",
-               "00000000000000000X", COMPANY_USCC, SHOP_USCC, "91120101MA05XY127X",
-               "11120000000012343f", PERSON_ID, "11010519491231002x", "110105194912310021",
-               "150102880730303", "12345", "x")  # fmt: skip
+TEXT_VALUES = (
+    "",
+    " ",
+    "\u3000",
+    None,
+    "其他",
+    "身份证",
+    "护照号",
+    "自然人",
+    "个体工商户",
+    "外国企业",
+    "00000000000000000X",
+    COMPANY_USCC,
+    SHOP_USCC,
+    "91120101MA05XY127X",
+    "11120000000012343f",
+    PERSON_ID,
+    "11010519491231002x",
+    "110105194912310021",
+    "150102880730303",
+    "12345",
+    "x",
+)
 OTHER_VALUES = {
     "decided_on": (None, date(2019, 1, 1), date(2030, 1, 1)),
     "valid_from": (None, date(2019, 1, 1), date(2030, 1, 1)),
     "valid_to": (None, date(2019, 1, 1), date(2030, 1, 1), date(2099, 12, 31)),
     "fine_yuan": (None, Decimal(0), Decimal(-1), Decimal("0.01"), Decimal(5000)),
     "confiscation_yuan": (None, Decimal(0), Decimal(-1), Decimal(100)),
-    "penalty_categories": ((), ("罚款",), ("警告",), ("其他",), ("罚款", "没收违法所得"),
-                           ("暂扣许可证件",), ("拘留",), ("罚款", "吊销许可证件"), ["罚款"]),
-}  # fmt: skip
+    "penalty_categories": (
+        (),
+        ("罚款",),
+        ("警告",),
+        ("其他",),
+        ("罚款", "没收违法所得"),
+        ("暂扣许可证件",),
+        ("拘留",),
+        ("罚款", "吊销许可证件"),
+        ["罚款"],
+    ),
+}
 
 
 def _bases():
     company_with_rep = penalty_data(legal_rep_id_type="身份证", legal_rep_id_number=PERSON_ID)
     shop = penalty_data(party_category="个体工商户", uscc="00000000000000000X", reg_number="1201")
-    licence_person = person_penalty_data(document_title="许可决定书", license_category="普通",
-                                         licence_number="XK-1", content="准予",
-                                         valid_from=date(2019, 9, 27), valid_to=date(2020, 9, 26))  # fmt: skip
+    licence_person = person_penalty_data(
+        document_title="许可决定书",
+        license_category="普通",
+        licence_number="XK-1",
+        content="准予",
+        valid_from=date(2019, 9, 27),
+        valid_to=date(2020, 9, 26),
+    )
     return [
         (Kind.PENALTY, penalty_data()),
         (Kind.PENALTY, person_penalty_data()),
@@ -107,12 +140,24 @@ def test_random_pairs_of_mutations_agree():
 
 def test_ric_fast_path_agrees_with_validate_ric():
     rng = random.Random(11)
-    regions = ("110105", "120101", "120116", "130100", "000000", "810000", "999999", "350211",
-               "120104", "510122")  # fmt: skip
+    regions = (
+        "110105",
+        "120101",
+        "120116",
+        "130100",
+        "000000",
+        "810000",
+        "999999",
+        "350211",
+        "120104",
+        "510122",
+    )
     samples = [PERSON_ID, "11010519491231002x", " 11010519491231002X", "150102880730303", "１１"]
     for _ in range(4000):
-        body = (f"{rng.choice(regions)}{rng.randrange(1880, 2030)}{rng.randrange(0, 14):02d}"
-                f"{rng.randrange(0, 33):02d}{rng.randrange(1000):03d}")  # fmt: skip
+        body = (
+            f"{rng.choice(regions)}{rng.randrange(1880, 2030)}{rng.randrange(0, 14):02d}"
+            f"{rng.randrange(0, 33):02d}{rng.randrange(1000):03d}"
+        )
         check = ric.calc_check_digit(body + "0")
         samples += [body + check, body + rng.choice("0123456789X")]
     for number in samples:

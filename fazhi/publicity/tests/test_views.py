@@ -26,8 +26,9 @@ SECRETS = (PERSON_ID, PHONE, ADDRESS, "南京路123号")
 
 
 def _person_published():
-    record, _ = register(data=person_penalty_data(legal_rep_id_type="身份证",
-                                                  legal_rep_id_number=PERSON_ID))  # fmt: skip
+    record, _ = register(
+        data=person_penalty_data(legal_rep_id_type="身份证", legal_rep_id_number=PERSON_ID)
+    )
     return publicity_publish(record=record, actor=None, on=date(2019, 10, 8))
 
 
@@ -71,8 +72,13 @@ def test_pending_and_ended_records_are_not_public_withdrawn_ones_show_the_reason
     assert client.get(f"/publicity/{pending.pk}/").status_code == 404
     assert client.get(f"/api/v1/publicity/records/{pending.pk}").status_code == 404
     record = _person_published()
-    publicity_withdraw(record=record, reason="行政复议决定撤销该处罚决定", change="撤销",
-                       actor=None, on=date(2019, 12, 2))  # fmt: skip
+    publicity_withdraw(
+        record=record,
+        reason="行政复议决定撤销该处罚决定",
+        change="撤销",
+        actor=None,
+        on=date(2019, 12, 2),
+    )
     page = client.get("/publicity/").content.decode()
     assert "已撤回" in page and "行政复议决定撤销该处罚决定" in page
     assert "行政复议决定撤销该处罚决定" in client.get(f"/publicity/{record.pk}/").content.decode()
@@ -99,8 +105,11 @@ def test_staff_publish_and_withdraw_through_the_pages(officer):
     client.post(reverse("publicity:action", args=[record.pk, "publish"]), {"on": "2019-10-08"})
     record.refresh_from_db()
     assert record.status == Status.PUBLISHED
-    response = client.post(reverse("publicity:action", args=[record.pk, "withdraw"]),
-                           {"on": "2019-12-02", "change": "撤销", "reason": ""}, follow=True)  # fmt: skip
+    response = client.post(
+        reverse("publicity:action", args=[record.pk, "withdraw"]),
+        {"on": "2019-12-02", "change": "撤销", "reason": ""},
+        follow=True,
+    )
     assert "撤回原因" in response.content.decode()
     record.refresh_from_db()
     assert record.status == Status.PUBLISHED
@@ -129,8 +138,13 @@ def test_publicity_ends_with_its_period(client):
 def test_public_page_links_every_pre_publicity_list(client):
     # 118号（四）: the public sees what is published before enforcement next to the decisions.
     page = client.get(reverse("publicity_public:list")).content.decode()
-    for name in ("powers_public:item_list", "officers_public:register", "officers_public:check",
-                 "inspections_public:item_list", "services_public:guide_list",
-                 "enforcement_public:discretion_public"):  # fmt: skip
+    for name in (
+        "powers_public:item_list",
+        "officers_public:register",
+        "officers_public:check",
+        "inspections_public:item_list",
+        "services_public:guide_list",
+        "enforcement_public:discretion_public",
+    ):
         assert f'href="{reverse(name)}"' in page
         assert client.get(reverse(name)).status_code == 200

@@ -57,8 +57,10 @@ def _read(path: Path, *, read_only: bool = False) -> dict[str, list[list]]:
 
 
 def _padded(sheets: dict[str, list[list]]) -> dict[str, list[list]]:
-    return {title: [row + [None] * (len(HEADER) - len(row)) for row in rows]
-            for title, rows in sheets.items()}  # fmt: skip
+    return {
+        title: [row + [None] * (len(HEADER) - len(row)) for row in rows]
+        for title, rows in sheets.items()
+    }
 
 
 def _members(path: Path) -> dict[str, bytes]:
@@ -91,9 +93,13 @@ def test_every_part_is_well_formed_xml_with_the_declared_content_types(tmp_path)
 
     members = _members(path)
     assert set(members) == {
-        "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-        "xl/styles.xml", "xl/worksheets/sheet1.xml",
-    }  # fmt: skip
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/worksheets/sheet1.xml",
+    }
     for data in members.values():
         ElementTree.fromstring(data)  # noqa: S314 (the file this test just wrote)
     assert load_workbook(path).sheetnames == ["R&D<处罚>"]
@@ -126,8 +132,10 @@ def test_rows_beyond_a_sheet_continue_on_numbered_sheets_each_with_the_header(tm
     assert list(sheets) == ["行政处罚", "行政处罚2", "行政处罚3"]
     assert [sheet[0] for sheet in sheets.values()] == [HEADER] * 3
     assert [[row[1] for row in sheet[1:]] for sheet in sheets.values()] == [
-        ["1", "2", "3"], ["4", "5", "6"], ["7"],
-    ]  # fmt: skip
+        ["1", "2", "3"],
+        ["4", "5", "6"],
+        ["7"],
+    ]
 
 
 def test_a_sheet_about_to_pass_its_byte_limit_continues_on_the_next_one(tmp_path, monkeypatch):
@@ -141,8 +149,10 @@ def test_a_sheet_about_to_pass_its_byte_limit_continues_on_the_next_one(tmp_path
     # when five rows are written in one block, then they fill sheets of two rows in order
     sheets = _read(_stream_file(tmp_path / "out.xlsx", rows))
     assert [[row[1] for row in sheet[1:]] for sheet in sheets.values()] == [
-        ["1", "2"], ["3", "4"], ["5"],
-    ]  # fmt: skip
+        ["1", "2"],
+        ["3", "4"],
+        ["5"],
+    ]
     with zipfile.ZipFile(tmp_path / "out.xlsx") as book:
         sheets = [i for i in book.infolist() if i.filename.startswith("xl/worksheets/")]
     assert len(sheets) == 3 and all(i.file_size <= xlsx_stream.SHEET_BYTES for i in sheets)
@@ -152,8 +162,9 @@ def test_a_full_last_sheet_is_not_followed_by_an_empty_one(tmp_path):
     rows = [["a"] * len(HEADER)] * 6
 
     assert list(_read(_stream_file(tmp_path / "out.xlsx", rows, max_rows=3))) == [
-        "行政处罚", "行政处罚2",
-    ]  # fmt: skip
+        "行政处罚",
+        "行政处罚2",
+    ]
 
 
 def test_no_rows_leave_the_header_alone(tmp_path):
@@ -204,8 +215,10 @@ def test_a_part_past_the_sheet_byte_limit_is_split_row_by_row(tmp_path, monkeypa
     sheets = _read(_joined(tmp_path / "out.xlsx", _parts(tmp_path, [rows[:4], rows[4:]])))
 
     assert [[row[1] for row in sheet[1:]] for sheet in sheets.values()] == [
-        ["1", "2", "3"], ["4", "5", "6"], ["7", "8"],
-    ]  # fmt: skip
+        ["1", "2", "3"],
+        ["4", "5", "6"],
+        ["7", "8"],
+    ]
 
 
 def test_characters_xml_does_not_allow_are_dropped(tmp_path):
@@ -231,10 +244,19 @@ def test_libreoffice_reads_the_file(tmp_path):
     path = _stream_file(tmp_path / "out.xlsx", PLAIN)
 
     subprocess.run(
-        [SOFFICE, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
-         "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+        [
+            SOFFICE,
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
 
     with open(tmp_path / "out.csv", encoding="utf-8", newline="") as fh:
         assert list(csv.reader(fh)) == [HEADER, *PLAIN]

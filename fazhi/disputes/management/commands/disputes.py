@@ -39,16 +39,27 @@ class Command(BaseCommand):
 
         def item(f) -> dict:
             return {
-                "key": f.key, "reconsiderations": f.reconsiderations, "decided": f.decided,
-                "corrected": f.corrected, "correction_rate": f.correction_rate.value,
-                "suits": f.suits, "judged": f.judged, "lost": f.lost,
-                "loss_rate": f.loss_rate.value, "heard": f.heard,
-                "head_appeared": f.head_appeared, "appearance_rate": f.appearance_rate.value,
-            }  # fmt: skip
+                "key": f.key,
+                "reconsiderations": f.reconsiderations,
+                "decided": f.decided,
+                "corrected": f.corrected,
+                "correction_rate": f.correction_rate.value,
+                "suits": f.suits,
+                "judged": f.judged,
+                "lost": f.lost,
+                "loss_rate": f.loss_rate.value,
+                "heard": f.heard,
+                "head_appeared": f.head_appeared,
+                "appearance_rate": f.appearance_rate.value,
+            }
 
         if options["json"]:
-            result = {"year": year, "counts": counts, "rows": [item(f) for f in rows],
-                      "total": item(total)}  # fmt: skip
+            result = {
+                "year": year,
+                "counts": counts,
+                "rows": [item(f) for f in rows],
+                "total": item(total),
+            }
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
         console = Console(file=self.stdout, width=110)
@@ -57,10 +68,22 @@ class Command(BaseCommand):
             f"{counts['reconsideration_accepted']} 件；办理行政应诉案件 {counts['litigation_handled']} 件。"
         )
         table = Table(title="纠错与败诉")
-        for column in ("单位" if options["by"] == "unit" else "权力事项", "复议", "纠错率", "应诉",
-                       "败诉率", "负责人出庭率"):  # fmt: skip
+        for column in (
+            "单位" if options["by"] == "unit" else "权力事项",
+            "复议",
+            "纠错率",
+            "应诉",
+            "败诉率",
+            "负责人出庭率",
+        ):
             table.add_column(column)
         for f in [*rows, total]:
-            table.add_row(f.key, str(f.reconsiderations), f.correction_rate.percent, str(f.suits),
-                          f.loss_rate.percent, f.appearance_rate.percent)  # fmt: skip
+            table.add_row(
+                f.key,
+                str(f.reconsiderations),
+                f.correction_rate.percent,
+                str(f.suits),
+                f.loss_rate.percent,
+                f.appearance_rate.percent,
+            )
         console.print(table)

@@ -123,11 +123,16 @@ class Command(BaseCommand):
     def _list(self, o, actor) -> None:
         sets = list(services.discretion_set_list())
         data = [
-            {"version": s.version, "title": s.title, "status": s.status,
-             "effective_from": s.effective_from, "effective_to": s.effective_to,
-             "to_confirm": s.to_confirm}
+            {
+                "version": s.version,
+                "title": s.title,
+                "status": s.status,
+                "effective_from": s.effective_from,
+                "effective_to": s.effective_to,
+                "to_confirm": s.to_confirm,
+            }
             for s in sets
-        ]  # fmt: skip
+        ]
         if o["json"]:
             self._out(o, data, "")
             return
@@ -135,6 +140,11 @@ class Command(BaseCommand):
         for column in ("版本", "名称", "状态", "施行", "失效"):
             table.add_column(column)
         for s in sets:
-            table.add_row(s.version, s.title, s.get_status_display(), str(s.effective_from or "—"),
-                          str(s.effective_to or "—"))  # fmt: skip
+            table.add_row(
+                s.version,
+                s.title,
+                s.get_status_display(),
+                str(s.effective_from or "—"),
+                str(s.effective_to or "—"),
+            )
         Console(file=self.stdout, width=120).print(table)

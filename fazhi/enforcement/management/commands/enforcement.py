@@ -66,17 +66,28 @@ class Command(BaseCommand):
         if status and status != "open" and status not in {s.value for s in flow.Status}:
             raise CommandError(f"未知状态：{status}", returncode=2)
         qs = selectors.case_list(
-            user=_Everyone(), status=status, overdue=options["overdue"], year=options["year"],
+            user=_Everyone(),
+            status=status,
+            overdue=options["overdue"],
+            year=options["year"],
             today=timezone.localdate(),
-        )[: options["limit"]]  # fmt: skip
+        )[: options["limit"]]
         rows = [
-            {"reference": c.reference, "status": c.status, "status_label": c.status_label,
-             "source": c.source, "party_name": c.party_name, "cause": c.cause,
-             "org_unit": c.org_unit.name, "power_item": c.power_item.code,
-             "received_on": c.received_on.isoformat(), "decision_number": c.decision_number,
-             "fine": str(c.fine) if c.fine is not None else None}
+            {
+                "reference": c.reference,
+                "status": c.status,
+                "status_label": c.status_label,
+                "source": c.source,
+                "party_name": c.party_name,
+                "cause": c.cause,
+                "org_unit": c.org_unit.name,
+                "power_item": c.power_item.code,
+                "received_on": c.received_on.isoformat(),
+                "decision_number": c.decision_number,
+                "fine": str(c.fine) if c.fine is not None else None,
+            }
             for c in qs
-        ]  # fmt: skip
+        ]
         if options["json"]:
             self.stdout.write(json.dumps(rows, ensure_ascii=False))
             return
@@ -84,8 +95,14 @@ class Command(BaseCommand):
         for column in ("案件编号", "状态", "当事人", "案由", "单位", "决定书文号"):
             table.add_column(column)
         for r in rows:
-            table.add_row(r["reference"], r["status_label"], r["party_name"], r["cause"],
-                          r["org_unit"], r["decision_number"] or "—")  # fmt: skip
+            table.add_row(
+                r["reference"],
+                r["status_label"],
+                r["party_name"],
+                r["cause"],
+                r["org_unit"],
+                r["decision_number"] or "—",
+            )
         Console(file=self.stdout, width=140).print(table)
 
     def _stats(self, options) -> None:
@@ -97,8 +114,11 @@ class Command(BaseCommand):
             return
         console = Console(file=self.stdout, width=140)
         console.print(f"{stats['year']}年行政执法统计：共收案 {stats['total']} 件（按收到日期计）")
-        for title, key in (("职权类别", "by_kind"), ("案件来源", "by_source"),
-                           ("处理结果", "by_outcome")):  # fmt: skip
+        for title, key in (
+            ("职权类别", "by_kind"),
+            ("案件来源", "by_source"),
+            ("处理结果", "by_outcome"),
+        ):
             table = Table(title=f"按{title}")
             table.add_column(title)
             table.add_column("件数", justify="right")

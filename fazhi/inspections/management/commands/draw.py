@@ -60,8 +60,9 @@ class Command(BaseCommand):
 
     def _say(self, options, ok: bool, message: str, **extra) -> None:
         if options["json"]:
-            self.stdout.write(json.dumps({"ok": ok, "message": message, **extra},
-                                         ensure_ascii=False))  # fmt: skip
+            self.stdout.write(
+                json.dumps({"ok": ok, "message": message, **extra}, ensure_ascii=False)
+            )
         elif ok:
             self.stdout.write(self.style.SUCCESS(f"OK {message}"))
         if not ok:
@@ -117,9 +118,12 @@ class Command(BaseCommand):
             if given != committed:
                 self._say(options, False, "给出的抽查比例与冻结名单中的比例不一致")
         outcome = algo.verify(
-            frozen=frozen, seed=seed, list_commitment=options["list_sha256"],
-            seed_commitment=options["seed_sha256"], published=published,
-        )  # fmt: skip
+            frozen=frozen,
+            seed=seed,
+            list_commitment=options["list_sha256"],
+            seed_commitment=options["seed_sha256"],
+            published=published,
+        )
         if outcome.ok and not options["json"] and outcome.result and not published:
             for line in outcome.result.canonical().decode().splitlines():
                 self.stdout.write(line)

@@ -33,26 +33,40 @@ class Command(BaseCommand):
         console = Console(file=self.stdout, soft_wrap=True)
         errors: list[tuple[int, str]] = []
         quiet = options["json"]
-        with path.open("rb") as fh, Progress(
-            "[progress.description]{task.description}", BarColumn(), DownloadColumn(),
-            TimeRemainingColumn(), console=Console(stderr=True), disable=quiet,
-            transient=True,
-        ) as progress:  # fmt: skip
+        with (
+            path.open("rb") as fh,
+            Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                DownloadColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                disable=quiet,
+                transient=True,
+            ) as progress,
+        ):
             task = progress.add_task("导入名录", total=path.stat().st_size)
             try:
                 run = employer_import(
-                    fileobj=fh, file_name=path.name, actor=None,
+                    fileobj=fh,
+                    file_name=path.name,
+                    actor=None,
                     full_refresh=options["full_refresh"],
                     report=lambda line, reason: errors.append((line, reason)),
                     progress=lambda done: progress.update(task, completed=done),
-                )  # fmt: skip
+                )
             except Refused as exc:
                 raise CommandError(str(exc), returncode=1) from exc
         summary = {
-            "import_id": run.pk, "encoding": run.encoding, "rows": run.rows,
-            "created": run.created, "updated": run.updated, "unchanged": run.unchanged,
-            "rejected": run.rejected, "deactivated": run.deactivated,
-        }  # fmt: skip
+            "import_id": run.pk,
+            "encoding": run.encoding,
+            "rows": run.rows,
+            "created": run.created,
+            "updated": run.updated,
+            "unchanged": run.unchanged,
+            "rejected": run.rejected,
+            "deactivated": run.deactivated,
+        }
         if quiet:
             body = summary | {"errors": [{"line": n, "reason": r} for n, r in errors]}
             self.stdout.write(json.dumps(body, ensure_ascii=False))

@@ -92,8 +92,10 @@ class Command(BaseCommand):
             ) from None
         ended = services.documents_expire_due(on=on)
         if options["json"]:
-            rows = [{"id": d.pk, "number": d.doc_number, "title": d.title, "ended_on": d.ended_on}
-                    for d in ended]  # fmt: skip
+            rows = [
+                {"id": d.pk, "number": d.doc_number, "title": d.title, "ended_on": d.ended_on}
+                for d in ended
+            ]
             self.stdout.write(json.dumps({"expired": rows}, ensure_ascii=False, default=str))
             return
         for document in ended:

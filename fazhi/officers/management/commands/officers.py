@@ -63,14 +63,20 @@ class Command(BaseCommand):
             if actor is None:
                 raise CommandError(f"账号“{options['actor']}”不存在", returncode=2)
         try:
-            result = officers_import(data=path.read_bytes(), actor=actor,
-                                     today=timezone.localdate(), name=path.name)  # fmt: skip
+            result = officers_import(
+                data=path.read_bytes(), actor=actor, today=timezone.localdate(), name=path.name
+            )
         except Refused as exc:
             raise CommandError(exc.message, returncode=1) from None
         if options["json"]:
-            self._print_json({"created": result.created, "skipped": result.skipped,
-                              "officers_created": result.officers_created,
-                              "errors": [{"line": n, "reason": r} for n, r in result.errors]})  # fmt: skip
+            self._print_json(
+                {
+                    "created": result.created,
+                    "skipped": result.skipped,
+                    "officers_created": result.officers_created,
+                    "errors": [{"line": n, "reason": r} for n, r in result.errors],
+                }
+            )
         else:
             self.console.print(
                 f"导入执法证 {result.created} 个（新建执法人员 {result.officers_created} 名），"
@@ -93,15 +99,17 @@ class Command(BaseCommand):
         table.add_column("项目")
         table.add_column("数值", justify="right")
         for label, value in (
-            ("执法岗位人数", stats["officers"]), ("持有效执法证", stats["certified"]),
-            ("持证率", stats["rate_percent"]), ("换证", stats["renewals"]),
-            ("发证（含换证）", stats["issued"]), ("年审（合格）",
-                                           f"{stats['reviews']}（{stats['reviews_passed']}）"),
+            ("执法岗位人数", stats["officers"]),
+            ("持有效执法证", stats["certified"]),
+            ("持证率", stats["rate_percent"]),
+            ("换证", stats["renewals"]),
+            ("发证（含换证）", stats["issued"]),
+            ("年审（合格）", f"{stats['reviews']}（{stats['reviews_passed']}）"),
             ("培训总学时", stats["training_hours_total"]),
             ("人均学时", stats["training_hours_average"]),
             (f"学时不足{stats['min_training_hours']}的人数", stats["training_short"]),
             ("考试（合格）", f"{stats['exams']}（{stats['exams_passed']}）"),
-        ):  # fmt: skip
+        ):
             table.add_row(label, str(value))
         self.console.print(table)
 

@@ -47,8 +47,10 @@ class Command(BaseCommand):
             flagged = power_items_flag_changed_law(actor=None, on=on)
         except Refused as exc:
             raise CommandError(str(exc), returncode=1) from None
-        rows = [{"code": i.code, "name": i.name, "reasons": i.review_reason.splitlines()}
-                for i in flagged]  # fmt: skip
+        rows = [
+            {"code": i.code, "name": i.name, "reasons": i.review_reason.splitlines()}
+            for i in flagged
+        ]
         if options["json"]:
             self.stdout.write(json.dumps({"flagged": rows}, ensure_ascii=False))
             return
@@ -69,10 +71,15 @@ class Command(BaseCommand):
         counts = selectors.power_item_usage(year=year)
         items = selectors.power_item_public_list(filters=selectors.ItemFilters(status="active"))
         rows = [
-            {"code": i.code, "name": i.name, "kind": i.kind, "count": counts.get(i.pk, 0),
-             "zero_enforcement": is_zero_enforcement(counts.get(i.pk, 0), is_active=i.is_active)}
+            {
+                "code": i.code,
+                "name": i.name,
+                "kind": i.kind,
+                "count": counts.get(i.pk, 0),
+                "zero_enforcement": is_zero_enforcement(counts.get(i.pk, 0), is_active=i.is_active),
+            }
             for i in items
-        ]  # fmt: skip
+        ]
         if options["json"]:
             self.stdout.write(json.dumps({"year": year, "items": rows}, ensure_ascii=False))
             return

@@ -31,25 +31,38 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
         parser.add_argument("--out", required=True, help="输出文件")
         parser.add_argument("--validate-only", action="store_true", help="只校验，不写文件")
-        parser.add_argument("--skip-invalid", action="store_true",
-                            help="跳过未通过校验的记录，只导出合格记录（报告列出其余）")  # fmt: skip
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="跳过未通过校验的记录，只导出合格记录（报告列出其余）",
+        )
         parser.add_argument("--json", action="store_true", help="以 JSON 输出结果")
 
     def handle(self, *args, **options):
         since = parse_day(options["since"], "--since")
         console = Console(file=self.stdout, width=120)
-        bar = Progress(TextColumn("校验并导出"), BarColumn(), MofNCompleteColumn(),
-                       TimeRemainingColumn(), console=Console(stderr=True), transient=True,
-                       disable=options["json"])  # fmt: skip
+        bar = Progress(
+            TextColumn("校验并导出"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            disable=options["json"],
+        )
         task = bar.add_task("export", total=None)
         try:
             with bar:
                 result = shuanggongshi_export(
-                    kind=options["kind"], fmt=options["format"], out=options["out"], actor=None,
-                    since=since, validate_only=options["validate_only"],
+                    kind=options["kind"],
+                    fmt=options["format"],
+                    out=options["out"],
+                    actor=None,
+                    since=since,
+                    validate_only=options["validate_only"],
                     skip_invalid=options["skip_invalid"],
                     progress=lambda done, total: bar.update(task, completed=done, total=total),
-                )  # fmt: skip
+                )
         except (Refused, OSError) as exc:
             raise CommandError(str(exc), returncode=1) from None
         if options["json"]:
@@ -61,8 +74,10 @@ class Command(BaseCommand):
 
     def _human(self, console, result) -> None:
         kind = KIND_LABELS[Kind(result.kind)]
-        console.print(f"导出前校验（{kind}）：检查 {result.checked} 条，未通过 {result.invalid} 条。"
-                      f"报告：{result.report}")  # fmt: skip
+        console.print(
+            f"导出前校验（{kind}）：检查 {result.checked} 条，未通过 {result.invalid} 条。"
+            f"报告：{result.report}"
+        )
         for item in result.problems:
             console.print(
                 f"  {item['record']} {item['document_number']}：" + "；".join(item["problems"])
@@ -76,5 +91,7 @@ class Command(BaseCommand):
                 "[bold red]有记录未通过校验，未导出任何数据。[/] 修正后重试，或使用 --skip-invalid 只导出合格记录。"
             )
         else:
-            console.print(f"已导出 {result.rows} 行（其中撤回 {result.withdrawals} 行）到 {result.out}，"
-                          f"批次 {result.batch.pk}，SHA-256 {result.sha256}")  # fmt: skip
+            console.print(
+                f"已导出 {result.rows} 行（其中撤回 {result.withdrawals} 行）到 {result.out}，"
+                f"批次 {result.batch.pk}，SHA-256 {result.sha256}"
+            )

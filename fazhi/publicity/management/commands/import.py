@@ -45,8 +45,10 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False))
         else:
-            self.stdout.write(f"批次 {result.batch.pk}：接收成功 {result.accepted} 条，接收失败 "
-                              f"{result.rejected} 条，批次状态：{result.batch.get_status_display()}")  # fmt: skip
+            self.stdout.write(
+                f"批次 {result.batch.pk}：接收成功 {result.accepted} 条，接收失败 "
+                f"{result.rejected} 条，批次状态：{result.batch.get_status_display()}"
+            )
             for line, reason in result.bad_lines:
                 self.stdout.write(f"  第{line}行：{reason}")
         if result.bad_lines:

@@ -1,0 +1,184 @@
+"""Who may do what: the bureau's permission rules, named once (DESIGN principle 8).
+
+A :class:`Rule` names an action, the roles that may take it (by ``Role.code``, never by the
+Chinese group name) and whether the object must lie in the actor's unit scope. Every write
+service calls :func:`require` on the object it changes, before it writes, whoever the caller is
+(page, API, CLI, job); views and the API only translate the refusal and use :func:`allowed` to
+decide what to offer.
+
+Scope: a role with ``sees_all_units`` (法规处, 法制审核, 局领导, 系统管理员) acts on every unit's
+records; any other role acts on its own unit and the units below it — the same scope as reading
+(``accounts.selectors.scope_queryset``), so nobody writes what they cannot read. A superuser
+holds the 系统管理员 role and nothing more: it is not a way round a rule that leaves the
+administrator out (for example 法制审核, 行政处罚法 第五十八条).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+
+from fazhi.accounts.roles import (
+    ADMIN,
+    DIVISION_CLERK,
+    ENFORCEMENT_OFFICER,
+    LEADER,
+    LEGAL_REVIEWER,
+    LEGAL_STAFF,
+    ROLES_BY_CODE,
+    ROLES_BY_NAME,
+    Role,
+)
+
+_CODES_CACHE = "_fazhi_role_codes"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One permission: ``code`` is stable (it reaches the API's problem body), ``what`` is the
+    Chinese name of the action as the refusal states it."""
+
+    code: str
+    what: str
+    roles: frozenset[str]
+    scoped: bool = True
+
+    def __post_init__(self) -> None:
+        unknown = self.roles - ROLES_BY_CODE.keys()
+        if unknown:
+            raise ValueError(f"unknown role codes in {self.code}: {sorted(unknown)}")
+
+
+def _rule(code: str, what: str, *roles: Role, scoped: bool = True) -> Rule:
+    return Rule(code, what, frozenset(r.code for r in roles), scoped)
+
+
+# --- the rules ---------------------------------------------------------------------------------
+# Grouped by app; a new app adds its rules here, so the whole table reads in one place.
+
+POWERS_EDIT = _rule("powers.edit", "维护权责清单事项", LEGAL_STAFF, ADMIN, DIVISION_CLERK)
+
+NORMDOCS_DRAFT = _rule("normdocs.draft", "起草和征求意见", DIVISION_CLERK, LEGAL_STAFF)
+# 国办发〔2018〕115号 (四): legality review by the body's own 审核机构.
+NORMDOCS_LEGALITY_REVIEW = _rule("normdocs.legality_review", "合法性审核", LEGAL_REVIEWER)
+NORMDOCS_DELIBERATION = _rule("normdocs.deliberation", "记录集体审议", LEADER, LEGAL_STAFF)
+# 三统一 (统一登记、统一编号、统一印发) is centralised in 法规处.
+NORMDOCS_ADMINISTER = _rule("normdocs.administer", "登记编号、公布、备案和清理", LEGAL_STAFF)
+
+DISPUTES_HANDLE = _rule("disputes.handle", "办理行政复议和行政应诉", LEGAL_STAFF, LEADER, ADMIN)
+
+OFFICERS_MANAGE = _rule("officers.manage", "管理执法人员和执法证", LEGAL_STAFF, LEADER, ADMIN)
+
+ENFORCEMENT_HANDLE = _rule("enforcement.handle", "办理执法案件", ENFORCEMENT_OFFICER, LEADER, ADMIN)
+# 行政处罚法（2021）第五十八条: 法制审核 by the body's 法制审核人员, not by the investigators.
+ENFORCEMENT_LEGAL_REVIEW = _rule("enforcement.legal_review", "法制审核", LEGAL_REVIEWER)
+# 行政处罚法（2021）第五十七条（2017 年版第三十八条）: the 负责人 reviews and decides.
+ENFORCEMENT_DECIDE = _rule("enforcement.decide", "作出行政处罚决定（负责人）", LEADER)
+
+# 谁执法谁公示 (国办发〔2018〕118号 二).
+PUBLICITY_PUBLISH = _rule(
+    "publicity.publish",
+    "公示和撤回",
+    ENFORCEMENT_OFFICER,
+    DIVISION_CLERK,
+    LEGAL_STAFF,
+    LEADER,
+    ADMIN,
+)
+
+INSPECTIONS_MANAGE = _rule(
+    "inspections.manage",
+    "维护抽查事项、制定计划和抽取",
+    ENFORCEMENT_OFFICER,
+    LEGAL_STAFF,
+    LEADER,
+    ADMIN,
+)
+# 谁检查、谁录入: the service also checks that the actor is one of the check's inspectors.
+INSPECTIONS_ENTER_RESULTS = _rule(
+    "inspections.enter_results", "录入和公开检查结果", ENFORCEMENT_OFFICER, ADMIN
+)
+
+LICENSING_HANDLE = _rule("licensing.handle", "办理行政许可", DIVISION_CLERK, LEADER, ADMIN)
+CATALOGUE_MANAGE = _rule(
+    "catalogue.manage", "维护政务服务事项目录", DIVISION_CLERK, LEGAL_STAFF, ADMIN
+)
+
+
+# --- checks -------------------------------------------------------------------------------------
+
+
+class NotPermitted(PermissionDenied):
+    """The actor may not take this action on this object; nothing was written.
+
+    A ``PermissionDenied``, so Django's views answer 403 with the message; the API answers 403
+    with ``code`` = the rule's code."""
+
+    def __init__(self, rule: Rule, message: str):
+        super().__init__(message)
+        self.rule = rule
+        self.code = rule.code
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _active(user) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def role_codes(user) -> frozenset[str]:
+    """The codes of the roles ``user`` holds (a superuser holds 系统管理员), cached on the
+    instance for the request."""
+    if not _active(user):
+        return frozenset()
+    cached = getattr(user, _CODES_CACHE, None)
+    if cached is None:
+        names = user.groups.filter(name__in=ROLES_BY_NAME).values_list("name", flat=True)
+        cached = frozenset(ROLES_BY_NAME[name].code for name in names)
+        if user.is_superuser:
+            cached |= {ADMIN.code}
+        setattr(user, _CODES_CACHE, cached)
+    return cached
+
+
+def has_role(user, *roles: Role) -> bool:
+    return bool(role_codes(user) & {r.code for r in roles})
+
+
+def acts_bureau_wide(user) -> bool:
+    return any(ROLES_BY_CODE[code].sees_all_units for code in role_codes(user))
+
+
+def in_scope(user, unit) -> bool:
+    """May ``user`` act on records of ``unit``? Their own unit and below, or every unit for a
+    bureau-wide role. A record without a unit is bureau-wide."""
+    if not _active(user):
+        return False
+    if acts_bureau_wide(user):
+        return True
+    own = user.org_unit if getattr(user, "org_unit_id", None) else None
+    return own is not None and unit is not None and unit.path.startswith(own.path)
+
+
+def allowed(user, rule: Rule, *, unit=None) -> bool:
+    """Whether :func:`require` would pass; ``unit=None`` asks about the role alone (to decide
+    whether to offer an action at all)."""
+    if not (role_codes(user) & rule.roles):
+        return False
+    return unit is None or not rule.scoped or in_scope(user, unit)
+
+
+def require(user, rule: Rule, *, unit=None) -> None:
+    """Refuse unless ``user`` holds one of the rule's roles and, for a scoped rule, ``unit``
+    (the object's unit) lies in the user's scope. Pass ``unit`` whenever the action has an
+    object: leaving it out checks the role alone."""
+    if not _active(user):
+        raise NotPermitted(rule, f"请先登录后再{rule.what}。")
+    if not (role_codes(user) & rule.roles):
+        names = "、".join(ROLES_BY_CODE[c].name for c in sorted(rule.roles))
+        raise NotPermitted(rule, f"您没有{rule.what}的权限（限{names}）。")
+    if unit is not None and rule.scoped and not in_scope(user, unit):
+        raise NotPermitted(rule, f"该记录属于{unit.name}，不在您的办理范围内，不能{rule.what}。")

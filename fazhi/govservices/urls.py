@@ -1,0 +1,20 @@
+from django.urls import path
+
+from fazhi.govservices import views
+
+app_name = "services"
+
+urlpatterns = [
+    path("", views.catalogue_index, name="catalogue_index"),
+    path("catalogues/<int:year>/", views.catalogue_detail, name="catalogue_detail"),
+    path("items/<int:pk>/", views.item_detail, name="item_detail"),
+    path("compare/", views.compare, name="compare"),
+    path("applications/", views.register, name="register"),
+    path("applications/new/", views.application_create, name="application_create"),
+    path("applications/<int:pk>/", views.application_detail, name="application_detail"),
+    path(
+        "applications/<int:pk>/<str:action>/",
+        views.application_action,
+        name="application_action",
+    ),
+]
