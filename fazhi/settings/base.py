@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "fazhi.govservices",
     "fazhi.publicity",
     "fazhi.inspections",
+    "fazhi.planning",
+    "fazhi.reports",
     "fazhi.portal",
 ]
 
