@@ -45,3 +45,6 @@ def warm_up() -> None:
         close_old_connections()
     gc.collect()
     gc.freeze()
+    # A search allocates tens of thousands of short-lived objects: collect the young generation
+    # every 10,000 allocations instead of 700 (measured: the per-request pauses disappear).
+    gc.set_threshold(10_000, 20, 100)
