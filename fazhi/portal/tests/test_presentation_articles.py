@@ -18,7 +18,7 @@ def test_headings_labels_and_clauses_are_escaped_with_line_breaks():
         _article(1, "第一条", ["甲<script>\n乙"], headings=("第一章 总则",)),
         _article(2, "", ["丙 & 丁"], headings=("第一章 总则",)),
     ]
-    toc, items = p.outline(articles)
+    _toc, items = p.outline(articles)
     html = str(p.articles_html(items))
     assert '<h3 id="sec-1" class="structure-heading" tabindex="-1">第一章 总则</h3>' in html
     assert '<h4 class="article-label" id="art-1-label">第一条</h4>' in html
