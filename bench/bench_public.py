@@ -3,9 +3,11 @@
     python bench/bench_public.py [--seconds S] [--clients N] [--redis]   # make bench: no flags
 
 Each page is loaded for S seconds (default 3, after a warm-up) by N concurrent clients (default
-8), one new connection per request (as ``ab``), from an asyncio load generator in this process.
-Reported per page: requests per second, its ratio to a bare Django view measured on the same
-server in the same run (same middleware, ``HttpResponse("ok")``), p50 and p99 in ms.
+8), one new connection per request (as ``ab``), from an asyncio load generator in this process,
+in three slices alternating with slices of a bare Django view on the same server (same
+middleware, ``HttpResponse("ok")``). Reported per page: requests per second, the ratio to the
+bare view's, p50 and p99 in ms. Then, in one process: the uncached search page and API against
+the search engine's own time for the same query (issue 25 asks for at most 2×).
 
 Three servers in turn, on the demo database (``var/bench/public.sqlite3``, made once with
 ``fazhi demo`` — laws from the shared data folder; FAZHI_SHARED_DATA_DIR if it is elsewhere):
@@ -37,6 +39,8 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 DB = Path(os.environ.get("FAZHI_BENCH_PUBLIC_DB", ROOT / "var" / "bench" / "public.sqlite3"))
+BARE = "/bench/bare/"
+ROUNDS = 3
 SEARCH = "/policies/?q=" + quote("工伤认定申请时限")
 API_SEARCH = "/api/v1/policies/search?q=" + quote("工伤认定申请时限")
 WORDS = [
@@ -125,7 +129,6 @@ def _sample_urls() -> dict[str, str]:
     ).fetchone()
     con.close()
     urls = {
-        "bare view": "/bench/bare/",
         "portal home": "/",
         "policy search": SEARCH,
         "search API": API_SEARCH,
@@ -175,21 +178,33 @@ async def _load(port: int, paths, seconds: float, clients: int) -> dict:
 
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
-    elapsed = time.perf_counter() - started
-    latencies.sort()
-    n = len(latencies)
+    return {"latencies": latencies, "elapsed": time.perf_counter() - started, "errors": errors}
+
+
+def _merge(parts: list[dict]) -> dict:
+    latencies = sorted(x for part in parts for x in part["latencies"])
+    n, elapsed = len(latencies), sum(part["elapsed"] for part in parts)
     return {
-        "rps": n / elapsed,
+        "rps": n / elapsed if elapsed else 0.0,
         "p50": latencies[n // 2] if n else 0.0,
         "p99": latencies[min(n - 1, int(n * 0.99))] if n else 0.0,
         "n": n,
-        "errors": errors,
+        "errors": sum(part["errors"] for part in parts),
     }
 
 
-def _measure(port: int, paths, seconds: float, clients: int) -> dict:
-    asyncio.run(_load(port, paths, min(0.5, seconds), clients))  # warm-up
-    return asyncio.run(_load(port, paths, seconds, clients))
+def _measure(port: int, paths, seconds: float, clients: int, rounds: int = ROUNDS) -> dict:
+    """``paths`` and the bare view in alternating slices (``rounds`` of each, ``seconds`` in all
+    per side): the machine's load drifts, and the ratio compares like with like."""
+    asyncio.run(_load(port, paths, 0.3, clients))  # warm-up
+    page, bare = [], []
+    for _ in range(rounds):
+        bare.append(asyncio.run(_load(port, BARE, seconds / rounds, clients)))
+        page.append(asyncio.run(_load(port, paths, seconds / rounds, clients)))
+    result, yardstick = _merge(page), _merge(bare)
+    result["bare_rps"] = yardstick["rps"]
+    result["ratio"] = result["rps"] / yardstick["rps"] if yardstick["rps"] else 0.0
+    return result
 
 
 # --- servers ---------------------------------------------------------------------------------
@@ -292,24 +307,81 @@ class _Null:
 
 
 def report(results: dict[str, dict[str, dict]], clients: int) -> None:
-    print(f"\n{clients} clients, gunicorn -w 2; ratio = req/s ÷ the bare view's on that server")
+    print(
+        f"\n{clients} clients, gunicorn -w 2. Each cell: req/s (× the bare view, measured in"
+        " alternating slices on the same server) p50/p99 ms"
+    )
     names = list(results)
-    print("| page | " + " | ".join(f"{n}: req/s (×bare) p50/p99 ms" for n in names) + " |")
+    print("| page | " + " | ".join(names) + " |")
     print("| --- |" + " --- |" * len(names))
     labels = list(dict.fromkeys(label for rows in results.values() for label in rows))
     for label in labels:
         cells = []
         for name in names:
-            row, bare = results[name].get(label), results[name]["bare view"]
+            row = results[name].get(label)
             if row is None:
                 cells.append("")
                 continue
-            ratio = row["rps"] / bare["rps"] if bare["rps"] else 0
             errors = f" ({row['errors']} errors)" if row["errors"] else ""
             cells.append(
-                f"{row['rps']:.0f} (×{ratio:.2f}) {row['p50']:.1f}/{row['p99']:.1f}{errors}"
+                f"{row['rps']:.0f} (×{row['ratio']:.2f}) {row['p50']:.1f}/{row['p99']:.1f}{errors}"
             )
         print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
+    bare = [row["bare_rps"] for rows in results.values() for row in rows.values()]
+    print(f"(the bare view itself: {min(bare):.0f}–{max(bare):.0f} req/s across the slices)")
+
+
+IN_PROCESS = """
+import statistics, time, gc, sys
+import django
+django.setup()
+from io import BytesIO
+from urllib.parse import urlencode
+from django.core.handlers.wsgi import WSGIHandler
+from fazhi.laws import selectors
+from fazhi.laws.search import SearchFilters
+from fazhi.portal.warmup import warm_up
+warm_up()
+handler, query = WSGIHandler(), sys.argv[1]
+def get(path, params):
+    # Straight through the WSGI handler, as gunicorn calls it (the test client would copy
+    # every template context for its assertions and inflate the page's time).
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": urlencode(params),
+               "SERVER_NAME": "testserver", "SERVER_PORT": "80", "wsgi.url_scheme": "http",
+               "wsgi.input": BytesIO(), "wsgi.errors": sys.stderr, "HTTP_HOST": "testserver"}
+    response = handler(environ, lambda status, headers: None)
+    assert response.status_code == 200, response.status_code
+    b"".join(response)
+    response.close()
+def median(call, n=40):
+    call()
+    times = []
+    for _ in range(n):
+        started = time.perf_counter(); call(); times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+engine = median(lambda: selectors.policy_public_search(query, filters=SearchFilters(), page=1, page_size=10))
+page = median(lambda: get("/policies/", {"q": query}))
+api = median(lambda: get("/api/v1/policies/search", {"q": query}))
+print(f"{engine:.1f} {page:.1f} {api:.1f}")
+"""
+
+
+def in_process(query: str = "工伤认定申请时限") -> None:
+    """The uncached search page and API against the engine's own time, in one process."""
+    env = _env(FAZHI_PUBLIC_CACHE="false", FAZHI_ALLOWED_HOSTS="testserver")
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", IN_PROCESS, query],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    engine, page, api = (float(x) for x in out[-3:])
+    print(
+        f"\nuncached search in-process, warmed (median of 40): engine {engine:.1f} ms; "
+        f"page {page:.1f} ms (×{page / engine:.2f}); API {api:.1f} ms (×{api / engine:.2f})"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -318,6 +390,7 @@ def main(argv: list[str] | None = None) -> None:
     clients = int(argv[argv.index("--clients") + 1]) if "--clients" in argv else 8
     ensure_database()
     report(run(seconds, clients, redis="--redis" in argv or "--quick" not in argv), clients)
+    in_process()
 
 
 if __name__ == "__main__":
