@@ -17,7 +17,8 @@ Versions are random tokens, not counters: a plain ``set`` is then safe under con
 as the version store — Redis in production, the database cache table otherwise — while pages live
 in the ``default`` cache (per-process memory when nothing is configured). A missing version (a
 cache flush, an eviction, a rolled-back test) is replaced by a new token: a miss, never a stale hit.
-When the version store cannot be read, the request is served uncached.
+When the cache cannot be read (no version table, Redis down) the request is served uncached; a
+bump that fails is logged, never turned into an error after the write it follows.
 
 Never cached: a logged-in or session-carrying request, a request with ``Authorization``, anything
 but GET, any status but 200, streamed answers, and answers that set a cookie, write the session,
@@ -34,7 +35,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -127,12 +128,17 @@ def versions(kinds: Iterable[str]) -> tuple[str, ...]:
 
 def _write_versions(kinds: tuple[str, ...]) -> None:
     store = caches[VERSIONS_ALIAS]
-    for kind in kinds:
-        key, token = _version_key(kind), _new_token()
-        # ``add`` first: on the database cache two first-time ``set``s racing on one key can
-        # fail silently; ``add`` failing means the row exists, and ``set`` then updates it.
-        if not store.add(key, token, None):
-            store.set(key, token, None)
+    try:
+        for kind in kinds:
+            key, token = _version_key(kind), _new_token()
+            # ``add`` first: on the database cache two first-time ``set``s racing on one key can
+            # fail silently; ``add`` failing means the row exists, and ``set`` then updates it.
+            if not store.add(key, token, None):
+                store.set(key, token, None)
+    except Exception:
+        # The write it follows is committed: never turn it into an error page. Pages cached
+        # before stay until FAZHI_PUBLIC_CACHE_SECONDS (docs/ops/deployment.md §3a).
+        logger.exception("public cache: could not bump %s", ", ".join(kinds))
 
 
 def bump(*kinds: str) -> None:
@@ -200,6 +206,18 @@ def _mark(response: HttpResponse, etag: str, last_modified: float) -> None:
     patch_vary_headers(response, ("Cookie",))
 
 
+_last_warning = 0.0
+
+
+def _warn_unavailable() -> None:
+    """Once a minute per process, not once per request."""
+    global _last_warning
+    now = time.monotonic()
+    if now - _last_warning > 60:
+        _last_warning = now
+        logger.warning("public cache unavailable: serving uncached", exc_info=True)
+
+
 class PublicCacheMiddleware:
     """Serves anonymous GETs of ``PUBLIC_ROUTES`` from the cache (see the module docstring).
 
@@ -217,8 +235,8 @@ class PublicCacheMiddleware:
         try:
             key = page_key(request, versions(kinds))
             entry = caches[PAGES_ALIAS].get(key)
-        except DatabaseError:
-            logger.exception("public cache: version store unavailable, serving uncached")
+        except Exception:  # the database table missing, Redis down: answer uncached
+            _warn_unavailable()
             return self.get_response(request)
         if entry is not None:
             return self._answer(request, entry)
@@ -233,7 +251,10 @@ class PublicCacheMiddleware:
             for k, v in response.items()
             if k.lower() not in ("etag", "last-modified", "cache-control", "vary", "x-request-id")
         }
-        caches[PAGES_ALIAS].set(key, (content, headers, etag, modified), seconds)
+        try:
+            caches[PAGES_ALIAS].set(key, (content, headers, etag, modified), seconds)
+        except Exception:
+            _warn_unavailable()
         _mark(response, etag, modified)
         response["X-Cache"] = "miss"
         return get_conditional_response(

@@ -138,3 +138,18 @@ def test_a_lost_version_means_a_miss_never_a_stale_hit(client, public_cache):
     client.get("/publicity/")
     caches[caching.VERSIONS_ALIAS].clear()
     assert client.get("/publicity/")["X-Cache"] == "miss"
+
+
+def test_an_unavailable_cache_serves_uncached_and_a_failed_bump_raises_nothing(
+    rf: RequestFactory, public_cache, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis down")
+
+    monkeypatch.setattr(caching, "versions", broken)
+    response = _middleware(lambda request: HttpResponse("ok"))(rf.get("/publicity/"))
+    assert response.status_code == 200 and not response.has_header("X-Cache")
+    store = caches[caching.VERSIONS_ALIAS]
+    monkeypatch.setattr(store, "add", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        caching.bump("publicity")  # logged, not raised
