@@ -150,6 +150,30 @@ def bump(*kinds: str) -> None:
     transaction.on_commit(lambda: _write_versions(kinds))
 
 
+def memo(kind: str, name: str, compute, request: HttpRequest | None = None):
+    """``compute()``, kept until ``kind`` changes: for what every request of a page recomputes
+    the same way (the issuing bodies offered by the search form). Uses the versions the
+    middleware already read for ``request`` when it has them; computes afresh when the cache
+    cannot be read."""
+    if not _options()[0]:
+        return compute()
+    tokens = getattr(request, "cache_versions", None) or {}
+    try:
+        token = tokens.get(kind) or versions([kind])[0]
+        key = f"fazhi:memo:{name}:{token}"
+        value = caches[PAGES_ALIAS].get(key)
+    except Exception:
+        _warn_unavailable()
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            caches[PAGES_ALIAS].set(key, value, _options()[1])
+        except Exception:
+            _warn_unavailable()
+    return value
+
+
 # --- the middleware --------------------------------------------------------------------------
 
 
@@ -233,7 +257,9 @@ class PublicCacheMiddleware:
         if kinds is None or not _cacheable_request(request):
             return self.get_response(request)
         try:
-            key = page_key(request, versions(kinds))
+            tokens = versions(kinds)
+            request.cache_versions = dict(zip(kinds, tokens, strict=True))
+            key = page_key(request, tokens)
             entry = caches[PAGES_ALIAS].get(key)
         except Exception:  # the database table missing, Redis down: answer uncached
             _warn_unavailable()

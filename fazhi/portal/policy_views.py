@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.core.caching import memo
 from fazhi.laws import selectors
 from fazhi.laws.domain.diff import ChangeKind, segments_html
 from fazhi.laws.models import DocumentKind
@@ -61,7 +62,7 @@ def policy_search(request: HttpRequest) -> HttpResponse:
         "values": values,
         "kinds": DocumentKind.choices,
         "statuses": p.STATUS_FILTER_CHOICES,
-        "bodies": selectors.issuing_body_public_choices(),
+        "bodies": memo("laws", "issuing_bodies", selectors.issuing_body_public_choices, request),
         "examples": EXAMPLES,
         "submitted": "q" in request.GET,
         "has_more_filters": bool(values["date_from"] or values["date_to"]),

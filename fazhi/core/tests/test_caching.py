@@ -153,3 +153,21 @@ def test_an_unavailable_cache_serves_uncached_and_a_failed_bump_raises_nothing(
     monkeypatch.setattr(store, "add", broken)
     with django_capture_on_commit_callbacks(execute=True):
         caching.bump("publicity")  # logged, not raised
+
+
+def test_memo_keeps_a_value_until_its_kind_changes(
+    public_cache, django_capture_on_commit_callbacks
+):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return ["人力资源社会保障部"]
+
+    assert caching.memo("laws", "bodies", compute) == ["人力资源社会保障部"]
+    assert caching.memo("laws", "bodies", compute) == ["人力资源社会保障部"]
+    assert len(calls) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        caching.bump("laws")
+    caching.memo("laws", "bodies", compute)
+    assert len(calls) == 2
