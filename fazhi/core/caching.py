@@ -160,7 +160,7 @@ def memo(kind: str, name: str, compute, request: HttpRequest | None = None):
     tokens = getattr(request, "cache_versions", None) or {}
     try:
         token = tokens.get(kind) or versions([kind])[0]
-        key = f"fazhi:memo:{name}:{token}"
+        key = f"fazhi:memo:{settings.FAZHI.get('RELEASE', '')}:{name}:{token}"
         value = caches[PAGES_ALIAS].get(key)
     except Exception:
         _warn_unavailable()
@@ -211,6 +211,7 @@ def page_key(request: HttpRequest, tokens: tuple[str, ...]) -> str:
         query = "&".join(sorted(query.split("&")))
     raw = "|".join(
         (
+            settings.FAZHI.get("RELEASE", ""),  # a deploy with new templates starts afresh
             request.scheme,
             request.get_host(),
             request.path,
@@ -256,6 +257,10 @@ class PublicCacheMiddleware:
         kinds = kinds_for(request.path_info) if enabled else None
         if kinds is None or not _cacheable_request(request):
             return self.get_response(request)
+        # Taken before the versions are read: a page rendered from older data always carries an
+        # earlier Last-Modified than one rendered after the change (to the second; ETag, which
+        # browsers send whenever they have one, decides exactly).
+        modified = time.time()
         try:
             tokens = versions(kinds)
             request.cache_versions = dict(zip(kinds, tokens, strict=True))
@@ -271,7 +276,6 @@ class PublicCacheMiddleware:
             return response
         content = response.content
         etag = '"' + hashlib.blake2b(content, digest_size=12).hexdigest() + '"'
-        modified = time.time()
         headers = {
             k: v
             for k, v in response.items()

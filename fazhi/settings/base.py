@@ -218,6 +218,9 @@ FAZHI = {
     # memory: a change is visible on the next request through the version tokens.
     "PUBLIC_CACHE": env.bool("FAZHI_PUBLIC_CACHE", default=True),
     "PUBLIC_CACHE_SECONDS": env.int("FAZHI_PUBLIC_CACHE_SECONDS", default=600),
+    # Part of every cached page's key: set it per deploy (e.g. the commit) so pages rendered by
+    # the previous code are not served from a shared Redis after a release.
+    "RELEASE": env.str("FAZHI_RELEASE", default=""),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),
