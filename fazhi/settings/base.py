@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "fazhi.core.caching.PublicCacheMiddleware",  # last: cached answers pass every middleware above
 ]
 
 ROOT_URLCONF = "fazhi.urls"
@@ -79,6 +80,11 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # explicit transactions in services instead
+# Keep a worker's connection between requests (issue 25): opening one costs ~6 ms per request on
+# SQLite (its PRAGMAs) and a TCP + auth round trip on PostgreSQL; health-checked before reuse.
+# `?conn_max_age=N` in DATABASE_URL, or FAZHI_DB_CONN_MAX_AGE, set it; 0 closes after each request.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("FAZHI_DB_CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the dev server and a CLI command write side by side.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -161,7 +167,31 @@ if EVIDENCE_STORAGE == "s3":
         },
     }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages in "default", the public-page version tokens in "versions" (fazhi/core/caching.py).
+# Production: Redis at FAZHI_CACHE_URL (or REDIS_URL), shared by every worker. Without it: pages in
+# each process's memory, versions in the database table made by `manage.py createcachetable`, so
+# every worker sees a change on its next request (docs/ops/deployment.md).
+CACHE_URL = env.str("FAZHI_CACHE_URL", default="") or env.str("REDIS_URL", default="")
+if CACHE_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": prefix,
+        }
+        for alias, prefix in (("default", "fazhi"), ("versions", "fazhi-versions"))
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "versions": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "fazhi_cache_versions",
+        },
+    }
 
 LOGGING = {
     "version": 1,
@@ -186,6 +216,13 @@ FAZHI = {
     "OFFICERS_MIN_TRAINING_HOURS": env.int("FAZHI_OFFICERS_MIN_TRAINING_HOURS", default=60),
     # 社保滞纳金 capped at the principal? (行政强制法 第四十五条 — contested, UNVERIFIED)
     "SI_LATE_FEE_CAPPED": env.bool("FAZHI_SI_LATE_FEE_CAPPED", default=False),
+    # Public pages cached for anonymous visitors (fazhi/core/caching.py); the timeout only bounds
+    # memory: a change is visible on the next request through the version tokens.
+    "PUBLIC_CACHE": env.bool("FAZHI_PUBLIC_CACHE", default=True),
+    "PUBLIC_CACHE_SECONDS": env.int("FAZHI_PUBLIC_CACHE_SECONDS", default=600),
+    # Part of every cached page's key: set it per deploy (e.g. the commit) so pages rendered by
+    # the previous code are not served from a shared Redis after a release.
+    "RELEASE": env.str("FAZHI_RELEASE", default=""),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),

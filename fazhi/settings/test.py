@@ -40,3 +40,8 @@ STORAGES = {
     },
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Public-page caching is off by default in tests: a test's transaction never commits, so the
+# services' version bumps (transaction.on_commit) would not run. fazhi/core/tests/test_caching*.py
+# switch it on and run the commit callbacks.
+FAZHI = {**FAZHI, "PUBLIC_CACHE": False}

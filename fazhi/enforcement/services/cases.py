@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.time_limits import UnknownRule
 from fazhi.core.services.audit import person
@@ -112,6 +113,7 @@ def case_register(
         procedure=procedure,
         received_on=received_on,
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return case
 
 
@@ -152,6 +154,7 @@ def case_reject(
         reason=case.rejected_reason,
         **{"from": previous, "to": case.status},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return case
 
 
@@ -204,6 +207,7 @@ def case_file(
         clock=rule if clock else "",
         **{"from": previous, "to": case.status},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return case
 
 
@@ -267,4 +271,5 @@ def case_withdraw(
         reason=case.close_note,
         **{"from": previous, "to": case.status},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return case

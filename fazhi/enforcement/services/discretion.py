@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.enforcement.domain import discretion as rules
@@ -179,6 +180,7 @@ def discretion_set_import(*, path: str | Path, actor) -> DiscretionBenchmarkSet:
             "file": Path(path).name,
         },
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return benchmark_set
 
 
@@ -231,6 +233,7 @@ def discretion_set_publish(
             "superseded_to": previous.effective_to if previous else None,
         },
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return benchmark_set
 
 
@@ -265,6 +268,7 @@ def discretion_set_copy(
         target=new,
         data={"from": source.version, "version": version},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return new
 
 
@@ -295,6 +299,7 @@ def discretion_tier_update(
         target=tier,
         data={"before": before, "after": {"low": low, "high": high, "conditions": conditions}},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return tier
 
 

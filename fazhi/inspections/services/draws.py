@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections.domain import draw as algo
 from fazhi.inspections.models import (
@@ -164,6 +165,7 @@ def draw_commit(*, plan: InspectionPlan, on: date, actor, seed: bytes | None = N
     """
     require_manager(actor)
     InspectionPlan.objects.select_for_update().get(pk=plan.pk)
+    bump("inspections")  # public pages show it: a new version on commit
     with _bulk():
         return _commit(plan, on, actor, seed)
 
@@ -341,6 +343,7 @@ def draw_execute(*, draw: Draw, actor) -> Draw:
     """
     require_manager(actor)
     draw = _locked(draw, Draw.Status.COMMITTED)
+    bump("inspections")  # public pages show it: a new version on commit
     with _bulk():
         return _execute(draw, actor)
 
@@ -384,6 +387,7 @@ def draw_reveal(*, draw: Draw, actor) -> Draw:
     draw.version += 1
     draw.save(update_fields=["status", "revealed_at", "version"])
     record("draw.reveal", actor, draw, number=draw.number, seed=draw.seed_hex)
+    bump("inspections")  # public pages show it: a new version on commit
     return draw
 
 
@@ -399,6 +403,7 @@ def draw_cancel(*, draw: Draw, reason: str, actor) -> Draw:
     draw.version += 1
     draw.save(update_fields=["status", "cancel_reason", "version"])
     record("draw.cancel", actor, draw, number=draw.number, reason=draw.cancel_reason)
+    bump("inspections")  # public pages show it: a new version on commit
     return draw
 
 
@@ -406,4 +411,5 @@ def draw_run(*, plan: InspectionPlan, on: date, actor) -> Draw:
     """Commit, draw and reveal in turn: three transactions, three audit events."""
     draw = draw_commit(plan=plan, on=on, actor=actor)
     draw = draw_execute(draw=draw, actor=actor)
+    bump("inspections")  # public pages show it: a new version on commit
     return draw_reveal(draw=draw, actor=actor)
