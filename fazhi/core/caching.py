@@ -56,6 +56,7 @@ KINDS = (
     "officers",  # officers and their certificates
     "normdocs",  # drafts open for comment, cleanup announcements
     "govservices",  # the service catalogue and guides
+    "reports",  # the published (frozen) annual reports
 )
 
 # (path prefix, kinds shown). First match wins; an empty kinds tuple marks a path never cached.
@@ -74,6 +75,7 @@ PUBLIC_ROUTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("/services/track/", ()),  # tracking by code
     ("/services/", ("govservices",)),
     ("/enforcement/", ("enforcement",)),
+    ("/reports/", ("reports",)),
 )
 HOME = ("/", ())  # the portal home: no records, cached for its own sake
 

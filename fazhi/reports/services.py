@@ -18,6 +18,7 @@ from fazhi.accounts.permissions import (
     REPORTS_DRAFT,
     require,
 )
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import deadline_open_fixed
@@ -276,6 +277,7 @@ def report_freeze(*, report: Report, actor) -> Report:
         [{"key": "opening", "paragraphs": [report.opening]}, *report.sections], report.figures
     )
     report.save(update_fields=["status", "frozen_at", "content_sha256", "updated_at"])
+    bump("reports")  # the portal's 法治政府建设 column shows it from now on
     audit.record(
         actor=actor,
         action="reports.report.freeze",

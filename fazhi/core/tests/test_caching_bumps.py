@@ -21,6 +21,19 @@ DRAFTING = "a draft's internal stages; the public page changes at 征求意见 /
 EXPORT = "an export and its receipt; the public pages do not show them"
 
 NO_PUBLIC_EFFECT: dict[str, str] = {
+    # the portal shows a report only once frozen (report_freeze bumps "reports")
+    **dict.fromkeys(
+        (
+            "report_draft",
+            "report_refresh",
+            "report_accept_changes",
+            "report_edit_section",
+            "report_send_for_comment",
+            "report_comment",
+            "report_approve",
+        ),
+        STAFF_ONLY,
+    ),
     **dict.fromkeys(
         (
             "arrears_case_register",
