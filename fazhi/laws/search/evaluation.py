@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from fazhi.laws.domain.learned import Example, ModelParams, QuestionModel
-from fazhi.laws.search.learned import LabelledQuestion, folds, terms_of
+from fazhi.laws.search.learned import CorpusWords, LabelledQuestion, folds, terms_of, train
 
 K, DEEP = 10, 100
 
@@ -74,9 +74,9 @@ def combine(text: Sequence[tuple[str, float]], votes: dict, params: ModelParams)
 
 
 GRID = {
-    "vote_weight": (0.5, 1.0, 2.0, 4.0),
-    "neighbours": (10, 20, 40),
-    "min_similarity": (0.05, 0.15, 0.25),
+    "vote_weight": (0.5, 1.0, 2.0),
+    "neighbours": (20, 40, 80),
+    "min_similarity": (0.02, 0.05, 0.1),
 }
 
 
@@ -108,6 +108,7 @@ def cross_validate(
     answer: Callable[[LabelledQuestion, QuestionModel], list[str]] | None = None,
     k: int = 5,
     log: Callable[[str], None] = lambda _: None,
+    corpus: CorpusWords | None = None,
 ) -> tuple[Scores, list[ModelParams]]:
     """k-fold figures: per fold, tune on the others, train on the others, answer the fold.
     ``answer(question, model)`` runs the real search (keys best first); without it the fast
@@ -118,9 +119,7 @@ def cross_validate(
         rest = [x for j, p in enumerate(parts) if j != i for x in p]
         params, inner = tune(rest, text)
         chosen.append(params)
-        model = QuestionModel(
-            [Example(x.question, terms_of(x.question), x.articles) for x in rest], params
-        )
+        model = train(rest, params, corpus)
         fold_rows = []
         for x in held_out:
             if answer is None:
