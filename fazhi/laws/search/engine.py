@@ -14,7 +14,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from fazhi.laws.domain.highlight import snippet
-from fazhi.laws.domain.learned import QuestionModel, Vote, parse_article_key
+from fazhi.laws.domain.learned import QuestionModel, Vote, article_key, parse_article_key
 from fazhi.laws.domain.ranking import Candidate, rank
 from fazhi.laws.domain.validity import Status, Validity, status_on
 from fazhi.laws.models import (
@@ -125,19 +125,19 @@ def search(
         total = estimate_total(
             counted, COUNT_LIMIT, [df[t] for t in match.singles], stats.documents
         )
-    voted = _voted_articles(model, terms, docs, day, as_of) if model else {}
+    votes = _top_votes(model, terms) if model else {}
+    voted = _voted_articles(votes, docs, day, as_of) if votes else {}
     found_set = set(found)
     extra = [i for i in voted if i not in found_set]
     total += len([i for i in exact_ids if i not in found_set]) + len(extra)
     exact = set(exact_ids)
-    bonus = {i: v.score * model.params.vote_weight for i, v in voted.items()} if model else None
     ranked, evidence = _rerank(
         [i for i in [*found, *extra] if i not in exact],
         all_terms,
         df,
         day,
         engine,
-        bonus,
+        (model, votes) if model else None,
         expansions,
     )
     ordered = [(i, float("inf")) for i in exact_ids] + ranked
@@ -159,7 +159,23 @@ def search(
         confident=confident,
         confidence=round(min(best, 1.0), 3) if not exact_ids else 1.0,
         expansions=list(expansions),
+        related=_related(model, terms, text) if model and page == 1 else [],
     )
+
+
+RELATED_QUESTIONS = 3
+
+
+def _related(model: QuestionModel, terms: list[str], asked: str) -> list[str]:
+    """Known questions like this one (shown under the answer as 相关问题)."""
+    out: list[str] = []
+    for i, similarity in model.neighbours(terms):
+        question = model.examples[i].question
+        if similarity < model.params.min_similarity * 5 or len(out) == RELATED_QUESTIONS:
+            break
+        if question != asked and question not in out and len(question) <= 60:
+            out.append(question)
+    return out
 
 
 def _with_expansions(
@@ -184,17 +200,16 @@ def _confidence(article_id: int, evidence: dict, voted: dict[int, Vote]) -> floa
     return max(coverage, vote.similarity if vote else 0.0)
 
 
-def _voted_articles(
-    model: QuestionModel, terms: list[str], docs, day: date, as_of: date | None
-) -> dict[int, Vote]:
-    """Article id → vote, for the best-voted articles of the known questions, in the version in
-    force on the day (among the documents the filters allow)."""
-    votes = model.votes(terms)
-    if not votes:
-        return {}
-    best = sorted(votes.items(), key=lambda kv: (-kv[1].score, kv[0]))
-    best = best[: model.params.voted_articles]
-    wanted = {parse_article_key(k): v for k, v in best}
+def _top_votes(model: QuestionModel, terms: list[str]) -> dict[str, Vote]:
+    """The best-voted articles of the known questions (article key → vote)."""
+    votes = sorted(model.votes(terms).items(), key=lambda kv: (-kv[1].score, kv[0]))
+    return dict(votes[: model.params.voted_articles])
+
+
+def _voted_articles(votes: dict[str, Vote], docs, day: date, as_of: date | None) -> dict[int, Vote]:
+    """Article id → vote, for the voted articles in the version in force on the day (among the
+    documents the filters allow)."""
+    wanted = {parse_article_key(k): v for k, v in votes.items()}
     in_force = docs if as_of else docs.in_force_on(day)
     rows = (
         Article.objects.filter(
@@ -298,7 +313,7 @@ def _rerank(
     df: dict[str, int],
     day: date,
     engine,
-    bonus: dict[int, float] | None = None,
+    learned_model: tuple[QuestionModel, dict[str, Vote]] | None = None,
     term_weights: dict[str, float] | None = None,
 ) -> tuple[list[tuple[int, float]], dict[int, tuple[float, tuple[str, ...]]]]:
     """(article id, score) best first, and per article (query coverage, matched terms)."""
@@ -312,6 +327,8 @@ def _rerank(
         "title_tokens",
         "body_tokens",
         "article__position",
+        "article__number",
+        "article__suffix",
     )
     by_id = {row[0]: row for row in entries}
     # A repealed text's lineage is the work that replaced it (in the same query: one round trip).
@@ -322,7 +339,9 @@ def _rerank(
         LegalDocument.objects.filter(id__any=list({row[1] for row in by_id.values()}))
         .annotate(replacing_work=Subquery(replacing_work.values("source__work_id")[:1]))
         .order_by()
-        .values_list("id", "source_path", "kind", "work_id", "replacing_work", *VALIDITY_FIELDS)
+        .values_list(
+            "id", "source_path", "kind", "work_id", "work__key", "replacing_work", *VALIDITY_FIELDS
+        )
     )
     # Per document, once: source path, prior, lineage, whether current on the day.
     documents = {
@@ -331,17 +350,22 @@ def _rerank(
             document_prior(kind),
             f"w{replacing or work}",
             status_on(Validity(*validity), day) is Status.IN_FORCE,
+            work_key,
         )
-        for doc_id, path, kind, work, replacing, *validity in docs
+        for doc_id, path, kind, work, work_key, replacing, *validity in docs
     }
     keys: dict[str, int] = {}
+    article_keys: dict[str, str] = {}
     prior: dict[str, float] = {}
     candidates = []
     for article_id in article_ids:
-        _, doc_id, docnum, title, body, position = by_id[article_id]
-        path, weight, lineage, current = documents[doc_id]
+        _, doc_id, docnum, title, body, position, number, suffix = by_id[article_id]
+        path, weight, lineage, current, work_key = documents[doc_id]
         key = f"{path}#{position:05d}"
         keys[key] = article_id
+        article_keys[key] = (
+            article_key(work_key, number, suffix) if number is not None else f"{work_key}#"
+        )
         prior[key] = weight
         candidates.append(
             Candidate(
@@ -353,7 +377,11 @@ def _rerank(
                 is_current=current,
             )
         )
-    extra = {k: bonus[i] for k, i in keys.items() if i in bonus} if bonus is not None else None
+    extra = None
+    if learned_model is not None:
+        model, votes = learned_model
+        bonus = model.bonus(article_keys.values(), votes)
+        extra = {k: bonus[a] for k, a in article_keys.items()}
     ranked = rank(candidates, terms, df, engine.stats(), engine.weights, prior, extra, term_weights)
     evidence = {keys[r.key]: (r.coverage, r.matched) for r in ranked}
     return [(keys[r.key], r.score) for r in ranked], evidence

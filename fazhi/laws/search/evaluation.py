@@ -62,21 +62,35 @@ def mean_scores(rows: Sequence[tuple[float, float, float]]) -> Scores:
 # --- combining text results and votes, in article-key space (fast, for tuning) -------------
 
 
-def combine(text: Sequence[tuple[str, float]], votes: dict, params: ModelParams) -> list[str]:
-    """The search's ordering, approximated: text score divided by the best one, plus the vote
-    bonus of the best-voted articles (articles found by votes only have text score 0 here)."""
+def combine(
+    text: Sequence[tuple[str, float]],
+    votes: dict,
+    model: QuestionModel,
+    exclude: int = -1,
+) -> list[str]:
+    """The search's ordering, approximated in key space: text score divided by the best one,
+    plus the model's bonus; the best-voted articles join the candidates (with text score 0 here
+    when the text search did not find them)."""
+    params = model.params
     best = max((s for _, s in text), default=0.0) or 1.0
     scores = {k: s / best for k, s in text}
     voted = sorted(votes.items(), key=lambda kv: (-kv[1].score, kv[0]))
-    for key, vote in voted[: params.voted_articles]:
-        scores[key] = scores.get(key, 0.0) + vote.score * params.vote_weight
+    for key, _ in voted[: params.voted_articles]:
+        scores.setdefault(key, 0.0)
+    for key, extra in model.bonus(
+        list(scores), dict(voted[: params.voted_articles]), exclude
+    ).items():
+        scores[key] += extra
     return sorted(scores, key=lambda k: -scores[k])
 
 
 GRID = {
-    "vote_weight": (0.5, 1.0, 2.0),
-    "neighbours": (20, 40, 80),
-    "min_similarity": (0.02, 0.05, 0.1),
+    "vote_weight": (0.5, 1.0),
+    "neighbours": (40, 80),
+    "min_similarity": (0.02,),
+    "work_prior": (0.2, 0.4, 0.8),
+    "article_prior": (0.1,),
+    "subject_weight": (0.3, 0.6),
 }
 
 
@@ -95,7 +109,8 @@ def tune(
         rows = []
         for i, x in enumerate(questions):
             votes = model.votes(examples[i].terms, exclude=i)
-            rows.append(score_one(combine(text[x.query_id], votes, params), set(x.articles)))
+            found = combine(text[x.query_id], votes, model, exclude=i)
+            rows.append(score_one(found, set(x.articles)))
         scores = mean_scores(rows)
         if best is None or scores.ndcg10 > best[0]:
             best = (scores.ndcg10, params, scores)
@@ -123,7 +138,7 @@ def cross_validate(
         fold_rows = []
         for x in held_out:
             if answer is None:
-                found = combine(text[x.query_id], model.votes(terms_of(x.question)), params)
+                found = combine(text[x.query_id], model.votes(terms_of(x.question)), model)
             else:
                 found = answer(x, model)
             fold_rows.append(score_one(found, set(x.articles)))

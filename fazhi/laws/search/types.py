@@ -82,6 +82,7 @@ class SearchPage:
     confident: bool = True
     confidence: float = 1.0  # the best hit's evidence, 0–1 (engine._confidence)
     expansions: list[str] = field(default_factory=list)  # learned legal words added
+    related: list[str] = field(default_factory=list)  # similar known questions (相关问题)
 
     @property
     def pages(self) -> int:
