@@ -126,7 +126,7 @@ def search(
             counted, COUNT_LIMIT, [df[t] for t in match.singles], stats.documents
         )
     votes = _top_votes(model, terms) if model else {}
-    voted = _voted_articles(votes, docs, day, as_of) if votes else {}
+    voted = _voted_articles(votes, model.nearby(votes), docs, day, as_of) if votes else {}
     found_set = set(found)
     extra = [i for i in voted if i not in found_set]
     total += len([i for i in exact_ids if i not in found_set]) + len(extra)
@@ -206,10 +206,14 @@ def _top_votes(model: QuestionModel, terms: list[str]) -> dict[str, Vote]:
     return dict(votes[: model.params.voted_articles])
 
 
-def _voted_articles(votes: dict[str, Vote], docs, day: date, as_of: date | None) -> dict[int, Vote]:
-    """Article id → vote, for the voted articles in the version in force on the day (among the
-    documents the filters allow)."""
-    wanted = {parse_article_key(k): v for k, v in votes.items()}
+def _voted_articles(
+    votes: dict[str, Vote], nearby: dict[str, float], docs, day: date, as_of: date | None
+) -> dict[int, Vote | None]:
+    """Article id → vote (None for an article next to a voted one), for the voted articles and
+    their neighbours in the version in force on the day (among the documents the filters
+    allow)."""
+    wanted: dict[tuple[str, int, int], Vote | None] = {parse_article_key(k): None for k in nearby}
+    wanted.update({parse_article_key(k): v for k, v in votes.items()})
     in_force = docs if as_of else docs.in_force_on(day)
     rows = (
         Article.objects.filter(
@@ -220,7 +224,7 @@ def _voted_articles(votes: dict[str, Vote], docs, day: date, as_of: date | None)
         .order_by("position")
         .values_list("id", "document__work__key", "number", "suffix")
     )
-    out: dict[int, Vote] = {}
+    out: dict[int, Vote | None] = {}
     seen = set()
     for article_id, work, number, suffix in rows:
         key = (work, number, suffix)
@@ -448,6 +452,8 @@ def _reasons(article_id, kind, status, exact, evidence, voted, expansions) -> li
         reasons.append(
             f"相似的已知问题“{vote.question[:60]}”引用了本条（相似度 {vote.similarity:.0%}）"
         )
+    elif article_id in voted:
+        reasons.append("紧邻相似的已知问题所引用的条文")
     if status is not Status.IN_FORCE:
         reasons.append(f"该文本{status.value}，排在现行文本之后")
     reasons.append(f"文件类别：{kind}")

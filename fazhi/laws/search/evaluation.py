@@ -75,22 +75,22 @@ def combine(
     best = max((s for _, s in text), default=0.0) or 1.0
     scores = {k: s / best for k, s in text}
     voted = sorted(votes.items(), key=lambda kv: (-kv[1].score, kv[0]))
-    for key, _ in voted[: params.voted_articles]:
+    top = dict(voted[: params.voted_articles])
+    for key in [*top, *model.nearby(top)]:
         scores.setdefault(key, 0.0)
-    for key, extra in model.bonus(
-        list(scores), dict(voted[: params.voted_articles]), exclude
-    ).items():
+    for key, extra in model.bonus(list(scores), top, exclude).items():
         scores[key] += extra
     return sorted(scores, key=lambda k: -scores[k])
 
 
 GRID = {
     "vote_weight": (0.5, 1.0),
-    "neighbours": (40, 80),
+    "neighbours": (40,),
     "min_similarity": (0.02,),
-    "work_prior": (0.2, 0.4, 0.8),
+    "work_prior": (0.2, 0.4),
     "article_prior": (0.1,),
     "subject_weight": (0.3, 0.6),
+    "nearby_weight": (0.1, 0.2),
 }
 
 

@@ -162,7 +162,7 @@ def train(
     examples = [Example(x.question, terms_of(x.question), x.articles) for x in questions]
     examples = [e for e in examples if e.terms]
     vocabulary = {}
-    if corpus is not None:
+    if corpus is not None and params.expansion_weight:
         pairs = [
             (e.terms, corpus.tokens[a]) for e in examples for a in e.articles if a in corpus.tokens
         ]

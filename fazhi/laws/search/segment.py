@@ -209,8 +209,10 @@ def query_terms(text: str) -> list[str]:
     for token in tokens(text):
         if token not in STOP_WORDS and token not in LAY_STOP_WORDS:
             seen.setdefault(_plain(token), None)
-            for extra in expansions.get(token, ()):
-                seen.setdefault(extra, None)
+        # The expansion also of a stop word: the intent words (多久 → 期限, 算 → 计算) say what
+        # kind of rule is asked for, though the word itself is not worth matching.
+        for extra in expansions.get(token, ()):
+            seen.setdefault(extra, None)
     terms = [t for t in seen if t]
     longer = [t for t in terms if len(t) > 1]
     return longer or terms

@@ -86,3 +86,19 @@ def _confident(question: str) -> bool:
         return search(question, page_size=5).confident
     except SearchError:
         return False
+
+
+def test_the_api_gives_reasons_confidence_and_related_questions(hrss, client):
+    body = client.get("/api/v1/policies/search", {"q": "加班费怎么算", "page_size": 5}).json()
+    assert body["confident"] is True and 0 < body["confidence"] <= 1
+    assert body["hits"][0]["reasons"]
+    nonsense = client.get("/api/v1/policies/search", {"q": "红烧肉怎么做才好吃"}).json()
+    assert nonsense["confident"] is False
+
+
+def test_the_result_page_says_when_nothing_matches_well(hrss, client):
+    from django.urls import reverse
+
+    page = client.get(reverse("portal:policy_search"), {"q": "红烧肉怎么做才好吃"}).content.decode()
+    assert "没有找到直接相关的条文" in page
+    assert "找到 <strong>" not in page
