@@ -2,6 +2,7 @@
 tantivy-py, side by side in one run, on SQLite and on PostgreSQL.
 
     python bench/bench_search.py [--quick] [--city | --city-only] [--rebuild] [--sqlite-only]
+                                 [--fazhi-only]   # Fazhi alone (the peers measured elsewhere)
     # make bench: no flags (SQLite, then PostgreSQL at FAZHI_BENCH_PG_URL in a child process)
 
 For each corpus: index build time, query latency p50 / p95 over >= 200 fixed queries (Fazhi
@@ -338,7 +339,9 @@ def fazhi_relevance(questions, log=print) -> tuple[dict, dict]:
     return vars(crossed), vars(alone)
 
 
-def measure(corpus: str, quick: bool, data: Path, rebuild: bool = False) -> dict:
+def measure(
+    corpus: str, quick: bool, data: Path, rebuild: bool = False, fazhi_only: bool = False
+) -> dict:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -381,6 +384,8 @@ def measure(corpus: str, quick: bool, data: Path, rebuild: bool = False) -> dict
     ]
     if corpus != "city":
         peer_builds.append(("bm25", bm25, lambda: bm25.build(_peer_docs())))
+    if fazhi_only:  # the peers are measured in the other database's pass
+        peer_builds = []
     for key, peer, build in peer_builds:
         marker = peer.path / "built.json"
         recorded = json.loads(marker.read_text("utf-8")) if marker.exists() else {}
@@ -391,9 +396,10 @@ def measure(corpus: str, quick: bool, data: Path, rebuild: bool = False) -> dict
             recorded = {"fingerprint": fingerprint, "seconds": time.perf_counter() - started}
             marker.write_text(json.dumps(recorded), "utf-8")
         result[f"{key}_build_s"] = recorded["seconds"]
-    whoosh.open()
-    tantivy.open()
-    if corpus != "city":
+    if not fazhi_only:
+        whoosh.open()
+        tantivy.open()
+    if corpus != "city" and not fazhi_only:
         started = time.perf_counter()
         bm25.open()  # BM25Okapi builds its statistics in memory on every start
         result["bm25_build_s"] += time.perf_counter() - started
@@ -419,14 +425,18 @@ def measure(corpus: str, quick: bool, data: Path, rebuild: bool = False) -> dict
         print(
             f"  [{corpus}/{connection.vendor}] relevance, {len(questions)} questions …", flush=True
         )
-        peers = _peer_relevance(
-            {
-                "BM25": lambda t: bm25.search(t, k=100),
-                "Whoosh+jieba": lambda t: whoosh.search(t, k=100),
-                "tantivy": lambda t: tantivy.search_terms(query_terms(t), k=100),
-            },
-            questions,
-            quick,
+        peers = (
+            {}
+            if fazhi_only
+            else _peer_relevance(
+                {
+                    "BM25": lambda t: bm25.search(t, k=100),
+                    "Whoosh+jieba": lambda t: whoosh.search(t, k=100),
+                    "tantivy": lambda t: tantivy.search_terms(query_terms(t), k=100),
+                },
+                questions,
+                quick,
+            )
         )
         for name, figures in peers.items():
             result[f"{name}|rel"] = figures
@@ -441,9 +451,9 @@ def measure(corpus: str, quick: bool, data: Path, rebuild: bool = False) -> dict
     engines = {
         "Fazhi": fazhi_run,
         "Fazhi API": fazhi_api,
-        "BM25": bm25.search if corpus != "city" else None,
-        "Whoosh+jieba": whoosh.search,
-        "tantivy": lambda t: tantivy.search_terms(query_terms(t)),
+        "BM25": bm25.search if corpus != "city" and not fazhi_only else None,
+        "Whoosh+jieba": None if fazhi_only else whoosh.search,
+        "tantivy": None if fazhi_only else (lambda t: tantivy.search_terms(query_terms(t))),
     }
     for name, run in engines.items():
         if run is None:
@@ -472,8 +482,8 @@ def table(results: list[dict]) -> str:
         builds = {
             "Fazhi": r["fazhi_build_s"],
             "BM25": r.get("bm25_build_s"),
-            "Whoosh+jieba": r["whoosh_build_s"],
-            "tantivy": r["tantivy_build_s"],
+            "Whoosh+jieba": r.get("whoosh_build_s"),
+            "tantivy": r.get("tantivy_build_s"),
         }
         names = ["Fazhi", "Fazhi (text only)", "Fazhi API", "BM25", "Whoosh+jieba", "tantivy"]
         for name in names:
@@ -584,7 +594,15 @@ def main(argv: list[str] | None = None) -> list[dict]:
         results = [_city_in_child(quick)]
         print(table(results))
         return results
-    results = [measure("real", quick, Path(settings.FAZHI["SHARED_DATA_DIR"]), rebuild)]
+    results = [
+        measure(
+            "real",
+            quick,
+            Path(settings.FAZHI["SHARED_DATA_DIR"]),
+            rebuild,
+            fazhi_only="--fazhi-only" in argv,
+        )
+    ]
     WORK.mkdir(parents=True, exist_ok=True)
     (WORK / "result-real.json").write_text(json.dumps(results[0]), "utf-8")
     if results[0]["vendor"] == "sqlite" and "--sqlite-only" not in argv:

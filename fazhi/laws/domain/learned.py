@@ -204,7 +204,10 @@ class QuestionModel:
         for key, vote in votes.items():
             work = key.rpartition("#")[0]
             subject[work] = subject.get(work, 0.0) + vote.score
-        top_subject = max(subject.values(), default=0.0) or 1.0
+        # The subject counts as much as the nearest known question is near: weak neighbours
+        # (similarity 0.2) say little about which law answers.
+        nearest = max((v.similarity for v in votes.values()), default=0.0)
+        top_subject = (max(subject.values(), default=0.0) or 1.0) / nearest if nearest else 1.0
         near = self.nearby(votes)
         out = {}
         for key in keys:

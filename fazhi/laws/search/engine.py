@@ -25,7 +25,7 @@ from fazhi.laws.models import (
     RelationKind,
     SearchEntry,
 )
-from fazhi.laws.search import learned
+from fazhi.laws.search import learned, segment
 from fazhi.laws.search import query as q
 from fazhi.laws.search.backends import backend
 from fazhi.laws.search.ranking import document_prior
@@ -138,7 +138,7 @@ def search(
         day,
         engine,
         (model, votes) if model else None,
-        expansions,
+        {**segment.lay_weights(terms), **expansions},
     )
     ordered = [(i, float("inf")) for i in exact_ids] + ranked
     start = (page - 1) * page_size
@@ -335,6 +335,7 @@ def _rerank(
         "article__suffix",
     )
     by_id = {row[0]: row for row in entries}
+    article_ids = [i for i in article_ids if i in by_id]  # a row being reindexed: skipped
     # A repealed text's lineage is the work that replaced it (in the same query: one round trip).
     replacing_work = DocumentRelation.objects.filter(
         target=OuterRef("pk"), kind=RelationKind.REPEALS

@@ -35,6 +35,11 @@ class Command(BaseCommand):
             "--folds", type=int, default=5, help="`fazhi search train`：交叉验证折数"
         )
         parser.add_argument(
+            "--no-cv",
+            action="store_true",
+            help="`fazhi search train`：不做完整交叉验证（只留出一折校准阈值；指标见 make bench）",
+        )
+        parser.add_argument(
             "--no-save", action="store_true", help="`fazhi search train`：只评估，不写模型文件"
         )
 
@@ -86,6 +91,7 @@ class Command(BaseCommand):
             k=options["folds"],
             log=lambda line: self.stdout.write(line),
             save=not options["no_save"],
+            cross_validate=not options["no_cv"],
         )
 
 
