@@ -188,3 +188,17 @@ FAZHI = {
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),
 }
+
+# --- integrity (issue 18): audit anchors and seals, trusted proxies --------------------------
+# The key that seals audit events and signs the anchors. It must NOT be stored in the database
+# (nor in a backup of it): whoever holds it can forge events. DEBUG has a dev key.
+FAZHI["AUDIT_KEY"] = env.str(
+    "FAZHI_AUDIT_KEY", default="dev-only-audit-key-do-not-use-in-production" if DEBUG else ""
+)
+# Where signed checkpoints of the chain head are appended (a directory the database cannot
+# reach; in production an append-only mount, see docs/ops/deployment.md).
+FAZHI["AUDIT_ANCHOR_DIR"] = env.path("FAZHI_AUDIT_ANCHOR_DIR", default=BASE_DIR / "var" / "anchors")
+# An anchor is written after every N events (0: only by `fazhi audit anchor`).
+FAZHI["AUDIT_ANCHOR_EVERY"] = env.int("FAZHI_AUDIT_ANCHOR_EVERY", default=100)
+# Proxies whose X-Forwarded-For is believed (CIDRs, comma separated); empty: none.
+FAZHI["TRUSTED_PROXIES"] = env.list("FAZHI_TRUSTED_PROXIES", default=[])

@@ -5,6 +5,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("FAZHI_DEBUG", "true")
 
@@ -38,5 +39,10 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": tempfile.mkdtemp(prefix="fazhi-evidence-")},
     },
+}
+FAZHI = {
+    **FAZHI,
+    "AUDIT_KEY": "test-only-audit-key",
+    "AUDIT_ANCHOR_DIR": Path(tempfile.mkdtemp(prefix="fazhi-anchors-")),
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
