@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+from django.shortcuts import render
+
 from fazhi.core.services.request_context import bind_request, clear_request
 
 
@@ -22,6 +24,16 @@ class RequestContextMiddleware:
             clear_request(token)
         response["X-Request-ID"] = request_id
         return response
+
+    def process_exception(self, request, exception):
+        """A stored evidence file that fails its integrity check: a clear page, not a 500."""
+        from fazhi.core.services.evidence import EvidenceTampered
+
+        if isinstance(exception, EvidenceTampered) and not request.path.startswith("/api/"):
+            return render(
+                request, "core/evidence_tampered.html", {"message": exception.message}, status=409
+            )
+        return None
 
 
 def client_ip(request) -> str | None:
