@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from functools import lru_cache
 
+from django.conf import settings
 from django.shortcuts import render
 
+from fazhi.core.domain.client_address import parse_networks, resolve_client
 from fazhi.core.services.request_context import bind_request, clear_request
 
 
@@ -37,8 +40,20 @@ class RequestContextMiddleware:
 
 
 def client_ip(request) -> str | None:
-    # Behind nginx the real client is the first X-Forwarded-For hop (see docs/ops/deployment.md).
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (
-        (forwarded.split(",")[0].strip() or None) if forwarded else request.META.get("REMOTE_ADDR")
+    """The client's address: X-Forwarded-For only from FAZHI_TRUSTED_PROXIES, always a valid IP
+    (see fazhi.core.domain.client_address and docs/ops/deployment.md)."""
+    return resolve_client(
+        request.META.get("REMOTE_ADDR"),
+        request.META.get("HTTP_X_FORWARDED_FOR", ""),
+        _trusted_proxies(tuple(settings.FAZHI.get("TRUSTED_PROXIES", ()))),
     )
+
+
+@lru_cache(maxsize=4)
+def _trusted_proxies(cidrs: tuple[str, ...]):
+    return parse_networks(cidrs)
+
+
+def axes_client_ip(request) -> str | None:
+    """AXES_CLIENT_IP_CALLABLE: login throttling sees the same client as the audit log."""
+    return client_ip(request)

@@ -58,7 +58,8 @@ def key() -> bytes:
 
 
 def anchor_path() -> Path:
-    return Path(settings.FAZHI["AUDIT_ANCHOR_DIR"]) / FILENAME
+    configured = settings.FAZHI.get("AUDIT_ANCHOR_DIR")
+    return Path(configured or Path(settings.BASE_DIR) / "var" / "anchors") / FILENAME
 
 
 def sign(fields: dict) -> str:
