@@ -202,3 +202,23 @@ FAZHI["AUDIT_ANCHOR_DIR"] = env.path("FAZHI_AUDIT_ANCHOR_DIR", default=BASE_DIR 
 FAZHI["AUDIT_ANCHOR_EVERY"] = env.int("FAZHI_AUDIT_ANCHOR_EVERY", default=100)
 # Proxies whose X-Forwarded-For is believed (CIDRs, comma separated); empty: none.
 FAZHI["TRUSTED_PROXIES"] = env.list("FAZHI_TRUSTED_PROXIES", default=[])
+
+# --- login throttling (issue 18 item 8): django-axes, per account and per client address -----
+# Maintained library instead of a hand-written lock-out; see fazhi/accounts/throttle.py.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+FAZHI["LOGIN_MAX_FAILURES_PER_ADDRESS"] = env.int(
+    "FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS", default=20
+)
+AXES_HANDLER = "fazhi.accounts.throttle.LoginThrottleHandler"
+AXES_FAILURE_LIMIT = FAZHI["LOGIN_MAX_FAILURES"]
+AXES_COOLOFF_TIME = FAZHI["LOGIN_LOCKOUT_WINDOW"]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # order matters to the handler
+AXES_CLIENT_IP_CALLABLE = "fazhi.core.middleware.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "fazhi.accounts.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True  # the handler resets the account only, never the address
+AXES_VERBOSE = False
