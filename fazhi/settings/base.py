@@ -222,3 +222,6 @@ AXES_CLIENT_IP_CALLABLE = "fazhi.core.middleware.axes_client_ip"
 AXES_LOCKOUT_CALLABLE = "fazhi.accounts.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True  # the handler resets the account only, never the address
 AXES_VERBOSE = False
+
+# --- Content-Security-Policy (issue 18 item 11): see fazhi.core.middleware -------------------
+MIDDLEWARE += ["fazhi.core.middleware.ContentSecurityPolicyMiddleware"]
