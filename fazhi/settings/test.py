@@ -44,5 +44,7 @@ FAZHI = {
     **FAZHI,
     "AUDIT_KEY": "test-only-audit-key",
     "AUDIT_ANCHOR_DIR": Path(tempfile.mkdtemp(prefix="fazhi-anchors-")),
+    # no automatic anchors: a committed test's anchor would outlive its flushed events
+    "AUDIT_ANCHOR_EVERY": 0,
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
