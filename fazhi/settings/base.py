@@ -200,8 +200,9 @@ FAZHI["AUDIT_KEY"] = env.str(
 FAZHI["AUDIT_ANCHOR_DIR"] = env.path("FAZHI_AUDIT_ANCHOR_DIR", default=BASE_DIR / "var" / "anchors")
 # An anchor is written after every N events (0: only by `fazhi audit anchor`).
 FAZHI["AUDIT_ANCHOR_EVERY"] = env.int("FAZHI_AUDIT_ANCHOR_EVERY", default=100)
-# Proxies whose X-Forwarded-For is believed (CIDRs, comma separated); empty: none.
-FAZHI["TRUSTED_PROXIES"] = env.list("FAZHI_TRUSTED_PROXIES", default=[])
+# Proxies whose X-Forwarded-For is believed (CIDRs, comma separated). Default: nginx on the
+# same host (loopback); set it empty to believe no header at all.
+FAZHI["TRUSTED_PROXIES"] = env.list("FAZHI_TRUSTED_PROXIES", default=["127.0.0.1/32", "::1/128"])
 
 # --- login throttling (issue 18 item 8): django-axes, per account and per client address -----
 # Maintained library instead of a hand-written lock-out; see fazhi/accounts/throttle.py.

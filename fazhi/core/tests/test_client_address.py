@@ -56,7 +56,9 @@ def test_request_to_a_logged_in_page_with_garbage_header_is_not_a_500(client, se
     assert response.status_code in (200, 302)
 
 
-@override_settings(FAZHI={"OFFICERS_CHECK_LIMIT": 2, "OFFICERS_CHECK_WINDOW_MINUTES": 10})
+@override_settings(
+    FAZHI={"OFFICERS_CHECK_LIMIT": 2, "OFFICERS_CHECK_WINDOW_MINUTES": 10, "TRUSTED_PROXIES": []}
+)
 def test_per_address_limit_is_not_bypassed_by_a_new_header_each_request(client):
     codes = [
         client.get(
@@ -66,3 +68,15 @@ def test_per_address_limit_is_not_bypassed_by_a_new_header_each_request(client):
     ]
     assert 429 not in codes[:2]
     assert codes[2:] == [429, 429]
+
+
+def test_default_trusts_only_a_proxy_on_the_same_host(client):
+    # FAZHI_TRUSTED_PROXIES defaults to loopback: nginx on this host
+    assert (
+        _login_failure_ip(client, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+        == "198.51.100.7"
+    )
+    assert (
+        _login_failure_ip(client, REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.7")
+        == "203.0.113.5"
+    )
