@@ -227,3 +227,41 @@ FAZHI = {
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),
 }
+
+# --- integrity (issue 18): audit anchors and seals, trusted proxies --------------------------
+# The key that seals audit events and signs the anchors. It must NOT be stored in the database
+# (nor in a backup of it): whoever holds it can forge events. DEBUG has a dev key.
+FAZHI["AUDIT_KEY"] = env.str(
+    "FAZHI_AUDIT_KEY", default="dev-only-audit-key-do-not-use-in-production" if DEBUG else ""
+)
+# Where signed checkpoints of the chain head are appended (a directory the database cannot
+# reach; in production an append-only mount, see docs/ops/deployment.md).
+FAZHI["AUDIT_ANCHOR_DIR"] = env.path("FAZHI_AUDIT_ANCHOR_DIR", default=BASE_DIR / "var" / "anchors")
+# An anchor is written after every N events (0: only by `fazhi audit anchor`).
+FAZHI["AUDIT_ANCHOR_EVERY"] = env.int("FAZHI_AUDIT_ANCHOR_EVERY", default=100)
+# Proxies whose X-Forwarded-For is believed (CIDRs, comma separated). Default: nginx on the
+# same host (loopback); set it empty to believe no header at all.
+FAZHI["TRUSTED_PROXIES"] = env.list("FAZHI_TRUSTED_PROXIES", default=["127.0.0.1/32", "::1/128"])
+
+# --- login throttling (issue 18 item 8): django-axes, per account and per client address -----
+# Maintained library instead of a hand-written lock-out; see fazhi/accounts/throttle.py.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+FAZHI["LOGIN_MAX_FAILURES_PER_ADDRESS"] = env.int(
+    "FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS", default=20
+)
+AXES_HANDLER = "fazhi.accounts.throttle.LoginThrottleHandler"
+AXES_FAILURE_LIMIT = FAZHI["LOGIN_MAX_FAILURES"]
+AXES_COOLOFF_TIME = FAZHI["LOGIN_LOCKOUT_WINDOW"]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # order matters to the handler
+AXES_CLIENT_IP_CALLABLE = "fazhi.core.middleware.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "fazhi.accounts.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True  # the handler resets the account only, never the address
+AXES_VERBOSE = False
+
+# --- Content-Security-Policy (issue 18 item 11): see fazhi.core.middleware -------------------
+MIDDLEWARE += ["fazhi.core.middleware.ContentSecurityPolicyMiddleware"]

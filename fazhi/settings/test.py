@@ -5,6 +5,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("FAZHI_DEBUG", "true")
 
@@ -38,6 +39,13 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": tempfile.mkdtemp(prefix="fazhi-evidence-")},
     },
+}
+FAZHI = {
+    **FAZHI,
+    "AUDIT_KEY": "test-only-audit-key",
+    "AUDIT_ANCHOR_DIR": Path(tempfile.mkdtemp(prefix="fazhi-anchors-")),
+    # no automatic anchors: a committed test's anchor would outlive its flushed events
+    "AUDIT_ANCHOR_EVERY": 0,
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
+from fazhi.core.services.numbering import take_serial
 from fazhi.inspections.domain import draw as algo
 from fazhi.inspections.models import (
     Check,
@@ -147,8 +148,13 @@ def _exclusions(plan, on: date, pool: list[tuple[int, str, str]], active: _Sorte
 
 
 def _next_number(year: int) -> str:
-    count = Draw.objects.filter(number__startswith=f"{year}-").count()
-    return f"{year}-{count + 1:03d}"
+    """YYYY-NNN from core's locked counter (never by counting: concurrent draws collided)."""
+
+    def used() -> int:
+        tails = Draw.objects.filter(number__startswith=f"{year}-").values_list("number", flat=True)
+        return max((int(n[5:]) for n in tails if n[5:].isdigit()), default=0)
+
+    return f"{year}-{take_serial('inspections.draw', year, floor=used):03d}"
 
 
 def _name_of(uscc: str) -> str:
