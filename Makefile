@@ -20,6 +20,7 @@ install: $(VENV)/.installed
 
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py createcachetable
 
 demo: migrate
 	$(DEV_ENV) $(BIN)/fazhi demo
