@@ -130,7 +130,9 @@ def check_correction_due(*, issued_on: date, due_on: date) -> None:
 # --- decision, payment, execution -------------------------------------------------------------
 
 
-def check_fine(*, fine: Decimal, needs_reason: bool, reason: str, on: date | None = None) -> None:
+def check_fine(
+    *, fine: Decimal, needs_reason: bool, reason: str, on: date | None = None, what: str = "罚款"
+) -> None:
     """An amount outside the benchmark's proposed tier must state why (行政处罚法 2021 第三十四条;
     the 2017 text has no 裁量基准 article: 第四条 过罚相当 and the benchmark itself). The statutory
     range is checked separately and no reason lifts it (`discretion.check_statutory`).
@@ -141,10 +143,10 @@ def check_fine(*, fine: Decimal, needs_reason: bool, reason: str, on: date | Non
     fazhi.core.domain.errors.Refused: 罚款金额超出裁量基准建议幅度，须说明理由（依据：《中华人民共和国行政处罚法》（2017年修正）第四条、第五条）
     """
     if fine < 0:
-        raise Refused("罚款金额不能为负数", citations.cite_penalty("types", on))
+        raise Refused(f"{what}金额不能为负数", citations.cite_penalty("types", on))
     if needs_reason and not reason.strip():
         raise Refused(
-            "罚款金额超出裁量基准建议幅度，须说明理由", citations.cite_penalty("discretion", on)
+            f"{what}金额超出裁量基准建议幅度，须说明理由", citations.cite_penalty("discretion", on)
         )
 
 

@@ -91,6 +91,7 @@ CONCEPT_LABELS = {
     "public_notice": "公告送达",
     "suit_period": "起诉期限",
     "reconsideration_period": "申请行政复议期限",
+    "jurisdiction": "行政复议机关",
     "reminder": "催告",
     "court_application": "申请人民法院强制执行",
     "court_reminder": "催告后申请强制执行",
@@ -184,12 +185,23 @@ VERSIONS: tuple[LawVersion, ...] = (
     LawVersion(LITIGATION, "1989年", date(1990, 10, 1), {"suit_period": "第三十九条"}),
     LawVersion(LITIGATION, "2014年修正", date(2015, 5, 1), {"suit_period": "第四十六条第一款"}),
     LawVersion(LITIGATION, "2017年修正", date(2017, 7, 1), {"suit_period": "第四十六条第一款"}),
-    LawVersion(RECONSIDERATION, "1999年", date(1999, 10, 1), {"reconsideration_period": "第九条"}),
     LawVersion(
-        RECONSIDERATION, "2017年修正", date(2018, 1, 1), {"reconsideration_period": "第九条"}
+        RECONSIDERATION,
+        "1999年",
+        date(1999, 10, 1),
+        {"reconsideration_period": "第九条", "jurisdiction": "第十二条"},
     ),
     LawVersion(
-        RECONSIDERATION, "2023年修订", date(2024, 1, 1), {"reconsideration_period": "第二十条"}
+        RECONSIDERATION,
+        "2017年修正",
+        date(2018, 1, 1),
+        {"reconsideration_period": "第九条", "jurisdiction": "第十二条"},
+    ),
+    LawVersion(
+        RECONSIDERATION,
+        "2023年修订",
+        date(2024, 1, 1),
+        {"reconsideration_period": "第二十条", "jurisdiction": "第二十四条"},
     ),
     LawVersion(
         COERCION,

@@ -512,6 +512,7 @@ def _check_decision(
             needs_reason=departure_needs_reason(proposal, amount),
             reason=departure_reason,
             on=on,
+            what="加付赔偿金" if compensation is not None else "罚款",
         )
     return outcome, fine, compensation, measures, sanction, triggers
 
