@@ -28,7 +28,7 @@ from fazhi.enforcement.domain.discretion import (
     check_statutory,
     departure_needs_reason,
 )
-from fazhi.enforcement.domain.numbering import decision_number, prefix_for
+from fazhi.enforcement.domain.numbering import check_number_order, decision_number, prefix_for
 from fazhi.enforcement.models import Case, CaseAct, CorrectionOrder, Hearing, LegalReview
 from fazhi.enforcement.publicity import case_publicity_register
 from fazhi.enforcement.services import cases_common as c
@@ -661,7 +661,19 @@ def case_decide(
     )
     c.check_evidence_intact(c.case_evidence(case))
     prefix = prefix_for(case.org_unit.code, c.option("ENFORCEMENT_DECISION_PREFIXES"))
-    serial = c.take_serial(prefix, on.year)
+    serial = c.take_serial(prefix, on.year)  # locks the counter: the check below is race-free
+    latest = (
+        Case.objects.filter(decision_prefix=prefix, decision_year=on.year)
+        .exclude(decided_on=None)
+        .order_by("-decided_on", "-decision_serial")
+        .values_list("decided_on", "decision_number")
+        .first()
+    )
+    check_number_order(
+        decided_on=on,
+        latest_on=latest[0] if latest else None,
+        latest_number=latest[1] if latest else "",
+    )
     case.decision_prefix, case.decision_year, case.decision_serial = prefix, on.year, serial
     case.decision_number = decision_number(prefix, on.year, serial)
     case.decided_on, case.outcome, case.fine, case.measures = on, outcome, fine, measures

@@ -300,3 +300,47 @@ def test_public_notice_is_served_when_the_period_has_run(world):
     # the 15-day payment period starts then
     assert (case.served_on, case.payment_due) == (date(2019, 6, 1), date(2019, 6, 17))
     assert Case.objects.get(pk=case.pk).notice_published_on == date(2019, 4, 2)
+
+
+# --- item 13: the documents -------------------------------------------------------------------
+
+
+def test_decision_document_layout_and_content(world, settings):
+    from io import BytesIO
+
+    from docx import Document
+    from docx.shared import Mm
+
+    settings.FAZHI = {**settings.FAZHI, "AGENCY_NAME": "天津市人力资源和社会保障局（测试）"}
+    case = _decided(world)
+    content = documents.penalty_decision(case)
+    section = Document(BytesIO(content)).sections[0]
+    # A4; GB/T 9704: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm
+    assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (210, 297)
+    assert (round(section.top_margin / Mm(1)), round(section.left_margin / Mm(1))) == (37, 28)
+    assert round((section.page_width - section.left_margin - section.right_margin) / Mm(1)) == 156
+    assert round((section.page_height - section.top_margin - section.bottom_margin) / Mm(1)) == 225
+    text = _docx_text(content)
+    assert text.startswith("天津市人力资源和社会保障局（测试）\n行政处罚决定书")
+    # only the evidence the file holds: the one inspection record and its file
+    assert "以上事实有下列证据证明：现场检查笔录（2019年3月8日）及台账.png。" in text
+    assert "询问笔录" not in text and "听证" not in text  # no interview, no hearing right
+    assert "依据《劳动保障监察条例》第二十五条" in text
+    # 2017 行政处罚法 for a 2019 decision; 复议机关 and court named
+    assert "（2017年修正）第五十一条第（一）项" in text and "第七十二条" not in text
+    assert "向天津市人民政府或者中华人民共和国人力资源和社会保障部申请行政复议" in text
+    assert "六个月内依法向天津市和平区人民法院提起行政诉讼" in text
+
+
+def test_interview_record_shows_each_officers_certificate(world):
+    case = _overtime_case(world)
+    act = acts.case_record_act(
+        case=case,
+        kind="interview",
+        on=date(2019, 3, 11),
+        officers=two(world),
+        summary="询问法定代表人",
+        actor=world["users"]["a"],
+    )
+    text = _docx_text(documents.interview_record(act))
+    assert "zhifa_a（JC-0001）、zhifa_b（JC-0002）" in text

@@ -567,3 +567,23 @@ def test_decision_numbers_are_sequential_per_prefix(world):
         actor=leader,
     ).decision_number
     assert (n1, n2) == ("津人社监罚〔2019〕1号", "津人社监罚〔2019〕2号")
+
+
+def test_decision_numbers_follow_the_decision_dates(world):
+    """Issue 17 item 13: 文号 in order of decision date — no backdated decision after a later
+    one was numbered."""
+    first, second = _reviewed(world), _reviewed(world)
+    leader = world["users"]["leader"]
+    decide(case=first, on=date(2019, 4, 5), fine=Decimal(45000), text="决定", actor=leader)
+    decision.case_propose(
+        case=second,
+        on=date(2019, 4, 1),
+        outcome="penalty",
+        fine=Decimal(45000),
+        text="决定",
+        actor=world["users"]["a"],
+    )
+    with refused("文号按决定日期顺序编排"):
+        decision.case_decide(case=second, on=date(2019, 4, 2), actor=leader)
+    second = decision.case_decide(case=second, on=date(2019, 4, 5), actor=leader)
+    assert second.decision_number == "津人社监罚〔2019〕2号"
