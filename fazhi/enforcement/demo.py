@@ -600,13 +600,19 @@ def _run(ctx, spec: Spec) -> Case:
     return execution.case_archive(case=case, on=done + timedelta(days=5), actor=actor)
 
 
+def _decision_day(spec: Spec) -> date:
+    return spec.day(65 if spec.hearing else spec.decide_day)
+
+
 def load(ctx) -> None:
     demo_rules.load(ctx)
     references = [_reference(ctx, spec) for spec in (*specs(), *recent_specs(ctx.today))]
     existing = set(
         Case.objects.filter(reference__in=references).values_list("reference", flat=True)
     )
-    for spec in (*specs(), *recent_specs(ctx.today)):
+    # in order of decision date: decision numbers follow the dates (GB/T 9704 7.2.4)
+    ordered = sorted((*specs(), *recent_specs(ctx.today)), key=_decision_day)
+    for spec in ordered:
         if _reference(ctx, spec) in existing:
             continue
         if not PowerItem.objects.filter(code=spec.power, is_active=True).exists():
