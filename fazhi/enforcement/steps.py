@@ -126,6 +126,11 @@ def _order(case: Case, p: Mapping) -> CorrectionOrder:
     return order
 
 
+def _given(p: Mapping, **parsers: Callable[[], Any]) -> dict[str, Any]:
+    """The parsed values of the parameters present and not blank."""
+    return {name: parse() for name, parse in parsers.items() if p.get(name) not in (None, "", [])}
+
+
 Step = Callable[[Case, Mapping, Sequence[Upload], Any, int | None], Any]
 
 STEPS: dict[str, Step] = {
@@ -171,6 +176,7 @@ STEPS: dict[str, Step] = {
         items=_text(p, "items"),
         officers=_officers(p),
         actor=u,
+        pay=_bool(p, "pay"),
         seen_version=v,
     ),
     "followup": lambda c, p, f, u, v: acts.case_order_followup(
@@ -233,7 +239,7 @@ STEPS: dict[str, Step] = {
         actor=u,
         seen_version=v,
     ),
-    "decide": lambda c, p, f, u, v: decision.case_decide(
+    "propose": lambda c, p, f, u, v: decision.case_propose(
         case=c,
         on=_day(p),
         outcome=_text(p, "outcome") or "penalty",
@@ -244,11 +250,30 @@ STEPS: dict[str, Step] = {
         actor=u,
         seen_version=v,
     ),
+    "send_back": lambda c, p, f, u, v: decision.case_send_back(
+        case=c, on=_day(p), reason=_text(p, "reason"), actor=u, seen_version=v
+    ),
+    # The 负责人 decides on the proposal; a field left out keeps the proposal's value.
+    "decide": lambda c, p, f, u, v: decision.case_decide(
+        case=c,
+        on=_day(p),
+        actor=u,
+        seen_version=v,
+        **_given(
+            p,
+            outcome=lambda: _text(p, "outcome"),
+            fine=lambda: _money(p, "fine"),
+            text=lambda: _text(p, "text"),
+            measures=lambda: _list(p, "measures"),
+            departure_reason=lambda: _text(p, "departure_reason"),
+        ),
+    ),
     "serve": lambda c, p, f, u, v: execution.case_serve(
         case=c,
         on=_day(p),
         method=_text(p, "method") or "direct",
         recipient=_text(p, "recipient"),
+        notice_on=_day(p, "notice_on") if p.get("notice_on") else None,
         actor=u,
         seen_version=v,
     ),

@@ -150,7 +150,7 @@ def case_detail(request, pk: int):
         "reviewers": User.objects.filter(is_active=True).exclude(
             pk__in=investigator_user_ids(case)
         ),
-        "triggers": review_triggers(case),
+        "triggers": review_triggers(case, case.notified_on or case.filed_on),
         "act_kinds": [(k.value, act_rules.ACT_LABELS[k]) for k in act_rules.INVESTIGATION_KINDS],
         "av_kinds": [k.value for k in act_rules.AV_REQUIRED_KINDS],
         "outcomes": list(review_rules.OUTCOME_LABELS.items()),
@@ -253,7 +253,7 @@ def review_queue(request):
     rows = [
         {
             "case": case,
-            "triggers": review_triggers(case),
+            "triggers": review_triggers(case, case.notified_on or case.filed_on),
             "conflict": request.user.pk in investigator_user_ids(case),
         }
         for case in selectors.review_queue(user=request.user)

@@ -24,6 +24,7 @@ from fazhi.core.services.deadlines import (
 )
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain.numbering import case_reference
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.services import cases_common as c
@@ -37,13 +38,13 @@ DECISION = "penalty.decision"
 CASE_CLOCKS = (INVESTIGATION, DECISION)
 
 
-def check_power_item(power_item: PowerItem) -> None:
-    """执法 strictly by the power list (行政处罚法 第四条; 国办发〔2018〕118号 (四))."""
+def check_power_item(power_item: PowerItem, on: date | None = None) -> None:
+    """执法 strictly by the power list (行政处罚法 2021 第四条 / 2017 第三条; 118号 (四))."""
     if not power_item.is_active or power_item.kind not in CASE_POWER_KINDS:
         raise Refused(
             f"权责事项“{power_item.code} {power_item.name}”不是有效的行政处罚、强制或检查事项，"
             "不能据此办案",
-            "《中华人民共和国行政处罚法》第四条；国办发〔2018〕118号（四）",
+            f"{cit.cite_penalty('legality', on)}；国办发〔2018〕118号（四）",
         )
 
 
@@ -69,9 +70,9 @@ def case_register(
     """Register a case from its source. 投诉/举报 start the 5-working-day acceptance clock
     (若干规定 第十八条); other sources await 立案. Audits ``enforcement.case.register``."""
     source, procedure = flow.Source(source), flow.Procedure(procedure)
-    check_power_item(power_item)
+    check_power_item(power_item, received_on)
     if not cause.strip() or not party_name.strip():
-        raise Refused("请填写案由和当事人", "《中华人民共和国行政处罚法》第五十四条")
+        raise Refused("请填写案由和当事人", cit.cite_penalty("filing", received_on))
     if party_kind not in ("org", "person"):
         raise Refused("当事人类别只能是公民或法人、其他组织")
     reference = reference or case_reference(
@@ -123,7 +124,7 @@ def case_accept(*, case: Case, on: date, actor, seen_version: int | None = None)
     case = c.lock(case, seen_version)
     flow.check_source_needs_acceptance(case.source, flow.Action.ACCEPT)
     flow.check_not_before(on, case.received_on, "收到投诉举报日期")
-    previous = c.move(case, flow.Action.ACCEPT)
+    previous = c.move(case, flow.Action.ACCEPT, on)
     case.accepted_on = on
     c.save(case, "status", "accepted_on")
     if deadline := c.open_deadline(case, ACCEPTANCE):
@@ -141,7 +142,7 @@ def case_reject(
     flow.check_source_needs_acceptance(case.source, flow.Action.REJECT)
     flow.check_rejection_reason(reason)
     flow.check_not_before(on, case.received_on, "收到投诉举报日期")
-    previous = c.move(case, flow.Action.REJECT)
+    previous = c.move(case, flow.Action.REJECT, on)
     case.rejected_reason = reason.strip()
     c.save(case, "status", "rejected_reason")
     if deadline := c.open_deadline(case, ACCEPTANCE):
@@ -176,10 +177,10 @@ def case_file(
     """
     case = c.lock(case, seen_version)
     flow.check_filing_from(case.status, case.source)
-    previous = c.move(case, flow.Action.FILE)
+    previous = c.move(case, flow.Action.FILE, on)
     flow.check_not_before(on, case.accepted_on or case.received_on, "受理（发现）日期")
     if not c.is_leader(approver):
-        raise Refused("立案须经行政机关负责人批准", "《中华人民共和国行政处罚法》第五十四条")
+        raise Refused("立案须经行政机关负责人批准", cit.cite_penalty("filing", on))
     assigned = c.officers_that_can_act(officers, on)
     case.filed_on, case.filing_approver = on, approver
     c.save(case, "status", "filed_on", "filing_approver")
@@ -254,7 +255,7 @@ def case_withdraw(
     """撤销立案 (劳动保障监察条例 第十八条: minor and corrected, or no violation established).
     Audits ``enforcement.case.withdraw``."""
     case = c.lock(case, seen_version)
-    previous = c.move(case, flow.Action.WITHDRAW)
+    previous = c.move(case, flow.Action.WITHDRAW, on)
     if not reason.strip():
         raise Refused("撤销立案须写明理由", "《劳动保障监察条例》第十八条")
     flow.check_not_before(on, case.filed_on, "立案日期")

@@ -17,6 +17,7 @@ from fazhi.core.models import EvidenceFile
 from fazhi.core.services.deadlines import deadline_meet, deadline_open_fixed
 from fazhi.enforcement.domain import acts as rules
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.models import Case, CaseAct, CorrectionOrder
 from fazhi.enforcement.services import cases_common as c
 from fazhi.officers.models import Officer
@@ -24,11 +25,11 @@ from fazhi.officers.models import Officer
 ORDER_RULE = "enforcement.correction_order"
 
 
-def _check_investigating(case: Case, label: str) -> None:
+def _check_investigating(case: Case, label: str, on: date | None = None) -> None:
     if flow.Status(case.status) not in flow.INVESTIGATING:
         raise Refused(
             f"案件当前状态为“{case.status_label}”，不能{label}（须在立案后、作出决定前）",
-            "《中华人民共和国行政处罚法》第五十四条、第五十五条",
+            flow.basis_text([(cit.PENALTY, "filing"), (cit.PENALTY, "record")], on),
         )
 
 
@@ -52,13 +53,13 @@ def case_record_act(
     kind = rules.ActKind(kind)
     if kind not in rules.INVESTIGATION_KINDS:
         raise Refused(f"“{rules.ACT_LABELS[kind]}”须通过相应步骤办理")
-    _check_investigating(case, f"记录{rules.ACT_LABELS[kind]}")
+    _check_investigating(case, f"记录{rules.ACT_LABELS[kind]}", on)
     flow.check_not_before(on, case.filed_on, "立案日期")
-    rules.check_summary(kind, summary)
+    rules.check_summary(kind, summary, on)
     named = (
         c.officers_that_can_act(officers, on) if kind in rules.TWO_OFFICER_KINDS else list(officers)
     )
-    c.check_evidence_intact(existing)
+    c.check_evidence_intact(existing, on)
     rules.check_av(
         kind=kind, mime_types=[*c.sniff_uploads(uploads), *(e.mime_type for e in existing)]
     )
@@ -96,19 +97,23 @@ def case_order_correction(
     items: str,
     officers: Sequence[Officer],
     actor,
+    pay: bool = False,
     seen_version: int | None = None,
 ) -> CorrectionOrder:
     """责令改正指令书 with its own deadline, fixed by the order (劳动保障监察条例 第十八条;
-    行政处罚法 第二十八条). Audits ``enforcement.case.order``."""
+    行政处罚法 第二十八条); with ``pay`` a 责令支付通知书 (条例 第二十六条: 责令限期支付 wages,
+    overtime pay or 经济补偿) — only when it is overdue may 加付赔偿金 follow. Audits
+    ``enforcement.case.order``."""
     case = c.lock(case, seen_version)
-    _check_investigating(case, "下达责令改正指令")
+    kind = rules.ActKind.PAY_ORDER if pay else rules.ActKind.ORDER
+    _check_investigating(case, f"下达{rules.ACT_LABELS[kind]}", on)
     flow.check_not_before(on, case.filed_on, "立案日期")
-    rules.check_summary(rules.ActKind.ORDER, items)
+    rules.check_summary(kind, items, on)
     rules.check_correction_due(issued_on=on, due_on=due_on)
     named = c.officers_that_can_act(officers, on)
     act = c.add_act(
         case,
-        kind=rules.ActKind.ORDER,
+        kind=kind,
         on=on,
         summary=items,
         actor=actor,
@@ -116,21 +121,23 @@ def case_order_correction(
         data={"due_on": due_on.isoformat()},
     )
     order = CorrectionOrder.objects.create(
-        case=case, act=act, issued_on=on, due_on=due_on, items=items.strip()
+        case=case, act=act, issued_on=on, due_on=due_on, items=items.strip(), is_payment=pay
     )
     deadline_open_fixed(
         subject=order,
         rule_code=ORDER_RULE,
-        title="责令改正期限",
+        title="责令支付期限" if pay else "责令改正期限",
         start=on,
         due=due_on,
         actor=actor,
         org_unit=case.org_unit,
         owner=c.case_owner(case),
-        basis="责令改正指令书确定的期限（《劳动保障监察条例》第十八条）",
+        basis="责令支付通知书确定的期限（《劳动保障监察条例》第二十六条）"
+        if pay
+        else "责令改正指令书确定的期限（《劳动保障监察条例》第十八条）",
     )
     c.save(case)
-    c.record(case, "order", actor, seq=act.seq, on=on, due_on=due_on)
+    c.record(case, "order", actor, seq=act.seq, on=on, due_on=due_on, pay=pay)
     return order
 
 
@@ -153,7 +160,7 @@ def case_order_followup(
     if order.status != CorrectionOrder.Status.OPEN:
         raise Refused("该责令改正指令已复查", "《劳动保障监察条例》第十八条")
     flow.check_not_before(on, order.issued_on, "指令下达日期")
-    rules.check_summary(rules.ActKind.ORDER_FOLLOWUP, summary)
+    rules.check_summary(rules.ActKind.ORDER_FOLLOWUP, summary, on)
     if not complied and on <= order.due_on:
         raise Refused("改正期限尚未届满，不能认定逾期未改正", "《劳动保障监察条例》第十八条")
     named = c.officers_that_can_act(officers, on)

@@ -64,7 +64,7 @@ def test_problems_have_stable_codes(client, world):
     before = AuditEvent.objects.count()
     url = f"{BASE}/cases/{case.pk}/steps"
     r = client.post(
-        f"{url}/decide", {"params": {"on": "2019-04-01"}}, content_type="application/json", **h
+        f"{url}/propose", {"params": {"on": "2019-04-01"}}, content_type="application/json", **h
     )
     assert r.status_code == 409 and r.json()["code"] == "illegal_transition"
     assert r["Content-Type"] == "application/problem+json"
