@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import EvidenceFile
 from fazhi.core.services.deadlines import deadline_meet, deadline_open_fixed
@@ -48,6 +49,7 @@ def case_record_act(
 ) -> CaseAct:
     """Record one investigation act in the case file. Refuses a single or uncertified officer,
     a missing A/V file for 查封扣押 and the like (118号 (八)) and an altered evidence file."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     kind = rules.ActKind(kind)
     if kind not in rules.INVESTIGATION_KINDS:
@@ -100,6 +102,7 @@ def case_order_correction(
 ) -> CorrectionOrder:
     """责令改正指令书 with its own deadline, fixed by the order (劳动保障监察条例 第十八条;
     行政处罚法 第二十八条). Audits ``enforcement.case.order``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     _check_investigating(case, "下达责令改正指令")
     flow.check_not_before(on, case.filed_on, "立案日期")
@@ -148,6 +151,7 @@ def case_order_followup(
 ) -> CorrectionOrder:
     """整改复查: 已改正 (on or before the due day) or 逾期未改正. Audits
     ``enforcement.case.order_followup``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=order.case.org_unit)
     case = c.lock(order.case, seen_version)
     order = CorrectionOrder.objects.select_for_update().get(pk=order.pk)
     if order.status != CorrectionOrder.Status.OPEN:

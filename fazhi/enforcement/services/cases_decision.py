@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, ENFORCEMENT_LEGAL_REVIEW, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.deadlines import deadline_compute
 from fazhi.core.services.deadlines import deadline_cancel, deadline_meet, deadline_open
@@ -85,6 +86,7 @@ def case_notify(
     """告知 the proposed decision with the rights of 陈述、申辩 and, where a trigger applies, 听证
     (行政处罚法 第四十四、六十三条). The discretion benchmark in force proposes the range (第三十四条).
     Opens the hearing-request period. Audits ``enforcement.case.notify``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.NOTIFY)
     flow.check_not_before(on, case.filed_on, "立案日期")
@@ -158,6 +160,7 @@ def case_hearing_request(
     *, case: Case, on: date, actor, seen_version: int | None = None
 ) -> Hearing:
     """The party asks for a hearing within the period (第六十四条第（一）项)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.REQUEST_HEARING)
     flow.check_not_before(on, case.notified_on, "告知日期")
@@ -196,6 +199,7 @@ def case_hearing_notice(
 ) -> Hearing:
     """Appoint the presiding officer (not an investigator) and notify the party at least 7
     (working) days before the hearing (第六十四条第（二）、（四）项)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     hearing = _hearing(case)
     flow.check_not_before(notice_on, hearing.requested_on, "听证申请日期")
@@ -233,6 +237,7 @@ def case_hearing_record(
     seen_version: int | None = None,
 ) -> CaseAct:
     """The signed 听证笔录 (第六十四条第（八）项)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     hearing = _hearing(case)
     if hearing.hearing_on is None:
@@ -264,6 +269,7 @@ def case_hearing_close(
 ) -> Case:
     """End the hearing: only with its 笔录, unless the party withdrew or failed to appear
     (第六十四条第（六）、（八）项)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     hearing = Hearing.objects.select_for_update().filter(case=case).first()
     if hearing is not None:
@@ -287,6 +293,7 @@ def case_review_submit(
     *, case: Case, on: date, actor, seen_version: int | None = None
 ) -> LegalReview:
     """Send the case to 法制审核 with the catalogue entries it meets (第五十八条)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.SUBMIT_REVIEW)
     flow.check_not_before(on, case.notified_on, "告知日期")
@@ -326,9 +333,11 @@ def case_review(
     """The reviewer's opinion on the seven points (118号 (十三)): 同意, or 存在问题 which sends
     the case back to be corrected and submitted again. The reviewer holds the 法制审核人员 role
     and did not investigate this case. Audits ``enforcement.case.review``."""
+    # 法制审核人员 only (第五十八条; not the administrator): the role and the scope are the gate's
+    require(actor, ENFORCEMENT_LEGAL_REVIEW, unit=case.org_unit)
     case = c.lock(case, seen_version)
     review_rules.check_reviewer(
-        is_reviewer=c.is_reviewer(actor),
+        is_reviewer=True,
         is_investigator=getattr(actor, "pk", None) in c.investigator_user_ids(case),
     )
     result = review_rules.check_opinion(points, opinion, comments)
@@ -369,6 +378,7 @@ def case_discuss(
     seen_version: int | None = None,
 ) -> CaseAct:
     """集体讨论 by the agency's 负责人 for serious cases (行政处罚法 第五十七条第二款)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     if flow.Status(case.status) not in {
         flow.Status.NOTIFIED,
@@ -415,6 +425,7 @@ def case_decide(
     locked per-year counter; registers the decision for publicity (``publicity.record.register``).
     Audits ``enforcement.case.decide``.
     """
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.DECIDE)
     flow.check_not_before(on, case.notified_on, "告知日期")

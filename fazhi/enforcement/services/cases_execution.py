@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.deadlines import deadline_meet, deadline_open
 from fazhi.enforcement.domain import acts as act_rules
@@ -39,6 +40,7 @@ def case_serve(
 ) -> Case:
     """送达 the decision with its 送达回证 (行政处罚法 第六十一条); opens the 15-day payment
     period where there is a fine (第六十七条). Audits ``enforcement.case.serve``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.SERVE)
     if method not in SERVICE_METHODS:
@@ -80,6 +82,7 @@ def case_pay(
 ) -> Case:
     """Record payment at the bank; a late payment carries 加处罚款 of 3% a day, capped at the
     fine (第七十二条), not counted while 复议/诉讼 were pending (第七十三条)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.PAY)
     if not case.fine:
@@ -109,6 +112,7 @@ def case_pay(
 @transaction.atomic
 def case_remind(*, case: Case, on: date, actor, seen_version: int | None = None) -> Case:
     """催告书 after the payment period ran out (行政强制法 第三十五、五十四条)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     if flow.Status(case.status) != flow.Status.SERVED or not case.fine:
         raise Refused(
@@ -136,6 +140,7 @@ def case_remind(*, case: Case, on: date, actor, seen_version: int | None = None)
 @transaction.atomic
 def case_apply_court(*, case: Case, on: date, actor, seen_version: int | None = None) -> Case:
     """申请人民法院强制执行, ≥10 days after the 催告书 (行政强制法 第五十三、五十四条)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.APPLY_COURT)
     act_rules.check_court_application(reminded_on=case.reminded_on, applied_on=on)
@@ -148,6 +153,7 @@ def case_apply_court(*, case: Case, on: date, actor, seen_version: int | None = 
 @transaction.atomic
 def case_close(*, case: Case, on: date, note: str, actor, seen_version: int | None = None) -> Case:
     """结案: the decision is performed (paid), needs no payment, or the court took over."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     status = flow.Status(case.status)
     previous = c.move(case, flow.Action.CLOSE)
@@ -173,6 +179,7 @@ def case_archive(*, case: Case, on: date, actor, seen_version: int | None = None
     the digest of the case file's manifest is kept so a later export can be compared."""
     from fazhi.enforcement.services.cases_archive import manifest_digest
 
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.ARCHIVE)
     flow.check_not_before(on, case.closed_on or case.received_on, "结案日期")

@@ -93,8 +93,9 @@ def test_problems_have_stable_codes(client, world):
         f"{url}/act", {"params": {"on": "not a date"}}, content_type="application/json", **h
     )
     assert r.status_code == 422 and r.json()["code"] == "invalid_input"
-    r = client.post(f"{url}/review", {"params": {}}, content_type="application/json", **h)
-    assert r.status_code == 403
+    review = {"params": {"on": "2019-04-01", "opinion": "agree"}}
+    r = client.post(f"{url}/review", review, content_type="application/json", **h)
+    assert r.status_code == 403 and r.json()["code"] == "enforcement.legal_review"
     assert AuditEvent.objects.count() == before
 
 

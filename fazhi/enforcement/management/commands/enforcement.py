@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from rich.console import Console
@@ -48,7 +49,9 @@ class Command(BaseCommand):
         export = sub.add_parser("export", help="导出整卷（卷内记录、文书、证据、哈希清单）")
         export.add_argument("reference", help="案件编号")
         export.add_argument("--out", required=True, help="输出的 zip 文件")
-        export.add_argument("--user", default="", help="经手人用户名（记入证据保管记录）")
+        export.add_argument(
+            "--user", default="", help="经手人用户名（须有导出案卷的权限；记入证据保管记录）"
+        )
         stats = sub.add_parser("stats", help="年度执法统计（按职权类别、来源、处理结果、权责事项）")
         stats.add_argument("--year", type=int, required=True, help="收案年度")
         stats.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -145,7 +148,7 @@ class Command(BaseCommand):
         try:
             with path.open("wb") as out:
                 manifest = case_export(case=case, actor=actor, out=out)
-        except Refused as exc:
+        except (Refused, PermissionDenied) as exc:
             path.unlink(missing_ok=True)
             raise CommandError(f"已拒绝：{exc}", returncode=1) from exc
         self.stdout.write(
