@@ -33,12 +33,12 @@ from fazhi.enforcement.services.cases_common import (
     review_triggers,
 )
 from fazhi.enforcement.services.cases_execution import SERVICE_METHODS
-from fazhi.enforcement.steps import BadInput, params_from_post, run_step
+from fazhi.enforcement.steps import STEPS, parse_form, run_step
 from fazhi.officers.selectors import usable_officers
 from fazhi.publicity.selectors import record_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-STEP_ERRORS = (Refused, BadInput, EvidenceRejected, CalendarDataMissing, UnknownRule)
+STEP_ERRORS = (Refused, EvidenceRejected, CalendarDataMissing, UnknownRule)
 # What 我的案件 shows: loading the whole row (five JSON fields) costs more than the query.
 LIST_COLUMNS = (
     "reference",
@@ -171,10 +171,13 @@ def case_detail(request, pk: int):
 @require_POST
 def case_action(request, pk: int, action: str):
     case = selectors.case_get_for_user(pk=pk, user=request.user)
+    if action not in STEPS:
+        raise Http404("未知步骤")
     # the service is the gate: a refusal (NotPermitted) answers 403 with its message
     uploads = [(f, f.name) for f in request.FILES.getlist("files")]
     try:
-        run_step(case, action, params_from_post(request.POST), uploads=uploads, actor=request.user)
+        data = parse_form(action, request.POST)
+        run_step(case, action, data, uploads=uploads, actor=request.user)
     except STEP_ERRORS as exc:
         messages.error(request, str(exc))
     else:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from fazhi.core.domain.errors import Refused
+from fazhi.enforcement.domain.errors import ErrorCode
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 INSPECTION_RULES = "《劳动保障监察条例》"
@@ -38,6 +39,8 @@ DOC_118 = "国办发〔2018〕118号"
 
 class IllegalTransition(Refused):
     """The step is not open from the case's current state."""
+
+    default_code = ErrorCode.ILLEGAL_TRANSITION
 
 
 class Source(StrEnum):

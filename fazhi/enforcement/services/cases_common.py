@@ -23,6 +23,7 @@ from fazhi.core.services.evidence import evidence_ingest
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.domain import hearing as hearing_rules
 from fazhi.enforcement.domain import review as review_rules
+from fazhi.enforcement.domain.errors import ErrorCode
 from fazhi.enforcement.models import Case, CaseAct, CaseCounter
 from fazhi.officers.models import Officer
 from fazhi.officers.selectors import check_officers_can_act
@@ -34,6 +35,8 @@ EVIDENCE_BASIS = f"{PENALTY_LAW}第四十六条；国办发〔2018〕118号（�
 
 class StaleVersion(Refused):
     """Someone else changed the case since the user loaded it."""
+
+    default_code = ErrorCode.STALE_VERSION
 
 
 # Upload = (file object, original name).
