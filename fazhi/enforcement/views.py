@@ -24,8 +24,10 @@ from fazhi.core.services.evidence import EvidenceRejected, evidence_open
 from fazhi.enforcement import documents, forms, selectors, selectors_stats
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import coercion
 from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.services import cases as intake
+from fazhi.enforcement.services.cases_acts import coercion_grants
 from fazhi.enforcement.services.cases_archive import case_export, case_file_rows
 from fazhi.enforcement.services.cases_common import (
     case_evidence,
@@ -154,7 +156,13 @@ def case_detail(request, pk: int):
             pk__in=investigator_user_ids(case)
         ),
         "triggers": review_triggers(case),
-        "act_kinds": [(k.value, act_rules.ACT_LABELS[k]) for k in act_rules.INVESTIGATION_KINDS],
+        # 17.12: only the coercive measures the case's power item's basis grants
+        "act_kinds": [
+            (k.value, act_rules.ACT_LABELS[k])
+            for k in coercion.offered(
+                act_rules.INVESTIGATION_KINDS, case.power_item.code, coercion_grants()
+            )
+        ],
         "av_kinds": [k.value for k in act_rules.AV_REQUIRED_KINDS],
         "outcomes": list(review_rules.OUTCOME_LABELS.items()),
         "measures": list(review_rules.MEASURE_LABELS.items()),

@@ -18,11 +18,17 @@ from fazhi.core.models import EvidenceFile
 from fazhi.core.services.deadlines import deadline_meet, deadline_open_fixed
 from fazhi.enforcement.domain import acts as rules
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import coercion
 from fazhi.enforcement.models import Case, CaseAct, CorrectionOrder
 from fazhi.enforcement.services import cases_common as c
 from fazhi.officers.models import Officer
 
 ORDER_RULE = "enforcement.correction_order"
+
+
+def coercion_grants() -> dict[str, coercion.Grant]:
+    """The coercive measures each power item's basis grants (``ENFORCEMENT_COERCION_GRANTS``)."""
+    return coercion.grants_from_setting(c.option("ENFORCEMENT_COERCION_GRANTS"))
 
 
 def _check_investigating(case: Case, label: str) -> None:
@@ -54,6 +60,12 @@ def case_record_act(
     kind = rules.ActKind(kind)
     if kind not in rules.INVESTIGATION_KINDS:
         raise Refused(f"“{rules.ACT_LABELS[kind]}”须通过相应步骤办理")
+    coercion.check_granted(  # 17.12: only the measures the power item's basis grants
+        kind=kind,
+        power_item_code=case.power_item.code,
+        procedure=case.procedure,
+        grants=coercion_grants(),
+    )
     _check_investigating(case, f"记录{rules.ACT_LABELS[kind]}")
     flow.check_not_before(on, case.filed_on, "立案日期")
     rules.check_summary(kind, summary)

@@ -126,7 +126,10 @@ def test_filing_needs_leader_and_two_certified_officers(world):
         )
 
 
-def test_act_refusals(world):
+def test_act_refusals(world, settings):
+    # the A/V rule of 查封、扣押, on an item whose basis (here, by configuration) grants it
+    grant = {"CF-JC-26": {"measures": ["seizure"], "basis": "（测试：假定设定依据授予）"}}
+    settings.FAZHI = {**settings.FAZHI, "ENFORCEMENT_COERCION_GRANTS": grant}
     case = filed_case(world)
     u, o = world["users"], world["officers"]
     with refused("第四十二条"):
