@@ -31,6 +31,8 @@ from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.enforcement import demo_rules
 from fazhi.enforcement.demo_rules import demo_uscc
+from fazhi.enforcement.domain import citations as cit
+from fazhi.enforcement.domain import execution as execution_rules
 from fazhi.enforcement.domain.discretion import departure_needs_reason
 from fazhi.enforcement.domain.review import POINT_CODES
 from fazhi.enforcement.models import Case
@@ -70,6 +72,7 @@ PLAN = (
     ("court", 1),
     ("served", 4),
     ("decided", 3),
+    ("proposed", 1),
     ("reviewed", 2),
     ("returned", 2),
     ("review", 3),
@@ -92,6 +95,7 @@ DEPTH = {
     "review": 4,
     "returned": 5,
     "reviewed": 5,
+    "proposed": 6,
     "decided": 6,
     "served": 7,
     "court": 8,
@@ -116,9 +120,16 @@ PARTIES = (
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(13)
 WAV = b"RIFF" + (36).to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little")
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00\x00\x00\x08free"
-NO_PENALTY_REASON = (
-    "初次违法、危害后果轻微并及时改正，依法不予处罚（《中华人民共和国行政处罚法》第三十三条）"
-)
+
+
+def no_penalty_reason(on: date) -> str:
+    """Why no penalty, under the 行政处罚法 in force on ``on`` (首违不罚 only from 2021-07-15)."""
+    basis = cit.cite_penalty("no_penalty", on)
+    if cit.has_article(cit.PENALTY, "first_offence", on):
+        return f"初次违法、危害后果轻微并及时改正，依法不予处罚（{basis}）"
+    return f"违法行为轻微并及时纠正，没有造成危害后果，依法不予行政处罚（{basis}）"
+
+
 OK_POINTS = dict.fromkeys(POINT_CODES, (True, ""))
 PARTY_USCC_BASE = 100  # demo_uscc indices of PARTIES, apart from the arrears employers'
 # Recent cases: (unit, power item, violation code, cause, party, fine, decided N days before
@@ -258,8 +269,12 @@ def specs() -> list[Spec]:
         "corrected": True,
         "harm": "none",
     }
-    by_target["hearing"][0].facts = {"amount": "90000", "months": 6, "workers": 30}
-    by_target["hearing"][0].power, by_target["hearing"][0].violation = "CF-JC-26", "lsi-26"
+    # hearings need a 较大数额罚款: 未办理社会保险登记 (社会保险法 第八十四条, 1–3 倍), not wage
+    # arrears, whose 加付赔偿金 is no penalty and carries no hearing right
+    hearing_case = ("CF-SB-84", "sil-84", "未办理社会保险登记")
+    by_target["hearing"][0].facts = {"amount": "30000", "months": 6, "workers": 30}
+    by_target["hearing"][0].power, by_target["hearing"][0].violation = hearing_case[:2]
+    by_target["hearing"][0].cause = hearing_case[2]
     by_target["filed"][0].seizure = MP4
     by_target["filed"][1].extend = True
     for s in by_target["returned"]:
@@ -269,8 +284,8 @@ def specs() -> list[Spec]:
         if s.target in ("accepted", "rejected", "received"):
             s.source = "report" if s.index % 2 else "complaint"
         if s.hearing:
-            s.power, s.violation, s.cause = "CF-JC-26", "lsi-26", "拖欠劳动者工资"
-            s.facts = {"amount": "120000", "months": 3, "workers": 40}
+            s.power, s.violation, s.cause = hearing_case
+            s.facts = {"amount": "40000", "months": 3, "workers": 40}
     return out
 
 
@@ -340,7 +355,7 @@ def _fine(case: Case, spec: Spec) -> tuple[Decimal, str]:
         violation_code=case.violation_code, facts=facts_of(case), on=spec.day(25)
     )
     if spec.no_penalty:
-        reason = "" if proposal.no_penalty_allowed else NO_PENALTY_REASON
+        reason = "" if proposal.no_penalty_allowed else no_penalty_reason(spec.day(25))
         return Decimal(0), reason
     amount = proposal.suggested if proposal.suggested is not None else proposal.min_amount
     reason = "" if not departure_needs_reason(proposal, amount) else "按裁量基准最低额处罚"
@@ -436,20 +451,26 @@ def _run(ctx, spec: Spec) -> Case:
         summary=f"询问{spec.party}负责人，对{spec.cause}的事实予以承认",
         actor=actor,
     )
+    wages = spec.violation == "lsi-26"  # 责令限期支付 first (劳动保障监察条例 第二十六条)
     order = acts.case_order_correction(
         case=case,
         on=spec.day(8),
         due_on=spec.day(18),
-        items=f"立即改正{spec.cause}的违法行为",
+        items=f"限期支付拖欠的劳动者工资（{spec.cause}）"
+        if wages
+        else f"立即改正{spec.cause}的违法行为",
         officers=officers,
         actor=actor,
+        pay=wages,
     )
     complied = spec.target == "withdrawn" or spec.no_penalty
     acts.case_order_followup(
         order=order,
         on=spec.day(18 if complied else 19),
         complied=complied,
-        summary="已按期改正" if complied else "逾期未改正",
+        summary=("已按期支付" if complied else "逾期未支付")
+        if wages
+        else ("已按期改正" if complied else "逾期未改正"),
         officers=officers,
         actor=actor,
     )
@@ -524,6 +545,19 @@ def _run(ctx, spec: Spec) -> Case:
         if spec.target == "reviewed":
             return case
     case.refresh_from_db()
+    # The officer proposes; the 负责人 reviews and decides (行政处罚法 2017 第三十八条 / 2021
+    # 第五十七条), after 集体讨论 for serious cases (第二款).
+    case = decision.case_propose(
+        case=case,
+        on=decide_on - timedelta(days=3),
+        outcome=outcome,
+        fine=fine,
+        text=case.proposed_text,
+        departure_reason=reason,
+        actor=actor,
+    )
+    if spec.target == "proposed":
+        return case
     if case.is_serious:
         decision.case_discuss(
             case=case,
@@ -532,15 +566,7 @@ def _run(ctx, spec: Spec) -> Case:
             attendees="局长、分管副局长、法规处处长、监察总队队长",
             conclusion="同意按拟处理意见作出决定",
         )
-    case = decision.case_decide(
-        case=case,
-        on=decide_on,
-        outcome=outcome,
-        fine=fine,
-        text=case.proposed_text,
-        departure_reason=reason,
-        actor=leader,
-    )
+    case = decision.case_decide(case=case, on=decide_on, actor=leader)
     if spec.target == "decided":
         return case
     case = execution.case_serve(
@@ -553,11 +579,14 @@ def _run(ctx, spec: Spec) -> Case:
     if spec.target == "served":
         return case
     if spec.target == "court":
-        execution.case_remind(case=case, on=case.payment_due + timedelta(days=10), actor=actor)
+        # 行政强制法 第五十三条: after the 复议 (60 days) and 诉讼 (6 months) periods, within 3
+        # months; 第五十四条: ten days after the 催告书.
+        window = execution_rules.court_window(served_on=case.served_on)
+        execution.case_remind(case=case, on=window.first_day - timedelta(days=8), actor=actor)
         return execution.case_apply_court(
-            case=case, on=case.payment_due + timedelta(days=21), actor=actor
+            case=case, on=window.first_day + timedelta(days=3), actor=actor
         )
-    if case.fine:
+    if case.amount_due:
         paid_on = (
             case.payment_due + timedelta(days=5)
             if spec.late_payment
@@ -573,13 +602,19 @@ def _run(ctx, spec: Spec) -> Case:
     return execution.case_archive(case=case, on=done + timedelta(days=5), actor=actor)
 
 
+def _decision_day(spec: Spec) -> date:
+    return spec.day(65 if spec.hearing else spec.decide_day)
+
+
 def load(ctx) -> None:
     demo_rules.load(ctx)
     references = [_reference(ctx, spec) for spec in (*specs(), *recent_specs(ctx.today))]
     existing = set(
         Case.objects.filter(reference__in=references).values_list("reference", flat=True)
     )
-    for spec in (*specs(), *recent_specs(ctx.today)):
+    # in order of decision date: decision numbers follow the dates (GB/T 9704 7.2.4)
+    ordered = sorted((*specs(), *recent_specs(ctx.today)), key=_decision_day)
+    for spec in ordered:
         if _reference(ctx, spec) in existing:
             continue
         if not PowerItem.objects.filter(code=spec.power, is_active=True).exists():

@@ -1,40 +1,111 @@
-"""Case documents as Word files (python-docx), in the house layout of disputes/documents.py:
-GB/T 9704 仿宋 三号 body, 小标题宋 二号 title, centred. The text comes from the case record only;
-staff edit the generated file as needed.
+"""Case documents as Word files (python-docx), laid out after GB/T 9704-2012 (党政机关公文格式):
+A4 paper; 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; 22 lines of 28 characters; 3号仿宋 body,
+2号小标宋 title; the issuing body by its full name (``settings.FAZHI["AGENCY_NAME"]`` for the
+bureau, the district bureau's full name for a district case). The text comes from the case
+record only; staff edit the generated file as needed.
 
-立案审批表, 询问笔录, 责令改正指令书, 行政处罚告知书, 行政处罚决定书, 送达回证, and the 卷内记录
-(the whole case file's list of records with their evidence hashes) used by the archive export.
+立案审批表, 询问笔录 (each officer with the number of the certificate valid that day), 责令改正指令书
+/ 责令支付通知书, 行政处罚告知书, 行政处罚决定书 or 行政处理决定书 (加付赔偿金), 送达回证, and the
+卷内记录 used by the archive export. Every article cited is that of the law in force on the day
+of the act (`fazhi.enforcement.domain.citations`).
 """
 
 from __future__ import annotations
 
+import math
 from io import BytesIO
 
+from django.conf import settings
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from fazhi.core.domain.time_limits import format_date, rule_for
 from fazhi.enforcement.domain import acts as act_rules
+from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import review as review_rules
+from fazhi.enforcement.domain.remedies import remedy_bodies
 from fazhi.enforcement.models import Case, CaseAct
 
 BODY_FONT, TITLE_FONT = "仿宋_GB2312", "方正小标宋简体"
-AGENCY = "市人力资源和社会保障局"
+AGENCY = "天津市人力资源和社会保障局"
+# GB/T 9704-2012 5.2: A4 210 × 297 mm; 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; 22 行 × 28 字.
+PAGE_W, PAGE_H = Mm(210), Mm(297)
+TOP, LEFT, TEXT_W, TEXT_H = 37, 28, 156, 225
+LINES, CHARS = 22, 28
+BODY_PT, TITLE_PT = 16, 22  # 三号, 二号
+LINE_PITCH_PT = TEXT_H / 25.4 * 72 / LINES  # 28.99 pt: 22 lines fill the 225 mm
+CHAR_PITCH_PT = TEXT_W / 25.4 * 72 / CHARS  # 15.79 pt: 28 characters fill the 156 mm
 
 
-def _run(paragraph, text: str, *, font: str = BODY_FONT, size: int = 16, bold: bool = False):
+def _layout(doc) -> None:
+    """A4, the GB/T 9704 margins and the 22 × 28 document grid."""
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = PAGE_W, PAGE_H
+    section.top_margin, section.left_margin = Mm(TOP), Mm(LEFT)
+    section.bottom_margin = Mm(297 - TOP - TEXT_H)
+    section.right_margin = Mm(210 - LEFT - TEXT_W)
+    section.header_distance = section.footer_distance = Mm(10)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        section._sectPr.append(grid)
+    # A line grid only: a character grid narrower than the 16 pt glyph makes LibreOffice give
+    # each character two cells. 28 characters per line come from the run spacing instead.
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(round(LINE_PITCH_PT * 20)))
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = BODY_FONT, Pt(BODY_PT)
+    rpr = normal.element.get_or_add_rPr()
+    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    _tighten(rpr, BODY_PT)
+    fmt = normal.paragraph_format
+    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(LINE_PITCH_PT)
+    fmt.space_before = fmt.space_after = Pt(0)
+
+
+def _tighten(rpr, size: float) -> None:
+    """Character spacing so that 28 characters of ``size`` fill the 156 mm line (三号 16 pt on a
+    15.79 pt pitch: −0.25 pt); larger sizes (titles) keep their natural spacing."""
+    if size > BODY_PT:
+        return
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        rpr.append(spacing)
+    spacing.set(qn("w:val"), str(math.floor((CHAR_PITCH_PT - size) * 20)))
+
+
+def _document():
+    doc = Document()
+    _layout(doc)
+    return doc
+
+
+def _run(paragraph, text: str, *, font: str = BODY_FONT, size: int = BODY_PT, bold: bool = False):
     run = paragraph.add_run(text)
     run.font.name, run.font.size, run.bold = font, Pt(size), bold
-    run._element.rPr.rFonts.set(qn("w:eastAsia"), font)
+    rpr = run._element.get_or_add_rPr()
+    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    if size == BODY_PT:
+        _tighten(rpr, size)
     return run
 
 
-def _title(doc, text: str, number: str = "") -> None:
+def _title(doc, text: str, number: str = "", agency: str = "") -> None:
+    if agency:
+        head = doc.add_paragraph()
+        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        head.paragraph_format.line_spacing = Pt(TITLE_PT * 1.5)
+        _run(head, agency, font=TITLE_FONT, size=TITLE_PT)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(title, text, font=TITLE_FONT, size=22)
+    title.paragraph_format.line_spacing = Pt(TITLE_PT * 1.5)
+    _run(title, text, font=TITLE_FONT, size=TITLE_PT)
     if number:
         line = doc.add_paragraph()
         line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -44,7 +115,7 @@ def _title(doc, text: str, number: str = "") -> None:
 def _paragraphs(doc, texts) -> None:
     for text in texts:
         paragraph = doc.add_paragraph()
-        paragraph.paragraph_format.first_line_indent = Pt(32)
+        paragraph.paragraph_format.first_line_indent = Pt(BODY_PT * 2)  # 首行缩进二字
         _run(paragraph, text)
 
 
@@ -58,9 +129,10 @@ def _table(doc, rows: list[tuple[str, str]]) -> None:
 
 
 def _sign(doc, agency: str, day) -> None:
-    sign = doc.add_paragraph()
-    sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _run(sign, f"{agency}（印章）\n{format_date(day) if day else '年  月  日'}")
+    for text in (f"{agency}（印章）", format_date(day) if day else "年  月  日"):
+        sign = doc.add_paragraph()
+        sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _run(sign, text)
 
 
 def _bytes(doc) -> bytes:
@@ -69,12 +141,22 @@ def _bytes(doc) -> bytes:
     return out.getvalue()
 
 
-def _agency(case: Case) -> str:
-    """The deciding body: the bureau or district bureau above the handling team."""
+def _authority_unit(case: Case):
     unit = case.org_unit
     while unit is not None and unit.kind not in ("bureau", "district"):
         unit = unit.parent
-    return unit.name if unit is not None else AGENCY
+    return unit or case.org_unit
+
+
+def _agency(case: Case) -> str:
+    """The deciding body by its full name: the bureau (configuration) or the district bureau
+    above the handling team."""
+    unit = _authority_unit(case)
+    if unit is None or unit.kind == "bureau":
+        return settings.FAZHI.get("AGENCY_NAME", AGENCY)
+    from fazhi.publicity.services.records import authority_for
+
+    return authority_for(unit).name
 
 
 def _you(case: Case) -> str:
@@ -93,9 +175,24 @@ def _officers(act_or_case) -> str:
     return "、".join(o.name for o in act_or_case.officers.all()) or "—"
 
 
+def _certificate(officer, on) -> str:
+    """The number of the officer's certificate valid on ``on`` (行政处罚法 第五十五条: 出示执法证件)."""
+    card = (
+        officer.certificates.filter(issued_on__lte=on, expires_on__gte=on)
+        .exclude(status="revoked")
+        .order_by("-issued_on")
+        .first()
+    )
+    return card.number if card else "无有效执法证"
+
+
+def _money(amount) -> str:
+    return f"{amount:.2f}"
+
+
 def filing_form(case: Case) -> bytes:
     """立案审批表."""
-    doc = Document()
+    doc = _document()
     _title(doc, "立案审批表", case.reference)
     _table(
         doc,
@@ -120,21 +217,25 @@ def filing_form(case: Case) -> bytes:
 def interview_record(act: CaseAct) -> bytes:
     """询问笔录 (行政处罚法 第五十五条)."""
     case = act.case
-    doc = Document()
+    doc = _document()
     _title(doc, "询问笔录", f"{case.reference} 第{act.seq}号记录")
     _table(
         doc,
         [
             ("时间", format_date(act.on)),
             ("地点", act.place),
-            ("询问人（执法证号）", "、".join(f"{o.name}" for o in act.officers.all()) or "—"),
+            (
+                "询问人（执法证号）",
+                "、".join(f"{o.name}（{_certificate(o, act.on)}）" for o in act.officers.all())
+                or "—",
+            ),
             ("被询问单位", case.party_name),
         ],
     )
     _paragraphs(
         doc,
         [
-            "我们是劳动保障监察员，已向你出示执法证件。你有如实回答询问的义务，也有陈述和申辩的权利；"
+            "我们是劳动保障监察员，已向你出示执法证件（证号见上）。你有如实回答询问的义务，也有陈述和申辩的权利；"
             "执法人员与本案有直接利害关系的，你有权申请回避。",
             f"询问内容：{act.summary}",
             "以上笔录已经被询问人核对无误。",
@@ -145,38 +246,70 @@ def interview_record(act: CaseAct) -> bytes:
 
 
 def correction_order(act: CaseAct) -> bytes:
-    """劳动保障监察责令改正指令书."""
+    """劳动保障监察责令改正指令书, or 责令支付通知书 (条例 第二十六条: 责令限期支付)."""
     case = act.case
     order = act.order
-    doc = Document()
-    _title(doc, "劳动保障监察责令改正指令书", f"{case.reference}-改{act.seq}")
-    _paragraphs(
-        doc,
-        [
-            f"{case.party_name}：",
-            f"经查，{_you(case)}存在以下违反劳动保障法律、法规或者规章的行为：{order.items}",
-            f"根据《劳动保障监察条例》第十八条的规定，现责令{_you(case)}于{format_date(order.due_on)}前改正，"
-            "并将改正情况书面报送本机关。逾期不改正的，本机关将依法处理。",
-        ],
-    )
-    _sign(doc, _agency(case), order.issued_on)
+    doc = _document()
+    agency = _agency(case)
+    if order.is_payment:
+        _title(doc, "劳动保障监察责令支付通知书", f"{case.reference}-付{act.seq}", agency)
+        basis = cit.cite(cit.INSPECTION, "compensation", act.on)
+        _paragraphs(
+            doc,
+            [
+                f"{case.party_name}：",
+                f"经查，{_you(case)}存在以下行为：{order.items}",
+                f"根据{basis}的规定，现责令{_you(case)}于{format_date(order.due_on)}前向劳动者支付上述款项，"
+                "并将支付情况书面报送本机关。逾期不支付的，本机关将责令按应付金额百分之五十以上一倍以下的"
+                "标准向劳动者加付赔偿金。",
+            ],
+        )
+    else:
+        _title(doc, "劳动保障监察责令改正指令书", f"{case.reference}-改{act.seq}", agency)
+        _paragraphs(
+            doc,
+            [
+                f"{case.party_name}：",
+                f"经查，{_you(case)}存在以下违反劳动保障法律、法规或者规章的行为：{order.items}",
+                f"根据{cit.cite(cit.INSPECTION, 'inspection_outcome', act.on)}的规定，现责令{_you(case)}"
+                f"于{format_date(order.due_on)}前改正，并将改正情况书面报送本机关。逾期不改正的，本机关将依法处理。",
+            ],
+        )
+    _sign(doc, agency, order.issued_on)
     return _bytes(doc)
 
 
+def _amount_text(case: Case, *, proposed: bool) -> str:
+    compensation = case.proposed_compensation if proposed else case.compensation
+    fine = case.proposed_fine if proposed else case.fine
+    if case.is_compensation and compensation:
+        return f"责令{_you(case)}向劳动者加付赔偿金人民币{_money(compensation)}元"
+    return f"罚款人民币{_money(fine)}元" if fine else ""
+
+
 def penalty_notice(case: Case) -> bytes:
-    """行政处罚告知书 (行政处罚法 第四十四、四十五、六十三、六十四条)."""
-    doc = Document()
-    _title(doc, "行政处罚告知书", f"{case.reference}-告")
+    """行政处罚告知书 (2021 第四十四、四十五、六十三、六十四条; 2017 第三十一、三十二、四十二条)."""
+    doc = _document()
+    agency = _agency(case)
+    on = case.notified_on
+    compensation = case.is_compensation
+    _title(
+        doc, "行政处理告知书" if compensation else "行政处罚告知书", f"{case.reference}-告", agency
+    )
     outcome = review_rules.OUTCOME_LABELS.get(case.proposed_outcome, "")
-    proposed = f"拟{outcome}" + (
-        f"：罚款人民币{case.proposed_fine}元" if case.proposed_fine else ""
+    amount = _amount_text(case, proposed=True)
+    proposed = (
+        ("拟" + amount) if compensation else (f"拟{outcome}" + (f"：{amount}" if amount else ""))
     )
     you = _you(case)
-    rights = f"{you}可以在收到本告知书之日起进行陈述和申辩。"
+    notify = cit.cite_penalty("notify", on)
+    statement = cit.article(cit.PENALTY, "statement", on)
+    rights = f"根据{notify}、{statement}的规定，{you}可以在收到本告知书之日起进行陈述和申辩。"
     if case.hearing_reasons:
-        period = _period("penalty.hearing_request", case.notified_on)
+        period = _period("penalty.hearing_request", on)
+        hearing = cit.cite_penalty("hearing", on)
         rights += (
-            f"因拟作出的处罚属于{'、'.join(case.hearing_reasons)}，{you}有权要求听证，"
+            f"因拟作出的处罚属于{'、'.join(case.hearing_reasons)}，依据{hearing}，{you}有权要求听证，"
             f"应当在收到本告知书之日起{period}内提出，逾期视为放弃。"
         )
     _paragraphs(
@@ -184,43 +317,114 @@ def penalty_notice(case: Case) -> bytes:
         [
             f"{case.party_name}：",
             f"本机关于{format_date(case.filed_on)}对{you}{case.cause}一案立案调查。{case.proposed_text}",
-            f"{proposed}。",
+            f"依据{_penalty_basis(case)}，本机关{proposed}。",
             rights,
             "本机关不因当事人陈述、申辩而给予更重的处罚。",
         ],
     )
-    _sign(doc, _agency(case), case.notified_on)
+    _sign(doc, agency, on)
     return _bytes(doc)
 
 
+def _penalty_basis(case: Case) -> str:
+    """The 处罚依据: the benchmark item's article, else the power item's legal basis."""
+    basis = (case.proposal or {}).get("basis", "")
+    if basis:
+        return basis
+    from fazhi.powers.selectors import power_item_current_version
+
+    version = power_item_current_version(item=case.power_item)
+    return version.legal_basis_text if version is not None else "有关法律、法规的规定"
+
+
+def _evidence_lines(case: Case) -> list[str]:
+    """Only what the case file holds: each investigation record with its date and files."""
+    lines = []
+    acts = case.acts.filter(kind__in=act_rules.FINDING_KINDS).order_by("seq")
+    for act in acts.prefetch_related("evidence"):
+        files = "、".join(e.original_name for e in act.evidence.all())
+        label = act_rules.ACT_LABELS.get(act.kind, act.kind)
+        lines.append(f"{label}（{format_date(act.on)}）" + (f"及{files}" if files else ""))
+    return lines
+
+
+def _hearing_text(case: Case) -> str:
+    hearing = getattr(case, "hearing", None)
+    if hearing is None:
+        return ""
+    if hearing.waived:
+        return f"{_you(case)}申请听证后放弃听证。"
+    if hearing.record_id:
+        return f"应{_you(case)}的要求，本机关于{format_date(hearing.record.on)}依法举行了听证。"
+    return ""
+
+
 def penalty_decision(case: Case) -> bytes:
-    """行政处罚决定书 (行政处罚法 第五十九条)."""
-    doc = Document()
-    _title(doc, "行政处罚决定书", case.decision_number)
+    """行政处罚决定书 (2021 第五十九条; 2017 第三十九条), or for 加付赔偿金 the 劳动保障监察行政处理
+    决定书 (条例 第二十六条): no 罚款, no 加处罚款. States only the evidence the file holds, the
+    处罚依据, the hearing when one was held, and names the 复议机关 and the court."""
+    doc = _document()
+    on = case.decided_on
+    agency = _agency(case)
+    compensation = case.is_compensation and bool(case.compensation)
+    title = "劳动保障监察行政处理决定书" if compensation else "行政处罚决定书"
+    _title(doc, title, case.decision_number, agency)
+    you = _you(case)
     outcome = review_rules.OUTCOME_LABELS.get(case.outcome, "")
+    evidence = _evidence_lines(case)
     texts = [
         f"当事人：{case.party_name}",
         f"统一社会信用代码/身份证号：{case.party_code or '—'}",
         *([f"法定代表人/负责人：{case.party_legal_rep}"] if case.party_legal_rep else []),
         f"地址：{case.party_address or '—'}",
-        f"本机关于{format_date(case.filed_on)}对{_you(case)}{case.cause}一案立案调查。{case.decision_text}",
-        f"以上事实有现场检查笔录、询问笔录及相关证据为证。本机关已于{format_date(case.notified_on)}"
-        f"告知{_you(case)}拟作出处罚的事实、理由、依据及依法享有的权利。",
-        f"本机关决定：{outcome}" + (f"，罚款人民币{case.fine}元" if case.fine else "") + "。",
+        f"本机关于{format_date(case.filed_on)}对{you}{case.cause}一案立案调查。{case.decision_text}",
     ]
+    if evidence:
+        texts.append("以上事实有下列证据证明：" + "；".join(evidence) + "。")
+    if compensation:  # 条例 第二十六条: 加付赔偿金 rests on an unheeded 责令支付
+        for order in case.orders.filter(is_payment=True, status="overdue").order_by("issued_on"):
+            texts.append(
+                f"本机关于{format_date(order.issued_on)}责令{you}于{format_date(order.due_on)}前"
+                f"支付{order.items}，{you}逾期未支付。"
+            )
+    texts.append(
+        f"本机关已于{format_date(case.notified_on)}告知{you}拟作出决定的事实、理由、依据及依法享有的"
+        f"陈述、申辩{'、听证' if case.hearing_reasons else ''}权利。" + _hearing_text(case)
+    )
+    basis = _penalty_basis(case)
+    if compensation:
+        texts.append(f"依据{basis}，本机关决定：{_amount_text(case, proposed=False)}。")
+    else:
+        amount = _amount_text(case, proposed=False)
+        texts.append(
+            f"依据{basis}，本机关决定：{outcome}" + (f"，{amount}" if amount else "") + "。"
+        )
     if case.departure_reason:
         texts.append(f"裁量说明：{case.departure_reason}")
-    if case.fine:
+    if compensation:
         texts.append(
-            f"请自收到本决定书之日起{_period('penalty.payment', case.decided_on)}内到指定银行或者通过电子支付系统缴纳罚款。到期不缴纳的，"
-            "每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。"
+            f"请{you}自收到本决定书之日起十五日内将加付赔偿金支付给劳动者，并将支付凭证报送本机关。"
         )
+    elif case.fine:
+        surcharge = cit.cite_penalty("surcharge", on)
+        texts.append(
+            f"请自收到本决定书之日起{_period('penalty.payment', on)}内到指定银行或者通过电子支付系统缴纳罚款。"
+            f"到期不缴纳的，依据{surcharge}，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。"
+        )
+    bodies = remedy_bodies(
+        unit_code=_authority_unit(case).code,
+        agency=agency,
+        on=on,
+        configured=settings.FAZHI.get("ENFORCEMENT_REMEDY_BODIES"),
+    )
+    months = "六个月" if cit.suit_months(on) == 6 else "三个月"
     texts.append(
-        "如不服本决定，可以在收到本决定书之日起六十日内申请行政复议，或者在六个月内依法向人民法院"
-        "提起行政诉讼。"
+        f"如不服本决定，可以在收到本决定书之日起六十日内向{bodies.reconsideration}申请行政复议，"
+        f"或者在{months}内依法向{bodies.court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，"
+        "本决定不停止执行。"
     )
     _paragraphs(doc, texts)
-    _sign(doc, _agency(case), case.decided_on)
+    _sign(doc, agency, on)
     return _bytes(doc)
 
 
@@ -228,7 +432,7 @@ def service_receipt(case: Case) -> bytes:
     """送达回证 (行政处罚法 第六十一条; 民事诉讼法 第八十七条)."""
     from fazhi.enforcement.services.cases_execution import SERVICE_METHODS
 
-    doc = Document()
+    doc = _document()
     _title(doc, "送达回证", case.reference)
     _table(
         doc,
@@ -248,7 +452,7 @@ def service_receipt(case: Case) -> bytes:
 
 def case_record(case: Case, rows: list[dict]) -> bytes:
     """卷内记录: every act in order with its officers and each evidence file's SHA-256."""
-    doc = Document()
+    doc = _document()
     _title(doc, "行政执法案卷 卷内记录", case.reference)
     _table(
         doc,
@@ -285,6 +489,7 @@ DOCUMENTS = {
 ACT_DOCUMENTS = {
     act_rules.ActKind.INTERVIEW: ("询问笔录", interview_record),
     act_rules.ActKind.ORDER: ("责令改正指令书", correction_order),
+    act_rules.ActKind.PAY_ORDER: ("责令支付通知书", correction_order),
 }
 
 

@@ -6,6 +6,10 @@ any other enforcement decision — here 不予行政处罚 (行政处罚法 第�
 transaction, so the publicity clock starts on the decision date and a refused decision
 registers nothing.
 
+A 加付赔偿金 decision (劳动保障监察条例 第二十六条) is not a 行政处罚: the money goes to the
+workers, so it is published as another enforcement decision (执法类别 行政处理, 执法结论 责令加付
+赔偿金, within 20 working days) — never as CF_CFLB=罚款 with its amount.
+
 The case records no 法定代表人 (负责人): an organisation's record leaves CF_FRDB empty and the
 pre-flight check holds it back until that is filled in.
 """
@@ -35,7 +39,21 @@ MEASURE_CATEGORIES: dict[str, PenaltyCategory] = {
 
 
 def kind_of(case: Case) -> Kind:
-    return Kind.OTHER if case.outcome == Outcome.NO_PENALTY else Kind.PENALTY
+    """不予处罚 and 加付赔偿金 are other enforcement decisions, not 行政处罚 (118号（六）)."""
+    if case.outcome == Outcome.NO_PENALTY or case.is_compensation:
+        return Kind.OTHER
+    return Kind.PENALTY
+
+
+def _other_conclusion(case: Case) -> tuple[str, str, str]:
+    """(执法类别, 执法结论, document title) of a decision that is not a penalty."""
+    if case.is_compensation:
+        return (
+            "行政处理",
+            f"责令向劳动者加付赔偿金（{case.cause}）",
+            "劳动保障监察行政处理决定书",
+        )
+    return "行政处罚", f"{OUTCOME_LABELS[Outcome.NO_PENALTY]}（{case.cause}）", "不予行政处罚决定书"
 
 
 def _yuan(amount: Decimal) -> str:
@@ -69,6 +87,7 @@ def decision_data(case: Case) -> DecisionData:
     person = case.party_kind == "person"
     other = kind_of(case) == Kind.OTHER
     categories, content = _penalty(case)
+    category, conclusion, title = _other_conclusion(case) if other else ("", "", "")
     return DecisionData(
         party_category=PartyCategory.PERSON if person else PartyCategory.ORGANISATION,
         party_name=case.party_name,
@@ -83,10 +102,10 @@ def decision_data(case: Case) -> DecisionData:
         source_unit=authority.name,
         source_unit_uscc=authority.uscc,
         document_number=case.decision_number,
-        document_title="不予行政处罚决定书" if other else "行政处罚决定书",
+        document_title=title if other else "行政处罚决定书",
         # for another decision: 执法类别 and 执法结论 (118号（六）)
-        violation_type="行政处罚" if other else case.cause,
-        content=f"{OUTCOME_LABELS[Outcome.NO_PENALTY]}（{case.cause}）" if other else content,
+        violation_type=category if other else case.cause,
+        content=conclusion if other else content,
         facts=case.decision_text,
         basis=_basis(case),
         penalty_categories=() if other else categories,

@@ -98,11 +98,12 @@ class ActStepIn(DatedStepIn):
 
 
 class OrderStepIn(DatedStepIn):
-    """责令改正指令书 with its due day."""
+    """责令改正指令书 with its due day; with ``pay`` a 责令支付通知书 (劳动保障监察条例 第二十六条)."""
 
     due_on: date
     items: str = ""
     officers: list[int] = Field(default_factory=list)
+    pay: bool = Field(False, description="责令限期支付 wages, overtime pay or 经济补偿")
 
 
 class FollowupStepIn(DatedStepIn):
@@ -203,21 +204,59 @@ class DiscussStepIn(DatedStepIn):
     conclusion: str = ""
 
 
-class DecideStepIn(DatedStepIn):
-    """The decision (行政处罚法 第五十七、五十九条)."""
+class ProposeStepIn(DatedStepIn):
+    """The officer's 处理意见 for the 负责人 (行政处罚法 2021 第五十七条; 2017 第三十八条)."""
 
     outcome: review_rules.Outcome = review_rules.Outcome.PENALTY
-    fine: Decimal | None = Field(None, ge=0)
+    fine: Decimal | None = Field(
+        None, ge=0, description="罚款, or 加付赔偿金 where the item says so"
+    )
     text: str = ""
     measures: list[review_rules.Measure] = Field(default_factory=list)
-    departure_reason: str = Field("", description="why the fine leaves the benchmark's range")
+    departure_reason: str = Field("", description="why the amount leaves the benchmark's tier")
+
+
+class SendBackStepIn(DatedStepIn):
+    """The 负责人 sends the case back instead of deciding."""
+
+    reason: str = ""
+
+
+class DecideStepIn(DatedStepIn):
+    """The 负责人's decision on the proposal (行政处罚法 第五十七、五十九条); a field left out
+    keeps the proposal's value."""
+
+    outcome: review_rules.Outcome | None = None
+    fine: Decimal | None = Field(None, ge=0)
+    text: str | None = None
+    measures: list[review_rules.Measure] | None = None
+    departure_reason: str | None = Field(None, description="why the amount leaves the tier")
+
+    CHANGES: ClassVar[tuple[str, ...]] = (
+        "outcome",
+        "fine",
+        "text",
+        "measures",
+        "departure_reason",
+    )
+
+    def changes(self) -> dict[str, Any]:
+        """The values the 负责人 gave (not empty); the others stay the proposal's."""
+        given = {
+            name: getattr(self, name) for name in self.CHANGES if name in self.model_fields_set
+        }
+        given = {k: v for k, v in given.items() if v not in (None, "", [])}
+        if "measures" in given:
+            given["measures"] = [m.value for m in given["measures"]]
+        return given
 
 
 class ServeStepIn(DatedStepIn):
-    """送达 the decision (行政处罚法 第六十一条)."""
+    """送达 the decision (行政处罚法 第六十一条); 公告送达 names the day the notice was published."""
 
     method: str = Field("direct", description=", ".join(execution.SERVICE_METHODS))
     recipient: str = ""
+    notice_on: date | None = Field(None, description="公告送达: the day the notice was published")
 
 
 class PayStepIn(DatedStepIn):
@@ -353,6 +392,7 @@ def _steps() -> dict[str, Step]:
                 items=d.items,
                 officers=_officers(d.officers),
                 actor=u,
+                pay=d.pay,
                 seen_version=d.version,
             ),
         ),
@@ -462,10 +502,10 @@ def _steps() -> dict[str, Step]:
             ),
         ),
         Step(
-            "decide",
-            "作出处罚决定",
-            DecideStepIn,
-            lambda c, d, f, u: decision.case_decide(
+            "propose",
+            "提出处理意见",
+            ProposeStepIn,
+            lambda c, d, f, u: decision.case_propose(
                 case=c,
                 on=d.on,
                 outcome=d.outcome,
@@ -478,6 +518,22 @@ def _steps() -> dict[str, Step]:
             ),
         ),
         Step(
+            "send_back",
+            "退回",
+            SendBackStepIn,
+            lambda c, d, f, u: decision.case_send_back(
+                case=c, on=d.on, reason=d.reason, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "decide",
+            "作出处罚决定",
+            DecideStepIn,
+            lambda c, d, f, u: decision.case_decide(
+                case=c, on=d.on, actor=u, seen_version=d.version, **d.changes()
+            ),
+        ),
+        Step(
             "serve",
             "送达",
             ServeStepIn,
@@ -486,6 +542,7 @@ def _steps() -> dict[str, Step]:
                 on=d.on,
                 method=d.method or "direct",
                 recipient=d.recipient,
+                notice_on=d.notice_on,
                 actor=u,
                 seen_version=d.version,
             ),

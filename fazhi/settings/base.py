@@ -187,4 +187,6 @@ FAZHI = {
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),
+    # The bureau's full name as it issues documents (发文机关, GB/T 9704).
+    "AGENCY_NAME": env.str("FAZHI_AGENCY_NAME", default="天津市人力资源和社会保障局"),
 }

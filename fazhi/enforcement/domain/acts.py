@@ -6,9 +6,9 @@
 * 全程音像记录 (国办发〔2018〕118号 (八)): 查封扣押财产 and other on-site acts directly touching
   人身自由、生命健康、重大财产权益 must be recorded on audio-video; the act cannot be completed
   without an audio or video file attached.
-* Execution: 催告 before applying to the court, and the application at least 10 days after the
-  催告书 is served (行政强制法 第五十四条), within 3 months after the remedy periods
-  (第五十三条).
+* Execution: 催告 after the payment period (行政强制法 第三十五条); the application to the court
+  is `execution.check_court_application` (第五十三、五十四条).
+* 责令支付 (劳动保障监察条例 第二十六条) comes before any 加付赔偿金.
 
 >>> check_av(kind=ActKind.SEIZURE, mime_types=["image/png"])
 Traceback (most recent call last):
@@ -20,11 +20,12 @@ fazhi.core.domain.errors.Refused: 查封、扣押须全程音像记录，请附�
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
 from fazhi.core.domain.errors import Refused
+from fazhi.enforcement.domain import citations
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 COERCION_LAW = "《中华人民共和国行政强制法》"
@@ -38,6 +39,7 @@ class ActKind(StrEnum):
     SEIZURE = "seizure"  # 查封、扣押
     ONSITE_COERCION = "onsite_coercion"  # 现场强制措施
     ORDER = "order"  # 责令改正指令
+    PAY_ORDER = "pay_order"  # 责令支付通知书 (劳动保障监察条例 第二十六条)
     ORDER_FOLLOWUP = "order_followup"  # 整改复查
     STATEMENT = "statement"  # 陈述申辩记录
     HEARING_NOTICE = "hearing_notice"  # 听证通知
@@ -55,6 +57,7 @@ ACT_LABELS = {
     ActKind.SEIZURE: "查封、扣押",
     ActKind.ONSITE_COERCION: "现场强制措施",
     ActKind.ORDER: "责令改正指令",
+    ActKind.PAY_ORDER: "责令支付通知",
     ActKind.ORDER_FOLLOWUP: "整改复查",
     ActKind.STATEMENT: "陈述申辩记录",
     ActKind.HEARING_NOTICE: "听证通知",
@@ -83,6 +86,7 @@ TWO_OFFICER_KINDS = frozenset(
         ActKind.SEIZURE,
         ActKind.ONSITE_COERCION,
         ActKind.ORDER,
+        ActKind.PAY_ORDER,
         ActKind.ORDER_FOLLOWUP,
     }
 )
@@ -126,21 +130,40 @@ def check_correction_due(*, issued_on: date, due_on: date) -> None:
 # --- decision, payment, execution -------------------------------------------------------------
 
 
-def check_fine(*, fine: Decimal, needs_reason: bool, reason: str) -> None:
-    """A fine outside the benchmark's proposed range must state why (行政处罚法 第三十四条)."""
+def check_fine(
+    *, fine: Decimal, needs_reason: bool, reason: str, on: date | None = None, what: str = "罚款"
+) -> None:
+    """An amount outside the benchmark's proposed tier must state why (行政处罚法 2021 第三十四条;
+    the 2017 text has no 裁量基准 article: 第四条 过罚相当 and the benchmark itself). The statutory
+    range is checked separately and no reason lifts it (`discretion.check_statutory`).
+
+    >>> check_fine(fine=Decimal(5000), needs_reason=True, reason="", on=date(2019, 5, 6))
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 罚款金额超出裁量基准建议幅度，须说明理由（依据：《中华人民共和国行政处罚法》（2017年修正）第四条、第五条）
+    """
     if fine < 0:
-        raise Refused("罚款金额不能为负数", f"{PENALTY_LAW}第九条")
+        raise Refused(f"{what}金额不能为负数", citations.cite_penalty("types", on))
     if needs_reason and not reason.strip():
-        raise Refused("罚款金额超出裁量基准建议幅度，须说明理由", f"{PENALTY_LAW}第三十四条")
+        raise Refused(
+            f"{what}金额超出裁量基准建议幅度，须说明理由", citations.cite_penalty("discretion", on)
+        )
 
 
-def check_court_application(*, reminded_on: date | None, applied_on: date) -> None:
-    """催告 first; apply to the court no earlier than 10 days after it was served."""
-    basis = f"{COERCION_LAW}第五十四条"
-    if reminded_on is None:
-        raise Refused("申请人民法院强制执行前，应当催告当事人履行义务", basis)
-    if applied_on < reminded_on + timedelta(days=10):
-        raise Refused("催告书送达十日后当事人仍未履行的，方可申请人民法院强制执行", basis)
+def check_compensation_ordered(*, overdue_payment_orders: int, on: date | None = None) -> None:
+    """加付赔偿金 only after a 责令限期支付 the employer let pass (劳动保障监察条例 第二十六条:
+    "逾期不支付的，责令用人单位按照应付金额50%以上1倍以下的标准计算，向劳动者加付赔偿金").
+
+    >>> check_compensation_ordered(overdue_payment_orders=0)
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 加付赔偿金须先责令用人单位限期支付，逾期不支付的方可作出（依据：《劳动保障监察条例》第二十六条）
+    """
+    if overdue_payment_orders <= 0:
+        raise Refused(
+            "加付赔偿金须先责令用人单位限期支付，逾期不支付的方可作出",
+            citations.cite(citations.INSPECTION, "compensation", on or citations.CURRENT),
+        )
 
 
 def check_reminder(*, payment_due: date | None, reminded_on: date) -> None:

@@ -11,23 +11,32 @@ Steps and their law:
   (行政处罚法 第四十四、四十五、六十三、六十四条).
 * 法制审核 before the decision where the catalogue says so (第五十八条; 国办发〔2018〕118号 (十二));
   a review with problems (存在问题) sends the case back and it is submitted again.
+* the officer's proposal (处理意见), then the decision as the 负责人's act: 调查终结，行政机关负责人
+  应当对调查结果进行审查 … 作出决定 (2021 第五十七条; 2017 第三十八条); 情节复杂或者重大违法 cases
+  after 集体讨论 (第二款). The 负责人 may send the case back instead.
 * decision (第五十七、五十九条), service (第六十一条), execution (第六十七、七十二条; 行政强制法
   第五十三、五十四条), closing and archiving (第四十七条; 118号 (九)).
 
 >>> check_transition(Status.RECEIVED, Action.ACCEPT)
 <Status.ACCEPTED: 'accepted'>
->>> check_transition(Status.FILED, Action.DECIDE)
+>>> check_transition(Status.FILED, Action.PROPOSE, date(2019, 5, 6))
 Traceback (most recent call last):
 ...
-fazhi.enforcement.domain.case_flow.IllegalTransition: 案件当前状态为“已立案（调查取证）”，不能“作出处罚决定”（依据：《中华人民共和国行政处罚法》第四十四条、第五十八条）
+fazhi.enforcement.domain.case_flow.IllegalTransition: 案件当前状态为“已立案（调查取证）”，不能“提出处理意见报负责人审查”（依据：《中华人民共和国行政处罚法》（2017年修正）第三十一条、第三十八条）
+>>> check_transition(Status.REVIEWED, Action.DECIDE, date(2022, 3, 1))
+Traceback (most recent call last):
+...
+fazhi.enforcement.domain.case_flow.IllegalTransition: 案件当前状态为“法制审核通过”，不能“负责人作出决定”（依据：《中华人民共和国行政处罚法》（2021年修订）第五十七条）
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from fazhi.core.domain.errors import Refused
+from fazhi.enforcement.domain import citations
 from fazhi.enforcement.domain.errors import ErrorCode
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
@@ -80,6 +89,7 @@ class Status(StrEnum):
     REVIEW = "review"
     RETURNED = "returned"
     REVIEWED = "reviewed"
+    PROPOSED = "proposed"
     DECIDED = "decided"
     SERVED = "served"
     PAID = "paid"
@@ -100,6 +110,7 @@ STATUS_LABELS = {
     Status.REVIEW: "法制审核中",
     Status.RETURNED: "审核退回（整改后重新提交）",
     Status.REVIEWED: "法制审核通过",
+    Status.PROPOSED: "待负责人决定",
     Status.DECIDED: "已作出决定",
     Status.SERVED: "已送达（执行中）",
     Status.PAID: "已缴纳罚款",
@@ -128,6 +139,8 @@ class Action(StrEnum):
     SUBMIT_REVIEW = "submit_review"
     REVIEW_AGREE = "review_agree"
     REVIEW_PROBLEMS = "review_problems"
+    PROPOSE = "propose"
+    SEND_BACK = "send_back"
     DECIDE = "decide"
     SERVE = "serve"
     PAY = "pay"
@@ -142,13 +155,48 @@ class Transition:
     sources: frozenset[Status]
     target: Status
     label: str
-    basis: str
+    refs: tuple = ()  # (law, concept) pairs of `citations`, or fixed text (118号)
+
+    def basis(self, on: date | None = None) -> str:
+        """The articles of the law in force on ``on`` (today without a date)."""
+        return basis_text(self.refs, on)
 
 
-def _t(sources, target, label, basis) -> Transition:
-    return Transition(frozenset(sources), target, label, basis)
+def basis_text(refs, on: date | None = None) -> str:
+    """Cite ``refs`` under the laws in force on ``on``, articles of one law joined.
+
+    >>> basis_text([(citations.PENALTY, "notify"), (citations.PENALTY, "legal_review")],
+    ...            date(2019, 5, 6))
+    '《中华人民共和国行政处罚法》（2017年修正）第三十一条、第三十八条第三款'
+    >>> basis_text([(citations.PENALTY, "legal_review"), DOC_118], date(2017, 6, 1))
+    '国办发〔2018〕118号'
+    """
+    day = on or citations.CURRENT
+    parts: list[list[str]] = []
+    last_title = None
+    for ref in refs:
+        if isinstance(ref, str):
+            parts.append([ref])
+            last_title = None
+            continue
+        law, concept = ref
+        if not citations.has_article(law, concept, day):
+            continue
+        title = citations.version_on(law, day).title
+        number = citations.article(law, concept, day)
+        if title == last_title:
+            parts[-1].append(number)
+        else:
+            parts.append([title + number])
+            last_title = title
+    return "；".join("、".join(p) for p in parts)
 
 
+def _t(sources, target, label, *refs) -> Transition:
+    return Transition(frozenset(sources), target, label, tuple(refs))
+
+
+P, LSI = citations.PENALTY, citations.INSPECTION
 S = Status
 TRANSITIONS: dict[Action, Transition] = {
     Action.ACCEPT: _t({S.RECEIVED}, S.ACCEPTED, "受理", f"{INSPECTION_REGULATION}第十八条"),
@@ -157,34 +205,43 @@ TRANSITIONS: dict[Action, Transition] = {
         {S.RECEIVED, S.ACCEPTED},
         S.FILED,
         "立案",
-        f"{PENALTY_LAW}第五十四条；{INSPECTION_RULES}第十四条",
+        (P, "filing"),
+        f"{INSPECTION_RULES}第十四条",
     ),
-    Action.NOTIFY: _t(
-        {S.FILED, S.RETURNED}, S.NOTIFIED, "告知拟作出的处罚决定", f"{PENALTY_LAW}第四十四条"
-    ),
-    Action.REQUEST_HEARING: _t({S.NOTIFIED}, S.HEARING, "受理听证申请", f"{PENALTY_LAW}第六十四条"),
-    Action.CLOSE_HEARING: _t(
-        {S.HEARING}, S.HEARD, "听证结束", f"{PENALTY_LAW}第六十四条第（八）项"
-    ),
+    Action.NOTIFY: _t({S.FILED, S.RETURNED}, S.NOTIFIED, "告知拟作出的处罚决定", (P, "notify")),
+    Action.REQUEST_HEARING: _t({S.NOTIFIED}, S.HEARING, "受理听证申请", (P, "hearing")),
+    Action.CLOSE_HEARING: _t({S.HEARING}, S.HEARD, "听证结束", (P, "hearing")),
     Action.SUBMIT_REVIEW: _t(
-        {S.NOTIFIED, S.HEARD, S.RETURNED}, S.REVIEW, "提交法制审核", f"{PENALTY_LAW}第五十八条"
+        {S.NOTIFIED, S.HEARD, S.RETURNED}, S.REVIEW, "提交法制审核", (P, "legal_review"), DOC_118
     ),
     Action.REVIEW_AGREE: _t({S.REVIEW}, S.REVIEWED, "法制审核同意", f"{DOC_118}（十三）"),
     Action.REVIEW_PROBLEMS: _t({S.REVIEW}, S.RETURNED, "法制审核存在问题", f"{DOC_118}（十三）"),
-    Action.DECIDE: _t(
+    Action.PROPOSE: _t(
         {S.NOTIFIED, S.HEARD, S.REVIEWED},
-        S.DECIDED,
-        "作出处罚决定",
-        f"{PENALTY_LAW}第四十四条、第五十八条",
+        S.PROPOSED,
+        "提出处理意见报负责人审查",
+        (P, "notify"),
+        (P, "decide"),
     ),
-    Action.SERVE: _t({S.DECIDED}, S.SERVED, "送达决定书", f"{PENALTY_LAW}第六十一条"),
-    Action.PAY: _t({S.SERVED, S.COURT}, S.PAID, "缴纳罚款", f"{PENALTY_LAW}第六十七条"),
+    Action.DECIDE: _t({S.PROPOSED}, S.DECIDED, "负责人作出决定", (P, "decide")),
+    Action.SEND_BACK: _t(
+        {S.PROPOSED}, S.RETURNED, "负责人退回（补充调查或重新审核）", (P, "decide")
+    ),
+    Action.SERVE: _t({S.DECIDED}, S.SERVED, "送达决定书", (P, "service")),
+    Action.PAY: _t({S.SERVED, S.COURT}, S.PAID, "缴纳罚款", (P, "payment")),
     Action.APPLY_COURT: _t(
-        {S.SERVED}, S.COURT, "申请法院强制执行", f"{COERCION_LAW}第五十三条、第五十四条"
+        {S.SERVED},
+        S.COURT,
+        "申请法院强制执行",
+        (citations.COERCION, "court_application"),
+        (citations.COERCION, "court_reminder"),
     ),
-    Action.CLOSE: _t({S.SERVED, S.PAID, S.COURT}, S.CLOSED, "结案", f"{PENALTY_LAW}第四十七条"),
+    Action.CLOSE: _t({S.SERVED, S.PAID, S.COURT}, S.CLOSED, "结案", (P, "full_record"), DOC_118),
     Action.WITHDRAW: _t(
-        {S.FILED, S.NOTIFIED, S.RETURNED}, S.WITHDRAWN, "撤销立案", f"{INSPECTION_RULES}第十八条"
+        {S.FILED, S.NOTIFIED, S.RETURNED},
+        S.WITHDRAWN,
+        "撤销立案",
+        (LSI, "inspection_outcome"),
     ),
     Action.ARCHIVE: _t({S.CLOSED, S.REJECTED, S.WITHDRAWN}, S.ARCHIVED, "归档", f"{DOC_118}（九）"),
 }
@@ -196,15 +253,16 @@ def allowed_actions(status: Status | str) -> list[Action]:
     return [a for a, t in TRANSITIONS.items() if Status(status) in t.sources]
 
 
-def check_transition(status: Status | str, action: Action | str) -> Status:
-    """The state after ``action``, or `Refused` naming the state, the step and its basis."""
+def check_transition(status: Status | str, action: Action | str, on: date | None = None) -> Status:
+    """The state after ``action``, or `Refused` naming the state, the step and its basis (the
+    law in force on ``on``, the day of the step)."""
     action = Action(action)
     status = Status(status)
     transition = TRANSITIONS[action]
     if status not in transition.sources:
         raise IllegalTransition(
             f"案件当前状态为“{STATUS_LABELS[status]}”，不能“{transition.label}”",
-            transition.basis,
+            transition.basis(on),
         )
     return transition.target
 
@@ -237,6 +295,7 @@ def check_rejection_reason(reason: str) -> None:
 
 
 def check_not_before(day, earlier, what: str) -> None:
-    """A step cannot be dated before the step it follows."""
+    """A step cannot be dated before the step it follows (全过程记录: the record is in order)."""
     if earlier is not None and day < earlier:
-        raise Refused(f"日期不能早于{what}（{earlier.isoformat()}）", f"{PENALTY_LAW}第四十七条")
+        basis = basis_text([(citations.PENALTY, "full_record"), DOC_118 + "（三）"], day)
+        raise Refused(f"日期不能早于{what}（{earlier.isoformat()}）", basis)

@@ -58,14 +58,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+
+from fazhi.core.domain.errors import Refused
+from fazhi.enforcement.domain import citations
 
 FEN = Decimal("0.01")
 
 BASIS_PUBLISH = "《中华人民共和国行政处罚法》第三十四条"
-BASIS_LIGHTER = "《中华人民共和国行政处罚法》第三十二条"
-BASIS_NO_PENALTY = "《中华人民共和国行政处罚法》第三十三条第一款"
+# 首违不罚 (初次违法且危害后果轻微并及时改正的，可以不予处罚) exists only from the 2021 text.
+FIRST_OFFENCE_FROM = date(2021, 7, 15)
+
+
+class Sanction(StrEnum):
+    """What the amount is: a 罚款 (行政处罚法 第九条), or 加付赔偿金 the employer pays to the
+    workers (劳动保障监察条例 第二十六条) — a 行政处理, not a penalty: no 加处罚款, no penalty
+    publicity."""
+
+    FINE = "fine"
+    COMPENSATION = "compensation"
+
+
+SANCTION_LABELS = {Sanction.FINE: "罚款", Sanction.COMPENSATION: "加付赔偿金"}
 
 
 class Form(StrEnum):
@@ -196,6 +212,11 @@ class BenchmarkItem:
     exemption_allowed: bool = True
     fixed_rate: bool = False
     note: str = ""
+    # The range the law itself sets, per unit of the form (e.g. 100–500 元/人 for 第二十五条).
+    # A hard limit: tiers lie inside it, and no decision exceeds its maximum.
+    statutory_low: Decimal | None = None
+    statutory_high: Decimal | None = None
+    sanction: str = Sanction.FINE
 
 
 @dataclass(frozen=True)
@@ -217,6 +238,8 @@ class Proposal:
     fixed_rate: bool = False
     heavier: tuple[str, ...] = field(default=())
     lighter: tuple[str, ...] = field(default=())
+    sanction: str = Sanction.FINE
+    missing: str = ""
 
 
 def _to_fen(amount: Decimal) -> Decimal:
@@ -321,6 +344,30 @@ def check_item(item: BenchmarkItem) -> None:
             raise ValueError(f"{item.violation_code}：阶次 {tier.label} 的幅度下限高于上限")
         for key in tier.keys:
             check_key(key)
+        check_tier_in_statutory(item, tier.low, tier.high, tier.label)
+    if item.sanction not in SANCTION_LABELS:
+        raise ValueError(f"{item.violation_code}：未知的处理种类 {item.sanction}")
+
+
+def check_tier_in_statutory(item: BenchmarkItem, low: Decimal, high: Decimal, label: str) -> None:
+    """A tier may not leave the statutory range (ValueError in Chinese).
+
+    >>> item = BenchmarkItem("lsi-25", "延长工时", "", "《劳动保障监察条例》第二十五条", "per_worker",
+    ...                      (), statutory_low=Decimal(100), statutory_high=Decimal(500))
+    >>> check_tier_in_statutory(item, Decimal(400), Decimal(600), "严重")
+    Traceback (most recent call last):
+    ...
+    ValueError: lsi-25：阶次 严重 的幅度（400至600元/人）超出法定幅度（100至500元/人，《劳动保障监察条例》第二十五条）
+    """
+    if item.statutory_low is None or item.statutory_high is None:
+        return
+    if low < item.statutory_low or high > item.statutory_high:
+        unit = FORM_UNITS.get(item.form, "")
+        raise ValueError(
+            f"{item.violation_code}：阶次 {label} 的幅度（{low.normalize():f}至{high.normalize():f}{unit}）"
+            f"超出法定幅度（{item.statutory_low.normalize():f}至{item.statutory_high.normalize():f}"
+            f"{unit}，{item.penalty_basis}）"
+        )
 
 
 def _ordered(item: BenchmarkItem) -> list[Tier]:
@@ -377,9 +424,17 @@ def _unit_range(item: BenchmarkItem, tier: Tier) -> str:
     return f"{_yuan(tier.low)}至{_yuan(tier.high)}{unit}"
 
 
-def propose(item: BenchmarkItem, facts: Facts) -> Proposal:
-    """Choose the tier for ``facts``, compute the range in yuan and explain it (see module doc)."""
+def propose(item: BenchmarkItem, facts: Facts, on: date | None = None) -> Proposal:
+    """Choose the tier for ``facts``, compute the range in yuan and explain it (see module doc).
+
+    ``on`` is the date of the facts: the 行政处罚法 in force then is cited, and 首违不罚 is offered
+    only from 2021-07-15 (before, only 违法行为轻微并及时纠正、没有造成危害后果 — 2017 第二十七条
+    第二款)."""
     check_item(item)
+    day = on or citations.CURRENT
+    lighter_basis = citations.cite(citations.PENALTY, "lighter", day)
+    no_penalty_basis = citations.cite(citations.PENALTY, "no_penalty", day)
+    first_offence_exists = citations.has_article(citations.PENALTY, "first_offence", day)
     tiers = _ordered(item)
     index, hits = _base_tier(tiers, facts)
     reasons: list[str] = []
@@ -401,7 +456,7 @@ def propose(item: BenchmarkItem, facts: Facts) -> Proposal:
         if heavier:
             reasons.append(f"从重情节：{'、'.join(heavier)}")
         if lighter:
-            reasons.append(f"从轻情节：{'、'.join(lighter)}（{BASIS_LIGHTER}）")
+            reasons.append(f"从轻情节：{'、'.join(lighter)}（{lighter_basis}）")
         if heavier and lighter:
             reasons.append("从重与从轻情节并存，阶次不作调整")
         moved = min(max(index + step, 0), len(tiers) - 1)
@@ -413,8 +468,11 @@ def propose(item: BenchmarkItem, facts: Facts) -> Proposal:
 
     factor, missing = _multiplier(item, facts)
     low, high = _to_fen(tier.low * factor), _to_fen(tier.high * factor)
-    statutory_low = _to_fen(min(t.low for t in tiers) * factor)
-    statutory_high = _to_fen(max(t.high for t in tiers) * factor)
+    unit_low = item.statutory_low if item.statutory_low is not None else min(t.low for t in tiers)
+    unit_high = (
+        item.statutory_high if item.statutory_high is not None else max(t.high for t in tiers)
+    )
+    statutory_low, statutory_high = _to_fen(unit_low * factor), _to_fen(unit_high * factor)
     notes: list[str] = []
     suggested: Decimal | None = None
     if missing:
@@ -422,19 +480,24 @@ def propose(item: BenchmarkItem, facts: Facts) -> Proposal:
     else:
         suggested = _to_fen((tier.low + tier.high) / 2 * factor)
 
-    # 第三十三条第一款：轻微并及时改正、没有危害后果的不予处罚；初次违法、危害后果轻微并及时改正的
-    # 可以不予处罚（首违不罚）。从重情节存在时不适用。
+    # 2021 第三十三条第一款（2017 第二十七条第二款）：轻微并及时改正、没有危害后果的不予处罚；
+    # 2021 年起，初次违法、危害后果轻微并及时改正的可以不予处罚（首违不罚）。从重情节存在时不适用。
     no_penalty = False
     if item.exemption_allowed and facts.corrected and not heavier:
         if facts.harm == "none" and tier.code == TierCode.MINOR:
             no_penalty = True
             notes.append(
-                f"违法行为轻微并及时改正，没有造成危害后果，依法不予处罚（{BASIS_NO_PENALTY}）"
+                f"违法行为轻微并及时改正，没有造成危害后果，依法不予处罚（{no_penalty_basis}）"
             )
-        elif facts.first_offence and facts.harm in ("none", "minor"):
+        elif facts.first_offence and facts.harm in ("none", "minor") and first_offence_exists:
             no_penalty = True
             notes.append(
-                f"初次违法且危害后果轻微并及时改正，可以不予处罚（首违不罚，{BASIS_NO_PENALTY}）"
+                f"初次违法且危害后果轻微并及时改正，可以不予处罚（首违不罚，{no_penalty_basis}）"
+            )
+        elif facts.first_offence and facts.harm in ("none", "minor"):
+            notes.append(
+                f"首违不罚自{FIRST_OFFENCE_FROM:%Y年%m月%d日}起施行（《中华人民共和国行政处罚法》"
+                f"（2021年修订）第三十三条第一款），不适用于此前的违法行为"
             )
     elif not item.exemption_allowed and facts.first_offence and facts.corrected:
         notes.append("本基准对该违法行为不适用首违不罚")
@@ -476,6 +539,8 @@ def propose(item: BenchmarkItem, facts: Facts) -> Proposal:
         fixed_rate=item.fixed_rate,
         heavier=tuple(heavier),
         lighter=tuple(lighter),
+        sanction=item.sanction,
+        missing=missing,
     )
 
 
@@ -496,6 +561,40 @@ def departure_needs_reason(proposal: Proposal, amount: Decimal) -> bool:
     if amount == 0 and proposal.no_penalty_allowed:
         return False
     return not (proposal.min_amount <= amount <= proposal.max_amount)
+
+
+def check_statutory(proposal: Proposal, amount: Decimal) -> None:
+    """The statutory range is a hard limit: no 偏离理由 lets an amount exceed its maximum
+    (《中华人民共和国行政处罚法》第四条 处罚法定; the article of ``proposal.basis`` sets the
+    range). Only the 裁量基准 tier may be left with reasons. A per-unit amount cannot be set at
+    all without the facts that measure it (e.g. the number of workers).
+
+    Below the statutory minimum is 减轻处罚 (2021 第三十二条; 2017 第二十七条), which needs a reason
+    (`departure_needs_reason`) but is not barred here.
+
+    >>> p = Proposal("lsi-25", "2019", "general", "一般", Decimal(2400), Decimal(3600),
+    ...              Decimal(3000), False, "《劳动保障监察条例》第二十五条", "",
+    ...              Decimal(1200), Decimal(6000))
+    >>> check_statutory(p, Decimal(6000))
+    >>> check_statutory(p, Decimal(7000))
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 罚款7,000元超出法定幅度（1,200元至6,000元）的上限，不得作出；偏离裁量基准的理由只能在法定幅度内适用（依据：《劳动保障监察条例》第二十五条）
+    """
+    amount = Decimal(amount)
+    what = SANCTION_LABELS.get(proposal.sanction, "罚款")
+    if amount <= 0:
+        return
+    if proposal.missing:
+        raise Refused(
+            f"缺少{proposal.missing}，无法确定法定幅度，不能拟定或者决定{what}金额", proposal.basis
+        )
+    if proposal.statutory_max and amount > proposal.statutory_max:
+        raise Refused(
+            f"{what}{_yuan(amount)}元超出法定幅度（{_yuan(proposal.statutory_min)}元至"
+            f"{_yuan(proposal.statutory_max)}元）的上限，不得作出；偏离裁量基准的理由只能在法定幅度内适用",
+            proposal.basis,
+        )
 
 
 def departure_text(proposal: Proposal, amount: Decimal) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -250,10 +251,19 @@ def check_reviewer(*, is_reviewer: bool, is_investigator: bool) -> None:
         raise Refused("本案调查人员不得担任本案法制审核人员", f"{DOC_118}（十四）；{BASIS_58}")
 
 
-def check_review_done(*, required: list[Trigger], agreed: bool) -> None:
-    """The hard gate: a case meeting a trigger is decided only after an agreeing review."""
+def check_review_done(*, required: list[Trigger], agreed: bool, on: date | None = None) -> None:
+    """The hard gate: a case meeting a trigger is decided only after an agreeing review. Cites
+    the law in force on ``on`` (2021 第五十八条; 2017 第三十八条第三款 with 118号 (十二))."""
     if required and not agreed:
+        from fazhi.enforcement.domain import citations
+
+        day = on or citations.CURRENT
+        basis = BASIS_58
+        if citations.has_article(citations.PENALTY, "legal_review", day):
+            basis = citations.cite(citations.PENALTY, "legal_review", day)
+        if day < date(2021, 7, 15):
+            basis += f"；{DOC_118}（十二）"
         labels = "、".join(t.label for t in required)
         raise Refused(
-            f"本案属于重大执法决定（{labels}），未经法制审核或审核未通过的，不得作出决定", BASIS_58
+            f"本案属于重大执法决定（{labels}），未经法制审核或审核未通过的，不得作出决定", basis
         )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import discretion as discretion_rules
 from fazhi.enforcement.domain import review as review_rules
 
 __all__ = [
@@ -105,6 +106,27 @@ class Case(models.Model):
     proposed_text = models.TextField(_("拟处罚内容与理由"), blank=True)
     proposal = models.JSONField(_("裁量建议"), default=dict, blank=True)
     hearing_reasons = models.JSONField(_("听证权利事由"), default=list, blank=True)
+    # 罚款 or 加付赔偿金 (劳动保障监察条例 第二十六条: paid to the workers, not a penalty).
+    sanction = models.CharField(
+        _("处理种类"),
+        max_length=16,
+        choices=[(k.value, v) for k, v in discretion_rules.SANCTION_LABELS.items()],
+        default=discretion_rules.Sanction.FINE,
+    )
+    proposed_compensation = models.DecimalField(
+        _("拟加付赔偿金（元）"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    # 处理意见: the officer proposes, the 负责人 decides (行政处罚法 2021 第五十七条; 2017 第三十八条).
+    proposed_on = models.DateField(_("提出处理意见日期"), null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("处理意见提出人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    proposed_decision = models.JSONField(_("处理意见"), default=dict, blank=True)
     # 决定
     decision_number = models.CharField(_("决定书文号"), max_length=64, blank=True)
     decision_prefix = models.CharField(_("文号代字"), max_length=20, blank=True)
@@ -118,12 +140,25 @@ class Case(models.Model):
         _("罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     measures = models.JSONField(_("其他处罚"), default=list, blank=True)
+    compensation = models.DecimalField(
+        _("加付赔偿金（元）"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("决定人（负责人）"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     departure_reason = models.TextField(_("偏离裁量基准的理由"), blank=True)
     decision_text = models.TextField(_("决定内容"), blank=True)
     # 送达、执行
     served_on = models.DateField(_("送达日期"), null=True, blank=True)
     service_method = models.CharField(_("送达方式"), max_length=32, blank=True)
     service_recipient = models.CharField(_("受送达人"), max_length=100, blank=True)
+    # 公告送达: the day the notice was published; ``served_on`` is the day it is deemed served.
+    notice_published_on = models.DateField(_("公告发布日期"), null=True, blank=True)
     payment_due = models.DateField(_("缴款期限"), null=True, blank=True)
     paid_on = models.DateField(_("缴款日期"), null=True, blank=True)
     surcharge = models.DecimalField(_("加处罚款（元）"), max_digits=14, decimal_places=2, default=0)
@@ -179,6 +214,15 @@ class Case(models.Model):
     @property
     def status_label(self) -> str:
         return flow.STATUS_LABELS.get(flow.Status(self.status), self.status)
+
+    @property
+    def is_compensation(self) -> bool:
+        return self.sanction == discretion_rules.Sanction.COMPENSATION
+
+    @property
+    def amount_due(self):
+        """What the party must pay under the decision: the 罚款, or the 加付赔偿金."""
+        return self.compensation if self.is_compensation else self.fine
 
     @property
     def source_label(self) -> str:
@@ -249,6 +293,9 @@ class CorrectionOrder(models.Model):
     items = models.TextField(_("责令改正事项"))
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.OPEN)
     followed_on = models.DateField(_("复查日期"), null=True, blank=True)
+    # 责令限期支付 (劳动保障监察条例 第二十六条) rather than 责令改正: its 通知书 and its overdue
+    # follow-up are what a 加付赔偿金 decision rests on.
+    is_payment = models.BooleanField(_("责令支付"), default=False)
 
     class Meta:
         ordering = ["case", "issued_on", "pk"]

@@ -81,6 +81,20 @@ class DiscretionItem(models.Model):
     exemption_allowed = models.BooleanField(_("可适用不予处罚（首违不罚）"), default=True)
     fixed_rate = models.BooleanField(_("定额处罚"), default=False)
     note = models.TextField(_("说明"), blank=True)
+    # The range the law sets, per unit of the form: a hard limit (tiers inside it, no decision
+    # above its maximum). Empty on sets imported before it was recorded.
+    statutory_low = models.DecimalField(
+        _("法定幅度下限（单位金额或倍数）"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    statutory_high = models.DecimalField(
+        _("法定幅度上限（单位金额或倍数）"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    sanction = models.CharField(
+        _("处理种类"),
+        max_length=16,
+        choices=[(k.value, v) for k, v in rules.SANCTION_LABELS.items()],
+        default=rules.Sanction.FINE,
+    )
 
     class Meta:
         ordering = ["benchmark_set", "position", "violation_code"]
@@ -113,6 +127,9 @@ class DiscretionItem(models.Model):
             exemption_allowed=self.exemption_allowed,
             fixed_rate=self.fixed_rate,
             note=self.note,
+            statutory_low=self.statutory_low,
+            statutory_high=self.statutory_high,
+            sanction=self.sanction,
         )
 
 

@@ -125,7 +125,7 @@ def case_accept(*, case: Case, on: date, actor, seen_version: int | None = None)
     case = c.lock(case, seen_version)
     flow.check_source_needs_acceptance(case.source, flow.Action.ACCEPT)
     flow.check_not_before(on, case.received_on, "收到投诉举报日期")
-    previous = c.move(case, flow.Action.ACCEPT)
+    previous = c.move(case, flow.Action.ACCEPT, on)
     case.accepted_on = on
     c.save(case, "status", "accepted_on")
     if deadline := c.open_deadline(case, ACCEPTANCE):
@@ -144,7 +144,7 @@ def case_reject(
     flow.check_source_needs_acceptance(case.source, flow.Action.REJECT)
     flow.check_rejection_reason(reason)
     flow.check_not_before(on, case.received_on, "收到投诉举报日期")
-    previous = c.move(case, flow.Action.REJECT)
+    previous = c.move(case, flow.Action.REJECT, on)
     case.rejected_reason = reason.strip()
     c.save(case, "status", "rejected_reason")
     if deadline := c.open_deadline(case, ACCEPTANCE):
@@ -179,7 +179,7 @@ def case_file(
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     flow.check_filing_from(case.status, case.source)
-    previous = c.move(case, flow.Action.FILE)
+    previous = c.move(case, flow.Action.FILE, on)
     flow.check_not_before(on, case.accepted_on or case.received_on, "受理（发现）日期")
     if not c.is_leader(approver):
         raise Refused("立案须经行政机关负责人批准", "《中华人民共和国行政处罚法》第五十四条")
@@ -258,7 +258,7 @@ def case_withdraw(
     Audits ``enforcement.case.withdraw``."""
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
-    previous = c.move(case, flow.Action.WITHDRAW)
+    previous = c.move(case, flow.Action.WITHDRAW, on)
     if not reason.strip():
         raise Refused("撤销立案须写明理由", "《劳动保障监察条例》第十八条")
     flow.check_not_before(on, case.filed_on, "立案日期")

@@ -110,20 +110,24 @@ def case_order_correction(
     items: str,
     officers: Sequence[Officer],
     actor,
+    pay: bool = False,
     seen_version: int | None = None,
 ) -> CorrectionOrder:
     """责令改正指令书 with its own deadline, fixed by the order (劳动保障监察条例 第十八条;
-    行政处罚法 第二十八条). Audits ``enforcement.case.order``."""
+    行政处罚法 第二十八条); with ``pay`` a 责令支付通知书 (条例 第二十六条: 责令限期支付 wages,
+    overtime pay or 经济补偿) — only when it is overdue may 加付赔偿金 follow. Audits
+    ``enforcement.case.order``."""
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
-    _check_investigating(case, "下达责令改正指令")
+    kind = rules.ActKind.PAY_ORDER if pay else rules.ActKind.ORDER
+    _check_investigating(case, f"下达{rules.ACT_LABELS[kind]}")
     flow.check_not_before(on, case.filed_on, "立案日期")
-    rules.check_summary(rules.ActKind.ORDER, items)
+    rules.check_summary(kind, items)
     rules.check_correction_due(issued_on=on, due_on=due_on)
     named = c.officers_that_can_act(officers, on)
     act = c.add_act(
         case,
-        kind=rules.ActKind.ORDER,
+        kind=kind,
         on=on,
         summary=items,
         actor=actor,
@@ -131,21 +135,23 @@ def case_order_correction(
         data={"due_on": due_on.isoformat()},
     )
     order = CorrectionOrder.objects.create(
-        case=case, act=act, issued_on=on, due_on=due_on, items=items.strip()
+        case=case, act=act, issued_on=on, due_on=due_on, items=items.strip(), is_payment=pay
     )
     deadline_open_fixed(
         subject=order,
         rule_code=ORDER_RULE,
-        title="责令改正期限",
+        title="责令支付期限" if pay else "责令改正期限",
         start=on,
         due=due_on,
         actor=actor,
         org_unit=case.org_unit,
         owner=c.case_owner(case),
-        basis="责令改正指令书确定的期限（《劳动保障监察条例》第十八条）",
+        basis="责令支付通知书确定的期限（《劳动保障监察条例》第二十六条）"
+        if pay
+        else "责令改正指令书确定的期限（《劳动保障监察条例》第十八条）",
     )
     c.save(case)
-    c.record(case, "order", actor, seq=act.seq, on=on, due_on=due_on)
+    c.record(case, "order", actor, seq=act.seq, on=on, due_on=due_on, pay=pay)
     return order
 
 

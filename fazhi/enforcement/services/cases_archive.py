@@ -2,8 +2,14 @@
 
 The archive holds ``records.docx`` (卷内记录), the generated documents under ``documents/``,
 every evidence file under ``evidence/`` and ``manifest.json`` listing each file with its SHA-256
-(国办发〔2018〕118号 (九): 防删改的数字化存储). ``fazhi evidence verify --archive FILE.zip``
-re-hashes the files against the manifest.
+(国办发〔2018〕118号 (九): 防删改的数字化存储).
+
+The manifest travels with the archive, so it proves nothing: whoever changes the 决定书 can change
+its hash in the manifest too. `case_archive_verify` (``fazhi enforcement verify FILE.zip``)
+checks the archive against what the database recorded instead: every evidence file against the
+hash taken at ingestion, every generated file against the hashes the export wrote to the audit
+chain (``enforcement.case.export``), that audit chain itself, and an archived case's record list
+against the digest kept at 归档.
 """
 
 from __future__ import annotations
@@ -122,6 +128,94 @@ def case_export(*, case: Case, actor, out: IO[bytes]) -> dict[str, Any]:
             MANIFEST, json.dumps(manifest, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         )
     c.record(
-        case, "export", actor, files=len(entries), case_file_sha256=manifest["case_file_sha256"]
+        case,
+        "export",
+        actor,
+        files=len(entries),
+        case_file_sha256=manifest["case_file_sha256"],
+        # what was handed out, on the tamper-evident chain: the reference for verification
+        hashes={e["path"]: e["sha256"] for e in entries},
     )
     return manifest
+
+
+def _zip_hashes(archive: zipfile.ZipFile) -> dict[str, str]:
+    return {
+        name: hashlib.sha256(archive.read(name)).hexdigest()
+        for name in archive.namelist()
+        if name != MANIFEST and not name.endswith("/")
+    }
+
+
+def case_archive_verify(*, source) -> dict[str, Any]:
+    """Verify a case-file archive (a path or a binary file) against the database, not against
+    its own manifest. Returns ``{"ok": bool, "case": reference, "problems": [Chinese text],
+    "checked": n}``; reads only (it writes nothing, not even an audit event)."""
+    from fazhi.core.models import AuditEvent
+    from fazhi.core.services.audit import verify_chain
+
+    problems: list[str] = []
+    with zipfile.ZipFile(source) as archive:
+        try:
+            manifest = json.loads(archive.read(MANIFEST))
+        except (KeyError, ValueError):
+            manifest = {}
+        actual = _zip_hashes(archive)
+    reference = str(manifest.get("case", ""))
+    case = Case.objects.filter(reference=reference).first()
+    if case is None:
+        return {
+            "ok": False,
+            "case": reference,
+            "checked": 0,
+            "problems": [f"系统中没有案件“{reference}”，无法核验"],
+        }
+    # 1. evidence: each file against the hash taken at ingestion
+    recorded = {e.sha256: e.original_name for e in c.case_evidence(case)}
+    seen: set[str] = set()
+    for path, digest in sorted(actual.items()):
+        if not path.startswith("evidence/"):
+            continue
+        if digest in recorded:
+            seen.add(digest)
+        else:
+            problems.append(f"{path}：与系统登记的任何证据文件的哈希都不一致（可能被篡改或替换）")
+    for digest, name in recorded.items():
+        if digest not in seen:
+            problems.append(f"证据文件“{name}”不在案卷中或已被改动")
+    # 2. every file against an export recorded on the audit chain
+    exports = AuditEvent.objects.filter(
+        action="enforcement.case.export", target_type="enforcement.case", target_id=str(case.pk)
+    ).order_by("-seq")
+    recorded_exports = [e for e in exports if isinstance(e.data.get("hashes"), dict)]
+    match = next((e for e in recorded_exports if e.data["hashes"] == actual), None)
+    if match is None:
+        if not recorded_exports:
+            problems.append("审计记录中没有该案卷的导出记录，无法核验生成的文书")
+        else:
+            reference_hashes = min(
+                (e.data["hashes"] for e in recorded_exports),
+                key=lambda h: len(set(h.items()) ^ set(actual.items())),
+            )
+            for path in sorted(set(reference_hashes) | set(actual)):
+                if path.startswith("evidence/"):
+                    continue
+                if path not in actual:
+                    problems.append(f"{path}：导出时的文件缺失")
+                elif path not in reference_hashes:
+                    problems.append(f"{path}：导出记录中没有该文件")
+                elif reference_hashes[path] != actual[path]:
+                    problems.append(f"{path}：哈希与导出时审计记录不符（可能被篡改）")
+    # 3. the audit chain that holds those records
+    _count, broken = verify_chain()
+    if broken is not None:
+        problems.append(f"审计链在第{broken.seq}条记录处断裂，导出记录不可信")
+    # 4. an archived case's list of records against the digest kept at 归档
+    if case.archive_sha256 and manifest_digest(case) != case.archive_sha256:
+        problems.append("案卷记录与归档时保存的摘要不一致")
+    return {
+        "ok": not problems,
+        "case": case.reference,
+        "checked": len(actual),
+        "problems": problems,
+    }

@@ -68,9 +68,10 @@ def save(case: Case, *fields: str) -> None:
     case.save(update_fields=[*fields, "version", "updated_at"])
 
 
-def move(case: Case, action: flow.Action) -> str:
+def move(case: Case, action: flow.Action, on: date | None = None) -> str:
+    """Advance the case; a refusal cites the law in force on ``on`` (the step's date)."""
     previous = case.status
-    case.status = flow.check_transition(case.status, action)
+    case.status = flow.check_transition(case.status, action, on)
     return previous
 
 

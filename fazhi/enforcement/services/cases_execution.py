@@ -6,7 +6,7 @@ Audits ``enforcement.case.serve`` / ``pay`` / ``remind`` / ``apply_court`` / ``c
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -16,6 +16,8 @@ from fazhi.core.domain.errors import Refused
 from fazhi.core.services.deadlines import deadline_meet, deadline_open
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import citations as cit
+from fazhi.enforcement.domain import execution as execution_rules
 from fazhi.enforcement.domain.penalties import late_payment_surcharge, overdue_days
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.services import cases_common as c
@@ -24,6 +26,9 @@ from fazhi.enforcement.services.cases_decision import SERVICE
 
 PAYMENT = "penalty.payment"
 PENALTY_LAW = flow.PENALTY_LAW
+# 加付赔偿金: the decision fixes the period to pay the workers (劳动保障监察条例 第二十六条 says
+# only "限期"); the bureau's usual period is configuration, UNVERIFIED default 15 days.
+COMPENSATION_PAY_DAYS = 15
 SERVICE_METHODS = {
     "direct": "直接送达",
     "onsite": "当场交付",
@@ -36,22 +41,42 @@ SERVICE_METHODS = {
 
 @transaction.atomic
 def case_serve(
-    *, case: Case, on: date, method: str, recipient: str, actor, seen_version: int | None = None
+    *,
+    case: Case,
+    on: date,
+    method: str,
+    recipient: str,
+    actor,
+    notice_on: date | None = None,
+    seen_version: int | None = None,
 ) -> Case:
-    """送达 the decision with its 送达回证 (行政处罚法 第六十一条); opens the 15-day payment
-    period where there is a fine (第六十七条). Audits ``enforcement.case.serve``."""
+    """送达 the decision with its 送达回证 (行政处罚法 2021 第六十一条; 2017 第四十条); opens the
+    15-day payment period where there is a fine (2021 第六十七条; 2017 第四十六条).
+
+    公告送达 (``method="public"``): ``notice_on`` is the day the notice was published and ``on``
+    the day it is deemed served — the notice day plus 60 days (民事诉讼法 2017 第九十二条) or 30
+    days from 2022-01-01 (2021 第九十五条); any other ``on`` is refused, so the payment period
+    starts then and not on the notice day. Audits ``enforcement.case.serve``."""
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
-    previous = c.move(case, flow.Action.SERVE)
+    previous = c.move(case, flow.Action.SERVE, on)
     if method not in SERVICE_METHODS:
-        raise Refused("送达方式不正确", f"{PENALTY_LAW}第六十一条")
+        raise Refused("送达方式不正确", cit.cite_penalty("service", on))
     if not recipient.strip():
-        raise Refused("送达回证须载明受送达人", f"{PENALTY_LAW}第六十一条")
+        raise Refused("送达回证须载明受送达人", cit.cite_penalty("service", on))
+    if method == "public":
+        if notice_on is None:
+            raise Refused("公告送达须填写发出公告的日期", execution_rules.public_notice_basis(on))
+        flow.check_not_before(notice_on, case.decided_on, "决定日期")
+        execution_rules.check_public_notice(notice_on=notice_on, served_on=on)
+    elif notice_on is not None:
+        raise Refused("只有公告送达才填写公告日期", cit.cite_penalty("service", on))
     flow.check_not_before(on, case.decided_on, "决定日期")
     case.served_on, case.service_method, case.service_recipient = on, method, recipient.strip()
-    fields = ["status", "served_on", "service_method", "service_recipient"]
+    case.notice_published_on = notice_on
+    fields = ["status", "served_on", "service_method", "service_recipient", "notice_published_on"]
     if deadline := c.open_deadline(case, SERVICE):
-        deadline_meet(deadline=deadline, met_on=on, actor=actor)
+        deadline_meet(deadline=deadline, met_on=notice_on or on, actor=actor)
     if case.fine:
         payment = deadline_open(
             subject=case,
@@ -63,6 +88,10 @@ def case_serve(
         )
         case.payment_due = payment.due
         fields.append("payment_due")
+    elif case.is_compensation and case.compensation:
+        days = int(c.option("COMPENSATION_PAY_DAYS", COMPENSATION_PAY_DAYS))
+        case.payment_due = on + timedelta(days=days)
+        fields.append("payment_due")
     c.save(case, *fields)
     c.record(
         case,
@@ -70,6 +99,7 @@ def case_serve(
         actor,
         on=on,
         method=method,
+        notice_on=notice_on,
         payment_due=case.payment_due,
         **{"from": previous, "to": case.status},
     )
@@ -84,13 +114,16 @@ def case_pay(
     fine (第七十二条), not counted while 复议/诉讼 were pending (第七十三条)."""
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
-    previous = c.move(case, flow.Action.PAY)
-    if not case.fine:
-        raise Refused("本案没有罚款，无须缴纳", f"{PENALTY_LAW}第六十七条")
+    previous = c.move(case, flow.Action.PAY, on)
+    if not case.amount_due:
+        raise Refused("本案没有罚款或加付赔偿金，无须缴纳", cit.cite_penalty("payment", on))
     flow.check_not_before(on, case.served_on, "送达日期")
     late = overdue_days(due=case.payment_due, paid_on=on) if case.payment_due else 0
-    case.surcharge = late_payment_surcharge(
-        fine=case.fine, overdue_days=late, suspended_days=suspended_days
+    # 加处罚款 only on a 罚款 (行政处罚法 2021 第七十二条; 2017 第五十一条): never on 加付赔偿金.
+    case.surcharge = (
+        late_payment_surcharge(fine=case.fine, overdue_days=late, suspended_days=suspended_days)
+        if case.fine
+        else Decimal(0)
     )
     case.paid_on = on
     c.save(case, "status", "paid_on", "surcharge")
@@ -102,6 +135,7 @@ def case_pay(
         actor,
         on=on,
         fine=case.fine,
+        compensation=case.compensation,
         overdue_days=late,
         surcharge=case.surcharge,
         **{"from": previous, "to": case.status},
@@ -114,21 +148,26 @@ def case_remind(*, case: Case, on: date, actor, seen_version: int | None = None)
     """催告书 after the payment period ran out (行政强制法 第三十五、五十四条)."""
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
-    if flow.Status(case.status) != flow.Status.SERVED or not case.fine:
+    if flow.Status(case.status) != flow.Status.SERVED or not case.amount_due:
         raise Refused(
             f"案件当前状态为“{case.status_label}”，不能催告",
-            "《中华人民共和国行政强制法》第五十四条",
+            cit.cite(cit.COERCION, "court_reminder", on),
         )
     act_rules.check_reminder(payment_due=case.payment_due, reminded_on=on)
-    surcharge = late_payment_surcharge(
-        fine=case.fine, overdue_days=overdue_days(due=case.payment_due, paid_on=on)
-    )
+    if case.fine:
+        surcharge = late_payment_surcharge(
+            fine=case.fine, overdue_days=overdue_days(due=case.payment_due, paid_on=on)
+        )
+        summary = f"催告当事人缴纳罚款{case.fine}元及截至催告日的加处罚款{surcharge}元"
+    else:  # 加付赔偿金: paid to the workers, no 加处罚款
+        surcharge = Decimal(0)
+        summary = f"催告当事人向劳动者支付加付赔偿金{case.compensation}元"
     act = c.add_act(
         case,
         kind=act_rules.ActKind.REMINDER,
         on=on,
         actor=actor,
-        summary=f"催告当事人缴纳罚款{case.fine}元及截至催告日的加处罚款{surcharge}元",
+        summary=summary,
         data={"surcharge": str(surcharge)},
     )
     case.reminded_on = on
@@ -139,11 +178,15 @@ def case_remind(*, case: Case, on: date, actor, seen_version: int | None = None)
 
 @transaction.atomic
 def case_apply_court(*, case: Case, on: date, actor, seen_version: int | None = None) -> Case:
-    """申请人民法院强制执行, ≥10 days after the 催告书 (行政强制法 第五十三、五十四条)."""
+    """申请人民法院强制执行 (行政强制法 第五十三、五十四条): only after the periods to apply for
+    复议 (60 days) and to sue (6 months; 3 months under the 1989 行政诉讼法) from service have run
+    without either, within 3 months after that, and ≥10 days after the 催告书."""
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
-    previous = c.move(case, flow.Action.APPLY_COURT)
-    act_rules.check_court_application(reminded_on=case.reminded_on, applied_on=on)
+    previous = c.move(case, flow.Action.APPLY_COURT, on)
+    execution_rules.check_court_application(
+        served_on=case.served_on, reminded_on=case.reminded_on, applied_on=on
+    )
     case.court_applied_on = on
     c.save(case, "status", "court_applied_on")
     c.record(case, "apply_court", actor, on=on, **{"from": previous, "to": case.status})
@@ -156,10 +199,11 @@ def case_close(*, case: Case, on: date, note: str, actor, seen_version: int | No
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     status = flow.Status(case.status)
-    previous = c.move(case, flow.Action.CLOSE)
-    if status == flow.Status.SERVED and case.fine:
+    previous = c.move(case, flow.Action.CLOSE, on)
+    if status == flow.Status.SERVED and case.amount_due:
         raise Refused(
-            "罚款尚未缴纳，不能结案（可催告后申请人民法院强制执行）", f"{PENALTY_LAW}第六十七条"
+            "罚款或加付赔偿金尚未缴纳，不能结案（可催告后申请人民法院强制执行）",
+            cit.cite_penalty("payment", on),
         )
     if status == flow.Status.COURT and not note.strip():
         raise Refused(
@@ -181,7 +225,7 @@ def case_archive(*, case: Case, on: date, actor, seen_version: int | None = None
 
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
-    previous = c.move(case, flow.Action.ARCHIVE)
+    previous = c.move(case, flow.Action.ARCHIVE, on)
     flow.check_not_before(on, case.closed_on or case.received_on, "结案日期")
     c.check_evidence_intact(c.case_evidence(case))
     case.archived_on = on

@@ -72,6 +72,9 @@ def _parse(data: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             in_force_from = date.fromisoformat(in_force_from)
         if isinstance(in_force_from, datetime):
             in_force_from = in_force_from.date()
+        statutory = raw.get("statutory") or [None, None]
+        if len(statutory) != 2:
+            raise Refused(f"裁量基准文件有误：{code} 的法定幅度须为[下限, 上限]")
         item = {
             "position": position,
             "violation_code": code,
@@ -86,6 +89,9 @@ def _parse(data: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             "exemption_allowed": bool(raw.get("exemption_allowed", True)),
             "fixed_rate": bool(raw.get("fixed_rate", False)),
             "note": str(raw.get("note", "")),
+            "statutory_low": None if statutory[0] is None else _decimal(statutory[0], code),
+            "statutory_high": None if statutory[1] is None else _decimal(statutory[1], code),
+            "sanction": str(raw.get("sanction", rules.Sanction.FINE)),
             "tiers": tiers,
         }
         try:
@@ -109,6 +115,9 @@ def _rule_from_dict(item: dict[str, Any]) -> rules.BenchmarkItem:
         penalty_basis=item["penalty_basis"],
         form=item["form"],
         fixed_rate=item["fixed_rate"],
+        statutory_low=item["statutory_low"],
+        statutory_high=item["statutory_high"],
+        sanction=item["sanction"],
         tiers=tuple(
             rules.Tier(
                 t["code"],
@@ -291,6 +300,12 @@ def discretion_tier_update(
         )
     if low < 0 or low > high:
         raise Refused("阶次幅度下限不能高于上限")
+    try:  # the statutory range is a hard limit for the benchmark too
+        rules.check_tier_in_statutory(
+            tier.item.as_rule(tiers=[]), low, high, tier.get_code_display()
+        )
+    except ValueError as exc:
+        raise Refused(str(exc), tier.item.penalty_basis) from None
     before = {"low": tier.low, "high": tier.high, "conditions": tier.conditions}
     tier.low, tier.high, tier.conditions = low, high, conditions
     tier.save(update_fields=["low", "high", "conditions"])
@@ -379,7 +394,7 @@ def discretion_propose(*, violation_code: str, facts: rules.Facts, on: date) -> 
     if facts.workers < 0 or facts.months < 0 or facts.amount < 0:
         raise Refused("人数、月数和金额不能为负数")
     item = discretion_item_in_force(violation_code=violation_code, on=on)
-    return rules.propose(item.as_rule(), facts)
+    return rules.propose(item.as_rule(), facts, on=on)
 
 
 def proposal_as_dict(proposal: rules.Proposal) -> dict[str, Any]:

@@ -57,6 +57,7 @@ def world(org_tree):
         for code, kind, name in (
             ("CF-JC-26", "penalty", "对克扣或者无故拖欠劳动者工资的行政处罚"),
             ("CF-JC-25", "penalty", "对违法延长劳动者工作时间的行政处罚"),
+            ("CF-SB-84", "penalty", "对用人单位不办理社会保险登记的行政处罚"),
             ("QZ-SB-63", "coercion", "社会保险费划拨"),
             ("XK-01", "licensing", "劳务派遣经营许可"),
         )
@@ -71,16 +72,18 @@ def world(org_tree):
 
 
 def register(world, **overrides):
+    """A complaint of a fine-type violation (社会保险法 第八十四条: 1–3 × the contributions). A
+    wage-arrears case (lsi-26) is 加付赔偿金, not a fine: see ``compensation_case``."""
     values = {
-        "power_item": world["items"]["CF-JC-26"],
+        "power_item": world["items"]["CF-SB-84"],
         "org_unit": world["team"],
         "source": "complaint",
         "received_on": date(2019, 3, 4),
-        "cause": "拖欠劳动者工资",
+        "cause": "未按规定办理社会保险登记",
         "party_name": "天津某建筑工程有限公司",
         "party_code": "91120000MA05JXXX0X",
         "complainant": "张三",
-        "violation_code": "lsi-26",
+        "violation_code": "sil-84",
         "actor": world["users"]["a"],
     }
     values.update(overrides)
@@ -116,7 +119,8 @@ def investigated_case(world, **overrides):
     return case
 
 
-FACTS = {"workers": 12, "months": 2, "amount": "86000", "harm": ""}
+# sil-84, 2 months: tier 轻微 1–1.5 × 43000 = 43,000–64,500元; statutory 43,000–129,000元.
+FACTS = {"workers": 12, "months": 2, "amount": "43000", "harm": ""}
 
 
 def notified_case(world, fine=Decimal("45000"), **overrides):
@@ -126,7 +130,7 @@ def notified_case(world, fine=Decimal("45000"), **overrides):
         on=date(2019, 3, 20),
         outcome="penalty",
         fine=fine,
-        text="经查，当事人拖欠12名劳动者工资86000元。",
+        text="经查，当事人未为12名劳动者办理社会保险登记，应缴社会保险费43000元。",
         facts=FACTS,
         actor=world["users"]["a"],
     )
@@ -135,3 +139,23 @@ def notified_case(world, fine=Decimal("45000"), **overrides):
 SEVEN_OK = dict.fromkeys(
     ("subject", "procedure", "facts", "law", "authority", "documents", "crime"), (True, "")
 )
+
+
+def decide(*, case, on, actor, proposer=None, **values):
+    """The officer's proposal (unless the case already waits for the 负责人), then the
+    decision by ``actor`` (the 负责人) with the same values."""
+    from fazhi.enforcement.domain import case_flow as flow
+
+    case.refresh_from_db()
+    if case.status != flow.Status.PROPOSED:
+        decision.case_propose(
+            case=case,
+            on=on,
+            actor=proposer or case.created_by,
+            outcome=values.get("outcome", "penalty"),
+            fine=values.get("fine", case.proposed_compensation or case.proposed_fine),
+            text=values.get("text", "决定"),
+            measures=values.get("measures", ()),
+            departure_reason=values.get("departure_reason", ""),
+        )
+    return decision.case_decide(case=case, on=on, actor=actor, **values)

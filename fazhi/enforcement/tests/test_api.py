@@ -69,7 +69,7 @@ def test_problems_have_stable_codes(client, world):
     def post(step, body):
         return client.post(f"{url}/{step}", body, content_type="application/json", **h)
 
-    r = post("decide", {"on": "2019-04-01"})
+    r = post("propose", {"on": "2019-04-01"})
     assert r.status_code == 409 and r.json()["code"] == "illegal_transition"
     assert r["Content-Type"] == "application/problem+json"
     act = {"kind": "interview", "on": "2019-03-08", "summary": "x"}

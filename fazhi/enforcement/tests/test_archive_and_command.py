@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -12,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from fazhi.core.models import AuditEvent, EvidenceFile
-from fazhi.enforcement.services.cases_archive import case_export
+from fazhi.enforcement.services.cases_archive import case_archive_verify, case_export
 from fazhi.enforcement.tests.conftest import notified_case, register
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +110,51 @@ def test_cases_command_lists_json(world):
     with pytest.raises(CommandError) as exc:
         call_command("enforcement", "export", "NO-SUCH", "--out", "unused.zip")
     assert exc.value.returncode == 2
+
+
+def _rewrite(path, out, change):
+    """Copy the archive, changing entries with ``change(name, data) -> data``."""
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, change(item.filename, src.read(item.filename)))
+    return out
+
+
+def test_verify_trusts_the_database_not_the_manifest(world, tmp_path):
+    """Issue 17 item 9: the 决定书 and its manifest hash both changed still verified."""
+    _case, path = _export(world, tmp_path)
+    out = io.StringIO()
+    call_command("enforcement", "verify", str(path), stdout=out)
+    assert "案卷完整" in out.getvalue()
+    forged = b"PK forged notice"
+
+    def forge(name, data):
+        if name == "documents/notice.docx":
+            return forged
+        if name == "manifest.json":  # the forger updates the manifest as well
+            manifest = json.loads(data)
+            for entry in manifest["files"]:
+                if entry["path"] == "documents/notice.docx":
+                    entry["sha256"] = hashlib.sha256(forged).hexdigest()
+                    entry["size"] = len(forged)
+            return json.dumps(manifest).encode()
+        return data
+
+    broken = _rewrite(path, tmp_path / "forged.zip", forge)
+    out = io.StringIO()
+    with pytest.raises(CommandError) as exc:
+        call_command("enforcement", "verify", str(broken), stdout=out)
+    assert exc.value.returncode == 1
+    assert "documents/notice.docx：哈希与导出时审计记录不符" in out.getvalue()
+
+
+def test_verify_checks_evidence_against_its_ingest_hash(world, tmp_path):
+    _case, path = _export(world, tmp_path)
+
+    def swap(name, data):
+        return data + b"x" if name.startswith("evidence/") else data
+
+    report = case_archive_verify(source=_rewrite(path, tmp_path / "swapped.zip", swap))
+    assert not report["ok"]
+    assert any("与系统登记的任何证据文件的哈希都不一致" in p for p in report["problems"])
+    assert any("台账.png" in p for p in report["problems"])

@@ -82,19 +82,18 @@ def test_concurrent_decisions_get_distinct_numbers(world):
             comments="",
             actor=u["reviewer"],
         )
+        decision.case_propose(
+            case=case,
+            on=date(2019, 4, 1),
+            outcome="penalty",
+            fine=Decimal(45000),
+            text="决定",
+            actor=u["a"],
+        )
         cases.append(case)
     results = _race(
         *[
-            (
-                lambda c=c: decision.case_decide(
-                    case=c,
-                    on=date(2019, 4, 1),
-                    outcome="penalty",
-                    fine=Decimal(45000),
-                    text="决定",
-                    actor=u["leader"],
-                )
-            )
+            (lambda c=c: decision.case_decide(case=c, on=date(2019, 4, 1), actor=u["leader"]))
             for c in cases
         ]
     )

@@ -29,6 +29,20 @@ def test_demo_covers_every_state_and_is_idempotent():
     numbers = list(cases.exclude(decision_number="").values_list("decision_number", flat=True))
     assert len(numbers) == len(set(numbers)) > 20
     assert cases.filter(officers__user__username="zhifa1").exists()
+    # issue 17: the 负责人 decides every case on the officer's proposal; wage arrears end in
+    # 加付赔偿金 (not a 罚款) after an unheeded 责令支付, never published as CF_CFLB=罚款
+    decided = cases.exclude(decided_on=None)
+    assert not decided.filter(decided_by__username__in=["zhifa1", "zhifa2", "hp_zhifa"]).exists()
+    assert not decided.filter(proposed_on=None).exists()
+    wages = decided.filter(violation_code="lsi-26")
+    assert wages.exists() and not wages.exclude(sanction="compensation").exists()
+    assert not wages.filter(fine__gt=0).exists() and not wages.filter(surcharge__gt=0).exists()
+    assert not wages.exclude(orders__is_payment=True, orders__status="overdue").exists()
+    from fazhi.publicity.models import PublicityRecord
+
+    published = PublicityRecord.objects.filter(document_number__in=wages.values("decision_number"))
+    assert published.exists() and not published.exclude(kind="other").exists()
+    assert not published.filter(fine_yuan__isnull=False).exists()
     # when loaded again, then nothing new
     events = AuditEvent.objects.count()
     again = demo_load(today=date(2019, 12, 31))

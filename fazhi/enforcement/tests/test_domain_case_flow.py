@@ -30,9 +30,22 @@ def test_archived_case_allows_nothing():
 
 
 def test_decision_cannot_skip_notification():
-    # given a filed case, when deciding straight away, then 告知 (第四十四条) is missing
+    # given a filed case, when proposing a decision straight away, then 告知 (第四十四条) is missing
     with pytest.raises(Refused, match="第四十四条"):
-        flow.check_transition(Status.FILED, Action.DECIDE)
+        flow.check_transition(Status.FILED, Action.PROPOSE, date(2022, 3, 1))
+    # a 2019 case cites the 2017 text: 告知 第三十一条, 负责人 decision 第三十八条
+    with pytest.raises(Refused, match="（2017年修正）第三十一条、第三十八条"):
+        flow.check_transition(Status.FILED, Action.PROPOSE, date(2019, 3, 1))
+
+
+def test_only_the_proposal_reaches_the_decision():
+    """The officer proposes, the 负责人 decides: no decision straight from 告知 or 审核."""
+    for status in (Status.NOTIFIED, Status.HEARD, Status.REVIEWED):
+        with pytest.raises(Refused, match="第三十八条"):
+            flow.check_transition(status, Action.DECIDE, date(2019, 6, 3))
+        assert flow.check_transition(status, Action.PROPOSE) == Status.PROPOSED
+    assert flow.check_transition(Status.PROPOSED, Action.DECIDE) == Status.DECIDED
+    assert flow.check_transition(Status.PROPOSED, Action.SEND_BACK) == Status.RETURNED
 
 
 def test_review_with_problems_goes_round_again():
@@ -70,11 +83,20 @@ def test_notice_needs_an_investigation_record():
 
 
 def test_court_application_waits_ten_days_after_reminder():
+    from fazhi.enforcement.domain import execution
+
+    served = date(2018, 11, 20)  # remedy periods end 2019-05-20
     with pytest.raises(Refused, match="催告"):
-        acts.check_court_application(reminded_on=None, applied_on=date(2019, 6, 1))
+        execution.check_court_application(
+            served_on=served, reminded_on=None, applied_on=date(2019, 6, 1)
+        )
     with pytest.raises(Refused, match="十日"):
-        acts.check_court_application(reminded_on=date(2019, 6, 1), applied_on=date(2019, 6, 10))
-    acts.check_court_application(reminded_on=date(2019, 6, 1), applied_on=date(2019, 6, 11))
+        execution.check_court_application(
+            served_on=served, reminded_on=date(2019, 6, 1), applied_on=date(2019, 6, 10)
+        )
+    execution.check_court_application(
+        served_on=served, reminded_on=date(2019, 6, 1), applied_on=date(2019, 6, 11)
+    )
 
 
 def test_fine_outside_range_needs_reason():

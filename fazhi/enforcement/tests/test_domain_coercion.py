@@ -58,7 +58,7 @@ def test_the_case_page_offers_only_granted_measures(client, world, settings):
     url = reverse("enforcement:case_detail", args=[case.pk])
     page = client.get(url).content.decode()
     assert 'value="inspection"' in page and 'value="seizure"' not in page
-    grant = {"CF-JC-26": {"measures": ["seizure"], "basis": "《某法》第十条"}}
+    grant = {case.power_item.code: {"measures": ["seizure"], "basis": "《某法》第十条"}}
     settings.FAZHI = {**settings.FAZHI, "ENFORCEMENT_COERCION_GRANTS": grant}
     assert 'value="seizure"' in client.get(url).content.decode()
     assert 'value="onsite_coercion"' not in client.get(url).content.decode()

@@ -8,7 +8,10 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["case_flow", "review", "hearing", "acts", "numbering"])
+@pytest.mark.parametrize(
+    "name",
+    ["case_flow", "review", "hearing", "acts", "numbering", "citations", "execution", "discretion"],
+)
 def test_docstring_examples(name):
     module = importlib.import_module(f"fazhi.enforcement.domain.{name}")
     result = doctest.testmod(module)

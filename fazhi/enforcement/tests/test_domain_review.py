@@ -98,9 +98,14 @@ def test_hearing_triggers_by_party_kind_and_measure():
 
 
 def test_hearing_request_rules():
-    with pytest.raises(Refused, match="第六十三条"):
+    # a 2019 request is under the 2017 text (第四十二条), a 2022 one under the 2021 text
+    with pytest.raises(Refused, match="（2017年修正）第四十二条"):
         hearing.check_request(
             has_right=False, requested_on=date(2019, 3, 1), last_day=date(2019, 3, 5)
+        )
+    with pytest.raises(Refused, match="（2021年修订）第六十三条"):
+        hearing.check_request(
+            has_right=False, requested_on=date(2022, 3, 1), last_day=date(2022, 3, 5)
         )
     with pytest.raises(Refused, match="逾期"):
         hearing.check_request(

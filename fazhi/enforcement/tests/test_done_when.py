@@ -1,6 +1,7 @@
 """The issue's "done when": an inspector takes a wage-arrears complaint (CF-JC-26) from
-acceptance to a served, paid and archived penalty decision with two certified officers, the
-proposed fine range and a legal review."""
+acceptance to a served, paid and archived decision with two certified officers, the proposed
+range and a legal review. Wage arrears end in 加付赔偿金 (劳动保障监察条例 第二十六条), paid to the
+workers after a 责令支付 went unheeded: not a 罚款 (issue 17 item 3)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from fazhi.enforcement.services import cases_acts as acts
 from fazhi.enforcement.services import cases_archive as archive
 from fazhi.enforcement.services import cases_decision as decision
 from fazhi.enforcement.services import cases_execution as execution
-from fazhi.enforcement.tests.conftest import FACTS, PNG, SEVEN_OK, register, two
+from fazhi.enforcement.tests.conftest import FACTS, PNG, SEVEN_OK, decide, register, two
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,12 @@ pytestmark = pytest.mark.django_db
 def test_wage_arrears_complaint_to_archived_paid_decision(world, tmp_path):
     u, officers = world["users"], two(world)
     # 投诉 received, accepted within 5 working days, 立案 with the leader's approval
-    case = register(world)
+    case = register(
+        world,
+        power_item=world["items"]["CF-JC-26"],
+        violation_code="lsi-26",
+        cause="拖欠劳动者工资",
+    )
     assert Deadline.objects.get(
         subject_id=str(case.pk), rule_code="labor_inspection.complaint_acceptance"
     )
@@ -63,6 +69,7 @@ def test_wage_arrears_complaint_to_archived_paid_decision(world, tmp_path):
         items="限期支付拖欠的工资86000元",
         officers=officers,
         actor=u["a"],
+        pay=True,
     )
     acts.case_order_followup(
         order=order,
@@ -72,18 +79,23 @@ def test_wage_arrears_complaint_to_archived_paid_decision(world, tmp_path):
         summary="逾期未支付",
         actor=u["a"],
     )
-    # 告知 with the benchmark's proposed range
+    # 告知 with the benchmark's proposed range: 加付赔偿金 of 0.5–0.6 × 86000元
     case = decision.case_notify(
         case=case,
         on=date(2019, 3, 20),
         outcome="penalty",
         fine=Decimal("45000"),
         text="拖欠12名劳动者工资86000元，逾期未支付。",
-        facts=FACTS,
+        facts={**FACTS, "amount": "86000"},
         actor=u["a"],
     )
     assert (case.proposal["min_amount"], case.proposal["max_amount"]) == ("43000.00", "51600.00")
-    assert case.hearing_reasons  # ≥ 20000元: 较大数额罚款
+    assert (case.sanction, case.proposed_fine, case.proposed_compensation) == (
+        "compensation",
+        0,
+        Decimal("45000"),
+    )
+    assert not case.hearing_reasons  # not a 罚款: no 较大数额罚款 hearing right
     # 法制审核 (large fine), by a reviewer who did not investigate
     decision.case_review_submit(case=case, on=date(2019, 3, 28), actor=u["a"])
     review = decision.case_review(
@@ -96,7 +108,7 @@ def test_wage_arrears_complaint_to_archived_paid_decision(world, tmp_path):
     )
     assert review.opinion == "agree"
     # decision with its number, in the range
-    case = decision.case_decide(
+    case = decide(
         case=case,
         on=date(2019, 4, 1),
         outcome="penalty",
@@ -105,6 +117,7 @@ def test_wage_arrears_complaint_to_archived_paid_decision(world, tmp_path):
         actor=u["leader"],
     )
     assert case.decision_number == "津人社监罚〔2019〕1号"
+    assert (case.fine, case.compensation, case.decided_by) == (0, Decimal("45000"), u["leader"])
     investigation.refresh_from_db()
     assert investigation.status == "met"
     # served, paid, closed, archived
@@ -135,6 +148,7 @@ def test_wage_arrears_complaint_to_archived_paid_decision(world, tmp_path):
             "notify",
             "review_submit",
             "review",
+            "propose",
             "decide",
             "serve",
             "pay",

@@ -26,6 +26,7 @@ from fazhi.enforcement.services import cases_decision as decision
 from fazhi.enforcement.services import cases_execution as execution
 from fazhi.enforcement.tests.conftest import (
     BENCHMARKS,
+    FACTS,
     SEVEN_OK,
     filed_case,
     investigated_case,
@@ -75,14 +76,24 @@ def reviewed(world) -> Case:
     return case
 
 
-def decided(world) -> Case:
-    return decision.case_decide(
-        case=reviewed(world),
+def _propose(case, actor) -> Case:
+    return decision.case_propose(
+        case=case,
         on=date(2019, 4, 1),
         outcome="penalty",
         fine=Decimal(45000),
         text="决定",
-        actor=world["users"]["leader"],
+        actor=actor,
+    )
+
+
+def proposed(world) -> Case:
+    return _propose(reviewed(world), world["users"]["a"])
+
+
+def decided(world) -> Case:
+    return decision.case_decide(
+        case=proposed(world), on=date(2019, 4, 1), actor=world["users"]["leader"]
     )
 
 
@@ -245,6 +256,7 @@ def test_case_notify(world, gate):
             outcome="penalty",
             fine=Decimal(45000),
             text="经查，当事人拖欠工资。",
+            facts=FACTS,
             actor=u,
         ),
         obj=case,
@@ -349,21 +361,37 @@ def test_case_discuss(world, gate):
     )
 
 
-def test_case_decide(world, gate):
+def test_case_propose(world, gate):
     case = reviewed(world)
-    handle(
+    handle(world, gate, lambda u: _propose(case, u), obj=case)
+
+
+def _decision_gate(world, gate, call, case):
+    """The 负责人 decides (行政处罚法 第五十七条): the case's own officers are refused too."""
+    check_gate(
+        call,
+        responsible=world["users"]["leader"],
+        outsiders=[gate["outsider"], gate["legal"], gate["clerk"], world["users"]["a"]],
+        obj=case,
+    )
+
+
+def test_case_send_back(world, gate):
+    case = proposed(world)
+    _decision_gate(
         world,
         gate,
-        lambda u: decision.case_decide(
-            case=case,
-            on=date(2019, 4, 1),
-            outcome="penalty",
-            fine=Decimal(45000),
-            text="决定",
-            actor=u,
+        lambda u: decision.case_send_back(
+            case=case, on=date(2019, 4, 2), reason="事实不清", actor=u
         ),
-        obj=case,
-        responsible=world["users"]["leader"],
+        case,
+    )
+
+
+def test_case_decide(world, gate):
+    case = proposed(world)
+    _decision_gate(
+        world, gate, lambda u: decision.case_decide(case=case, on=date(2019, 4, 1), actor=u), case
     )
 
 
@@ -386,10 +414,11 @@ def test_case_remind_apply_court_pay_close_archive(world, gate):
     case = served(world)
     for call in (
         lambda u: execution.case_remind(case=case, on=date(2019, 5, 20), actor=u),
-        lambda u: execution.case_apply_court(case=case, on=date(2019, 6, 3), actor=u),
-        lambda u: execution.case_pay(case=case, on=date(2019, 6, 20), actor=u),
-        lambda u: execution.case_close(case=case, on=date(2019, 6, 21), note="已缴清", actor=u),
-        lambda u: execution.case_archive(case=case, on=date(2019, 6, 25), actor=u),
+        # after the 复议/诉讼 periods (行政强制法 第五十三条)
+        lambda u: execution.case_apply_court(case=case, on=date(2019, 10, 10), actor=u),
+        lambda u: execution.case_pay(case=case, on=date(2019, 10, 20), actor=u),
+        lambda u: execution.case_close(case=case, on=date(2019, 10, 21), note="已缴清", actor=u),
+        lambda u: execution.case_archive(case=case, on=date(2019, 10, 25), actor=u),
     ):
         handle(world, gate, call, obj=case)
         case.refresh_from_db()

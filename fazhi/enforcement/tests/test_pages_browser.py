@@ -19,10 +19,11 @@ def test_case_page_refuses_decision_without_review(page, world):
     expect(page.get_by_role("heading", name="期限")).to_be_visible()
     text = text_of(page.locator("main"))
     assert "劳动保障监察调查期限" in text and "罚款数额达到目录清单标准" in text
-    page.get_by_text("作出处罚决定").click()
-    page.locator("form[action$='/decide/'] input[name=on]").fill("2019-04-01")
-    page.get_by_role("button", name="作出决定").click()
-    assert "第五十八条" in text_of(page.locator("main"))
+    page.get_by_text("提出处理意见（报负责人决定）").click()
+    page.locator("form[action$='/propose/'] input[name=on]").fill("2019-04-01")
+    page.get_by_role("button", name="提交负责人").click()
+    # a 2019 case: 行政处罚法 (2017) 第三十八条第三款, not the 2021 第五十八条
+    assert "第三十八条第三款" in text_of(page.locator("main"))
     assert text_of(page.get_by_test_id("status")) == "已告知"
     screenshot(page, "enforcement-case")
     page.get_by_role("link", name="案卷（1 份记录）").click()

@@ -18,7 +18,7 @@ from fazhi.enforcement.publicity import decision_data
 from fazhi.enforcement.services import cases as intake
 from fazhi.enforcement.services import cases_acts as acts
 from fazhi.enforcement.services import cases_decision as decision
-from fazhi.enforcement.tests.conftest import FACTS, PNG, SEVEN_OK, register, two
+from fazhi.enforcement.tests.conftest import FACTS, PNG, SEVEN_OK, decide, register, two
 from fazhi.officers.models import Certificate
 from fazhi.publicity.domain.enums import Kind, Status
 from fazhi.publicity.domain.validation import validate
@@ -85,7 +85,7 @@ def _reviewed(world, *, decide_on: date, outcome="penalty", fine=Decimal(45000),
 
 
 def _decide(world, case, on: date, outcome="penalty", fine=Decimal(45000)):
-    return decision.case_decide(
+    return decide(
         case=case,
         on=on,
         outcome=outcome,
@@ -108,7 +108,7 @@ def test_decision_registers_one_pending_record_due_in_seven_working_days(world):
     assert record.decided_on == date(2019, 4, 1) and record.due_on == date(2019, 4, 11)
     assert record.document_number == case.decision_number and record.fine_yuan == Decimal(45000)
     assert record.penalty_categories == ["罚款"] and record.content == "罚款人民币45000元"
-    assert record.uscc == COMPANY_USCC and record.violation_type == "拖欠劳动者工资"
+    assert record.uscc == COMPANY_USCC and record.violation_type == "未按规定办理社会保险登记"
     assert record.basis  # the benchmark's 处罚依据
     bureau = DEFAULT_AUTHORITIES["JU"]  # 监察一支队 decides in the bureau's name
     assert (record.authority, record.authority_uscc) == (bureau["name"], bureau["uscc"])
@@ -153,14 +153,14 @@ def test_no_penalty_is_another_decision_due_in_twenty_working_days(world):
     _decide(world, case, date(2024, 9, 27), outcome="no_penalty", fine=Decimal(0))
     record = PublicityRecord.objects.get()
     assert (record.kind, record.due_on) == (Kind.OTHER, date(2024, 10, 30))
-    assert record.content == "不予行政处罚（拖欠劳动者工资）" and record.fine_yuan is None
+    assert record.content == "不予行政处罚（未按规定办理社会保险登记）" and record.fine_yuan is None
     assert Deadline.objects.filter(rule_code="enforcement.other_publicity").count() == 1
 
 
 def test_refused_decision_registers_nothing(world):
     case = _reviewed(world, decide_on=date(2019, 4, 1))
     events = AuditEvent.objects.count()
-    with pytest.raises(Refused, match="第四十五条"):  # heavier than notified
+    with pytest.raises(Refused, match="（2017年修正）第三十二条"):  # heavier than notified
         _decide(world, case, date(2019, 4, 1), fine=Decimal(50000))
     assert not PublicityRecord.objects.exists()
     assert not Deadline.objects.filter(rule_code__endswith="publicity").exists()

@@ -24,6 +24,7 @@ from fazhi.enforcement.tests.conftest import (
     PNG,
     SEVEN_OK,
     WAV,
+    decide,
     filed_case,
     investigated_case,
     notified_case,
@@ -127,10 +128,10 @@ def test_filing_needs_leader_and_two_certified_officers(world):
 
 
 def test_act_refusals(world, settings):
-    # the A/V rule of 查封、扣押, on an item whose basis (here, by configuration) grants it
-    grant = {"CF-JC-26": {"measures": ["seizure"], "basis": "（测试：假定设定依据授予）"}}
-    settings.FAZHI = {**settings.FAZHI, "ENFORCEMENT_COERCION_GRANTS": grant}
     case = filed_case(world)
+    # the A/V rule of 查封、扣押, on an item whose basis (here, by configuration) grants it
+    grant = {case.power_item.code: {"measures": ["seizure"], "basis": "（测试：假定设定依据授予）"}}
+    settings.FAZHI = {**settings.FAZHI, "ENFORCEMENT_COERCION_GRANTS": grant}
     u, o = world["users"], world["officers"]
     with refused("第四十二条"):
         acts.case_record_act(
@@ -209,7 +210,7 @@ def test_altered_evidence_file_is_refused(world):
         actor=world["users"]["reviewer"],
     )
     with refused("哈希"):
-        decision.case_decide(
+        decide(
             case=case,
             on=date(2019, 4, 1),
             outcome="penalty",
@@ -235,8 +236,8 @@ def test_notify_needs_investigation_record(world):
 
 def test_decision_needs_required_review(world):
     case = notified_case(world)  # 45000元 ≥ 30000元: large_fine
-    with refused("第五十八条"):
-        decision.case_decide(
+    with refused("（2017年修正）第三十八条第三款"):
+        decide(
             case=case,
             on=date(2019, 4, 1),
             outcome="penalty",
@@ -258,7 +259,7 @@ def test_decision_waits_for_the_hearing_request_period(world):
         actor=world["users"]["reviewer"],
     )
     with refused("要求听证的期限尚未届满"):
-        decision.case_decide(
+        decide(
             case=case,
             on=date(2019, 3, 25),
             outcome="penalty",
@@ -304,8 +305,8 @@ def test_reviewer_rules_and_round_again(world):
     )
     case.refresh_from_db()
     assert case.status == "returned" and review.opinion == "problems"
-    with refused("第五十八条"):
-        decision.case_decide(
+    with refused("不能“提出处理意见报负责人审查”"):
+        decide(
             case=case,
             on=date(2019, 4, 1),
             outcome="penalty",
@@ -343,8 +344,8 @@ def _reviewed(world, fine=Decimal(45000)):
 def test_fine_outside_range_needs_reason_and_no_heavier_than_notified(world):
     case = _reviewed(world)
     leader = world["users"]["leader"]
-    with refused("第三十四条"):
-        decision.case_decide(
+    with refused("（2017年修正）第四条、第五条"):
+        decide(
             case=case,
             on=date(2019, 4, 1),
             outcome="penalty",
@@ -352,8 +353,8 @@ def test_fine_outside_range_needs_reason_and_no_heavier_than_notified(world):
             text="决定",
             actor=leader,
         )
-    with refused("第四十五条"):
-        decision.case_decide(
+    with refused("（2017年修正）第三十二条"):
+        decide(
             case=case,
             on=date(2019, 4, 1),
             outcome="penalty",
@@ -361,7 +362,7 @@ def test_fine_outside_range_needs_reason_and_no_heavier_than_notified(world):
             text="决定",
             actor=leader,
         )
-    case = decision.case_decide(
+    case = decide(
         case=case,
         on=date(2019, 4, 1),
         outcome="penalty",
@@ -377,15 +378,16 @@ def test_serious_case_needs_collective_discussion(world):
     case = _reviewed(world)
     Case.objects.filter(pk=case.pk).update(is_serious=True)
     case.refresh_from_db()
-    with refused("集体讨论"):
-        decision.case_decide(
-            case=case,
-            on=date(2019, 4, 1),
-            outcome="penalty",
-            fine=Decimal(45000),
-            text="决定",
-            actor=world["users"]["leader"],
-        )
+    decision.case_propose(
+        case=case,
+        on=date(2019, 3, 29),
+        outcome="penalty",
+        fine=Decimal(45000),
+        text="决定",
+        actor=world["users"]["a"],
+    )
+    with refused("（2017年修正）第三十八条第二款"):
+        decision.case_decide(case=case, on=date(2019, 4, 1), actor=world["users"]["leader"])
     decision.case_discuss(
         case=case,
         on=date(2019, 3, 30),
@@ -393,7 +395,7 @@ def test_serious_case_needs_collective_discussion(world):
         conclusion="同意",
         actor=world["users"]["leader"],
     )
-    case = decision.case_decide(
+    case = decide(
         case=case,
         on=date(2019, 4, 1),
         outcome="penalty",
@@ -446,7 +448,7 @@ def test_hearing_cannot_close_without_record_and_presiding_not_investigator(worl
 def test_late_payment_surcharge_and_court(world):
     case = _reviewed(world)
     u = world["users"]
-    case = decision.case_decide(
+    case = decide(
         case=case,
         on=date(2019, 4, 1),
         outcome="penalty",
@@ -459,13 +461,22 @@ def test_late_payment_surcharge_and_court(world):
     )
     with refused("缴纳期限届满前"):
         execution.case_remind(case=case, on=date(2019, 4, 10), actor=u["a"])
-    with refused("罚款尚未缴纳"):
+    with refused("尚未缴纳"):
         execution.case_close(case=case, on=date(2019, 4, 10), note="", actor=u["a"])
     execution.case_remind(case=case, on=date(2019, 5, 20), actor=u["a"])
+    # issue 17 item 6: accepted 14 days after the 催告, while the periods to apply for 复议 (60
+    # days) and to sue (6 months from service on 2019-04-02) were still running
+    with refused("行政强制法》第五十三条"):
+        execution.case_apply_court(case=case, on=date(2019, 6, 3), actor=u["a"])
+    with refused("2019年10月3日起三个月内"):
+        execution.case_apply_court(case=case, on=date(2019, 10, 2), actor=u["a"])
+    execution.case_remind(case=case, on=date(2019, 9, 30), actor=u["a"])
     with refused("十日"):
-        execution.case_apply_court(case=case, on=date(2019, 5, 25), actor=u["a"])
-    case = execution.case_apply_court(case=case, on=date(2019, 6, 3), actor=u["a"])
-    case = execution.case_pay(case=case, on=date(2019, 6, 20), actor=u["a"])
+        execution.case_apply_court(case=case, on=date(2019, 10, 8), actor=u["a"])
+    with refused("三个月内"):  # too late: more than 3 months after the periods ran out
+        execution.case_apply_court(case=case, on=date(2020, 1, 3), actor=u["a"])
+    case = execution.case_apply_court(case=case, on=date(2019, 10, 10), actor=u["a"])
+    case = execution.case_pay(case=case, on=date(2019, 10, 20), actor=u["a"])
     assert case.surcharge == Decimal(45000)  # 3% a day, capped at the fine
 
 
@@ -544,7 +555,7 @@ def test_decision_numbers_are_sequential_per_prefix(world):
     first = _reviewed(world)
     second = _reviewed(world)
     leader = world["users"]["leader"]
-    n1 = decision.case_decide(
+    n1 = decide(
         case=first,
         on=date(2019, 4, 1),
         outcome="penalty",
@@ -552,7 +563,7 @@ def test_decision_numbers_are_sequential_per_prefix(world):
         text="决定",
         actor=leader,
     ).decision_number
-    n2 = decision.case_decide(
+    n2 = decide(
         case=second,
         on=date(2019, 4, 1),
         outcome="penalty",
@@ -561,3 +572,23 @@ def test_decision_numbers_are_sequential_per_prefix(world):
         actor=leader,
     ).decision_number
     assert (n1, n2) == ("津人社监罚〔2019〕1号", "津人社监罚〔2019〕2号")
+
+
+def test_decision_numbers_follow_the_decision_dates(world):
+    """Issue 17 item 13: 文号 in order of decision date — no backdated decision after a later
+    one was numbered."""
+    first, second = _reviewed(world), _reviewed(world)
+    leader = world["users"]["leader"]
+    decide(case=first, on=date(2019, 4, 5), fine=Decimal(45000), text="决定", actor=leader)
+    decision.case_propose(
+        case=second,
+        on=date(2019, 4, 1),
+        outcome="penalty",
+        fine=Decimal(45000),
+        text="决定",
+        actor=world["users"]["a"],
+    )
+    with refused("文号按决定日期顺序编排"):
+        decision.case_decide(case=second, on=date(2019, 4, 2), actor=leader)
+    second = decision.case_decide(case=second, on=date(2019, 4, 5), actor=leader)
+    assert second.decision_number == "津人社监罚〔2019〕2号"

@@ -27,7 +27,7 @@ def post(**fields) -> QueryDict:
 
 def test_every_step_has_its_own_schema_name():
     names = [s.schema.__name__ for s in STEPS.values()]
-    assert len(names) == len(set(names)) == 23
+    assert len(names) == len(set(names)) == len(STEPS) >= 23
     assert all(n.endswith("StepIn") and n != "StepIn" for n in names)
 
 

@@ -1,6 +1,7 @@
 """`fazhi enforcement cases [--status S] [--overdue] [--year Y] [--json]` lists cases;
 `fazhi enforcement export CASE_REF --out FILE.zip [--user NAME]` writes the case-file archive
-(check it with `fazhi evidence verify --archive FILE.zip`);
+(check it with `fazhi enforcement verify FILE.zip [--json]`: against the hashes the database
+and the audit chain recorded, not the manifest inside the zip);
 `fazhi enforcement stats --year YYYY [--json]` prints the year's statistics (whole bureau).
 
 Exit codes: 0 success, 1 a rule says no (e.g. an evidence file no longer matches its hash),
@@ -10,6 +11,7 @@ Exit codes: 0 success, 1 a rule says no (e.g. an evidence file no longer matches
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -23,7 +25,7 @@ from fazhi.core.domain.errors import Refused
 from fazhi.enforcement import selectors
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.selectors_stats import yearly_statistics
-from fazhi.enforcement.services.cases_archive import case_export
+from fazhi.enforcement.services.cases_archive import case_archive_verify, case_export
 
 
 class _Everyone:
@@ -36,7 +38,9 @@ class _Everyone:
 
 
 class Command(BaseCommand):
-    help = "行政执法案件：cases 列出案件；export 导出整卷压缩包；stats 年度执法统计"
+    help = (
+        "行政执法案件：cases 列出案件；export 导出整卷压缩包；verify 核验案卷；stats 年度执法统计"
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -52,6 +56,9 @@ class Command(BaseCommand):
         export.add_argument(
             "--user", default="", help="经手人用户名（须有导出案卷的权限；记入证据保管记录）"
         )
+        verify = sub.add_parser("verify", help="核验导出的案卷压缩包（以系统登记的哈希为准）")
+        verify.add_argument("archive", help="案卷 zip 文件")
+        verify.add_argument("--json", action="store_true", help="以 JSON 输出")
         stats = sub.add_parser("stats", help="年度执法统计（按职权类别、来源、处理结果、权责事项）")
         stats.add_argument("--year", type=int, required=True, help="收案年度")
         stats.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -61,6 +68,8 @@ class Command(BaseCommand):
             self._cases(options)
         elif options["action"] == "stats":
             self._stats(options)
+        elif options["action"] == "verify":
+            self._verify(options)
         else:
             self._export(options)
 
@@ -134,6 +143,29 @@ class Command(BaseCommand):
         for row in stats["by_power_item"]:
             table.add_row(row["code"], row["name"], str(row["count"]))
         console.print(table)
+
+    def _verify(self, options) -> None:
+        path = Path(options["archive"])
+        if not path.is_file():
+            raise CommandError(f"文件不存在：{path}", returncode=2)
+        try:
+            report = case_archive_verify(source=path)
+        except zipfile.BadZipFile:
+            raise CommandError(f"不是 zip 文件：{path}", returncode=2) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(report, ensure_ascii=False))
+        elif report["ok"]:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"案卷完整：{report['case']}，{report['checked']} 个文件与系统记录一致"
+                )
+            )
+        else:
+            self.stdout.write(f"案卷不完整：{report['case']}")
+            for problem in report["problems"]:
+                self.stdout.write(f"  {problem}")
+        if not report["ok"]:
+            raise CommandError("案卷核验未通过", returncode=1)
 
     def _export(self, options) -> None:
         case = selectors.case_by_reference(options["reference"])
