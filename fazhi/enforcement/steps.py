@@ -592,7 +592,6 @@ def _steps() -> dict[str, Step]:
 
 
 STEPS: dict[str, Step] = _steps()
-REVIEWER_STEPS = frozenset({"review"})
 
 
 def run_step(

@@ -14,7 +14,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.models import User
-from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, ENFORCEMENT_LEGAL_REVIEW, allowed
+from fazhi.accounts.permissions import (
+    ENFORCEMENT_DECIDE,
+    ENFORCEMENT_HANDLE,
+    ENFORCEMENT_LEGAL_REVIEW,
+    allowed,
+)
 from fazhi.accounts.roles import LEADER
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
@@ -143,6 +148,7 @@ def case_detail(request, pk: int):
         "actions": [a.value for a in flow.allowed_actions(case.status)],
         "status": case.status,
         "can_handle": allowed(request.user, ENFORCEMENT_HANDLE, unit=case.org_unit),
+        "can_decide": allowed(request.user, ENFORCEMENT_DECIDE, unit=case.org_unit),
         "can_review": allowed(request.user, ENFORCEMENT_LEGAL_REVIEW, unit=case.org_unit)
         and request.user.pk not in investigator_user_ids(case),
         # the user's own card first: ticked at 立案, they are the 主办 whose home shows the clocks

@@ -296,3 +296,17 @@ def test_every_api_write_by_another_unit_or_a_clerk_writes_nothing(client, world
                 lambda: client.post(url, body, content_type="application/json", **headers),  # noqa: B023
                 expected,
             )
+
+
+def test_the_case_page_offers_the_decision_to_the_leader_only(client, world):
+    """Views ask ``allowed()`` what to show: the 负责人's decision form is not offered to the
+    officer who proposed it (the service would refuse it anyway)."""
+    from fazhi.enforcement.tests.test_gate import proposed
+
+    case = proposed(world)
+    url = reverse("enforcement:case_detail", args=[case.pk])
+    decide = reverse("enforcement:case_action", args=[case.pk, "decide"])
+    client.force_login(world["users"]["a"])
+    assert decide not in client.get(url).content.decode()
+    client.force_login(world["users"]["leader"])
+    assert decide in client.get(url).content.decode()
