@@ -161,7 +161,7 @@ def case_detail(request, pk: int):
         "reviewers": User.objects.filter(is_active=True).exclude(
             pk__in=investigator_user_ids(case)
         ),
-        "triggers": review_triggers(case),
+        "triggers": review_triggers(case, case.notified_on or case.filed_on),
         # 17.12: only the coercive measures the case's power item's basis grants
         "act_kinds": [
             (k.value, act_rules.ACT_LABELS[k])
@@ -270,7 +270,7 @@ def review_queue(request):
     rows = [
         {
             "case": case,
-            "triggers": review_triggers(case),
+            "triggers": review_triggers(case, case.notified_on or case.filed_on),
             "conflict": request.user.pk in investigator_user_ids(case),
         }
         for case in selectors.review_queue(user=request.user)

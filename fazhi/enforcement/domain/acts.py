@@ -108,17 +108,19 @@ def check_av(*, kind: str, mime_types: Iterable[str]) -> None:
         )
 
 
-def check_summary(kind: str, summary: str) -> None:
+def check_summary(kind: str, summary: str, on: date | None = None) -> None:
     if not summary.strip():
-        raise Refused(f"请填写{ACT_LABELS[ActKind(kind)]}的内容", f"{PENALTY_LAW}第五十五条")
+        raise Refused(
+            f"请填写{ACT_LABELS[ActKind(kind)]}的内容", citations.cite_penalty("record", on)
+        )
 
 
-def check_investigated(finding_count: int) -> None:
+def check_investigated(finding_count: int, on: date | None = None) -> None:
     """告知 comes after the facts are investigated; a case with no record cannot be notified."""
     if finding_count == 0:
         raise Refused(
             "尚无调查取证记录（检查笔录、询问笔录或证据），不能告知拟作出的处罚决定",
-            f"{PENALTY_LAW}第五十四条、第五十五条",
+            f"{citations.cite_penalty('filing', on)}、{citations.article(citations.PENALTY, 'record', on or citations.CURRENT)}",
         )
 
 

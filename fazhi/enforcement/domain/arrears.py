@@ -42,6 +42,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from fazhi.core.domain.errors import Refused
+from fazhi.enforcement.domain import citations
 
 FEN = Decimal("0.01")
 # 社会保险法 第八十六条：自欠缴之日起，按日加收万分之五的滞纳金。
@@ -332,7 +333,7 @@ def preconditions(case: CaseFacts, kind: str, on: date) -> None:
         if case.last(StepKind.FINE) is not None:
             raise Refused(
                 "已经作出罚款决定，不能对同一欠缴行为再次罚款",
-                "《中华人民共和国行政处罚法》第二十九条",
+                citations.cite_penalty("no_double_fine", on),
             )
     elif kind == StepKind.PAYMENT:
         if owed.total_outstanding <= 0:

@@ -63,6 +63,8 @@ TITLES = {
 }
 
 CONCEPT_LABELS = {
+    "legality": "处罚法定",
+    "no_double_fine": "一事不再罚",
     "types": "行政处罚的种类",
     "lighter": "从轻或者减轻处罚",
     "no_penalty": "违法行为轻微不予处罚",
@@ -124,6 +126,8 @@ class LawVersion:
 
 # Articles of 行政处罚法 1996; the 2009 and 2017 texts keep the numbers (2017 adds 第三十八条第三款).
 _PENALTY_1996 = {
+    "legality": "第三条",
+    "no_double_fine": "第二十四条",
     "types": "第八条",
     "lighter": "第二十七条第一款",
     "no_penalty": "第二十七条第二款",
@@ -145,6 +149,8 @@ _PENALTY_1996 = {
 }
 _PENALTY_2017 = {**_PENALTY_1996, "legal_review": "第三十八条第三款"}
 _PENALTY_2021 = {
+    "legality": "第四条",
+    "no_double_fine": "第二十九条",
     "types": "第九条",
     "lighter": "第三十二条",
     "no_penalty": "第三十三条第一款",

@@ -6,7 +6,8 @@ exceeds the fine. The 2017 text (第五十一条第（一）项) has the same 3%
 repeats that 加处罚款 may not exceed the principal.
 
 Rule — 第七十三条: while an application for 复议 or a suit is pending, the penalty is not
-suspended but the 加处罚款 is not counted; pass those days as ``suspended_days``.
+suspended but the 加处罚款 is not counted; pass those days as ``suspended_days``. Only under the
+2021 text: `check_suspension` refuses it for a fine due before 2021-07-15.
 
 Amounts are ``Decimal`` rounded to the fen (0.01 元) half-up.
 
@@ -25,7 +26,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from fazhi.core.domain.errors import Refused
+
 FEN = Decimal("0.01")
+SUSPENSION_FROM = date(2021, 7, 15)  # 行政处罚法 (2021) 第七十三条第三款
 # 行政处罚法（2021）第七十二条第一款第（一）项：每日按罚款数额的百分之三加处罚款。
 SURCHARGE_DAILY_RATE = Decimal("0.03")
 SURCHARGE_BASIS = "《中华人民共和国行政处罚法》第七十二条第一款第（一）项、第七十三条"
@@ -38,6 +42,25 @@ def to_fen(amount: Decimal) -> Decimal:
     Decimal('1.01')
     """
     return Decimal(amount).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def check_suspension(*, suspended_days: int, due: date | None) -> None:
+    """Days not counted while 复议 or 诉讼 is pending exist only under the 2021 text (第七十三条第
+    三款); the 2017 text says only that the penalty is not suspended (第四十五条), so for a fine
+    due before 2021-07-15 every overdue day counts.
+
+    >>> check_suspension(suspended_days=10, due=date(2019, 4, 17))
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 复议、诉讼期间不计算加处罚款的规定自2021年7月15日起施行，缴款期限在此之前届满的，逾期各日均计算加处罚款（依据：《中华人民共和国行政处罚法》（2017年修正）第四十五条、第五十一条第（一）项）
+    >>> check_suspension(suspended_days=10, due=date(2021, 8, 2))
+    """
+    if suspended_days and due is not None and due < SUSPENSION_FROM:
+        raise Refused(
+            "复议、诉讼期间不计算加处罚款的规定自2021年7月15日起施行，缴款期限在此之前届满的，"
+            "逾期各日均计算加处罚款",
+            "《中华人民共和国行政处罚法》（2017年修正）第四十五条、第五十一条第（一）项",
+        )
 
 
 def overdue_days(*, due: date, paid_on: date) -> int:

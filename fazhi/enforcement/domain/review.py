@@ -149,8 +149,30 @@ class ReviewFacts:
     heard: bool = False
 
 
-def review_triggers(facts: ReviewFacts, catalogue: Catalogue) -> list[Trigger]:
-    """The catalogue entries the case meets; any one makes 法制审核 mandatory (第五十八条)."""
+def dated(trigger: Trigger, on: date | None) -> Trigger:
+    """The trigger citing the law in force on ``on``: before 2021-07-15 the catalogue rests on
+    118号 (十二) and, from 2018-01-01, 行政处罚法 (2017) 第三十八条第三款, not on 第五十八条.
+
+    >>> dated(TRIGGERS["large_fine"], date(2019, 5, 6)).basis
+    '《中华人民共和国行政处罚法》（2017年修正）第三十八条第三款；国办发〔2018〕118号（十二）'
+    >>> dated(TRIGGERS["large_fine"], date(2022, 5, 6)).basis
+    '《中华人民共和国行政处罚法》第五十八条第一款第（四）项；国办发〔2018〕118号（十二）'
+    """
+    from fazhi.enforcement.domain import citations
+
+    if on is None or on >= date(2021, 7, 15) or not trigger.basis.startswith(BASIS_58):
+        return trigger
+    basis = f"{DOC_118}（十二）"
+    if citations.has_article(citations.PENALTY, "legal_review", on):
+        basis = f"{citations.cite(citations.PENALTY, 'legal_review', on)}；{basis}"
+    return Trigger(trigger.code, trigger.label, basis)
+
+
+def review_triggers(
+    facts: ReviewFacts, catalogue: Catalogue, on: date | None = None
+) -> list[Trigger]:
+    """The catalogue entries the case meets; any one makes 法制审核 mandatory (2021 第五十八条;
+    2017 第三十八条第三款 with 118号 (十二)), each citing the law in force on ``on``."""
     hits: list[str] = []
     if facts.public_interest:
         hits.append("public_interest")
@@ -173,7 +195,7 @@ def review_triggers(facts: ReviewFacts, catalogue: Catalogue) -> list[Trigger]:
         hits.append("mitigated")
     if facts.outcome == Outcome.NO_PENALTY:
         hits.append("no_penalty")
-    return [TRIGGERS[code] for code in hits if code in catalogue.enabled]
+    return [dated(TRIGGERS[code], on) for code in hits if code in catalogue.enabled]
 
 
 # --- the seven points and the opinion (118号 (十三)) -----------------------------------------
@@ -242,13 +264,16 @@ def check_opinion(
     return ReviewOpinion(results, opinion, comments.strip(), tuple(failed))
 
 
-def check_reviewer(*, is_reviewer: bool, is_investigator: bool) -> None:
+def check_reviewer(*, is_reviewer: bool, is_investigator: bool, on: date | None = None) -> None:
     """Only a 法制审核人员, and never one who investigated the case (118号 (十一)、(十四):
     审核机构 is separate from the 承办机构 and answers for its own opinion)."""
     if not is_reviewer:
         raise Refused("只有法制审核人员可以出具法制审核意见", f"{DOC_118}（十一）")
     if is_investigator:
-        raise Refused("本案调查人员不得担任本案法制审核人员", f"{DOC_118}（十四）；{BASIS_58}")
+        raise Refused(
+            "本案调查人员不得担任本案法制审核人员",
+            f"{DOC_118}（十四）" + ("" if on and on < date(2021, 7, 15) else f"；{BASIS_58}"),
+        )
 
 
 def check_review_done(*, required: list[Trigger], agreed: bool, on: date | None = None) -> None:

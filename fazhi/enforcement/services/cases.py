@@ -24,6 +24,7 @@ from fazhi.core.services.deadlines import (
 )
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain.numbering import case_reference
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.services import cases_common as c
@@ -37,13 +38,13 @@ DECISION = "penalty.decision"
 CASE_CLOCKS = (INVESTIGATION, DECISION)
 
 
-def check_power_item(power_item: PowerItem) -> None:
-    """执法 strictly by the power list (行政处罚法 第四条; 国办发〔2018〕118号 (四))."""
+def check_power_item(power_item: PowerItem, on: date | None = None) -> None:
+    """执法 strictly by the power list (行政处罚法 2021 第四条 / 2017 第三条; 118号 (四))."""
     if not power_item.is_active or power_item.kind not in CASE_POWER_KINDS:
         raise Refused(
             f"权责事项“{power_item.code} {power_item.name}”不是有效的行政处罚、强制或检查事项，"
             "不能据此办案",
-            "《中华人民共和国行政处罚法》第四条；国办发〔2018〕118号（四）",
+            f"{cit.cite_penalty('legality', on)}；国办发〔2018〕118号（四）",
         )
 
 
@@ -71,9 +72,9 @@ def case_register(
     # the target unit: nobody registers (and spends the number of) a unit outside their scope
     require(actor, ENFORCEMENT_HANDLE, unit=org_unit)
     source, procedure = flow.Source(source), flow.Procedure(procedure)
-    check_power_item(power_item)
+    check_power_item(power_item, received_on)
     if not cause.strip() or not party_name.strip():
-        raise Refused("请填写案由和当事人", "《中华人民共和国行政处罚法》第五十四条")
+        raise Refused("请填写案由和当事人", cit.cite_penalty("filing", received_on))
     if party_kind not in ("org", "person"):
         raise Refused("当事人类别只能是公民或法人、其他组织")
     reference = reference or case_reference(
@@ -182,7 +183,7 @@ def case_file(
     previous = c.move(case, flow.Action.FILE, on)
     flow.check_not_before(on, case.accepted_on or case.received_on, "受理（发现）日期")
     if not c.is_leader(approver):
-        raise Refused("立案须经行政机关负责人批准", "《中华人民共和国行政处罚法》第五十四条")
+        raise Refused("立案须经行政机关负责人批准", cit.cite_penalty("filing", on))
     assigned = c.officers_that_can_act(officers, on)
     case.filed_on, case.filing_approver = on, approver
     c.save(case, "status", "filed_on", "filing_approver")

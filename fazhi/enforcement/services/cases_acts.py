@@ -18,6 +18,7 @@ from fazhi.core.models import EvidenceFile
 from fazhi.core.services.deadlines import deadline_meet, deadline_open_fixed
 from fazhi.enforcement.domain import acts as rules
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import coercion
 from fazhi.enforcement.models import Case, CaseAct, CorrectionOrder
 from fazhi.enforcement.services import cases_common as c
@@ -31,11 +32,11 @@ def coercion_grants() -> dict[str, coercion.Grant]:
     return coercion.grants_from_setting(c.option("ENFORCEMENT_COERCION_GRANTS"))
 
 
-def _check_investigating(case: Case, label: str) -> None:
+def _check_investigating(case: Case, label: str, on: date | None = None) -> None:
     if flow.Status(case.status) not in flow.INVESTIGATING:
         raise Refused(
             f"案件当前状态为“{case.status_label}”，不能{label}（须在立案后、作出决定前）",
-            "《中华人民共和国行政处罚法》第五十四条、第五十五条",
+            flow.basis_text([(cit.PENALTY, "filing"), (cit.PENALTY, "record")], on),
         )
 
 
@@ -66,13 +67,13 @@ def case_record_act(
         procedure=case.procedure,
         grants=coercion_grants(),
     )
-    _check_investigating(case, f"记录{rules.ACT_LABELS[kind]}")
+    _check_investigating(case, f"记录{rules.ACT_LABELS[kind]}", on)
     flow.check_not_before(on, case.filed_on, "立案日期")
-    rules.check_summary(kind, summary)
+    rules.check_summary(kind, summary, on)
     named = (
         c.officers_that_can_act(officers, on) if kind in rules.TWO_OFFICER_KINDS else list(officers)
     )
-    c.check_evidence_intact(existing)
+    c.check_evidence_intact(existing, on)
     rules.check_av(
         kind=kind, mime_types=[*c.sniff_uploads(uploads), *(e.mime_type for e in existing)]
     )
@@ -120,9 +121,9 @@ def case_order_correction(
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     kind = rules.ActKind.PAY_ORDER if pay else rules.ActKind.ORDER
-    _check_investigating(case, f"下达{rules.ACT_LABELS[kind]}")
+    _check_investigating(case, f"下达{rules.ACT_LABELS[kind]}", on)
     flow.check_not_before(on, case.filed_on, "立案日期")
-    rules.check_summary(kind, items)
+    rules.check_summary(kind, items, on)
     rules.check_correction_due(issued_on=on, due_on=due_on)
     named = c.officers_that_can_act(officers, on)
     act = c.add_act(
@@ -175,7 +176,7 @@ def case_order_followup(
     if order.status != CorrectionOrder.Status.OPEN:
         raise Refused("该责令改正指令已复查", "《劳动保障监察条例》第十八条")
     flow.check_not_before(on, order.issued_on, "指令下达日期")
-    rules.check_summary(rules.ActKind.ORDER_FOLLOWUP, summary)
+    rules.check_summary(rules.ActKind.ORDER_FOLLOWUP, summary, on)
     if not complied and on <= order.due_on:
         raise Refused("改正期限尚未届满，不能认定逾期未改正", "《劳动保障监察条例》第十八条")
     named = c.officers_that_can_act(officers, on)

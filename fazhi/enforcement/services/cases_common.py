@@ -21,6 +21,7 @@ from fazhi.core.selectors.deadlines import deadlines_for_subject
 from fazhi.core.services import audit
 from fazhi.core.services.evidence import evidence_ingest
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import hearing as hearing_rules
 from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.domain.errors import ErrorCode
@@ -31,6 +32,11 @@ from fazhi.officers.selectors import check_officers_can_act
 STALE = "案件已被他人更新，请刷新后重试"
 PENALTY_LAW = flow.PENALTY_LAW
 EVIDENCE_BASIS = f"{PENALTY_LAW}第四十六条；国办发〔2018〕118号（九）"
+
+
+def evidence_basis(on: date | None) -> str:
+    """2021 第四十六条 (证据必须经查证属实); 2017 第三十六、三十七条 (全面调查, 收集证据); 118号 (九)."""
+    return flow.basis_text([(cit.PENALTY, "evidence"), "国办发〔2018〕118号（九）"], on)
 
 
 class StaleVersion(Refused):
@@ -182,13 +188,13 @@ def stored_sha256(evidence: EvidenceFile) -> str:
     return digest.hexdigest()
 
 
-def check_evidence_intact(files: Iterable[EvidenceFile]) -> None:
+def check_evidence_intact(files: Iterable[EvidenceFile], on: date | None = None) -> None:
     """Re-hash each file; refuse if one is missing or no longer matches its ingest hash."""
     for evidence in files:
         actual = stored_sha256(evidence)
         if actual != evidence.sha256:
             what = "已缺失" if not actual else "哈希与入库时不一致（可能被篡改）"
-            raise Refused(f"证据文件“{evidence.original_name}”{what}，不能使用", EVIDENCE_BASIS)
+            raise Refused(f"证据文件“{evidence.original_name}”{what}，不能使用", evidence_basis(on))
 
 
 def case_evidence(case: Case):
@@ -237,9 +243,10 @@ def review_facts(case: Case, *, fine=None, measures=None, outcome=None) -> revie
     )
 
 
-def review_triggers(case: Case, **decision) -> list[review_rules.Trigger]:
-    found = {t.code: t for t in review_rules.review_triggers(review_facts(case), catalogue())}
+def review_triggers(case: Case, on: date | None = None, **decision) -> list[review_rules.Trigger]:
+    """The 法制审核 catalogue entries the case meets, citing the law in force on ``on``."""
+    found = {t.code: t for t in review_rules.review_triggers(review_facts(case), catalogue(), on)}
     if decision:
-        extra = review_rules.review_triggers(review_facts(case, **decision), catalogue())
+        extra = review_rules.review_triggers(review_facts(case, **decision), catalogue(), on)
         found.update({t.code: t for t in extra})
     return list(found.values())

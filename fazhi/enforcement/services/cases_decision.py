@@ -125,7 +125,7 @@ def case_notify(
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.NOTIFY, on)
     flow.check_not_before(on, case.filed_on, "立案日期")
-    act_rules.check_investigated(case.acts.filter(kind__in=act_rules.FINDING_KINDS).count())
+    act_rules.check_investigated(case.acts.filter(kind__in=act_rules.FINDING_KINDS).count(), on)
     outcome = review_rules.Outcome(outcome)
     measures = _check_measures(measures, on)
     if not text.strip():
@@ -290,7 +290,7 @@ def case_hearing_record(
     if hearing.hearing_on is None:
         raise Refused("尚未通知听证，不能记录听证笔录", hearing_rules.basis(held_on, "record"))
     flow.check_not_before(held_on, hearing.hearing_on, "通知的听证日期")
-    act_rules.check_summary(act_rules.ActKind.HEARING_RECORD, summary)
+    act_rules.check_summary(act_rules.ActKind.HEARING_RECORD, summary, held_on)
     files = c.ingest(case, uploads, actor)
     act = c.add_act(
         case,
@@ -345,7 +345,7 @@ def case_review_submit(
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.SUBMIT_REVIEW, on)
     flow.check_not_before(on, case.notified_on, "告知日期")
-    triggers = c.review_triggers(case)
+    triggers = c.review_triggers(case, on)
     last = case.reviews.order_by("-round").first()
     review = LegalReview.objects.create(
         case=case,
@@ -387,6 +387,7 @@ def case_review(
     review_rules.check_reviewer(
         is_reviewer=True,
         is_investigator=getattr(actor, "pk", None) in c.investigator_user_ids(case),
+        on=on,
     )
     result = review_rules.check_opinion(points, opinion, comments)
     action = (
@@ -503,7 +504,7 @@ def _check_decision(
                 "决定的加付赔偿金不能高于告知的数额（如须提高，应重新告知）",
                 cit.cite_penalty("statement", on),
             )
-    triggers = c.review_triggers(case, fine=fine, measures=measures, outcome=outcome)
+    triggers = c.review_triggers(case, on, fine=fine, measures=measures, outcome=outcome)
     review_rules.check_review_done(required=triggers, agreed=_review_agreed(case, on), on=on)
     if (
         discussion_needed
@@ -563,7 +564,7 @@ def case_propose(
         departure_reason=departure_reason,
         discussion_needed=False,
     )
-    c.check_evidence_intact(c.case_evidence(case))  # the proposal rests on the evidence
+    c.check_evidence_intact(c.case_evidence(case), on)  # the proposal rests on the evidence
     case.proposed_on, case.proposed_by = on, _audit_person(actor)
     case.proposed_decision = {
         "outcome": outcome,
@@ -674,7 +675,7 @@ def case_decide(
     departure_reason = (
         proposed.get("departure_reason", "") if departure_reason is None else departure_reason
     )
-    c.check_evidence_intact(c.case_evidence(case))
+    c.check_evidence_intact(c.case_evidence(case), on)
     prefix = prefix_for(case.org_unit.code, c.option("ENFORCEMENT_DECISION_PREFIXES"))
     serial = c.take_serial(prefix, on.year)  # locks the counter: the check below is race-free
     latest = (

@@ -18,7 +18,11 @@ from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import execution as execution_rules
-from fazhi.enforcement.domain.penalties import late_payment_surcharge, overdue_days
+from fazhi.enforcement.domain.penalties import (
+    check_suspension,
+    late_payment_surcharge,
+    overdue_days,
+)
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.services import cases_common as c
 from fazhi.enforcement.services.cases import cancel_open_deadlines
@@ -118,6 +122,8 @@ def case_pay(
     if not case.amount_due:
         raise Refused("本案没有罚款或加付赔偿金，无须缴纳", cit.cite_penalty("payment", on))
     flow.check_not_before(on, case.served_on, "送达日期")
+    if case.fine:
+        check_suspension(suspended_days=suspended_days, due=case.payment_due)
     late = overdue_days(due=case.payment_due, paid_on=on) if case.payment_due else 0
     # 加处罚款 only on a 罚款 (行政处罚法 2021 第七十二条; 2017 第五十一条): never on 加付赔偿金.
     case.surcharge = (

@@ -24,6 +24,7 @@ from django.utils import timezone
 from fazhi.accounts.permissions import ENFORCEMENT_BENCHMARKS, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
+from fazhi.enforcement.domain import citations
 from fazhi.enforcement.domain import discretion as rules
 from fazhi.enforcement.models import DiscretionBenchmarkSet, DiscretionItem, DiscretionTier
 
@@ -375,7 +376,10 @@ def discretion_item_in_force(*, violation_code: str, on: date) -> DiscretionItem
         raise Refused(
             f"{item.penalty_basis}自{item.in_force_from:%Y年%m月%d日}起施行，"
             f"不适用于{on:%Y年%m月%d日}的违法行为",
-            "《中华人民共和国行政处罚法》第三十七条",
+            # 从旧: 2021 第三十七条; before it, 立法法 (2015) 第九十三条 (法不溯及既往)
+            citations.cite_penalty("old_law", on)
+            if citations.has_article(citations.PENALTY, "old_law", on)
+            else "《中华人民共和国立法法》（2015年修正）第九十三条",
         )
     return item
 

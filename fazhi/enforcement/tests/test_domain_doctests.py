@@ -10,7 +10,18 @@ import pytest
 
 @pytest.mark.parametrize(
     "name",
-    ["case_flow", "review", "hearing", "acts", "numbering", "citations", "execution", "discretion"],
+    [
+        "case_flow",
+        "review",
+        "hearing",
+        "acts",
+        "numbering",
+        "citations",
+        "execution",
+        "discretion",
+        "penalties",
+        "remedies",
+    ],
 )
 def test_docstring_examples(name):
     module = importlib.import_module(f"fazhi.enforcement.domain.{name}")

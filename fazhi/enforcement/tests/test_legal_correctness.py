@@ -344,3 +344,42 @@ def test_interview_record_shows_each_officers_certificate(world):
     )
     text = _docx_text(documents.interview_record(act))
     assert "zhifa_a（JC-0001）、zhifa_b（JC-0002）" in text
+
+
+def test_decision_document_mentions_the_hearing_held(world):
+    from fazhi.enforcement.tests.conftest import SEVEN_OK, notified_case
+
+    case = notified_case(world)  # 45,000 元: 较大数额罚款, a hearing right
+    u = world["users"]
+    decision.case_hearing_request(case=case, on=date(2019, 3, 22), actor=u["a"])
+    decision.case_hearing_notice(
+        case=case,
+        presiding=u["reviewer"],
+        notice_on=date(2019, 3, 25),
+        hearing_on=date(2019, 4, 10),
+        place="听证室",
+        actor=u["a"],
+    )
+    decision.case_hearing_record(
+        case=case, held_on=date(2019, 4, 10), summary="当事人陈述", actor=u["a"]
+    )
+    decision.case_hearing_close(case=case, on=date(2019, 4, 10), actor=u["a"])
+    decision.case_review_submit(case=case, on=date(2019, 4, 11), actor=u["a"])
+    decision.case_review(
+        case=case,
+        on=date(2019, 4, 12),
+        points=SEVEN_OK,
+        opinion="agree",
+        comments="",
+        actor=u["reviewer"],
+    )
+    case = decide(
+        case=case,
+        on=date(2019, 4, 15),
+        fine=Decimal(45000),
+        text="决定",
+        actor=u["leader"],
+        proposer=u["a"],
+    )
+    text = _docx_text(documents.penalty_decision(case))
+    assert "陈述、申辩、听证权利。应你单位的要求，本机关于2019年4月10日依法举行了听证。" in text

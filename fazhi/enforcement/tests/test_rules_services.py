@@ -118,7 +118,8 @@ def test_propose_refuses_unknown_code_no_set_and_a_law_not_yet_in_force(publishe
         ds.discretion_propose(violation_code="lsi-25", facts=Facts(), on=date(2010, 1, 1))
     with pytest.raises(Refused, match="2020年05月01日起施行") as exc:
         ds.discretion_propose(violation_code="mw-54", facts=Facts(workers=5), on=date(2019, 6, 1))
-    assert "第三十七条" in exc.value.basis
+    # a 2019 act: the 2017 行政处罚法 has no 从旧兼从轻 article; 立法法 (2015) 第九十三条 applies
+    assert exc.value.basis == "《中华人民共和国立法法》（2015年修正）第九十三条"
     assert ds.discretion_propose(
         violation_code="mw-54", facts=Facts(workers=5), on=date(2020, 6, 1)
     ).min_amount == D("20000.00")
