@@ -11,6 +11,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	@# The development defaults `make run` uses, for `.venv/bin/fazhi` as the README shows it
+	@# (production sets the environment and has no .env).
+	@test -f .env || printf '# 本机开发设置（make install 生成）。生产环境不使用此文件。\nFAZHI_DEBUG=true\n' > .env
 	touch $@
 
 install: $(VENV)/.installed

@@ -124,6 +124,7 @@ def _mount() -> None:
     from fazhi.officers.api import router as officers_router
     from fazhi.powers.api import router as powers_router
     from fazhi.publicity.api import router as publicity_router
+    from fazhi.reports.api import router as reports_router
 
     api.add_router("/deadlines", deadlines_router)
     api.add_router("/identifiers", identifiers_router)
@@ -139,6 +140,7 @@ def _mount() -> None:
     api.add_router("/services", services_router)
     api.add_router("/publicity", publicity_router)
     api.add_router("/inspections", inspections_router)
+    api.add_router("/reports", reports_router)
 
 
 _mount()

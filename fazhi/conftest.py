@@ -107,3 +107,15 @@ def browser_login(tab, username: str, password: str = "pass-Word-123") -> None:
     tab.get_by_label("用户名").fill(username)
     tab.get_by_label("密码").fill(password)
     tab.get_by_role("button", name="登录").click()
+
+
+# --- Public-page cache (fazhi/core/caching.py) ----------------------------------------------
+
+
+@pytest.fixture
+def public_cache(settings):
+    """Public-page caching on (the test settings turn it off). Wrap the writes whose version
+    bumps should run in ``django_capture_on_commit_callbacks(execute=True)``: a test's
+    transaction never commits."""
+    settings.FAZHI = {**settings.FAZHI, "PUBLIC_CACHE": True}
+    return settings

@@ -127,6 +127,22 @@ ENFORCEMENT_EXPORT = _rule(
     ADMIN,
 )
 # --- end enforcement (branch enfgate) ---
+# --- reports and planning (issue 24; 第一责任人 from issue 23) ---
+PLANNING_MANAGE = _rule("planning.manage", "登记主要负责人任职", LEGAL_STAFF, ADMIN)
+# 法规处 drafts the annual report (seed: 如对本报告有任何疑问，请与市人社局法规处联系).
+REPORTS_DRAFT = _rule("reports.draft", "起草和定稿年度法治政府建设报告", LEGAL_STAFF)
+REPORTS_COMMENT = _rule(
+    "reports.comment",
+    "对年度报告提出意见",
+    LEGAL_STAFF,
+    DIVISION_CLERK,
+    ENFORCEMENT_OFFICER,
+    LEGAL_REVIEWER,
+    LEADER,
+    scoped=False,
+)
+# The 主要负责人 signs the report (the service also checks the actor is the one in office).
+REPORTS_APPROVE = _rule("reports.approve", "审定年度报告", LEADER, scoped=False)
 
 
 # --- checks -------------------------------------------------------------------------------------

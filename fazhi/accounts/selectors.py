@@ -7,12 +7,9 @@ inactive or anonymous user, or one without a unit and without such a role, reads
 
 from __future__ import annotations
 
-from datetime import datetime
+from django.db.models import QuerySet
 
-from django.conf import settings
-from django.db.models import Max, QuerySet
-
-from fazhi.accounts.models import ApiToken, LoginAttempt, OrgUnit, User
+from fazhi.accounts.models import ApiToken, OrgUnit, User
 from fazhi.accounts.roles import BUREAU_WIDE_ROLE_NAMES, ROLES, ROLES_BY_NAME, Role
 
 _SEES_ALL_CACHE = "_fazhi_sees_all_units"
@@ -90,30 +87,6 @@ def user_list(*, user) -> QuerySet[User]:
         User.objects.select_related("org_unit").order_by("org_unit__path", "username"),
         user=user,
     )
-
-
-def login_recent_failures(*, username: str, now: datetime) -> list[datetime]:
-    """Failure times, newest first, within the lock-out window and after the last success."""
-    window = settings.FAZHI["LOGIN_LOCKOUT_WINDOW"]
-    limit = settings.FAZHI["LOGIN_MAX_FAILURES"]
-    attempts = LoginAttempt.objects.filter(username=username, at__gt=now - window, at__lte=now)
-    last_success = attempts.filter(succeeded=True).aggregate(at=Max("at"))["at"]
-    failures = attempts.filter(succeeded=False)
-    if last_success is not None:
-        failures = failures.filter(at__gt=last_success)
-    return list(failures.order_by("-at").values_list("at", flat=True)[:limit])
-
-
-def login_locked_until(*, username: str, now: datetime) -> datetime | None:
-    """When the lock on ``username`` ends, or None if it is not locked.
-
-    Locked while the window holds ``LOGIN_MAX_FAILURES`` failures: the lock ends when the
-    oldest of them leaves the window, so no window ever sees more failures than the limit.
-    """
-    failures = login_recent_failures(username=username, now=now)
-    if len(failures) < settings.FAZHI["LOGIN_MAX_FAILURES"]:
-        return None
-    return failures[-1] + settings.FAZHI["LOGIN_LOCKOUT_WINDOW"]
 
 
 def api_token_list(*, user) -> QuerySet[ApiToken]:

@@ -203,18 +203,40 @@ def _retry_at(moment: datetime) -> str:
     return f"{local:%H:%M}"
 
 
-def _locked_message(until: datetime) -> str:
-    return f"连续登录失败次数过多，账号已被临时锁定，请于 {_retry_at(until)} 后再试。"
+def _locked_message(until: datetime | None, *, by_address: bool = False) -> str:
+    retry = f"请于 {_retry_at(until)} 后再试。" if until else "请联系系统管理员解锁。"
+    if by_address:
+        return f"本机所在地址登录失败次数过多，已暂停从该地址登录，{retry}"
+    return f"连续登录失败次数过多，账号已被临时锁定，{retry}"
+
+
+def _throttle():
+    """The django-axes handler (fazhi.accounts.throttle): per-account and per-address counts."""
+    from axes.handlers.proxy import AxesProxyHandler
+
+    return AxesProxyHandler
+
+
+def _standing(request, username: str):
+    proxy = _throttle()
+    proxy.update_request(request)
+    return proxy.get_implementation().standing(request, {"username": username})
 
 
 @transaction.atomic
 def login_attempt_record(
-    *, username: str, succeeded: bool, user: User | None = None, at: datetime | None = None
+    *,
+    username: str,
+    succeeded: bool,
+    user: User | None = None,
+    at: datetime | None = None,
+    standing=None,
 ) -> LoginOutcome:
     """Store one login attempt and audit it.
 
     Audits ``accounts.login.succeeded`` or ``accounts.login.failed``, and additionally
-    ``accounts.login.locked`` on the failure that fills the lock-out window.
+    ``accounts.login.locked`` on the failure that reaches the account's or the address's limit
+    (``standing``: the counts django-axes holds after this failure).
     """
     at = at or timezone.now()
     limit = settings.FAZHI["LOGIN_MAX_FAILURES"]
@@ -225,42 +247,55 @@ def login_attempt_record(
         audit.record(actor=user, action="accounts.login.succeeded", target=user)
         return LoginOutcome(locked_until=None, failures_left=limit)
     target = user or User.objects.filter(username=username).first()
-    failures = selectors.login_recent_failures(username=username, now=at)
+    failures = standing.account_failures if standing else 0
     audit.record(
         actor=None,
         actor_label="anonymous",
         action="accounts.login.failed",
         target=target,
-        data={"username": username, "failures_in_window": len(failures)},
+        data={"username": username, "failures_in_window": failures},
     )
-    locked_until = selectors.login_locked_until(username=username, now=at)
+    locked_until = standing.locked_until if standing else None
     if locked_until is not None:
         audit.record(
             actor=None,
             actor_label="anonymous",
             action="accounts.login.locked",
             target=target,
-            data={"username": username, "locked_until": locked_until},
+            data={
+                "username": username,
+                "locked_until": locked_until,
+                "by_address": standing.by_address,
+                "address_failures": standing.address_failures,
+            },
         )
-    return LoginOutcome(locked_until=locked_until, failures_left=max(0, limit - len(failures)))
+    return LoginOutcome(locked_until=locked_until, failures_left=max(0, limit - failures))
 
 
 def login_authenticate(*, request, username: str, password: str) -> User:
-    """Check a staff login against the lock-out and the password; returns the user.
+    """Check a staff login against the throttle and the password; returns the user.
 
-    While locked the password is not even checked and nothing is written. Raises
+    django-axes counts failures per account and per client address (fazhi.accounts.throttle).
+    While either is locked the password is not even checked and nothing is written. Raises
     ``LoginRefused`` with a Chinese message for the login page.
     """
     now = timezone.now()
-    locked_until = selectors.login_locked_until(username=username, now=now)
-    if locked_until is not None:
-        raise LoginRefused(_locked_message(locked_until), locked_until=locked_until)
+    standing = _standing(request, username)
+    if standing.locked_until is not None:
+        raise LoginRefused(
+            _locked_message(standing.locked_until, by_address=standing.by_address),
+            locked_until=standing.locked_until,
+        )
     user = authenticate(request, username=username, password=password)
-    if user is None:
-        outcome = login_attempt_record(username=username, succeeded=False, at=now)
+    if user is None:  # axes has recorded the failure (user_login_failed signal)
+        standing = _standing(request, username)
+        outcome = login_attempt_record(
+            username=username, succeeded=False, at=now, standing=standing
+        )
         if outcome.locked_until is not None:
             raise LoginRefused(
-                _locked_message(outcome.locked_until), locked_until=outcome.locked_until
+                _locked_message(outcome.locked_until, by_address=standing.by_address),
+                locked_until=outcome.locked_until,
             )
         raise LoginRefused(
             f"用户名或密码不正确。再连续失败 {outcome.failures_left} 次，账号将被临时锁定。"

@@ -7,6 +7,24 @@ relative to the laws data folder.
 
 from __future__ import annotations
 
+# Earlier versions of the core statutes (shared/data SOURCES.md, "Historical versions"): imported
+# as versions of the same work, so a citation by the date of the facts finds the text then in force.
+HISTORICAL_VERSIONS: tuple[str, ...] = (
+    "行政法/行政处罚法(1996-03-17)",
+    "行政法/行政处罚法(2009-08-27)",
+    "行政法/行政处罚法(2017-09-01)",
+    "社会法/劳动合同法(2007-06-29)",
+    "社会法/劳动法(1994-07-05)",
+    "社会法/劳动法(2009-08-27)",
+    "社会法/社会保险法(2010-10-28)",
+    "诉讼与非诉讼程序法/行政复议法(1999-04-29)",
+    "诉讼与非诉讼程序法/行政复议法(2009-08-27)",
+    "诉讼与非诉讼程序法/行政诉讼法(1989-04-04)",
+    "诉讼与非诉讼程序法/行政诉讼法(2014-11-01)",
+    "诉讼与非诉讼程序法/民事诉讼法(2017-06-27)",
+    "行政法/行政许可法(2003-08-27)",
+)
+
 HRSS_CORE_FILES: tuple[str, ...] = tuple(
     f"LawRefBook/{path}.md"
     for path in (
@@ -56,6 +74,7 @@ HRSS_CORE_FILES: tuple[str, ...] = tuple(
         "行政法规/企业信息公示暂行条例(2014-08-07)",
         "行政法规/全国年节及纪念日放假办法(2013-12-11)",
         "行政法规/全国年节及纪念日放假办法(2024-11-10)",
+        *HISTORICAL_VERSIONS,
     )
 )
 

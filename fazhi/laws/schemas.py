@@ -24,6 +24,7 @@ class SearchHitOut(Schema):
     effective_date: date | None
     valid_to: date | None
     exact_doc_number: bool
+    reasons: list[str]  # why the article matched, the parts of its score (Chinese)
 
 
 class SearchPageOut(Schema):
@@ -35,6 +36,10 @@ class SearchPageOut(Schema):
     pages: int
     as_of: date
     hits: list[SearchHitOut]
+    confident: bool  # False: no article matches the question well (没有找到直接相关的条文)
+    confidence: float  # the best hit's evidence, 0–1
+    expansions: list[str]  # legal words added for the question's lay words (learned)
+    related: list[str]  # similar known questions
 
 
 class ArticleOut(Schema):

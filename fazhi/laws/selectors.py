@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Exists, OuterRef
 from django.http import Http404
 
 from fazhi.laws.domain.diff import ArticleText, VersionDiff, diff_versions
+from fazhi.laws.domain.numerals import cn_to_int
+from fazhi.laws.domain.sources import work_key as _work_key
 from fazhi.laws.models import Article, DocumentRelation, LegalDocument
 from fazhi.laws.search import SearchFilters, SearchPage, search
 
@@ -63,6 +65,49 @@ def article_on(*, work_id: int, number: int, suffix: int, day: date) -> Article 
     )
 
 
+def article_in_force(*, work_key: str, article_number: int | str, on: date) -> Article | None:
+    """The article as it stood on ``on``: article ``article_number`` of the published version of
+    the work in force that day (None if no version was in force or it has no such article).
+
+    For citations by the date of the facts (the version in force on that day, not today's):
+    ``article_in_force(work_key="laws:劳动合同法", article_number=57, on=date(2012, 6, 1))`` is
+    the 2007 text. ``work_key`` is ``collection:title`` without 中华人民共和国 (``Work.key``);
+    ``article_number`` an int, a label (第八十二条, 第二十条之一) or the work's full title may be
+    given as the key's title part.
+    """
+    number, suffix = _article_ref(article_number)
+    key = work_key if ":" in work_key else f"laws:{work_key}"
+    key = work_key_of(key)
+    documents = LegalDocument.objects.published().filter(work__key=key).in_force_on(on)
+    return (
+        Article.objects.filter(document__in=documents, number=number, suffix=suffix)
+        .select_related("document")
+        .order_by("-document__effective_date", "position")
+        .first()
+    )
+
+
+def work_key_of(key: str) -> str:
+    """``laws:中华人民共和国劳动法`` → ``laws:劳动法`` (the form Work.key stores)."""
+    collection, _, title = key.partition(":")
+    return _work_key(collection, title)
+
+
+def _article_ref(ref: int | str) -> tuple[int, int]:
+    if isinstance(ref, int):
+        return ref, 0
+    text = ref.strip()
+    if text.isdigit():
+        return int(text), 0
+    body = text.removeprefix("第")
+    number, _, rest = body.partition("条")
+    suffix = rest.removeprefix("之")
+    try:
+        return cn_to_int(number), cn_to_int(suffix) if suffix else 0
+    except ValueError as exc:
+        raise ValueError(f"不是条文序号：{ref}") from exc
+
+
 # --- 人社政策一点通: the public search page, document page and app API -------------------------
 
 
@@ -112,30 +157,29 @@ def document_public_articles(*, document: LegalDocument) -> list[Article]:
 
 
 def article_public_anchors(*, article_ids: list[int]) -> dict[int, str]:
-    """Anchor per article id (published documents only), without loading whole documents."""
-    rows = list(
-        Article.objects.filter(id__in=article_ids, document__is_published=True).values(
-            "id", "document_id", "number", "suffix", "position"
-        )
+    """Anchor per article id (published documents only), without loading whole documents.
+
+    One query: an article is the first of its number when no earlier article of the same
+    document has that number (issue 25: the OR of one condition per hit cost ~5 ms a search
+    page; this ~1 ms, same anchors on every article of the demo corpus).
+    """
+    earlier = Article.objects.filter(
+        document_id=OuterRef("document_id"),
+        number=OuterRef("number"),
+        suffix=OuterRef("suffix"),
+        position__lt=OuterRef("position"),
     )
-    numbered = [r for r in rows if r["number"] is not None]
-    first: dict[tuple[int, int, int], int] = {}
-    if numbered:
-        match = Q()
-        for r in numbered:
-            match |= Q(document_id=r["document_id"], number=r["number"], suffix=r["suffix"])
-        for f in (
-            Article.objects.filter(match)
-            .values("document_id", "number", "suffix")
-            .annotate(first=Min("position"))
-        ):
-            first[(f["document_id"], f["number"], f["suffix"])] = f["first"]
+    rows = (
+        Article.objects.filter(id__in=article_ids, document__is_published=True)
+        .annotate(repeated=Exists(earlier))
+        .values("id", "number", "suffix", "position", "repeated")
+    )
     return {
         r["id"]: article_anchor(
             number=r["number"],
             suffix=r["suffix"],
             position=r["position"],
-            is_first=first.get((r["document_id"], r["number"], r["suffix"])) == r["position"],
+            is_first=not r["repeated"],
         )
         for r in rows
     }

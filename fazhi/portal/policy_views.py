@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.core.caching import memo
 from fazhi.laws import selectors
 from fazhi.laws.domain.diff import ChangeKind, segments_html
 from fazhi.laws.models import DocumentKind
@@ -32,8 +33,16 @@ CHANGE_LABELS = {
 }
 
 
-def document_url(document_id: int, *, as_of: date | None = None, anchor: str = "") -> str:
-    url = reverse("portal:policy_document", args=[document_id])
+def document_url(
+    document_id: int, *, as_of: date | None = None, anchor: str = "", pattern: str = ""
+) -> str:
+    """``pattern``: ``reverse(..., args=[0])`` computed once for a page of links (reverse costs
+    ~0.1 ms a call, ten per search page)."""
+    if pattern:
+        head, _, tail = pattern.rpartition("/0/")
+        url = f"{head}/{document_id}/{tail}"
+    else:
+        url = reverse("portal:policy_document", args=[document_id])
     if as_of:
         url += "?" + urlencode({"as_of": as_of.isoformat()})
     return url + (f"#{anchor}" if anchor else "")
@@ -53,7 +62,7 @@ def policy_search(request: HttpRequest) -> HttpResponse:
         "values": values,
         "kinds": DocumentKind.choices,
         "statuses": p.STATUS_FILTER_CHOICES,
-        "bodies": selectors.issuing_body_public_choices(),
+        "bodies": memo("laws", "issuing_bodies", selectors.issuing_body_public_choices, request),
         "examples": EXAMPLES,
         "submitted": "q" in request.GET,
         "has_more_filters": bool(values["date_from"] or values["date_to"]),
@@ -82,11 +91,17 @@ def policy_search(request: HttpRequest) -> HttpResponse:
     anchors = selectors.article_public_anchors(article_ids=[h.article_id for h in result.hits])
     context["result"] = result
     context["start"] = (result.page - 1) * result.page_size + 1
+    pattern = reverse("portal:policy_document", args=[0])
     context["hits"] = [
         {
             "hit": h,
             "badge": p.badge(h.status),
-            "url": document_url(h.document_id, as_of=as_of, anchor=anchors.get(h.article_id, "")),
+            "url": document_url(
+                h.document_id,
+                as_of=as_of,
+                anchor=anchors.get(h.article_id, ""),
+                pattern=pattern,
+            ),
         }
         for h in result.hits
     ]
@@ -136,6 +151,7 @@ def policy_document(request: HttpRequest, pk: int) -> HttpResponse:
         replaced_by=replaced_by,
         toc=toc,
         items=items,
+        articles_html=p.articles_html(items),
         relation_groups=p.group_relations(relations),
         versions=[
             {"version": v, "badge": p.badge(v.status_on(today)), "is_this": v.pk == document.pk}

@@ -7,6 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 from fazhi.laws.domain.validity import Status
 
 
@@ -129,6 +133,38 @@ def outline(articles: Sequence[object]) -> tuple[list[TocNode], list[OutlineItem
         path = new_path
         items.append(OutlineItem(tuple(opened), article, f"h{min(len(new_path) + 3, 6)}"))
     return toc, items
+
+
+def articles_html(items: Sequence[OutlineItem]) -> SafeString:
+    """The articles of a document page as one HTML string: the structure headings that open before
+    each article, its label and its clauses (escaped; line breaks kept).
+
+    A long statute has hundreds of articles: built here in one pass it costs a few milliseconds,
+    where the same markup through template tags cost most of the page's ~100 ms (issue 25).
+    """
+    parts: list[str] = []
+    for item in items:
+        article = item.article
+        parts.append("\n        ")
+        for h in item.headings:
+            parts.append(
+                f'<{h.tag} id="{escape(h.anchor)}" class="structure-heading" tabindex="-1">'
+                f"{escape(h.title)}</{h.tag}>"
+            )
+        anchor = escape(article.anchor)  # type: ignore[attr-defined]
+        label = escape(article.label) if article.label else f"第 {article.position} 段"  # type: ignore[attr-defined]
+        clauses = "".join(
+            f"<p>{linebreaksbr(c, autoescape=True)}</p>"
+            for c in article.clauses  # type: ignore[attr-defined]
+        )
+        parts.append(
+            f'\n        <article class="law-article" id="{anchor}" tabindex="-1"'
+            f' aria-labelledby="{anchor}-label">\n'
+            f'          <{item.tag} class="article-label" id="{anchor}-label">{label}</{item.tag}>\n'
+            f"          {clauses}\n"
+            f"        </article>\n      "
+        )
+    return mark_safe("".join(parts))
 
 
 def page_window(page: int, pages: int, width: int = 2) -> list[int | None]:

@@ -7,8 +7,6 @@
 | PUBLICITY_WITHDRAWAL_FALLBACK_WORKING_DAYS | 3 | withdrawal limit where 行政处罚法 第四十八条 does not apply |
 | SHUANGGONGSHI_DATE_FORMAT | "YYYY/MM/DD" | date style of exchange files ("YYYY-MM-DD" also accepted) |
 | SHUANGGONGSHI_CHUNK_SIZE | 2000 | rows fetched per database round trip while exporting |
-| SHUANGGONGSHI_WORKERS | 0 | processes of a large export (0: the CPU count, at most 4; 1: one) |
-| SHUANGGONGSHI_PARALLEL_MIN_ROWS | 100000 | below this many records an export runs in one process |
 """
 
 from __future__ import annotations
@@ -21,8 +19,6 @@ DEFAULTS = {
     "PUBLICITY_WITHDRAWAL_FALLBACK_WORKING_DAYS": 3,
     "SHUANGGONGSHI_DATE_FORMAT": "YYYY/MM/DD",
     "SHUANGGONGSHI_CHUNK_SIZE": 2000,
-    "SHUANGGONGSHI_WORKERS": 0,
-    "SHUANGGONGSHI_PARALLEL_MIN_ROWS": 100_000,
 }
 
 

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "fazhi.govservices",
     "fazhi.publicity",
     "fazhi.inspections",
+    "fazhi.planning",
+    "fazhi.reports",
     "fazhi.portal",
 ]
 
@@ -55,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "fazhi.core.caching.PublicCacheMiddleware",  # last: cached answers pass every middleware above
 ]
 
 ROOT_URLCONF = "fazhi.urls"
@@ -77,6 +80,11 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # explicit transactions in services instead
+# Keep a worker's connection between requests (issue 25): opening one costs ~6 ms per request on
+# SQLite (its PRAGMAs) and a TCP + auth round trip on PostgreSQL; health-checked before reuse.
+# `?conn_max_age=N` in DATABASE_URL, or FAZHI_DB_CONN_MAX_AGE, set it; 0 closes after each request.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("FAZHI_DB_CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the dev server and a CLI command write side by side.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -159,7 +167,31 @@ if EVIDENCE_STORAGE == "s3":
         },
     }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages in "default", the public-page version tokens in "versions" (fazhi/core/caching.py).
+# Production: Redis at FAZHI_CACHE_URL (or REDIS_URL), shared by every worker. Without it: pages in
+# each process's memory, versions in the database table made by `manage.py createcachetable`, so
+# every worker sees a change on its next request (docs/ops/deployment.md).
+CACHE_URL = env.str("FAZHI_CACHE_URL", default="") or env.str("REDIS_URL", default="")
+if CACHE_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": prefix,
+        }
+        for alias, prefix in (("default", "fazhi"), ("versions", "fazhi-versions"))
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "versions": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "fazhi_cache_versions",
+        },
+    }
 
 LOGGING = {
     "version": 1,
@@ -184,9 +216,54 @@ FAZHI = {
     "OFFICERS_MIN_TRAINING_HOURS": env.int("FAZHI_OFFICERS_MIN_TRAINING_HOURS", default=60),
     # 社保滞纳金 capped at the principal? (行政强制法 第四十五条 — contested, UNVERIFIED)
     "SI_LATE_FEE_CAPPED": env.bool("FAZHI_SI_LATE_FEE_CAPPED", default=False),
+    # Public pages cached for anonymous visitors (fazhi/core/caching.py); the timeout only bounds
+    # memory: a change is visible on the next request through the version tokens.
+    "PUBLIC_CACHE": env.bool("FAZHI_PUBLIC_CACHE", default=True),
+    "PUBLIC_CACHE_SECONDS": env.int("FAZHI_PUBLIC_CACHE_SECONDS", default=600),
+    # Part of every cached page's key: set it per deploy (e.g. the commit) so pages rendered by
+    # the previous code are not served from a shared Redis after a release.
+    "RELEASE": env.str("FAZHI_RELEASE", default=""),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),
     # The bureau's full name as it issues documents (发文机关, GB/T 9704).
     "AGENCY_NAME": env.str("FAZHI_AGENCY_NAME", default="天津市人力资源和社会保障局"),
 }
+
+# --- integrity (issue 18): audit anchors and seals, trusted proxies --------------------------
+# The key that seals audit events and signs the anchors. It must NOT be stored in the database
+# (nor in a backup of it): whoever holds it can forge events. DEBUG has a dev key.
+FAZHI["AUDIT_KEY"] = env.str(
+    "FAZHI_AUDIT_KEY", default="dev-only-audit-key-do-not-use-in-production" if DEBUG else ""
+)
+# Where signed checkpoints of the chain head are appended (a directory the database cannot
+# reach; in production an append-only mount, see docs/ops/deployment.md).
+FAZHI["AUDIT_ANCHOR_DIR"] = env.path("FAZHI_AUDIT_ANCHOR_DIR", default=BASE_DIR / "var" / "anchors")
+# An anchor is written after every N events (0: only by `fazhi audit anchor`).
+FAZHI["AUDIT_ANCHOR_EVERY"] = env.int("FAZHI_AUDIT_ANCHOR_EVERY", default=100)
+# Proxies whose X-Forwarded-For is believed (CIDRs, comma separated). Default: nginx on the
+# same host (loopback); set it empty to believe no header at all.
+FAZHI["TRUSTED_PROXIES"] = env.list("FAZHI_TRUSTED_PROXIES", default=["127.0.0.1/32", "::1/128"])
+
+# --- login throttling (issue 18 item 8): django-axes, per account and per client address -----
+# Maintained library instead of a hand-written lock-out; see fazhi/accounts/throttle.py.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+FAZHI["LOGIN_MAX_FAILURES_PER_ADDRESS"] = env.int(
+    "FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS", default=20
+)
+AXES_HANDLER = "fazhi.accounts.throttle.LoginThrottleHandler"
+AXES_FAILURE_LIMIT = FAZHI["LOGIN_MAX_FAILURES"]
+AXES_COOLOFF_TIME = FAZHI["LOGIN_LOCKOUT_WINDOW"]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # order matters to the handler
+AXES_CLIENT_IP_CALLABLE = "fazhi.core.middleware.axes_client_ip"
+AXES_LOCKOUT_CALLABLE = "fazhi.accounts.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True  # the handler resets the account only, never the address
+AXES_VERBOSE = False
+
+# --- Content-Security-Policy (issue 18 item 11): see fazhi.core.middleware -------------------
+MIDDLEWARE += ["fazhi.core.middleware.ContentSecurityPolicyMiddleware"]

@@ -5,6 +5,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("FAZHI_DEBUG", "true")
 
@@ -39,4 +40,16 @@ STORAGES = {
         "OPTIONS": {"location": tempfile.mkdtemp(prefix="fazhi-evidence-")},
     },
 }
+FAZHI = {
+    **FAZHI,
+    "AUDIT_KEY": "test-only-audit-key",
+    "AUDIT_ANCHOR_DIR": Path(tempfile.mkdtemp(prefix="fazhi-anchors-")),
+    # no automatic anchors: a committed test's anchor would outlive its flushed events
+    "AUDIT_ANCHOR_EVERY": 0,
+}
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Public-page caching is off by default in tests: a test's transaction never commits, so the
+# services' version bumps (transaction.on_commit) would not run. fazhi/core/tests/test_caching*.py
+# switch it on and run the commit callbacks.
+FAZHI = {**FAZHI, "PUBLIC_CACHE": False}

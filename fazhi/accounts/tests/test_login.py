@@ -91,9 +91,11 @@ def test_lock_ends_with_the_window(client, officer):
 
 
 def test_failures_spread_beyond_the_window_do_not_lock(client, officer):
+    # django-axes keeps counting while failures come within the window of the previous one;
+    # a quiet window (here 16 minutes between failures) starts the count again
     start = timezone.now()
     for i in range(6):
-        with time_machine.travel(start + timedelta(minutes=4 * i), tick=False):
+        with time_machine.travel(start + timedelta(minutes=16 * i), tick=False):
             _post(client, "wrong")
     assert not AuditEvent.objects.filter(action="accounts.login.locked").exists()
 
@@ -147,3 +149,54 @@ def test_login_page_renders_in_chinese(client, db):
     response = client.get(LOGIN)
     assert response.status_code == 200
     assert "工作人员登录" in response.content.decode()
+
+
+# --- per client address (issue 18 item 8: password spraying) -----------------------------------
+
+
+def test_password_spraying_from_one_address_is_throttled(client, officer, org_tree):
+    # given 8 accounts, each failed 4 times (below the per-account limit) from one address
+    names = [f"acct{n}" for n in range(7)]
+    for name in names:
+        make_user(name, unit=org_tree["fagui"], password=PASSWORD)
+    responses = [
+        _post(client, f"guess{i}", username=u) for u in [*names, "zhifa"] for i in range(4)
+    ]
+    # then after 20 failures (FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS) the address is stopped
+    # (the 20th failure says so itself, the 12 attempts after it are refused unchecked)
+    assert sum("本机所在地址登录失败次数过多" in r.content.decode() for r in responses) == 13
+    assert AuditEvent.objects.filter(action="accounts.login.failed").count() == 20
+    locked = AuditEvent.objects.get(action="accounts.login.locked")
+    assert locked.data["by_address"] is True
+    # and the right password from that address is refused, writing nothing
+    events = AuditEvent.objects.count()
+    response = _post(client, PASSWORD)
+    assert "本机所在地址登录失败次数过多" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.count() == events
+    # while the same account from another address still logs in
+    other = Client(REMOTE_ADDR="198.51.100.20")
+    assert _post(other, PASSWORD).status_code == 302
+
+
+def test_a_forged_forwarded_for_does_not_reset_the_address_count(client, officer, settings):
+    settings.FAZHI = {**settings.FAZHI, "LOGIN_MAX_FAILURES_PER_ADDRESS": 3, "TRUSTED_PROXIES": []}
+    for n in range(3):
+        client.post(
+            LOGIN,
+            {"username": f"u{n}", "password": "x"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
+        )
+    response = _post(client, PASSWORD)
+    assert "本机所在地址登录失败次数过多" in response.content.decode()
+
+
+def test_success_does_not_clear_the_address_count(client, officer, org_tree, settings):
+    settings.FAZHI = {**settings.FAZHI, "LOGIN_MAX_FAILURES_PER_ADDRESS": 4}
+    make_user("spray", unit=org_tree["fagui"], password=PASSWORD)
+    for _ in range(3):
+        _post(client, "wrong", username="spray")
+    assert _post(client, PASSWORD).status_code == 302  # zhifa's own success
+    client.logout()
+    _post(client, "wrong", username="other")
+    assert "本机所在地址登录失败次数过多" in _post(client, PASSWORD).content.decode()

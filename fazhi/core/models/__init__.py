@@ -2,6 +2,7 @@
 
 from .audit import AuditChainHead, AuditEvent
 from .calendar import CalendarYear, HolidayOverride
+from .counter import SerialCounter
 from .deadline import Deadline
 from .evidence import CustodyEntry, EvidenceFile
 
@@ -13,4 +14,5 @@ __all__ = [
     "Deadline",
     "EvidenceFile",
     "HolidayOverride",
+    "SerialCounter",
 ]

@@ -3,7 +3,9 @@
 Each event stores ``hash = SHA-256(prev_hash + canonical content)``; ``seq`` is dense and unique,
 so an edited, deleted or inserted row breaks the chain at a point `fazhi audit verify` can name.
 Rows are written only by `fazhi.core.services.audit.record`; code can neither update nor delete
-them (the model and its queryset refuse).
+them (the model and its queryset refuse, and so do database triggers — see
+`fazhi.core.audit_guard`). Rewrites that keep the chain consistent are caught by the per-event
+seal and the signed anchors outside the database (`fazhi.core.services.anchors`).
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ class AuditEvent(models.Model):
     ip = models.GenericIPAddressField(_("IP 地址"), null=True, blank=True)
     prev_hash = models.CharField(_("前一事件哈希"), max_length=64)
     hash = models.CharField(_("本事件哈希"), max_length=64, unique=True)
+    # HMAC-SHA256 of seq and hash with FAZHI["AUDIT_KEY"], a key the database does not hold:
+    # a row forged in the database cannot carry a valid seal. Blank on events written before
+    # sealing began (or with no key configured).
+    seal = models.CharField(_("签名"), max_length=64, blank=True, default="")
 
     objects = AuditEventQuerySet.as_manager()
 

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import CharField, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast
 
-from fazhi.accounts.selectors import user_sees_all_units, visible_unit_ids
+from fazhi.accounts.selectors import scope_queryset, user_sees_all_units, visible_unit_ids
 from fazhi.core.domain.time_limits import (
     RULES,
     Due,
@@ -99,14 +99,26 @@ def deadlines_for_user(*, user, today: date) -> list[DeadlineRow]:
     if not getattr(user, "is_authenticated", False):
         return []
     rows = deadline_rows(deadlines_open_for_user(user=user), today=today)
-    urls = subject_urls(row.deadline for row in rows)
+    urls = subject_urls((row.deadline for row in rows), user=user)
     return [replace(row, url=urls.get(row.deadline.pk, "")) for row in rows]
 
 
-def subject_urls(deadlines) -> dict[int, str]:
+def _openable(model, user):
+    """The records of ``model`` that ``user`` may open: the model's own ``visible_to(user)``
+    when it has one, else the unit scope of its ``org_unit``, else all of them."""
+    if hasattr(model, "visible_to"):
+        return model.visible_to(user)
+    if any(f.name == "org_unit" for f in model._meta.get_fields()):
+        return scope_queryset(model._default_manager.all(), user=user)
+    return model._default_manager.all()
+
+
+def subject_urls(deadlines, *, user=None) -> dict[int, str]:
     """Deadline id → the staff page of the record it hangs on (its ``get_absolute_url``).
 
-    One query per kind of record; the clock does not know the apps, only Django's registry.
+    With ``user``, only records that user may open get a link (我的期限 never leads to a page
+    that answers 404). One query per kind of record; the clock does not know the apps, only
+    Django's registry.
     """
     by_type: dict[str, list[Deadline]] = defaultdict(list)
     for deadline in deadlines:
@@ -120,7 +132,8 @@ def subject_urls(deadlines) -> dict[int, str]:
         if not hasattr(model, "get_absolute_url"):
             continue
         ids = {d.pk: int(d.subject_id) for d in group if d.subject_id.isdigit()}
-        records = model._default_manager.in_bulk(set(ids.values()))
+        manager = _openable(model, user) if user is not None else model._default_manager
+        records = manager.in_bulk(set(ids.values()))
         urls.update(
             (pk, records[record].get_absolute_url())
             for pk, record in ids.items()

@@ -18,8 +18,11 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
+from django.utils.module_loading import autodiscover_modules
 
 from fazhi.core.domain import evidence as rules
+from fazhi.core.domain.errors import Refused
+from fazhi.core.models import AuditEvent
 from fazhi.core.models.evidence import (
     CustodyAction,
     CustodyEntry,
@@ -29,6 +32,8 @@ from fazhi.core.models.evidence import (
 from fazhi.core.services import audit
 
 CHUNK = 1024 * 1024
+INGEST_ACTION = "core.evidence.ingest"
+TARGET_TYPE = "core.evidencefile"
 EvidenceRejected = rules.EvidenceRejected
 
 
@@ -157,7 +162,7 @@ def evidence_ingest(
                 )
                 audit.record(
                     actor=actor,
-                    action="core.evidence.ingest",
+                    action=INGEST_ACTION,
                     target=evidence,
                     data=_audit_data(evidence, original_name, case_ref, duplicate),
                 )
@@ -197,29 +202,108 @@ def _audit_data(
     }
 
 
-def evidence_open(*, evidence: EvidenceFile, actor, note: str = "") -> IO[bytes]:
-    """Open a stored file for reading and log the access in its custody record ('view').
+class EvidenceTampered(Refused):
+    """A stored file no longer matches what was recorded when it was taken in."""
 
-    The caller closes the returned file. Access control is the caller's (selector's) job.
+    default_code = "evidence_tampered"
+    status = 409
+
+
+def ingest_hashes(evidence_ids: list[int] | None = None) -> dict[int, str]:
+    """The SHA-256 each file had when it was taken in, from the first ``core.evidence.ingest``
+    audit event of that file (the audit chain, not the row that may have been edited)."""
+    events = AuditEvent.objects.filter(action=INGEST_ACTION, target_type=TARGET_TYPE)
+    if evidence_ids is not None:
+        events = events.filter(target_id__in=[str(i) for i in evidence_ids])
+    found: dict[int, str] = {}
+    for target_id, data in events.order_by("seq").values_list("target_id", "data").iterator():
+        if target_id.isdigit() and int(target_id) not in found:
+            found[int(target_id)] = (data or {}).get("sha256", "")
+    return found
+
+
+def check_file(evidence: EvidenceFile, ingested: str | None) -> VerifyProblem | None:
+    """The three records of ingestion — the content address in the storage path, the stored
+    hash, the hash in the ingest audit event — must each equal the file's SHA-256 now."""
+    storage = storages["evidence"]
+    actual = ""
+    try:
+        with storage.open(evidence.storage_name, "rb") as stream:
+            actual = _hash_stream(stream)
+    except (FileNotFoundError, OSError):
+        actual = ""
+    if not actual:
+        return VerifyProblem(evidence.sha256, evidence.storage_name, "missing")
+    if actual != evidence.sha256:
+        return VerifyProblem(evidence.sha256, evidence.storage_name, "mismatch", actual)
+    if evidence.storage_name != storage_path(actual):
+        return VerifyProblem(evidence.sha256, evidence.storage_name, "address", actual)
+    if ingested != actual:
+        return VerifyProblem(
+            evidence.sha256, evidence.storage_name, "ingest", actual, ingested or ""
+        )
+    return None
+
+
+def evidence_open(*, evidence: EvidenceFile, actor, note: str = "") -> IO[bytes]:
+    """Open a stored file for reading (调阅): checked first, then logged in its custody record
+    and audited as ``core.evidence.open``.
+
+    A file that no longer matches its ingestion records is refused with
+    :class:`EvidenceTampered`; the failure is audited (``core.evidence.integrity_failure``) so
+    the incident stays on record. The caller closes the returned file. Access control is the
+    caller's (selector's) job.
     """
-    stream = storages["evidence"].open(evidence.storage_name, "rb")
-    CustodyEntry.objects.create(
-        evidence=evidence, actor=audit.person(actor), action=CustodyAction.VIEW, note=note[:255]
-    )
-    return stream
+    problem = check_file(evidence, ingest_hashes([evidence.pk]).get(evidence.pk))
+    if problem is not None:
+        with transaction.atomic():
+            audit.record(
+                actor=actor,
+                action="core.evidence.integrity_failure",
+                target=evidence,
+                data={"problem": problem.problem, "detail": problem.describe(), "note": note},
+            )
+        raise EvidenceTampered(
+            f"证据文件未通过完整性校验，已拒绝调阅：{problem.describe()}。请报告信息安全负责人。",
+            code="evidence_tampered",
+        )
+    with transaction.atomic():
+        CustodyEntry.objects.create(
+            evidence=evidence,
+            actor=audit.person(actor),
+            action=CustodyAction.VIEW,
+            note=note[:255],
+        )
+        audit.record(
+            actor=actor,
+            action="core.evidence.open",
+            target=evidence,
+            data={"sha256": evidence.sha256, "note": note[:255]},
+        )
+    return storages["evidence"].open(evidence.storage_name, "rb")
 
 
 @dataclass
 class VerifyProblem:
     sha256: str
     storage_name: str
-    problem: str  # "missing" or "mismatch"
+    problem: str  # "missing", "mismatch", "address", "ingest"
     actual_sha256: str = ""
+    recorded_sha256: str = ""  # for "ingest": the hash in the ingest audit event
 
     def describe(self) -> str:
         if self.problem == "missing":
             return f"文件缺失：{self.storage_name}"
-        return f"内容被改动：{self.storage_name}（现哈希 {self.actual_sha256[:16]}…）"
+        if self.problem == "mismatch":
+            return f"内容被改动：{self.storage_name}（现哈希 {self.actual_sha256[:16]}…）"
+        if self.problem == "address":
+            return f"存储路径与内容哈希不符：{self.storage_name}（内容哈希 {self.actual_sha256[:16]}…）"
+        if not self.recorded_sha256:
+            return f"没有入库审计记录：{self.storage_name}"
+        return (
+            f"与入库审计记录不符：{self.storage_name}"
+            f"（入库时 {self.recorded_sha256[:16]}…，现 {self.actual_sha256[:16]}…）"
+        )
 
 
 @dataclass
@@ -237,37 +321,58 @@ class VerifyReport:
             "intact": self.is_intact,
             "missing": [p.storage_name for p in self.problems if p.problem == "missing"],
             "mismatched": [
-                {"storage_name": p.storage_name, "expected": p.sha256, "actual": p.actual_sha256}
+                {
+                    "storage_name": p.storage_name,
+                    "problem": p.problem,
+                    "expected": p.sha256,
+                    "actual": p.actual_sha256,
+                    **({"ingested": p.recorded_sha256} if p.problem == "ingest" else {}),
+                }
                 for p in self.problems
-                if p.problem == "mismatch"
+                if p.problem != "missing"
             ],
         }
 
 
+# Other stores of files whose integrity `fazhi evidence verify` covers (the frozen lists of
+# 双随机 draws …): each app registers a check in its ``integrity`` module.
+StoredCheck = Callable[[], Iterator[VerifyProblem]]
+_extra_checks: dict[str, StoredCheck] = {}
+
+
+def register_check(label: str) -> Callable[[StoredCheck], StoredCheck]:
+    def decorate(check: StoredCheck) -> StoredCheck:
+        _extra_checks[label] = check
+        return check
+
+    return decorate
+
+
+def extra_checks() -> dict[str, StoredCheck]:
+    autodiscover_modules("integrity")
+    return dict(_extra_checks)
+
+
 def evidence_verify(*, on_file: Callable[[EvidenceFile], None] | None = None) -> VerifyReport:
-    """Re-hash every stored file; report the ones missing or no longer matching their hash.
+    """Check every stored file against its ingestion records (see :func:`check_file`), then
+    every registered store (frozen draw lists); report what is missing or altered.
 
     Reads only (writes nothing); ``on_file`` is called after each file, for progress display.
     """
-    storage = storages["evidence"]
     report = VerifyReport()
+    ingested = ingest_hashes()
     for evidence in EvidenceFile.objects.order_by("pk").iterator(chunk_size=500):
         report.checked += 1
-        actual = ""
-        if storage.exists(evidence.storage_name):
-            try:
-                with storage.open(evidence.storage_name, "rb") as stream:
-                    actual = _hash_stream(stream)
-            except FileNotFoundError:  # deleted between the two calls
-                actual = ""
-        if not actual:
-            report.problems.append(VerifyProblem(evidence.sha256, evidence.storage_name, "missing"))
-        elif actual != evidence.sha256:
-            report.problems.append(
-                VerifyProblem(evidence.sha256, evidence.storage_name, "mismatch", actual)
-            )
+        problem = check_file(evidence, ingested.get(evidence.pk))
+        if problem is not None:
+            report.problems.append(problem)
         if on_file is not None:
             on_file(evidence)
+    for check in extra_checks().values():
+        for problem in check():  # yields None for each intact file, or its problem
+            report.checked += 1
+            if problem is not None:
+                report.problems.append(problem)
     return report
 
 

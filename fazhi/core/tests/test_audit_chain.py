@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, connections
 
+from fazhi.core.audit_guard import audit_unlocked
 from fazhi.core.domain.audit_chain import GENESIS
 from fazhi.core.models import AuditEvent
 from fazhi.core.models.audit import AppendOnlyError
@@ -44,7 +45,8 @@ def test_code_cannot_update_or_delete_an_event():
 
 
 def _raw(sql, params=()):
-    with connection.cursor() as cursor:
+    """A tamperer with an SQL prompt who first dropped the append-only triggers."""
+    with audit_unlocked(), connection.cursor() as cursor:
         cursor.execute(sql, params)
 
 

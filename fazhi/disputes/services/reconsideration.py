@@ -24,6 +24,7 @@ from fazhi.core.services.deadlines import (
     deadline_open_fixed,
 )
 from fazhi.core.services.evidence import evidence_ingest
+from fazhi.core.services.numbering import take_serial
 from fazhi.disputes.domain import reconsideration as rules
 from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.reconsideration import DecisionType, Role, Status
@@ -44,8 +45,17 @@ def new_tracking_code() -> str:
 
 
 def _reference(year: int) -> str:
-    count = ReconsiderationCase.objects.filter(reference__startswith=f"复〔{year}〕").count()
-    return f"复〔{year}〕{count + 1}号"
+    """复〔YYYY〕N号 from core's locked counter (never by counting: concurrent filings collided)."""
+    prefix = f"复〔{year}〕"
+
+    def used() -> int:
+        refs = ReconsiderationCase.objects.filter(reference__startswith=prefix)
+        tails = (
+            r[len(prefix) :].removesuffix("号") for r in refs.values_list("reference", flat=True)
+        )
+        return max((int(t) for t in tails if t.isdigit()), default=0)
+
+    return f"{prefix}{take_serial('disputes.reconsideration', year, floor=used)}号"
 
 
 def _locked(case: ReconsiderationCase) -> ReconsiderationCase:

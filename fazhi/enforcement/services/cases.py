@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 
 from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.time_limits import UnknownRule
 from fazhi.core.services.audit import person
@@ -116,6 +117,7 @@ def case_register(
         procedure=procedure,
         received_on=received_on,
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return case
 
 
@@ -158,6 +160,7 @@ def case_reject(
         reason=case.rejected_reason,
         **{"from": previous, "to": case.status},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return case
 
 
@@ -211,6 +214,7 @@ def case_file(
         clock=rule if clock else "",
         **{"from": previous, "to": case.status},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return case
 
 
@@ -276,4 +280,5 @@ def case_withdraw(
         reason=case.close_note,
         **{"from": previous, "to": case.status},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return case

@@ -22,6 +22,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from fazhi.accounts.permissions import ENFORCEMENT_BENCHMARKS, require
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.enforcement.domain import citations
@@ -191,6 +192,7 @@ def discretion_set_import(*, path: str | Path, actor) -> DiscretionBenchmarkSet:
             "file": Path(path).name,
         },
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return benchmark_set
 
 
@@ -244,6 +246,7 @@ def discretion_set_publish(
             "superseded_to": previous.effective_to if previous else None,
         },
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return benchmark_set
 
 
@@ -279,6 +282,7 @@ def discretion_set_copy(
         target=new,
         data={"from": source.version, "version": version},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return new
 
 
@@ -316,6 +320,7 @@ def discretion_tier_update(
         target=tier,
         data={"before": before, "after": {"low": low, "high": high, "conditions": conditions}},
     )
+    bump("enforcement")  # public pages show it: a new version on commit
     return tier
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.govservices.domain.auto_approval import rule_for
@@ -42,6 +43,7 @@ def catalogue_create(*, year: int, label: str, actor, note: str = "") -> Catalog
     audit.record(
         actor=actor, action="services.catalogue.create", target=catalogue, data={"year": year}
     )
+    bump("govservices")  # public pages show it: a new version on commit
     return catalogue
 
 
@@ -153,6 +155,7 @@ def service_item_add(
             "promised_days": promised_days,
         },
     )
+    bump("govservices")  # public pages show it: a new version on commit
     return item
 
 
@@ -180,6 +183,7 @@ def catalogue_publish(*, catalogue: CatalogueVersion, on: date, actor) -> Catalo
         target=catalogue,
         data={"on": on, "superseded": superseded},
     )
+    bump("govservices")  # public pages show it: a new version on commit
     return catalogue
 
 
@@ -210,4 +214,5 @@ def bundle_create(
         target=bundle,
         data={"items": [i.code for i in items]},
     )
+    bump("govservices")  # public pages show it: a new version on commit
     return bundle

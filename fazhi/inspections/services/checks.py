@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import deadlines_for_subject
@@ -85,6 +86,7 @@ def check_result_enter(
         org_unit=check.draw.plan.org_unit,
     )
     record("check.result", actor, result, check=check.pk, outcome=outcome, case_ref=result.case_ref)
+    bump("inspections")  # public pages show it: a new version on commit
     return result
 
 
@@ -108,4 +110,5 @@ def check_result_publish(*, result: CheckResult, on: date, actor) -> CheckResult
     if deadline is not None:
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
     record("check.publish", actor, result, on=on)
+    bump("inspections")  # public pages show it: a new version on commit
     return result

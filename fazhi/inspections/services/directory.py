@@ -17,6 +17,7 @@ from typing import IO
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections.domain import directory as rules
 from fazhi.inspections.models import Employer, EmployerImport, OfficerEmployerRelation
@@ -153,6 +154,7 @@ def employer_import(
             deactivated=run.deactivated,
         )
     text.detach()
+    bump("inspections")  # public pages show it: a new version on commit
     return run
 
 

@@ -27,7 +27,9 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
+from fazhi.core.services.numbering import take_serial
 from fazhi.inspections.domain import draw as algo
 from fazhi.inspections.models import (
     Check,
@@ -146,8 +148,13 @@ def _exclusions(plan, on: date, pool: list[tuple[int, str, str]], active: _Sorte
 
 
 def _next_number(year: int) -> str:
-    count = Draw.objects.filter(number__startswith=f"{year}-").count()
-    return f"{year}-{count + 1:03d}"
+    """YYYY-NNN from core's locked counter (never by counting: concurrent draws collided)."""
+
+    def used() -> int:
+        tails = Draw.objects.filter(number__startswith=f"{year}-").values_list("number", flat=True)
+        return max((int(n[5:]) for n in tails if n[5:].isdigit()), default=0)
+
+    return f"{year}-{take_serial('inspections.draw', year, floor=used):03d}"
 
 
 def _name_of(uscc: str) -> str:
@@ -164,6 +171,7 @@ def draw_commit(*, plan: InspectionPlan, on: date, actor, seed: bytes | None = N
     """
     require_manager(actor)
     InspectionPlan.objects.select_for_update().get(pk=plan.pk)
+    bump("inspections")  # public pages show it: a new version on commit
     with _bulk():
         return _commit(plan, on, actor, seed)
 
@@ -341,6 +349,7 @@ def draw_execute(*, draw: Draw, actor) -> Draw:
     """
     require_manager(actor)
     draw = _locked(draw, Draw.Status.COMMITTED)
+    bump("inspections")  # public pages show it: a new version on commit
     with _bulk():
         return _execute(draw, actor)
 
@@ -384,6 +393,7 @@ def draw_reveal(*, draw: Draw, actor) -> Draw:
     draw.version += 1
     draw.save(update_fields=["status", "revealed_at", "version"])
     record("draw.reveal", actor, draw, number=draw.number, seed=draw.seed_hex)
+    bump("inspections")  # public pages show it: a new version on commit
     return draw
 
 
@@ -399,6 +409,7 @@ def draw_cancel(*, draw: Draw, reason: str, actor) -> Draw:
     draw.version += 1
     draw.save(update_fields=["status", "cancel_reason", "version"])
     record("draw.cancel", actor, draw, number=draw.number, reason=draw.cancel_reason)
+    bump("inspections")  # public pages show it: a new version on commit
     return draw
 
 
@@ -406,4 +417,5 @@ def draw_run(*, plan: InspectionPlan, on: date, actor) -> Draw:
     """Commit, draw and reveal in turn: three transactions, three audit events."""
     draw = draw_commit(plan=plan, on=on, actor=actor)
     draw = draw_execute(draw=draw, actor=actor)
+    bump("inspections")  # public pages show it: a new version on commit
     return draw_reveal(draw=draw, actor=actor)

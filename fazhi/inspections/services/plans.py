@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections.domain.draw import share_fraction, share_text
 from fazhi.inspections.models import InspectionItem, InspectionPlan
@@ -66,6 +67,7 @@ def inspection_item_create(
         content=content.strip(),
     )
     record("item.create", actor, item, code=item.code, power_item=power_item.code)
+    bump("inspections")  # public pages show it: a new version on commit
     return item
 
 
@@ -79,6 +81,7 @@ def inspection_item_publish(*, item: InspectionItem, on: date, actor) -> Inspect
     item.is_published, item.published_on = True, on
     item.save(update_fields=["is_published", "published_on", "updated_at"])
     record("item.publish", actor, item, on=on)
+    bump("inspections")  # public pages show it: a new version on commit
     return item
 
 
@@ -129,4 +132,5 @@ def plan_create(
         shares=clean,
         joint=plan.joint_departments,
     )
+    bump("inspections")  # public pages show it: a new version on commit
     return plan

@@ -57,6 +57,8 @@ class Candidate:
 class Ranked:
     key: str
     score: float
+    coverage: float = 0.0  # share of the query's idf mass the text matches (0–1)
+    matched: tuple[str, ...] = ()  # the query terms the text matches, in query order
 
 
 def idf(df: int, documents: int) -> float:
@@ -72,6 +74,16 @@ def bm25f(
 ) -> float:
     """BM25F of one candidate; ``idfs`` maps each query term to its idf. Only the query terms
     are counted (a Counter over every body token was most of the re-ranking time)."""
+    return _bm25f(candidate, terms, idfs, stats, weights)[0]
+
+
+def _bm25f(
+    candidate: Candidate,
+    terms: Sequence[str],
+    idfs: Mapping[str, float],
+    stats: CorpusStats,
+    weights: FieldWeights,
+) -> tuple[float, tuple[str, ...]]:
     wanted = set(terms)
     counts: dict[str, float] = {}
     norm_title = (
@@ -87,11 +99,13 @@ def bm25f(
             if token in wanted:
                 counts[token] = counts.get(token, 0.0) + weight
     score = 0.0
+    matched = []
     for term in terms:  # query order, so float sums are identical on every run
         tf = counts.get(term)
         if tf:
             score += idfs[term] * tf / (weights.k1 + tf)
-    return score
+            matched.append(term)
+    return score, tuple(matched)
 
 
 def rank(
@@ -101,15 +115,41 @@ def rank(
     stats: CorpusStats,
     weights: FieldWeights,
     prior: Mapping[str, float] | None = None,
+    bonus: Mapping[str, float] | None = None,
+    term_weights: Mapping[str, float] | None = None,
 ) -> list[Ranked]:
     """Best first. ``prior`` maps candidate keys to a factor on their score, such as how likely
-    their kind of text is to answer (missing: 1)."""
+    their kind of text is to answer (missing: 1). With ``bonus`` (candidate key → evidence from
+    outside the text, such as the votes of known questions, domain/learned.py) the text score is
+    first divided by the best one among the candidates (0–1) and the bonus added.
+    ``term_weights`` scales a term's idf (a learned expansion counts less than the asked word).
+
+    >>> w, stats = FieldWeights(), CorpusStats(10, 1.0, 1.0)
+    >>> c1 = Candidate("a", (), (), ("工资", "加班"), "w1", True)
+    >>> c2 = Candidate("b", (), (), ("延长", "报酬"), "w2", True)
+    >>> [(r.key, round(r.score, 2)) for r in rank([c1, c2], ["加班", "工资"], {}, stats, w)]
+    [('a', 1.99), ('b', 0.0)]
+    >>> [(r.key, round(r.score, 2)) for r in rank([c1, c2], ["加班", "工资"], {}, stats, w,
+    ...                                           bonus={"b": 1.5})]
+    [('b', 1.5), ('a', 1.0)]
+    """
     prior = prior or {}
-    idfs = {t: idf(df.get(t, 0), stats.documents) for t in terms}
+    term_weights = term_weights or {}
+    idfs = {t: idf(df.get(t, 0), stats.documents) * term_weights.get(t, 1.0) for t in terms}
+    mass = sum(idfs[t] for t in dict.fromkeys(terms)) or 1.0
+    raws: dict[str, float] = {}
+    coverage: dict[str, tuple[float, tuple[str, ...]]] = {}
+    for c in candidates:
+        text, matched = _bm25f(c, terms, idfs, stats, weights)
+        raws[c.key] = text * prior.get(c.key, 1.0)
+        coverage[c.key] = (sum(idfs[t] for t in matched) / mass, matched)
+    if bonus is not None:
+        best = max(raws.values(), default=0.0) or 1.0
+        raws = {k: v / best + bonus.get(k, 0.0) for k, v in raws.items()}
     scores: dict[str, float] = {}
     best_current: dict[str, float] = {}
     for c in candidates:
-        raw = bm25f(c, terms, idfs, stats, weights) * prior.get(c.key, 1.0)
+        raw = raws[c.key]
         scores[c.key] = raw if c.is_current else raw * weights.superseded_factor
         if c.is_current:
             best_current[c.lineage] = max(best_current.get(c.lineage, 0.0), raw)
@@ -119,4 +159,4 @@ def rank(
             # Just below the current text of its lineage, keeping order among the old ones.
             scores[c.key] = ceiling * (1 - 1e-6) - 1e-9 * (1 + scores[c.key])
     ordered = sorted(candidates, key=lambda c: (-round(scores[c.key], 9), c.key))
-    return [Ranked(c.key, scores[c.key]) for c in ordered]
+    return [Ranked(c.key, scores[c.key], *coverage[c.key]) for c in ordered]

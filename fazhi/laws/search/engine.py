@@ -14,6 +14,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from fazhi.laws.domain.highlight import snippet
+from fazhi.laws.domain.learned import QuestionModel, Vote, article_key, parse_article_key
 from fazhi.laws.domain.ranking import Candidate, rank
 from fazhi.laws.domain.validity import Status, Validity, status_on
 from fazhi.laws.models import (
@@ -24,6 +25,7 @@ from fazhi.laws.models import (
     RelationKind,
     SearchEntry,
 )
+from fazhi.laws.search import learned, segment
 from fazhi.laws.search import query as q
 from fazhi.laws.search.backends import backend
 from fazhi.laws.search.ranking import document_prior
@@ -51,6 +53,7 @@ SINGLE_SHARE = 0.02
 # Matches are counted exactly up to here (paging never goes past MAX_RESULTS); beyond, the total is
 # estimated from the terms' document frequencies (estimate_total).
 COUNT_LIMIT = MAX_RESULTS + 1
+SHIPPED = "shipped"  # search(model=SHIPPED): the model file in the repository (learned.py)
 
 
 def documents_for(filters: SearchFilters, day: date, as_of: date | None):
@@ -78,13 +81,18 @@ def search(
     page: int = 1,
     page_size: int = 20,
     today: date | None = None,
+    model: QuestionModel | str | None = SHIPPED,
 ) -> SearchPage:
     """Articles answering ``query`` among published documents, best first.
 
     ``as_of`` keeps only documents in force on that day and judges "current" on it; without it
     every version is searched and judged as of ``today``. Raises InvalidQuery /
-    UnknownFilterValue (with Chinese messages) for bad input.
+    UnknownFilterValue (with Chinese messages) for bad input. ``model``: the known questions whose
+    cited articles get votes (domain/learned.py); the shipped model file by default, None for
+    the text score alone (the benchmark's cross-validation passes each fold's own model).
     """
+    if model == SHIPPED:
+        model = learned.shipped_model()
     filters = filters or SearchFilters()
     text = q.clean_query(query)
     q.check_paging(page, page_size)
@@ -99,8 +107,12 @@ def search(
     exact_ids = _exact_articles(docs, docnum_key) if docnum_key else []
     engine = backend()
     stats = engine.stats()
-    df = engine.document_frequencies(terms)
+    expansions = model.expand(terms) if model else {}
+    all_terms = [*terms, *expansions]
+    df = engine.document_frequencies(all_terms)
     match = group_terms(select_terms(terms, df, stats.documents), df, stats.documents)
+    if expansions:
+        match = _with_expansions(match, expansions, df, stats.documents, model)
     window = min(page * page_size, MAX_RESULTS) + EXTRA_CANDIDATES
     found, counted = (
         engine.candidates(match, doc_sql, doc_params, window, COUNT_LIMIT)
@@ -113,15 +125,113 @@ def search(
         total = estimate_total(
             counted, COUNT_LIMIT, [df[t] for t in match.singles], stats.documents
         )
-    total += len([i for i in exact_ids if i not in found])
+    votes = _top_votes(model, terms) if model else {}
+    voted = _voted_articles(votes, model.nearby(votes), docs, day, as_of) if votes else {}
+    found_set = set(found)
+    extra = [i for i in voted if i not in found_set]
+    total += len([i for i in exact_ids if i not in found_set]) + len(extra)
     exact = set(exact_ids)
-    ranked = _rerank([i for i in found if i not in exact], terms, df, day, engine)
+    ranked, evidence = _rerank(
+        [i for i in [*found, *extra] if i not in exact],
+        all_terms,
+        df,
+        day,
+        engine,
+        (model, votes) if model else None,
+        {**segment.lay_weights(terms), **expansions},
+    )
     ordered = [(i, float("inf")) for i in exact_ids] + ranked
     start = (page - 1) * page_size
-    hits = _hits(ordered[start : start + page_size], terms, day, exact)
-    return SearchPage(
-        query=text, terms=terms, total=total, page=page, page_size=page_size, as_of=day, hits=hits
+    hits = _hits(
+        ordered[start : start + page_size], all_terms, day, exact, evidence, voted, expansions
     )
+    threshold = model.params.answer_threshold if model else learned.DEFAULT_THRESHOLD
+    best = _confidence(ordered[0][0], evidence, voted) if ordered else 0.0
+    confident = bool(exact_ids) or best >= threshold
+    return SearchPage(
+        query=text,
+        terms=terms,
+        total=total,
+        page=page,
+        page_size=page_size,
+        as_of=day,
+        hits=hits,
+        confident=confident,
+        confidence=round(min(best, 1.0), 3) if not exact_ids else 1.0,
+        expansions=list(expansions),
+        related=_related(model, terms, text) if model and page == 1 else [],
+    )
+
+
+RELATED_QUESTIONS = 3
+
+
+def _related(model: QuestionModel, terms: list[str], asked: str) -> list[str]:
+    """Known questions like this one (shown under the answer as 相关问题)."""
+    out: list[str] = []
+    for i, similarity in model.neighbours(terms):
+        question = model.examples[i].question
+        if similarity < model.params.min_similarity * 5 or len(out) == RELATED_QUESTIONS:
+            break
+        if question != asked and question not in out and len(question) <= 60:
+            out.append(question)
+    return out
+
+
+def _with_expansions(
+    match: Match, expansions: dict[str, float], df: dict[str, int], rows: int, model
+) -> Match:
+    """The best learned words also find rows on their own (a row in the law's words that has
+    none of the asked ones), if they are rare enough to match alone."""
+    added = [
+        w
+        for w in expansions
+        if 0 < df.get(w, 0) <= SINGLE_SHARE * rows
+        and not any(w in t or t in w for t in match.terms)
+    ][: model.params.match_expansions]
+    return Match(match.singles + tuple(added), match.pairs) if added else match
+
+
+def _confidence(article_id: int, evidence: dict, voted: dict[int, Vote]) -> float:
+    """How well the best hit answers: the share of the question's weight its text matches, or
+    how close the most similar known question citing it is, whichever is higher (0–1)."""
+    coverage = evidence.get(article_id, (0.0, ()))[0]
+    vote = voted.get(article_id)
+    return max(coverage, vote.similarity if vote else 0.0)
+
+
+def _top_votes(model: QuestionModel, terms: list[str]) -> dict[str, Vote]:
+    """The best-voted articles of the known questions (article key → vote)."""
+    votes = sorted(model.votes(terms).items(), key=lambda kv: (-kv[1].score, kv[0]))
+    return dict(votes[: model.params.voted_articles])
+
+
+def _voted_articles(
+    votes: dict[str, Vote], nearby: dict[str, float], docs, day: date, as_of: date | None
+) -> dict[int, Vote | None]:
+    """Article id → vote (None for an article next to a voted one), for the voted articles and
+    their neighbours in the version in force on the day (among the documents the filters
+    allow)."""
+    wanted: dict[tuple[str, int, int], Vote | None] = {parse_article_key(k): None for k in nearby}
+    wanted.update({parse_article_key(k): v for k, v in votes.items()})
+    in_force = docs if as_of else docs.in_force_on(day)
+    rows = (
+        Article.objects.filter(
+            document__in=in_force,
+            document__work__key__in={w for w, _, _ in wanted},
+            number__in={n for _, n, _ in wanted},
+        )
+        .order_by("position")
+        .values_list("id", "document__work__key", "number", "suffix")
+    )
+    out: dict[int, Vote | None] = {}
+    seen = set()
+    for article_id, work, number, suffix in rows:
+        key = (work, number, suffix)
+        if key in wanted and key not in seen:  # the first article of that number in the text
+            seen.add(key)
+            out[article_id] = wanted[key]
+    return out
 
 
 def select_terms(terms: list[str], df: dict[str, int], rows: int) -> list[str]:
@@ -202,10 +312,17 @@ def _exact_articles(docs, key: str) -> list[int]:
 
 
 def _rerank(
-    article_ids: list[int], terms: list[str], df: dict[str, int], day: date, engine
-) -> list[tuple[int, float]]:
+    article_ids: list[int],
+    terms: list[str],
+    df: dict[str, int],
+    day: date,
+    engine,
+    learned_model: tuple[QuestionModel, dict[str, Vote]] | None = None,
+    term_weights: dict[str, float] | None = None,
+) -> tuple[list[tuple[int, float]], dict[int, tuple[float, tuple[str, ...]]]]:
+    """(article id, score) best first, and per article (query coverage, matched terms)."""
     if not article_ids:
-        return []
+        return [], {}
     # Plain tuples: model instances with the article text and the JSON history were half the time.
     entries = SearchEntry.objects.filter(pk__any=article_ids).values_list(
         "article_id",
@@ -214,8 +331,11 @@ def _rerank(
         "title_tokens",
         "body_tokens",
         "article__position",
+        "article__number",
+        "article__suffix",
     )
     by_id = {row[0]: row for row in entries}
+    article_ids = [i for i in article_ids if i in by_id]  # a row being reindexed: skipped
     # A repealed text's lineage is the work that replaced it (in the same query: one round trip).
     replacing_work = DocumentRelation.objects.filter(
         target=OuterRef("pk"), kind=RelationKind.REPEALS
@@ -224,7 +344,9 @@ def _rerank(
         LegalDocument.objects.filter(id__any=list({row[1] for row in by_id.values()}))
         .annotate(replacing_work=Subquery(replacing_work.values("source__work_id")[:1]))
         .order_by()
-        .values_list("id", "source_path", "kind", "work_id", "replacing_work", *VALIDITY_FIELDS)
+        .values_list(
+            "id", "source_path", "kind", "work_id", "work__key", "replacing_work", *VALIDITY_FIELDS
+        )
     )
     # Per document, once: source path, prior, lineage, whether current on the day.
     documents = {
@@ -233,17 +355,22 @@ def _rerank(
             document_prior(kind),
             f"w{replacing or work}",
             status_on(Validity(*validity), day) is Status.IN_FORCE,
+            work_key,
         )
-        for doc_id, path, kind, work, replacing, *validity in docs
+        for doc_id, path, kind, work, work_key, replacing, *validity in docs
     }
     keys: dict[str, int] = {}
+    article_keys: dict[str, str] = {}
     prior: dict[str, float] = {}
     candidates = []
     for article_id in article_ids:
-        _, doc_id, docnum, title, body, position = by_id[article_id]
-        path, weight, lineage, current = documents[doc_id]
+        _, doc_id, docnum, title, body, position, number, suffix = by_id[article_id]
+        path, weight, lineage, current, work_key = documents[doc_id]
         key = f"{path}#{position:05d}"
         keys[key] = article_id
+        article_keys[key] = (
+            article_key(work_key, number, suffix) if number is not None else f"{work_key}#"
+        )
         prior[key] = weight
         candidates.append(
             Candidate(
@@ -255,12 +382,24 @@ def _rerank(
                 is_current=current,
             )
         )
-    ranked = rank(candidates, terms, df, engine.stats(), engine.weights, prior)
-    return [(keys[r.key], r.score) for r in ranked]
+    extra = None
+    if learned_model is not None:
+        model, votes = learned_model
+        bonus = model.bonus(article_keys.values(), votes)
+        extra = {k: bonus[a] for k, a in article_keys.items()}
+    ranked = rank(candidates, terms, df, engine.stats(), engine.weights, prior, extra, term_weights)
+    evidence = {keys[r.key]: (r.coverage, r.matched) for r in ranked}
+    return [(keys[r.key], r.score) for r in ranked], evidence
 
 
 def _hits(
-    page: list[tuple[int, float]], terms: list[str], day: date, exact: set[int]
+    page: list[tuple[int, float]],
+    terms: list[str],
+    day: date,
+    exact: set[int],
+    evidence: dict[int, tuple[float, tuple[str, ...]]],
+    voted: dict[int, Vote],
+    expansions: dict[str, float],
 ) -> list[SearchHit]:
     articles = (
         Article.objects.filter(id__any=[i for i, _ in page])
@@ -291,6 +430,32 @@ def _hits(
                 effective_date=d.effective_date,
                 valid_to=d.valid_to,
                 exact_doc_number=a.id in exact,
+                reasons=_reasons(a.id, d.kind, status, exact, evidence, voted, expansions),
             )
         )
     return hits
+
+
+def _reasons(article_id, kind, status, exact, evidence, voted, expansions) -> list[str]:
+    """Why the article is here, in words a user reads (the score's parts)."""
+    if article_id in exact:
+        return ["文号与检索词一致"]
+    reasons = []
+    coverage, matched = evidence.get(article_id, (0.0, ()))
+    asked = [t for t in matched if t not in expansions]
+    learned_words = [t for t in matched if t in expansions]
+    if asked:
+        reasons.append(f"含检索词：{'、'.join(asked)}（占问题权重 {coverage:.0%}）")
+    if learned_words:
+        reasons.append(f"含与问题用语对应的法律用语：{'、'.join(learned_words)}")
+    vote = voted.get(article_id)
+    if vote:
+        reasons.append(
+            f"相似的已知问题“{vote.question[:60]}”引用了本条（相似度 {vote.similarity:.0%}）"
+        )
+    elif article_id in voted:
+        reasons.append("紧邻相似的已知问题所引用的条文")
+    if status is not Status.IN_FORCE:
+        reasons.append(f"该文本{status.value}，排在现行文本之后")
+    reasons.append(f"文件类别：{kind}")
+    return reasons

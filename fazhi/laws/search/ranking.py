@@ -24,7 +24,7 @@ KIND_PRIOR: dict[str, float] = {
     "宪法": 1.0,
     "法律": 1.0,
     "行政法规": 1.0,
-    "部门规章": 1.0,
+    "部门规章": 0.8,  # below the regulation it implements (上位法): 工伤保险条例 over 工伤认定办法
     "规范性文件": 1.0,  # the bureau's own and its ministry's documents
     "司法解释": 0.85,
     "地方政府规章": 0.8,

@@ -201,18 +201,38 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     return table
 
 
+LAY_WEIGHT = 0.5
+
+
+def lay_weights(terms: list[str]) -> dict[str, float]:
+    """A lay word with a statute equivalent in ``synonyms.txt`` (加班费 → 延长 工资 报酬), and the
+    sub-words inside it (班费), count at LAY_WEIGHT of their idf in the ranking: the law does not
+    use them, so a text that does (a case write-up, a guide) should not outrank the article
+    that uses the statute's words.
+
+    >>> lay_weights(["加班费", "班费", "延长", "工资"])
+    {'加班费': 0.5, '班费': 0.5}
+    """
+    lay = [t for t in terms if t in synonyms()]
+    return {t: LAY_WEIGHT for t in terms if any(t in word for word in lay)}
+
+
 def query_terms(text: str) -> list[str]:
     """Distinct query terms: tokens without stop words, plus statute words for lay words;
     single characters only as a last resort."""
     seen: dict[str, None] = {}
+    given: set[str] = set()  # expansions are kept even when a single character (天数 → 天)
     expansions = synonyms()
     for token in tokens(text):
         if token not in STOP_WORDS and token not in LAY_STOP_WORDS:
             seen.setdefault(_plain(token), None)
-            for extra in expansions.get(token, ()):
-                seen.setdefault(extra, None)
+        # The expansion also of a stop word: the intent words (多久 → 期限, 算 → 计算) say what
+        # kind of rule is asked for, though the word itself is not worth matching.
+        for extra in expansions.get(token, ()):
+            seen.setdefault(extra, None)
+            given.add(extra)
     terms = [t for t in seen if t]
-    longer = [t for t in terms if len(t) > 1]
+    longer = [t for t in terms if len(t) > 1 or t in given]
     return longer or terms
 
 

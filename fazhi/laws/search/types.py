@@ -66,6 +66,7 @@ class SearchHit:
     effective_date: date | None
     valid_to: date | None
     exact_doc_number: bool = False
+    reasons: list[str] = field(default_factory=list)  # why it matched, in Chinese
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,11 @@ class SearchPage:
     page_size: int
     as_of: date
     hits: list[SearchHit] = field(default_factory=list)
+    # False when even the best hit matches the question poorly: "没有找到直接相关的条文".
+    confident: bool = True
+    confidence: float = 1.0  # the best hit's evidence, 0–1 (engine._confidence)
+    expansions: list[str] = field(default_factory=list)  # learned legal words added
+    related: list[str] = field(default_factory=list)  # similar known questions (相关问题)
 
     @property
     def pages(self) -> int:

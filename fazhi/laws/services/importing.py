@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.services import audit
 from fazhi.laws.domain.docnum import canonical
 from fazhi.laws.domain.parse import ParseError, decode, parse_lawrefbook, parse_policy
@@ -145,6 +146,7 @@ def document_import(*, source: ImportSource, root: Path, actor=None) -> tuple[st
         },
         actor_label="" if actor else "laws-import",
     )
+    bump("laws")  # public pages show it: a new version on commit
     return (CREATED if created else UPDATED), ""
 
 
@@ -174,4 +176,5 @@ def corpus_import(
     summary.articles = Article.objects.count()
     if summary.changed:
         optimise_index()
+    bump("laws")  # public pages show it: a new version on commit
     return summary

@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.services import audit
 from fazhi.laws.domain.sources import work_key
 from fazhi.laws.domain.validity import next_versions
@@ -92,6 +93,7 @@ def corpus_link(*, actor=None) -> int:
             data={"changed": changed},
             actor_label="" if actor else "laws-import",
         )
+    bump("laws")  # public pages show it: a new version on commit
     return changed
 
 

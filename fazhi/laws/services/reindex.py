@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.services import audit
 from fazhi.laws.models import LegalDocument
 from fazhi.laws.search.indexing import index_documents, optimise_index
@@ -42,4 +43,5 @@ def search_reindex(*, actor=None, on_document=None) -> int:
         data={"articles": total},
         actor_label="" if actor else "laws-reindex",
     )
+    bump("laws")  # public pages show it: a new version on commit
     return total

@@ -57,13 +57,14 @@ def _unload():
     table refuses deletes through the ORM, as it should everywhere but here)."""
     from django.db import connection, transaction
 
+    from fazhi.core.audit_guard import audit_unlocked
     from fazhi.core.domain.audit_chain import GENESIS
     from fazhi.laws.models import Article, DocumentRelation, LegalDocument, SearchEntry, Work
 
     with transaction.atomic():
         for model in (DocumentRelation, SearchEntry, Article, LegalDocument, Work):
             model.objects.all().delete()
-        with connection.cursor() as cursor:
+        with audit_unlocked(), connection.cursor() as cursor:  # lifts the append-only triggers
             cursor.execute("DELETE FROM core_auditevent")
             cursor.execute("UPDATE core_auditchainhead SET seq = 0, hash = %s", [GENESIS])
 

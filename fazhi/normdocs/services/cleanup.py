@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.services import audit
 from fazhi.normdocs import permissions
 from fazhi.normdocs.domain.cleanup import (
@@ -122,4 +123,5 @@ def cleanup_announce(
     campaign.announcement_lead = announcement_lead(campaign.title, counts)
     campaign.save(update_fields=["announced_on", "announcement_title", "announcement_lead"])
     _record(actor=actor, verb="announce", campaign=campaign, counts=counts, on=day)
+    bump("normdocs", "laws")  # public pages show it (and the corpus): a new version on commit
     return campaign

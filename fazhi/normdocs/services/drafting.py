@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.services.audit import person
 from fazhi.normdocs import permissions
 from fazhi.normdocs.domain.articles import article_label, split_articles
@@ -117,6 +118,7 @@ def document_edit_draft(
         articles_before=before,
         articles=len(texts),
     )
+    bump("normdocs")  # public pages show it: a new version on commit
     return document
 
 
@@ -144,6 +146,7 @@ def document_open_comment(
         opened_on=day,
         closes_on=deadline.due,
     )
+    bump("normdocs")  # public pages show it: a new version on commit
     return document
 
 
@@ -207,6 +210,7 @@ def document_submit_review(
     clock_open(document=document, rule=RULE_REVIEW, start=day, actor=actor)
     document.save(update_fields=["stage", "adoption_note", "comment_closed_on", "updated_at"])
     record(actor=actor, verb="submit_review", document=document, previous=previous, on=day)
+    bump("normdocs")  # public pages show it: a new version on commit
     return document
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.docnum import DocNumberError, parse_docnum
 from fazhi.normdocs import corpus, permissions
 from fazhi.normdocs.domain.articles import split_articles
@@ -92,4 +93,5 @@ def document_enter_existing(
         doc_number=canonical_number,
         published_on=published_on,
     )
+    bump("normdocs", "laws")  # public pages show it (and the corpus): a new version on commit
     return document

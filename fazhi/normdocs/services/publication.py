@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.services.audit import person
 from fazhi.normdocs import corpus, permissions
 from fazhi.normdocs.domain.errors import Refused
@@ -137,6 +138,7 @@ def document_publish(
         expiry_reminder=reminder.due,
         corpus_document=document.corpus_document_id,
     )
+    bump("normdocs", "laws")  # public pages show it (and the corpus): a new version on commit
     return document
 
 
@@ -208,6 +210,7 @@ def document_correct(
     document.corrected_on, document.correction_note = day, note.strip()
     document.save(update_fields=["stage", "corrected_on", "correction_note", "updated_at"])
     record(actor=actor, verb="correct", document=document, previous=previous, corrected_on=day)
+    bump("normdocs", "laws")  # public pages show it (and the corpus): a new version on commit
     return document
 
 
@@ -225,6 +228,7 @@ def end_document(
     corpus.end(document, on=on, repealed=action == Action.REPEAL)
     clock_close_all(document=document, actor=actor, reason=f"文件{document.stage_label}")
     record(actor=actor, verb=action.value, document=document, previous=previous, on=on)
+    bump("normdocs", "laws")  # public pages show it (and the corpus): a new version on commit
     return document
 
 
@@ -238,6 +242,7 @@ def document_expire(
     Audits ``normdocs.document.expire``.
     """
     permissions.require(permissions.can_administer(actor), "登记有效期届满")
+    bump("normdocs", "laws")  # public pages show it (and the corpus): a new version on commit
     return _expire(document=lock(document), actor=actor, on=today(on))
 
 
@@ -266,4 +271,5 @@ def documents_expire_due(*, on: date | None = None) -> list[NormativeDocument]:
     for document in due.order_by("valid_until", "pk"):
         with transaction.atomic():
             ended.append(_expire(document=lock(document), actor=None, on=day))
+    bump("normdocs", "laws")  # public pages show it (and the corpus): a new version on commit
     return ended

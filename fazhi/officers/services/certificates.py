@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.audit import person
 from fazhi.officers.domain import certificates as rules
@@ -91,6 +92,7 @@ def certificate_issue(
         issued_on=issued_on,
         expires_on=card.expires_on,
     )
+    bump("officers")  # public pages show it: a new version on commit
     return card
 
 
@@ -138,6 +140,7 @@ def certificate_renew(
         issued_on=issued_on,
         expires_on=card.expires_on,
     )
+    bump("officers")  # public pages show it: a new version on commit
     return card
 
 
@@ -161,6 +164,7 @@ def certificate_suspend(*, certificate: Certificate, on: date, reason: str, acto
         raise Refused(f"执法证{card.number}当前为{card.get_status_display()}，不能暂扣")
     _suspend(card, on, reason)
     record(actor=actor, action="certificate.suspend", target=card, on=on, reason=reason)
+    bump("officers")  # public pages show it: a new version on commit
     return card
 
 
@@ -180,6 +184,7 @@ def certificate_reinstate(
     card.status, card.status_reason = Status.VALID, note.strip()[:200]
     card.save()
     record(actor=actor, action="certificate.reinstate", target=card, on=on, note=note)
+    bump("officers")  # public pages show it: a new version on commit
     return card
 
 
@@ -199,6 +204,7 @@ def certificate_revoke(*, certificate: Certificate, on: date, reason: str, actor
     card.status, card.revoked_on, card.status_reason = Status.REVOKED, on, reason
     card.save()
     record(actor=actor, action="certificate.revoke", target=card, on=on, reason=reason)
+    bump("officers")  # public pages show it: a new version on commit
     return card
 
 
@@ -245,4 +251,5 @@ def certificate_review_record(
         passed=passed,
         note=note,
     )
+    bump("officers")  # public pages show it: a new version on commit
     return review

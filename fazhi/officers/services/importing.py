@@ -20,6 +20,7 @@ from datetime import date
 from django.db import transaction
 
 from fazhi.accounts.models import OrgUnit, User
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.officers.domain import certificates as rules
 from fazhi.officers.models import Certificate, Officer, Post
@@ -196,4 +197,5 @@ def officers_import(*, data: bytes, actor, today: date, name: str = "") -> Impor
         skipped=result.skipped,
         errors=len(result.errors),
     )
+    bump("officers")  # public pages show it: a new version on commit
     return result

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.officers import selectors
 from fazhi.officers.models import Certificate, Officer, Post
@@ -49,6 +50,7 @@ def officer_create(
         post=officer.post,
         user=getattr(user, "pk", None),
     )
+    bump("officers")  # public pages show it: a new version on commit
     return officer
 
 
@@ -84,6 +86,7 @@ def officer_update(
         target=officer,
         changed={k: getattr(v, "pk", v) for k, v in changes.items()},
     )
+    bump("officers")  # public pages show it: a new version on commit
     return officer
 
 
@@ -114,4 +117,5 @@ def officer_deactivate(*, officer: Officer, on: date, reason: str, actor) -> Off
         reason=reason,
         revoked=card.number if card else None,
     )
+    bump("officers")  # public pages show it: a new version on commit
     return officer

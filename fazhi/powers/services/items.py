@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.powers import permissions, selectors
@@ -172,6 +173,7 @@ def power_item_create(
             "bases": [b.citation for b in version.bases.all()],
         },
     )
+    bump("powers")  # public pages show it: a new version on commit
     return item
 
 
@@ -238,6 +240,7 @@ def power_item_revise(
             "review_cleared": cleared,
         },
     )
+    bump("powers")  # public pages show it: a new version on commit
     return version
 
 
@@ -284,6 +287,7 @@ def power_item_deactivate(
             "effective_from": effective_from,
         },
     )
+    bump("powers")  # public pages show it: a new version on commit
     return version
 
 
@@ -313,4 +317,5 @@ def power_item_review_clear(*, item: PowerItem, actor, note: str) -> PowerItem:
         target=item,
         data={"note": note.strip(), "reasons": reasons.splitlines(), "at": timezone.now()},
     )
+    bump("powers")  # public pages show it: a new version on commit
     return item

@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.core.caching import bump
 from fazhi.core.services import audit
 from fazhi.powers import selectors
 from fazhi.powers.domain.review import reasons_key, review_reasons
@@ -54,4 +55,5 @@ def power_items_flag_changed_law(
             data={"version": version.number, "reasons": reasons, "on": day},
         )
         flagged.append(item)
+    bump("powers")  # public pages show it: a new version on commit
     return flagged

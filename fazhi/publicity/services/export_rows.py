@@ -1,5 +1,5 @@
 """Reading, checking and writing the rows of a 双公示 export (`exchange.shuanggongshi_export`
-runs it in one process, `export_parallel` in several, each on a range of ids).
+runs it).
 
 A million rows are read, checked and written here, so the loop avoids per-row overheads that do
 not change the result: rows are plain named tuples converted column by column (the dates by
@@ -30,7 +30,7 @@ from fazhi.publicity.domain.data import DecisionData
 from fazhi.publicity.domain.enums import ExchangeStatus, ExportFormat, Kind, Status
 from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord, record_no
-from fazhi.publicity.services.xlsx_stream import XlsxPart, XlsxStreamWriter
+from fazhi.publicity.services.xlsx_stream import XlsxStreamWriter
 
 REPORT_HEADER = ["数据编号", "文书号", "行政相对人名称", "字段", "问题"]
 SAMPLE = 50  # problems kept in memory for the console; the report file has all of them
@@ -133,8 +133,6 @@ def _read(qs, names: tuple[str, ...], chunk: int) -> Iterator[list]:
 
 
 # --- streaming writers --------------------------------------------------------------------
-# Each writes either a whole file or, with ``fragment=True``, the body of one worker's part
-# (no BOM, header or brackets), which `export_parallel` joins into the whole file.
 
 
 def _plain_text(rows: list[list[str]], special: re.Pattern) -> list[str] | None:
@@ -154,12 +152,10 @@ class CsvWriter:
 
     _SPECIAL = re.compile(r'[,"\r\n]')
 
-    def __init__(self, path: Path, header: list[str], *, fragment: bool = False):
+    def __init__(self, path: Path, header: list[str]):
         # UTF-8 with BOM: the file opens correctly in Excel and WPS.
-        encoding = "utf-8" if fragment else "utf-8-sig"
-        self._fh = open(path, "w", encoding=encoding, newline="")  # noqa: SIM115
-        if not fragment:
-            csv.writer(self._fh).writerow(header)
+        self._fh = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+        csv.writer(self._fh).writerow(header)
         self._width = len(header)
 
     def write_rows(self, rows: list[list[str]]) -> None:
@@ -181,18 +177,15 @@ class CsvWriter:
 class JsonWriter:
     """A JSON array of objects keyed by column code, written chunk by chunk; each object is
     what ``json.dumps(dict(zip(header, row)), ensure_ascii=False)`` writes. A chunk whose values
-    need no escaping (no quote, backslash or control character) fills a template instead.
-    A fragment holds the objects only, separated as in the array."""
+    need no escaping (no quote, backslash or control character) fills a template instead."""
 
     _SPECIAL = re.compile(r'[\x00-\x1f\\"]')
 
-    def __init__(self, path: Path, header: list[str], *, fragment: bool = False):
+    def __init__(self, path: Path, header: list[str]):
         self._fh = open(path, "w", encoding="utf-8")  # noqa: SIM115
         self._header = header
-        self._fragment = fragment
         self._first = True
-        if not fragment:
-            self._fh.write("[")
+        self._fh.write("[")
         self._encode = json.JSONEncoder(ensure_ascii=False).encode
         # '{"K1": "%s", "K2": "%s", …}': each value goes between its quotes as it is
         keys = (encode_basestring(k).replace("%", "%%") for k in header)
@@ -208,13 +201,11 @@ class JsonWriter:
     def write_rows(self, rows: list[list[str]]) -> None:
         if not rows:
             return
-        first = "" if self._fragment else JSON_OPEN
-        self._fh.write((first if self._first else JSON_SEPARATOR) + self._objects(rows))
+        self._fh.write((JSON_OPEN if self._first else JSON_SEPARATOR) + self._objects(rows))
         self._first = False
 
     def close(self) -> None:
-        if not self._fragment:
-            self._fh.write(JSON_CLOSE)
+        self._fh.write(JSON_CLOSE)
         self._fh.close()
 
 
@@ -225,13 +216,13 @@ def sheet_title(kind: Kind) -> str:
     return "行政许可" if kind == Kind.LICENSE else "行政处罚"
 
 
-def open_writer(fmt: ExportFormat, path: Path, kind: Kind, *, fragment: bool = False):
+def open_writer(fmt: ExportFormat, path: Path, kind: Kind):
     header = columns.header(kind)
     if fmt == ExportFormat.CSV:
-        return CsvWriter(path, header, fragment=fragment)
+        return CsvWriter(path, header)
     if fmt == ExportFormat.JSON:
-        return JsonWriter(path, header, fragment=fragment)
-    return XlsxPart(path) if fragment else XlsxStreamWriter(path, header, sheet_title(kind))
+        return JsonWriter(path, header)
+    return XlsxStreamWriter(path, header, sheet_title(kind))
 
 
 # --- the loop -----------------------------------------------------------------------------

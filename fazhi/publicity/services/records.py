@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from fazhi.core.caching import bump
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.time_limits import UnknownRule
@@ -192,6 +193,7 @@ def publicity_register(
         due=deadline.due.isoformat(),
         ends_on=ends_on.isoformat() if ends_on else None,
     )
+    bump("publicity")  # public pages show it: a new version on commit
     return record, deadline
 
 
@@ -225,6 +227,7 @@ def publicity_publish(*, record: PublicityRecord, actor, on: date) -> PublicityR
     _record(
         record, "publish", actor, on=on.isoformat(), late=bool(record.due_on and on > record.due_on)
     )
+    bump("publicity")  # public pages show it: a new version on commit
     return record
 
 
@@ -296,6 +299,7 @@ def publicity_withdraw(
         changed_on=changed_on.isoformat(),
         previous=previous,
     )
+    bump("publicity")  # public pages show it: a new version on commit
     return record
 
 
@@ -322,6 +326,7 @@ def publicity_end(*, record: PublicityRecord, actor, on: date) -> PublicityRecor
         previous=previous,
         ends_on=record.publicity_ends_on.isoformat(),
     )
+    bump("publicity")  # public pages show it: a new version on commit
     return record
 
 
@@ -338,4 +343,5 @@ def publicity_expire(*, actor, on: date) -> int:
         except Refused:
             continue  # changed meanwhile by someone else
         ended += 1
+    bump("publicity")  # public pages show it: a new version on commit
     return ended

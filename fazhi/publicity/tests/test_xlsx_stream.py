@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from fazhi.publicity.services import xlsx_stream
-from fazhi.publicity.services.xlsx_stream import XlsxPart, XlsxStreamWriter, rows_xml
+from fazhi.publicity.services.xlsx_stream import XlsxStreamWriter, rows_xml
 
 HEADER = ["CF_XDR_MC", "CF_XDR_SHXYM", "CF_FR_ZJHM", "CF_SY", "CF_NR_FK", "BZ"]
 PLAIN = [  # nothing to escape: the templated fast path
@@ -169,56 +169,6 @@ def test_a_full_last_sheet_is_not_followed_by_an_empty_one(tmp_path):
 
 def test_no_rows_leave_the_header_alone(tmp_path):
     assert _read(_stream_file(tmp_path / "out.xlsx", [])) == {"行政处罚": [HEADER]}
-
-
-def _parts(tmp_path: Path, shares: list[list[list[str | None]]]) -> list[Path]:
-    """Each share written by a worker's XlsxPart, two chunks (segments) each."""
-    paths = []
-    for n, share in enumerate(shares):
-        path = tmp_path / f"part{n}"
-        part = XlsxPart(path)
-        part.write_rows(share[:2])
-        part.write_rows(share[2:])
-        part.close()
-        paths.append(path)
-    return paths
-
-
-def _joined(path: Path, parts: list[Path], max_rows: int | None = None) -> Path:
-    writer = XlsxStreamWriter(path, HEADER, "行政处罚", max_rows=max_rows)
-    for part in parts:
-        writer.write_part(part)
-    writer.close()
-    return path
-
-
-@pytest.mark.parametrize("max_rows", [None, 4, 7, 1])
-def test_parts_deflated_by_workers_make_the_same_workbook(tmp_path, max_rows):
-    rows = PLAIN + SPECIAL + PLAIN
-    parts = _parts(tmp_path, [rows[:5], rows[5:]])
-
-    joined = _joined(tmp_path / "joined.xlsx", parts, max_rows)
-
-    direct = _stream_file(tmp_path / "direct.xlsx", rows, max_rows=max_rows)
-    assert _members(joined) == _members(direct)  # zipfile checks every member's CRC-32
-    assert _read(joined) == _read(direct)
-
-
-def test_a_part_past_the_sheet_byte_limit_is_split_row_by_row(tmp_path, monkeypatch):
-    rows = [[f"第{n}行", str(n), "", "", "", ""] for n in range(1, 9)]
-    row_bytes = len(rows_xml(rows[:1]).encode())
-    probe = XlsxStreamWriter(tmp_path / "probe.xlsx", HEADER, "x")
-    head = probe._bytes + len(xlsx_stream._SHEET_END)
-    probe.close()
-    monkeypatch.setattr(xlsx_stream, "SHEET_BYTES", head + 3 * row_bytes + 3)
-
-    sheets = _read(_joined(tmp_path / "out.xlsx", _parts(tmp_path, [rows[:4], rows[4:]])))
-
-    assert [[row[1] for row in sheet[1:]] for sheet in sheets.values()] == [
-        ["1", "2", "3"],
-        ["4", "5", "6"],
-        ["7", "8"],
-    ]
 
 
 def test_characters_xml_does_not_allow_are_dropped(tmp_path):

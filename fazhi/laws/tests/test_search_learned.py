@@ -1,0 +1,104 @@
+"""The learned model (model/questions.json, `fazhi search train`) on the HRSS core corpus: the four
+everyday questions answer in the top 5 with the shipped model, nonsense is answered honestly, and
+the score's reasons are given. None of the four questions is in the model's training data, and no
+rule names their articles: the answers come from the known questions' votes, the learned
+vocabulary and the priors."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.laws.hrss_core import HRSS_CORE_FILES
+from fazhi.laws.search import search
+from fazhi.laws.search.learned import MODEL_FILE, shipped_model
+from fazhi.laws.search.training import offtopic_questions
+from fazhi.laws.tests.conftest import SHARED, requires_data
+
+pytestmark = [
+    requires_data,
+    pytest.mark.django_db,
+    pytest.mark.skipif(not MODEL_FILE.exists(), reason="model not trained"),
+]
+
+EVERYDAY = [
+    ("加班费怎么算", "劳动法", "第四十四条"),
+    ("年休假天数", "职工带薪年休假条例", "第三条"),
+    ("工伤认定申请时限", "工伤保险条例", "第十七条"),
+    ("公司不签劳动合同怎么办", "劳动合同法", "第八十二条"),
+]
+
+
+@pytest.fixture(scope="module")
+def hrss(django_db_setup, django_db_blocker):
+    from fazhi.laws.search.backends import index_changed
+    from fazhi.laws.services import corpus_import, read_sources
+    from fazhi.laws.tests.conftest import _unload
+
+    with django_db_blocker.unblock():
+        sources, _ = read_sources(SHARED)
+        wanted = {f"laws/{p}" for p in HRSS_CORE_FILES}
+        chosen = [s for s in sources if s.source_path in wanted or s.collection == "policies"]
+        corpus_import(sources=chosen, root=SHARED)
+        index_changed()
+    yield
+    with django_db_blocker.unblock():
+        _unload()
+
+
+def test_the_four_everyday_questions_are_not_training_questions():
+    questions = {e.question for e in shipped_model().examples}
+    assert not {q for q, _, _ in EVERYDAY} & questions
+
+
+@pytest.mark.parametrize(("question", "law", "label"), EVERYDAY)
+def test_everyday_question_answers_in_the_top_five(hrss, question, law, label):
+    page = search(question, page_size=5)
+    found = [(h.document_title, h.article_label) for h in page.hits]
+    assert any(law in title and got == label for title, got in found), found
+    assert page.confident
+
+
+def test_nonsense_is_answered_honestly(hrss):
+    refused = [q for q in offtopic_questions() if not _confident(q)]
+    assert len(refused) >= 0.8 * len(offtopic_questions()), refused
+
+
+def test_real_questions_are_answered(hrss):
+    real = [
+        "用人单位不签劳动合同要付双倍工资吗",
+        "失业保险金领取条件",
+        "行政复议申请期限",
+        *[e[0] for e in EVERYDAY],
+    ]
+    assert all(_confident(q) for q in real)
+
+
+def test_reasons_explain_the_score(hrss):
+    hit = search("加班费怎么算", page_size=5).hits[0]
+    assert hit.reasons
+    assert any("已知问题" in r or "检索词" in r for r in hit.reasons)
+
+
+def _confident(question: str) -> bool:
+    from fazhi.laws.search import SearchError
+
+    try:
+        return search(question, page_size=5).confident
+    except SearchError:
+        return False
+
+
+def test_the_api_gives_reasons_confidence_and_related_questions(hrss, client):
+    body = client.get("/api/v1/policies/search", {"q": "加班费怎么算", "page_size": 5}).json()
+    assert body["confident"] is True and 0 < body["confidence"] <= 1
+    assert body["hits"][0]["reasons"]
+    nonsense = client.get("/api/v1/policies/search", {"q": "红烧肉怎么做才好吃"}).json()
+    assert nonsense["confident"] is False
+
+
+def test_the_result_page_says_when_nothing_matches_well(hrss, client):
+    from django.urls import reverse
+
+    page = client.get(reverse("portal:policy_search"), {"q": "红烧肉怎么做才好吃"}).content.decode()
+    assert "没有找到直接相关的条文" in page
+    assert "找到 <strong>" not in page
