@@ -116,6 +116,7 @@ def _mount() -> None:
     from fazhi.core.api.identifiers import router as identifiers_router
     from fazhi.disputes.api import router as disputes_router
     from fazhi.enforcement.api import router as enforcement_router
+    from fazhi.enforcement.api_rules import router as enforcement_rules_router
     from fazhi.govservices.api import router as services_router
     from fazhi.inspections.api import router as inspections_router
     from fazhi.laws.api import router as policies_router
@@ -134,6 +135,8 @@ def _mount() -> None:
     api.add_router("/powers", powers_router)
     api.add_router("/officers", officers_router)
     api.add_router("/enforcement", enforcement_router)
+    # 裁量基准 and 社保欠费, same prefix (a nested router loses the '/' in ninja's OpenAPI paths)
+    api.add_router("/enforcement", enforcement_rules_router)
     api.add_router("/services", services_router)
     api.add_router("/publicity", publicity_router)
     api.add_router("/inspections", inspections_router)

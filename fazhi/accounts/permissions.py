@@ -105,6 +105,28 @@ CATALOGUE_MANAGE = _rule(
     "catalogue.manage", "维护政务服务事项目录", DIVISION_CLERK, LEGAL_STAFF, ADMIN
 )
 
+# --- enforcement (branch enfgate) ---
+# 裁量基准 are the bureau's, not a unit's (行政处罚法 第三十四条: 制定并公布): unscoped.
+ENFORCEMENT_BENCHMARKS = _rule(
+    "enforcement.benchmarks",
+    "导入、修改和发布裁量基准",
+    LEGAL_STAFF,
+    LEGAL_REVIEWER,
+    LEADER,
+    ADMIN,
+    scoped=False,
+)
+# 案卷导出 (118号 (九)): those who work on the case file — its handlers and the 法制 staff.
+ENFORCEMENT_EXPORT = _rule(
+    "enforcement.export",
+    "导出案卷",
+    ENFORCEMENT_OFFICER,
+    LEGAL_STAFF,
+    LEGAL_REVIEWER,
+    LEADER,
+    ADMIN,
+)
+# --- end enforcement (branch enfgate) ---
 # --- reports and planning (issue 24; 第一责任人 from issue 23) ---
 PLANNING_MANAGE = _rule("planning.manage", "登记主要负责人任职", LEGAL_STAFF, ADMIN)
 # 法规处 drafts the annual report (seed: 如对本报告有任何疑问，请与市人社局法规处联系).

@@ -1,41 +1,39 @@
-"""JSON API at /api/v1/enforcement: cases (list, detail, register, steps, case file).
+"""JSON API at /api/v1/enforcement: cases (list, detail, register, one endpoint per step, case
+file).
 
-The step endpoint runs the same table as the staff forms (`fazhi.enforcement.steps`), so every
-rule is the services'. Errors are RFC 7807 problem objects with a stable ``code``:
+Each step endpoint takes that step's own schema (``fazhi.enforcement.steps``: ``AcceptStepIn``,
+``FileStepIn`` …), the same the staff forms are read into, and runs the same service, so every
+rule — and the permission check — is the service's. Errors propagate to the central handler in
+``fazhi/api.py``: RFC 7807 problem objects with a stable ``code`` — the rule's own
+(``enforcement.handle``, ``enforcement.legal_review`` for a refusal of the gate), or
 ``illegal_transition`` (the step is not open in this state), ``stale_version`` (someone else
 changed the case), ``rule_refused`` (a rule says no; ``detail`` names the article),
-``invalid_input``, ``file_type_mismatch``, ``permission_denied``, ``not_found``.
+``invalid_input``, ``file_type_mismatch``, ``not_found``.
+
+Lists page one way: ``{"count": N, "results": [...]}`` with ``limit``/``offset``.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
-from django.http import Http404
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit
-from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
-from fazhi.core.domain.calendar import CalendarDataMissing
-from fazhi.core.domain.errors import Refused
-from fazhi.core.domain.time_limits import UnknownRule
-from fazhi.core.services.evidence import EvidenceRejected
-from fazhi.enforcement import permissions, selectors
-from fazhi.enforcement.api_rules import router as rules_router
+from fazhi.core.api.problems import Problem
+from fazhi.enforcement import selectors
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.services import cases as intake
 from fazhi.enforcement.services.cases_archive import case_file_rows
-from fazhi.enforcement.services.cases_common import StaleVersion
-from fazhi.enforcement.steps import STEPS, BadInput, run_step
+from fazhi.enforcement.steps import STEPS, BadInput, Step, run_step
 from fazhi.powers.models import PowerItem
 
 router = Router(tags=["enforcement"])
-STALE_VERSION = getattr(ErrorCode, "STALE_VERSION", "stale_version")
 
 
 class CaseFilters(Schema):
@@ -43,12 +41,12 @@ class CaseFilters(Schema):
     overdue: bool = False
     mine: bool = False
     q: str = ""
-    year: int | None = None
+    year: int | None = Field(None, ge=1900, le=2999)
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=1_000_000)
 
 
-class DeadlineOut(Schema):
+class CaseDeadlineOut(Schema):
     rule: str
     title: str
     start: date
@@ -57,7 +55,7 @@ class DeadlineOut(Schema):
     remaining: str = ""
 
 
-class CaseOut(Schema):
+class EnforcementCaseOut(Schema):
     id: int
     reference: str
     version: int
@@ -87,20 +85,20 @@ class CaseOut(Schema):
     allowed_actions: list[str]
 
 
-class CaseDetailOut(CaseOut):
-    deadlines: list[DeadlineOut]
+class EnforcementCaseDetailOut(EnforcementCaseOut):
+    deadlines: list[CaseDeadlineOut]
     clock_note: str
 
 
-class CaseIn(Schema):
+class CaseRegisterIn(Schema):
     power_item_code: str
     org_unit_id: int
-    source: str = Field(description="complaint / report / random / patrol / referral")
-    procedure: str = flow.Procedure.LABOR_INSPECTION
+    source: flow.Source = Field(description="complaint / report / random / patrol / referral")
+    procedure: flow.Procedure = flow.Procedure.LABOR_INSPECTION
     received_on: date
     cause: str
     party_name: str
-    party_kind: str = "org"
+    party_kind: Literal["org", "person"] = "org"
     party_code: str = ""
     party_address: str = ""
     party_legal_rep: str = Field("", description="法定代表人/负责人 (organisations only)")
@@ -108,15 +106,12 @@ class CaseIn(Schema):
     violation_code: str = ""
 
 
-class StepIn(Schema):
-    version: int | None = Field(None, description="the case version the caller saw")
-    params: dict[str, Any] = Field(
-        default_factory=dict,
-        description="the step's fields, as in the staff form (e.g. on, officers, fine, text)",
-    )
+class EnforcementCasePageOut(Schema):
+    count: int
+    results: list[EnforcementCaseOut]
 
 
-class RecordOut(Schema):
+class CaseRecordOut(Schema):
     seq: int
     on: date
     kind: str
@@ -179,36 +174,14 @@ def _detail(case) -> dict:
     return {**_out(case), "deadlines": deadlines, "clock_note": selectors.clock_note(case)}
 
 
-def _problem(exc: Exception) -> ProblemError:
-    if isinstance(exc, StaleVersion):
-        return ProblemError(409, STALE_VERSION, "案件已被他人更新", str(exc))
-    if isinstance(exc, flow.IllegalTransition):
-        return ProblemError(409, ErrorCode.ILLEGAL_TRANSITION, "当前状态不能办理该步骤", str(exc))
-    if isinstance(exc, EvidenceRejected):
-        return ProblemError(422, ErrorCode.FILE_TYPE_MISMATCH, "证据文件被拒收", str(exc))
-    if isinstance(exc, BadInput):
-        return ProblemError(422, ErrorCode.INVALID_INPUT, "参数不正确", str(exc))
-    if isinstance(exc, CalendarDataMissing):
-        return ProblemError(409, ErrorCode.CALENDAR_DATA_MISSING, "期限无法计算", str(exc))
-    if isinstance(exc, UnknownRule):
-        return ProblemError(409, ErrorCode.UNKNOWN_RULE, "期限规则不适用", str(exc))
-    return ProblemError(409, ErrorCode.RULE_REFUSED, "不符合法定条件", str(exc))
-
-
-ERRORS = (Refused, BadInput, EvidenceRejected, CalendarDataMissing, UnknownRule)
-
-
 def _case(request, case_id: int):
-    try:
-        return selectors.case_get_for_user(pk=case_id, user=request.auth)
-    except Http404:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该案件") from None
+    return selectors.case_get_for_user(pk=case_id, user=request.auth)  # Http404 → 404 problem
 
 
 @router.get(
     "/cases",
     auth=api_auth,
-    response=list[CaseOut],
+    response=EnforcementCasePageOut,
     operation_id="enforcement_case_list",
     summary="执法案件列表（按状态、逾期、承办人筛选）",
 )
@@ -222,35 +195,32 @@ def case_list(request, filters: Query[CaseFilters]):
         year=filters.year,
         today=timezone.localdate(),
     )
-    return [_out(c) for c in qs[filters.offset : filters.offset + filters.limit]]
+    rows = qs[filters.offset : filters.offset + filters.limit]
+    return {"count": qs.count(), "results": [_out(c) for c in rows]}
 
 
 @router.post(
     "/cases",
     auth=api_auth,
-    response={201: CaseDetailOut, 403: Problem, 409: Problem, 422: Problem},
+    response={201: EnforcementCaseDetailOut, 403: Problem, 409: Problem, 422: Problem},
     operation_id="enforcement_case_create",
     summary="登记执法案件",
 )
-def case_create(request, payload: CaseIn):
-    if not permissions.can_handle(request.auth):
-        raise ProblemError(403, ErrorCode.PERMISSION_DENIED, "只有执法人员可以登记案件")
+def case_create(request, payload: CaseRegisterIn):
     data = payload.dict()
     item = PowerItem.objects.filter(code=data.pop("power_item_code")).first()
     unit = OrgUnit.objects.filter(pk=data.pop("org_unit_id")).first()
     if item is None or unit is None:
-        raise ProblemError(422, ErrorCode.INVALID_INPUT, "权责事项或办案单位不存在")
-    try:
-        case = intake.case_register(power_item=item, org_unit=unit, actor=request.auth, **data)
-    except (ValueError, *ERRORS) as exc:
-        raise _problem(exc if isinstance(exc, ERRORS) else BadInput(str(exc))) from exc
+        raise BadInput("权责事项或办案单位不存在")
+    # the service checks the actor against the target unit before it takes a number
+    case = intake.case_register(power_item=item, org_unit=unit, actor=request.auth, **data)
     return Status(201, _detail(case))
 
 
 @router.get(
     "/cases/{case_id}",
     auth=api_auth,
-    response={200: CaseDetailOut, 404: Problem},
+    response={200: EnforcementCaseDetailOut, 404: Problem},
     operation_id="enforcement_case_get",
     summary="执法案件详情（含期限）",
 )
@@ -261,7 +231,7 @@ def case_get(request, case_id: int):
 @router.get(
     "/cases/{case_id}/file",
     auth=api_auth,
-    response={200: list[RecordOut], 404: Problem},
+    response={200: list[CaseRecordOut], 404: Problem},
     operation_id="enforcement_case_file",
     summary="案卷：全部记录与证据哈希",
 )
@@ -269,28 +239,31 @@ def case_file(request, case_id: int):
     return case_file_rows(_case(request, case_id))
 
 
-@router.post(
-    "/cases/{case_id}/steps/{action}",
-    auth=api_auth,
-    response={200: CaseDetailOut, 403: Problem, 404: Problem, 409: Problem, 422: Problem},
-    operation_id="enforcement_case_step",
-    summary="办理案件步骤（accept, file, act, order, notify, review, decide, serve, pay …）",
-)
-def case_step(request, case_id: int, action: str, payload: StepIn):
-    case = _case(request, case_id)
-    if action not in STEPS:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, f"未知步骤：{action}")
-    allowed = permissions.can_review if action == "review" else permissions.can_handle
-    if not allowed(request.auth):
-        raise ProblemError(403, ErrorCode.PERMISSION_DENIED, "您没有办理该步骤的权限")
-    params = {**payload.params, "version": payload.version}
-    try:
-        run_step(case, action, params, actor=request.auth)
-    except ERRORS as exc:
-        raise _problem(exc) from exc
-    case.refresh_from_db()
-    return _detail(case)
+def _step_endpoint(step: Step):
+    def endpoint(request, case_id: int, payload):
+        case = _case(request, case_id)
+        run_step(case, step.key, payload, actor=request.auth)
+        case.refresh_from_db()
+        return _detail(case)
+
+    # ninja reads the body's schema from the annotation: each step declares its own
+    endpoint.__annotations__ = {"case_id": int, "payload": step.schema}
+    endpoint.__name__ = f"case_step_{step.key}"
+    return router.post(
+        f"/cases/{{case_id}}/steps/{step.key}",
+        auth=api_auth,
+        response={
+            200: EnforcementCaseDetailOut,
+            403: Problem,
+            404: Problem,
+            409: Problem,
+            422: Problem,
+        },
+        operation_id=f"enforcement_case_step_{step.key}",
+        summary=f"办理案件步骤：{step.label}",
+        description=(step.schema.__doc__ or "").strip(),
+    )(endpoint)
 
 
-# 裁量基准 and 社保欠费 (the rules helper's endpoints, same prefix)
-router.add_router("", rules_router)
+for _step in STEPS.values():
+    _step_endpoint(_step)

@@ -1,6 +1,8 @@
-"""JSON API for 裁量基准 and 社保欠费, mounted by the lead under /api/v1/enforcement.
+"""JSON API for 裁量基准 and 社保欠费, mounted under /api/v1/enforcement (``fazhi/api.py``).
 
-Refusals answer as RFC 7807 problem JSON (``rule_refused``, 409) with the article in ``detail``.
+Refusals propagate to the central handler: RFC 7807 problem JSON with the rule's ``code``
+(``enforcement.handle`` for the gate, ``rule_refused`` with the article in ``detail`` …).
+Lists page one way: ``{"count": N, "results": [...]}`` with ``limit``/``offset``.
 """
 
 from __future__ import annotations
@@ -8,34 +10,27 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit
-from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
-from fazhi.core.domain.errors import Refused
+from fazhi.core.api.problems import Problem
 from fazhi.enforcement.domain import arrears as arrears_rules
 from fazhi.enforcement.domain import discretion as rules
 from fazhi.enforcement.models import ArrearsCase, DiscretionBenchmarkSet
 from fazhi.enforcement.services import arrears as arrears_services
 from fazhi.enforcement.services import discretion as services
+from fazhi.enforcement.steps import BadInput
 
 router = Router(tags=["enforcement-rules"])
-
-
-def _refused(exc: Exception) -> ProblemError:
-    if isinstance(exc, PermissionDenied):
-        return ProblemError(403, ErrorCode.PERMISSION_DENIED, str(exc) or "无权办理")
-    return ProblemError(409, ErrorCode.RULE_REFUSED, "不符合法定条件", str(exc))
 
 
 # ----------------------------------------------------------------------------- schemas
 
 
-class TierOut(Schema):
+class DiscretionTierOut(Schema):
     code: str
     label: str
     low: Decimal
@@ -45,7 +40,7 @@ class TierOut(Schema):
     is_default: bool
 
 
-class ItemOut(Schema):
+class DiscretionItemOut(Schema):
     violation_code: str
     violation: str
     legal_basis: str = Field(description="违法依据")
@@ -58,10 +53,10 @@ class ItemOut(Schema):
     lighter: str
     exemption: str
     note: str
-    tiers: list[TierOut]
+    tiers: list[DiscretionTierOut]
 
 
-class SetOut(Schema):
+class DiscretionSetOut(Schema):
     id: int
     version: str
     title: str
@@ -72,11 +67,21 @@ class SetOut(Schema):
     source_note: str
 
 
-class SetDetailOut(SetOut):
-    items: list[ItemOut]
+class DiscretionSetDetailOut(DiscretionSetOut):
+    items: list[DiscretionItemOut]
 
 
-class FactsIn(Schema):
+class PageFilters(Schema):
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=1_000_000)
+
+
+class DiscretionSetPageOut(Schema):
+    count: int
+    results: list[DiscretionSetOut]
+
+
+class DiscretionFactsIn(Schema):
     violation: str = Field(description="违法行为代码，如 lsi-25")
     on: date = Field(description="违法行为发生日：适用当日施行的裁量基准")
     workers: int = Field(default=0, ge=0)
@@ -89,7 +94,7 @@ class FactsIn(Schema):
     circumstances: list[str] = Field(default_factory=list)
 
 
-class ProposalOut(Schema):
+class DiscretionProposalOut(Schema):
     violation_code: str
     benchmark_version: str
     tier: str
@@ -107,7 +112,7 @@ class ProposalOut(Schema):
     lighter: list[str]
 
 
-class StatementOut(Schema):
+class ArrearsStatementOut(Schema):
     as_of: date
     principal: Decimal
     principal_paid: Decimal
@@ -119,7 +124,7 @@ class StatementOut(Schema):
     capped: bool
 
 
-class StepOut(Schema):
+class ArrearsStepOut(Schema):
     seq: int
     kind: str
     label: str
@@ -147,11 +152,11 @@ class ArrearsOut(Schema):
     status: str
     status_label: str
     version: int
-    statement: StatementOut
+    statement: ArrearsStatementOut
 
 
 class ArrearsDetailOut(ArrearsOut):
-    steps: list[StepOut]
+    steps: list[ArrearsStepOut]
     allowed_steps: list[str]
     fine_range: list[Decimal] | None
 
@@ -168,8 +173,8 @@ class ArrearsIn(Schema):
     note: str = ""
 
 
-class StepIn(Schema):
-    kind: str = Field(
+class ArrearsStepIn(Schema):
+    kind: arrears_rules.StepKind = Field(
         description="order / account_query / transfer / guarantee / court / fine / payment / close"
     )
     on: date
@@ -205,26 +210,25 @@ def _set(s: DiscretionBenchmarkSet) -> dict:
 @router.get(
     "/discretion/sets",
     auth=api_auth,
-    response=list[SetOut],
+    response=DiscretionSetPageOut,
     operation_id="enforcement_discretion_set_list",
     summary="裁量基准版本列表",
 )
-def discretion_set_list(request):
-    return [_set(s) for s in services.discretion_set_list()]
+def discretion_set_list(request, page: Query[PageFilters]):
+    qs = services.discretion_set_list()
+    rows = qs[page.offset : page.offset + page.limit]
+    return {"count": qs.count(), "results": [_set(s) for s in rows]}
 
 
 @router.get(
     "/discretion/sets/{set_id}",
     auth=api_auth,
-    response={200: SetDetailOut, 404: Problem},
+    response={200: DiscretionSetDetailOut, 404: Problem},
     operation_id="enforcement_discretion_set_get",
     summary="裁量基准：事项与阶次",
 )
 def discretion_set_get(request, set_id: int):
-    try:
-        s = services.discretion_set_get(pk=set_id)
-    except DiscretionBenchmarkSet.DoesNotExist:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "裁量基准不存在") from None
+    s = services.discretion_set_get(pk=set_id)  # DoesNotExist → 404 problem
     items = [
         {
             **{
@@ -265,11 +269,11 @@ def discretion_set_get(request, set_id: int):
 @router.post(
     "/discretion/propose",
     auth=api_auth,
-    response={200: ProposalOut, 409: Problem},
+    response={200: DiscretionProposalOut, 409: Problem},
     operation_id="enforcement_discretion_propose",
     summary="裁量试算：按违法行为发生日施行的裁量基准计算建议幅度",
 )
-def discretion_propose(request, payload: FactsIn):
+def discretion_propose(request, payload: DiscretionFactsIn):
     facts = rules.Facts(
         workers=payload.workers,
         months=payload.months,
@@ -280,12 +284,9 @@ def discretion_propose(request, payload: FactsIn):
         harm=payload.harm,
         circumstances=tuple(payload.circumstances),
     )
-    try:
-        proposal = services.discretion_propose(
-            violation_code=payload.violation, facts=facts, on=payload.on
-        )
-    except Refused as exc:
-        raise _refused(exc) from exc
+    proposal = services.discretion_propose(
+        violation_code=payload.violation, facts=facts, on=payload.on
+    )
     return services.proposal_as_dict(proposal)
 
 
@@ -295,6 +296,13 @@ def discretion_propose(request, payload: FactsIn):
 class ArrearsFilters(Schema):
     status: str = ""
     q: str = ""
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=1_000_000)
+
+
+class ArrearsPageOut(Schema):
+    count: int
+    results: list[ArrearsOut]
 
 
 def _arrears(row, detail=None) -> dict:
@@ -348,10 +356,8 @@ def _arrears(row, detail=None) -> dict:
 
 
 def _case(request, pk: int) -> ArrearsCase:
-    try:
-        return arrears_services.arrears_case_get(pk=pk, user=request.auth)
-    except ArrearsCase.DoesNotExist:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该欠缴案件") from None
+    # outside the user's scope reads as missing: DoesNotExist → 404 problem
+    return arrears_services.arrears_case_get(pk=pk, user=request.auth)
 
 
 def _detail(request, case: ArrearsCase) -> dict:
@@ -362,15 +368,17 @@ def _detail(request, case: ArrearsCase) -> dict:
 @router.get(
     "/arrears",
     auth=api_auth,
-    response=list[ArrearsOut],
+    response=ArrearsPageOut,
     operation_id="enforcement_arrears_list",
     summary="社会保险费欠缴案件（含截至今日的欠缴本金和滞纳金）",
 )
 def arrears_list(request, filters: Query[ArrearsFilters]):
     qs = arrears_services.arrears_case_list(
         user=request.auth, status=filters.status, query=filters.q[:100]
-    )[:500]
-    return [_arrears(r) for r in arrears_services.arrears_rows(qs, today=timezone.localdate())]
+    )
+    page = qs[filters.offset : filters.offset + filters.limit]
+    rows = arrears_services.arrears_rows(page, today=timezone.localdate())
+    return {"count": qs.count(), "results": [_arrears(r) for r in rows]}
 
 
 @router.post(
@@ -384,11 +392,9 @@ def arrears_create(request, payload: ArrearsIn):
     data = payload.dict()
     unit = OrgUnit.objects.filter(pk=data.pop("org_unit_id")).first()
     if unit is None:
-        raise ProblemError(422, ErrorCode.INVALID_INPUT, "单位不存在")
-    try:
-        case = arrears_services.arrears_case_register(org_unit=unit, actor=request.auth, **data)
-    except (Refused, PermissionDenied) as exc:
-        raise _refused(exc) from exc
+        raise BadInput("单位不存在")
+    # the service checks the actor against the target unit (the gate)
+    case = arrears_services.arrears_case_register(org_unit=unit, actor=request.auth, **data)
     return Status(201, _detail(request, case))
 
 
@@ -410,13 +416,10 @@ def arrears_get(request, case_id: int):
     operation_id="enforcement_arrears_step",
     summary="办理一步：限期缴纳、查询账户、划拨、担保协议、申请法院执行、罚款、缴纳、结案",
 )
-def arrears_step(request, case_id: int, payload: StepIn):
+def arrears_step(request, case_id: int, payload: ArrearsStepIn):
     case = _case(request, case_id)
     data = payload.dict()
-    try:
-        arrears_services.arrears_step_record(
-            case=case, actor=request.auth, expected_version=data.pop("version"), **data
-        )
-    except (Refused, PermissionDenied) as exc:
-        raise _refused(exc) from exc
+    arrears_services.arrears_step_record(
+        case=case, actor=request.auth, expected_version=data.pop("version"), **data
+    )
     return _detail(request, arrears_services.arrears_case_get(pk=case.pk, user=request.auth))

@@ -421,13 +421,15 @@ def _run(ctx, spec: Spec) -> Case:
         actor=actor,
     )
     if spec.seizure:
-        name = "扣押过程录音.wav" if spec.seizure is WAV else "扣押过程录像.mp4"
+        # 劳动保障监察 may not 查封、扣押 (条例 第十五条; 17.12): it takes the originals as
+        # evidence, on record
+        name = "调取台账过程录音.wav" if spec.seizure is WAV else "调取台账过程录像.mp4"
         acts.case_record_act(
             case=case,
-            kind="seizure",
+            kind="evidence",
             on=spec.day(7),
             officers=officers,
-            summary="依法扣押工资台账原件，全程音像记录",
+            summary="调取工资台账原件并复制留存，全程录音录像",
             actor=actor,
             uploads=[(io.BytesIO(spec.seizure + tag), name)],
         )

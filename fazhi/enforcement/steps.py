@@ -1,20 +1,28 @@
-"""The case steps as one table, shared by the staff forms and the API: each entry parses plain
-parameters (strings from a form, JSON values from the API) and calls one service.
+"""The case steps as one table, shared by the staff forms and the API: each step has its own
+typed schema (``AcceptStepIn``, ``FileStepIn`` …, one name each in the OpenAPI) and calls one
+service. The API takes the schema as its JSON body; a staff form's POST is read into the same
+schema by :func:`parse_form`.
 
-Delivery layer only: shape checks here, every rule in the services and the domain.
+Delivery layer only: shape checks here (pydantic), every rule in the services and the domain.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from ninja import Schema
+from pydantic import Field, ValidationError
 
 from fazhi.accounts.models import User
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import EvidenceFile
-from fazhi.enforcement.domain.review import POINT_CODES
+from fazhi.enforcement.domain import acts as act_rules
+from fazhi.enforcement.domain import review as review_rules
+from fazhi.enforcement.domain.errors import ErrorCode
 from fazhi.enforcement.models import Case, CorrectionOrder
 from fazhi.enforcement.services import cases as intake
 from fazhi.enforcement.services import cases_acts as acts
@@ -23,296 +31,629 @@ from fazhi.enforcement.services import cases_execution as execution
 from fazhi.enforcement.services.cases_common import Upload
 from fazhi.officers.models import Officer
 
+# Form fields that carry several values (checkboxes, multi-selects).
 LIST_FIELDS = ("officers", "measures", "evidence_ids", "circumstances")
 
 
-class BadInput(ValueError):
-    """A parameter has the wrong shape (not a rule refusal)."""
+class BadInput(Refused):
+    """A parameter has the wrong shape (not a rule refusal): 422 ``invalid_input``."""
+
+    default_code = ErrorCode.INVALID_INPUT
+    status = 422
 
 
-def _day(p: Mapping, name: str = "on") -> date:
-    value = p.get(name)
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value or ""))
-    except ValueError:
-        raise BadInput(f"日期格式不正确：{name}") from None
+# --- the schemas --------------------------------------------------------------------------------
 
 
-def _text(p: Mapping, name: str) -> str:
-    return str(p.get(name) or "")
+class CaseStepIn(Schema):
+    """What every step carries: the case version the caller saw (optimistic lock)."""
+
+    version: int | None = Field(None, description="the case version the caller saw")
 
 
-def _money(p: Mapping, name: str) -> Decimal | None:
-    value = p.get(name)
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        raise BadInput(f"金额格式不正确：{name}") from None
+class DatedStepIn(CaseStepIn):
+    on: date = Field(description="the day the act was done (a typed fact)")
 
 
-def _int(p: Mapping, name: str, default: int = 0) -> int:
-    value = p.get(name)
-    if value in (None, ""):
-        return default
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise BadInput(f"应为整数：{name}") from None
+class AcceptStepIn(DatedStepIn):
+    """受理 a complaint or report (若干规定 第十八条)."""
 
 
-def _bool(p: Mapping, name: str) -> bool:
-    return str(p.get(name) or "").lower() in ("1", "true", "on", "yes")
+class RejectStepIn(DatedStepIn):
+    """不予受理 with the written reason."""
+
+    reason: str = ""
 
 
-def _list(p: Mapping, name: str) -> list:
-    value = p.get(name) or []
-    return list(value) if isinstance(value, list | tuple) else [value]
+class FileStepIn(DatedStepIn):
+    """立案 with the 负责人's approval and two or more certified officers (the first is 主办)."""
+
+    approver: int | None = Field(None, description="user id of the approving 负责人")
+    officers: list[int] = Field(default_factory=list, description="officer ids, 主办 first")
 
 
-def _officers(p: Mapping) -> list[Officer]:
+class ExtendStepIn(DatedStepIn):
+    """Extend the labour-inspection investigation (劳动保障监察条例 第十七条)."""
+
+    approver: int | None = Field(None, description="user id of the approving 负责人")
+    reason: str = ""
+
+
+class WithdrawStepIn(DatedStepIn):
+    """撤销立案 (劳动保障监察条例 第十八条)."""
+
+    reason: str = ""
+
+
+class ActStepIn(DatedStepIn):
+    """An investigation act (笔录, evidence, …) in the case file."""
+
+    kind: act_rules.ActKind
+    summary: str = ""
+    officers: list[int] = Field(default_factory=list)
+    evidence_ids: list[int] = Field(
+        default_factory=list, description="evidence files already in this case, cited again"
+    )
+    place: str = ""
+
+
+class OrderStepIn(DatedStepIn):
+    """责令改正指令书 with its due day; with ``pay`` a 责令支付通知书 (劳动保障监察条例 第二十六条)."""
+
+    due_on: date
+    items: str = ""
+    officers: list[int] = Field(default_factory=list)
+    pay: bool = Field(False, description="责令限期支付 wages, overtime pay or 经济补偿")
+
+
+class FollowupStepIn(DatedStepIn):
+    """整改复查 of a correction order."""
+
+    order: int = Field(description="id of the correction order")
+    complied: bool = False
+    summary: str = ""
+    officers: list[int] = Field(default_factory=list)
+
+
+class NotifyStepIn(DatedStepIn):
+    """告知 the proposed decision, with the facts the discretion benchmark reads."""
+
+    outcome: review_rules.Outcome = review_rules.Outcome.PENALTY
+    fine: Decimal | None = Field(None, ge=0)
+    text: str = ""
+    measures: list[review_rules.Measure] = Field(default_factory=list)
+    violation_code: str | None = Field(None, description="the benchmark's violation code")
+    workers: int | None = Field(None, ge=0, description="劳动者人数 (per-worker fines)")
+    months: int | None = Field(None, ge=0)
+    amount: Decimal | None = Field(None, ge=0, description="涉及金额（元）")
+    first_offence: bool = False
+    corrected: bool = False
+    harm: str = ""
+    circumstances: list[str] = Field(default_factory=list)
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "workers",
+        "months",
+        "amount",
+        "harm",
+        "first_offence",
+        "corrected",
+        "circumstances",
+    )
+
+    def facts(self) -> dict[str, Any] | None:
+        """The discretion facts, or None when none was given (the case's stay as they are)."""
+        if not (self.model_fields_set & set(self.FACT_FIELDS)):
+            return None
+        return {
+            "workers": self.workers or 0,
+            "months": self.months or 0,
+            "amount": str(self.amount or 0),
+            "first_offence": self.first_offence,
+            "corrected": self.corrected,
+            "harm": self.harm,
+            "circumstances": [c for c in self.circumstances if c],
+        }
+
+
+class HearingRequestStepIn(DatedStepIn):
+    """The party asks for a hearing (行政处罚法 第六十四条)."""
+
+
+class HearingNoticeStepIn(DatedStepIn):
+    """Appoint the presiding officer and notify the hearing (``on``: the notice day)."""
+
+    presiding: int | None = Field(None, description="user id of the presiding officer")
+    hearing_on: date
+    place: str = ""
+
+
+class HearingRecordStepIn(DatedStepIn):
+    """The signed 听证笔录 (``on``: the day the hearing was held)."""
+
+    summary: str = ""
+
+
+class HearingCloseStepIn(DatedStepIn):
+    waived: bool = Field(False, description="the party withdrew or failed to appear")
+
+
+class ReviewSubmitStepIn(DatedStepIn):
+    """Send the case to 法制审核."""
+
+
+class ReviewPointIn(Schema):
+    passed: bool
+    note: str = ""
+
+
+class ReviewStepIn(DatedStepIn):
+    """The 法制审核 opinion on the seven points (国办发〔2018〕118号 (十三))."""
+
+    points: dict[str, ReviewPointIn] = Field(
+        default_factory=dict, description=f"one per point: {', '.join(review_rules.POINT_CODES)}"
+    )
+    opinion: review_rules.Opinion
+    comments: str = ""
+
+
+class DiscussStepIn(DatedStepIn):
+    """集体讨论 (行政处罚法 第五十七条第二款)."""
+
+    attendees: str = ""
+    conclusion: str = ""
+
+
+class ProposeStepIn(DatedStepIn):
+    """The officer's 处理意见 for the 负责人 (行政处罚法 2021 第五十七条; 2017 第三十八条)."""
+
+    outcome: review_rules.Outcome = review_rules.Outcome.PENALTY
+    fine: Decimal | None = Field(
+        None, ge=0, description="罚款, or 加付赔偿金 where the item says so"
+    )
+    text: str = ""
+    measures: list[review_rules.Measure] = Field(default_factory=list)
+    departure_reason: str = Field("", description="why the amount leaves the benchmark's tier")
+
+
+class SendBackStepIn(DatedStepIn):
+    """The 负责人 sends the case back instead of deciding."""
+
+    reason: str = ""
+
+
+class DecideStepIn(DatedStepIn):
+    """The 负责人's decision on the proposal (行政处罚法 第五十七、五十九条); a field left out
+    keeps the proposal's value."""
+
+    outcome: review_rules.Outcome | None = None
+    fine: Decimal | None = Field(None, ge=0)
+    text: str | None = None
+    measures: list[review_rules.Measure] | None = None
+    departure_reason: str | None = Field(None, description="why the amount leaves the tier")
+
+    CHANGES: ClassVar[tuple[str, ...]] = (
+        "outcome",
+        "fine",
+        "text",
+        "measures",
+        "departure_reason",
+    )
+
+    def changes(self) -> dict[str, Any]:
+        """The values the 负责人 gave (not empty); the others stay the proposal's."""
+        given = {
+            name: getattr(self, name) for name in self.CHANGES if name in self.model_fields_set
+        }
+        given = {k: v for k, v in given.items() if v not in (None, "", [])}
+        if "measures" in given:
+            given["measures"] = [m.value for m in given["measures"]]
+        return given
+
+
+class ServeStepIn(DatedStepIn):
+    """送达 the decision (行政处罚法 第六十一条); 公告送达 names the day the notice was published."""
+
+    method: str = Field("direct", description=", ".join(execution.SERVICE_METHODS))
+    recipient: str = ""
+    notice_on: date | None = Field(None, description="公告送达: the day the notice was published")
+
+
+class PayStepIn(DatedStepIn):
+    suspended_days: int = Field(0, ge=0, description="days 复议/诉讼 were pending (第七十三条)")
+
+
+class RemindStepIn(DatedStepIn):
+    """催告书 (行政强制法 第五十四条)."""
+
+
+class ApplyCourtStepIn(DatedStepIn):
+    """申请人民法院强制执行."""
+
+
+class CloseStepIn(DatedStepIn):
+    note: str = ""
+
+
+class ArchiveStepIn(DatedStepIn):
+    """归档."""
+
+
+# --- lookups ------------------------------------------------------------------------------------
+
+
+def _officers(ids: Sequence[int]) -> list[Officer]:
     """The officers in the order given: at 立案 the first is the 主办 (owner of the clocks)."""
-    ids = [int(v) for v in _list(p, "officers") if str(v).isdigit()]
-    found = Officer.objects.in_bulk(ids)
+    found = Officer.objects.in_bulk(list(ids))
     return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
 
 
-def _user(p: Mapping, name: str) -> User | None:
-    pk = _int(p, name)
+def _user(pk: int | None) -> User | None:
     return User.objects.filter(pk=pk, is_active=True).first() if pk else None
 
 
-def _evidence(case: Case, p: Mapping) -> list[EvidenceFile]:
-    ids = [int(v) for v in _list(p, "evidence_ids") if str(v).isdigit()]
-    return list(EvidenceFile.objects.filter(pk__in=ids, attachments__case_ref=case.reference))
+def _evidence(case: Case, ids: Sequence[int]) -> list[EvidenceFile]:
+    return list(EvidenceFile.objects.filter(pk__in=list(ids), attachments__case_ref=case.reference))
 
 
-def _facts(p: Mapping) -> dict[str, Any] | None:
-    if not any(k in p for k in ("workers", "months", "amount", "harm", "first_offence")):
-        return None
-    return {
-        "workers": _int(p, "workers"),
-        "months": _int(p, "months"),
-        "amount": str(_money(p, "amount") or 0),
-        "first_offence": _bool(p, "first_offence"),
-        "corrected": _bool(p, "corrected"),
-        "harm": _text(p, "harm"),
-        "circumstances": [str(v) for v in _list(p, "circumstances") if v],
-    }
-
-
-def _points(p: Mapping) -> dict[str, tuple[bool, str]]:
-    points = p.get("points")
-    if isinstance(points, Mapping):  # API: {"subject": {"passed": true, "note": ""}, ...}
-        return {
-            k: (bool(v.get("passed")), str(v.get("note") or ""))
-            for k, v in points.items()
-            if isinstance(v, Mapping)
-        }
-    return {  # form: point_<code> = "1"/"0", note_<code>
-        code: (p.get(f"point_{code}") == "1", _text(p, f"note_{code}"))
-        for code in POINT_CODES
-        if p.get(f"point_{code}") in ("0", "1")
-    }
-
-
-def _order(case: Case, p: Mapping) -> CorrectionOrder:
-    order = CorrectionOrder.objects.filter(case=case, pk=_int(p, "order")).first()
+def _order(case: Case, pk: int) -> CorrectionOrder:
+    order = CorrectionOrder.objects.filter(case=case, pk=pk).first()
     if order is None:
         raise BadInput("请选择要复查的责令改正指令")
     return order
 
 
-def _given(p: Mapping, **parsers: Callable[[], Any]) -> dict[str, Any]:
-    """The parsed values of the parameters present and not blank."""
-    return {name: parse() for name, parse in parsers.items() if p.get(name) not in (None, "", [])}
+# --- the table ----------------------------------------------------------------------------------
 
 
-Step = Callable[[Case, Mapping, Sequence[Upload], Any, int | None], Any]
+@dataclass(frozen=True)
+class Step:
+    key: str
+    label: str
+    schema: type[CaseStepIn]
+    run: Callable[[Case, Any, Sequence[Upload], Any], Any]
 
-STEPS: dict[str, Step] = {
-    "accept": lambda c, p, f, u, v: intake.case_accept(case=c, on=_day(p), actor=u, seen_version=v),
-    "reject": lambda c, p, f, u, v: intake.case_reject(
-        case=c, on=_day(p), reason=_text(p, "reason"), actor=u, seen_version=v
-    ),
-    "file": lambda c, p, f, u, v: intake.case_file(
-        case=c,
-        on=_day(p),
-        approver=_user(p, "approver"),
-        officers=_officers(p),
-        actor=u,
-        seen_version=v,
-    ),
-    "extend": lambda c, p, f, u, v: intake.case_extend(
-        case=c,
-        approver=_user(p, "approver"),
-        reason=_text(p, "reason"),
-        on=_day(p),
-        actor=u,
-        seen_version=v,
-    ),
-    "withdraw": lambda c, p, f, u, v: intake.case_withdraw(
-        case=c, on=_day(p), reason=_text(p, "reason"), actor=u, seen_version=v
-    ),
-    "act": lambda c, p, f, u, v: acts.case_record_act(
-        case=c,
-        kind=_text(p, "kind"),
-        on=_day(p),
-        summary=_text(p, "summary"),
-        officers=_officers(p),
-        actor=u,
-        uploads=f,
-        existing=_evidence(c, p),
-        place=_text(p, "place"),
-        seen_version=v,
-    ),
-    "order": lambda c, p, f, u, v: acts.case_order_correction(
-        case=c,
-        on=_day(p),
-        due_on=_day(p, "due_on"),
-        items=_text(p, "items"),
-        officers=_officers(p),
-        actor=u,
-        pay=_bool(p, "pay"),
-        seen_version=v,
-    ),
-    "followup": lambda c, p, f, u, v: acts.case_order_followup(
-        order=_order(c, p),
-        on=_day(p),
-        complied=_bool(p, "complied"),
-        summary=_text(p, "summary"),
-        officers=_officers(p),
-        actor=u,
-        uploads=f,
-        seen_version=v,
-    ),
-    "notify": lambda c, p, f, u, v: decision.case_notify(
-        case=c,
-        on=_day(p),
-        outcome=_text(p, "outcome") or "penalty",
-        fine=_money(p, "fine"),
-        text=_text(p, "text"),
-        measures=_list(p, "measures"),
-        actor=u,
-        violation_code=p.get("violation_code") or None,
-        facts=_facts(p),
-        seen_version=v,
-    ),
-    "hearing_request": lambda c, p, f, u, v: decision.case_hearing_request(
-        case=c, on=_day(p), actor=u, seen_version=v
-    ),
-    "hearing_notice": lambda c, p, f, u, v: decision.case_hearing_notice(
-        case=c,
-        presiding=_user(p, "presiding"),
-        notice_on=_day(p),
-        hearing_on=_day(p, "hearing_on"),
-        place=_text(p, "place"),
-        actor=u,
-        seen_version=v,
-    ),
-    "hearing_record": lambda c, p, f, u, v: decision.case_hearing_record(
-        case=c, held_on=_day(p), summary=_text(p, "summary"), actor=u, uploads=f, seen_version=v
-    ),
-    "hearing_close": lambda c, p, f, u, v: decision.case_hearing_close(
-        case=c, on=_day(p), waived=_bool(p, "waived"), actor=u, seen_version=v
-    ),
-    "review_submit": lambda c, p, f, u, v: decision.case_review_submit(
-        case=c, on=_day(p), actor=u, seen_version=v
-    ),
-    "review": lambda c, p, f, u, v: decision.case_review(
-        case=c,
-        on=_day(p),
-        points=_points(p),
-        opinion=_text(p, "opinion"),
-        comments=_text(p, "comments"),
-        actor=u,
-        seen_version=v,
-    ),
-    "discuss": lambda c, p, f, u, v: decision.case_discuss(
-        case=c,
-        on=_day(p),
-        attendees=_text(p, "attendees"),
-        conclusion=_text(p, "conclusion"),
-        actor=u,
-        seen_version=v,
-    ),
-    "propose": lambda c, p, f, u, v: decision.case_propose(
-        case=c,
-        on=_day(p),
-        outcome=_text(p, "outcome") or "penalty",
-        fine=_money(p, "fine"),
-        text=_text(p, "text"),
-        measures=_list(p, "measures"),
-        departure_reason=_text(p, "departure_reason"),
-        actor=u,
-        seen_version=v,
-    ),
-    "send_back": lambda c, p, f, u, v: decision.case_send_back(
-        case=c, on=_day(p), reason=_text(p, "reason"), actor=u, seen_version=v
-    ),
-    # The 负责人 decides on the proposal; a field left out keeps the proposal's value.
-    "decide": lambda c, p, f, u, v: decision.case_decide(
-        case=c,
-        on=_day(p),
-        actor=u,
-        seen_version=v,
-        **_given(
-            p,
-            outcome=lambda: _text(p, "outcome"),
-            fine=lambda: _money(p, "fine"),
-            text=lambda: _text(p, "text"),
-            measures=lambda: _list(p, "measures"),
-            departure_reason=lambda: _text(p, "departure_reason"),
+
+def _steps() -> dict[str, Step]:
+    steps = [
+        Step(
+            "accept",
+            "受理",
+            AcceptStepIn,
+            lambda c, d, f, u: intake.case_accept(case=c, on=d.on, actor=u, seen_version=d.version),
         ),
-    ),
-    "serve": lambda c, p, f, u, v: execution.case_serve(
-        case=c,
-        on=_day(p),
-        method=_text(p, "method") or "direct",
-        recipient=_text(p, "recipient"),
-        notice_on=_day(p, "notice_on") if p.get("notice_on") else None,
-        actor=u,
-        seen_version=v,
-    ),
-    "pay": lambda c, p, f, u, v: execution.case_pay(
-        case=c, on=_day(p), suspended_days=_int(p, "suspended_days"), actor=u, seen_version=v
-    ),
-    "remind": lambda c, p, f, u, v: execution.case_remind(
-        case=c, on=_day(p), actor=u, seen_version=v
-    ),
-    "apply_court": lambda c, p, f, u, v: execution.case_apply_court(
-        case=c, on=_day(p), actor=u, seen_version=v
-    ),
-    "close": lambda c, p, f, u, v: execution.case_close(
-        case=c, on=_day(p), note=_text(p, "note"), actor=u, seen_version=v
-    ),
-    "archive": lambda c, p, f, u, v: execution.case_archive(
-        case=c, on=_day(p), actor=u, seen_version=v
-    ),
-}
-REVIEWER_STEPS = frozenset({"review"})
+        Step(
+            "reject",
+            "不予受理",
+            RejectStepIn,
+            lambda c, d, f, u: intake.case_reject(
+                case=c, on=d.on, reason=d.reason, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "file",
+            "立案",
+            FileStepIn,
+            lambda c, d, f, u: intake.case_file(
+                case=c,
+                on=d.on,
+                approver=_user(d.approver),
+                officers=_officers(d.officers),
+                actor=u,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "extend",
+            "延长调查期限",
+            ExtendStepIn,
+            lambda c, d, f, u: intake.case_extend(
+                case=c,
+                approver=_user(d.approver),
+                reason=d.reason,
+                on=d.on,
+                actor=u,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "withdraw",
+            "撤销立案",
+            WithdrawStepIn,
+            lambda c, d, f, u: intake.case_withdraw(
+                case=c, on=d.on, reason=d.reason, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "act",
+            "记录调查取证",
+            ActStepIn,
+            lambda c, d, f, u: acts.case_record_act(
+                case=c,
+                kind=d.kind,
+                on=d.on,
+                summary=d.summary,
+                officers=_officers(d.officers),
+                actor=u,
+                uploads=f,
+                existing=_evidence(c, d.evidence_ids),
+                place=d.place,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "order",
+            "责令改正",
+            OrderStepIn,
+            lambda c, d, f, u: acts.case_order_correction(
+                case=c,
+                on=d.on,
+                due_on=d.due_on,
+                items=d.items,
+                officers=_officers(d.officers),
+                actor=u,
+                pay=d.pay,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "followup",
+            "整改复查",
+            FollowupStepIn,
+            lambda c, d, f, u: acts.case_order_followup(
+                order=_order(c, d.order),
+                on=d.on,
+                complied=d.complied,
+                summary=d.summary,
+                officers=_officers(d.officers),
+                actor=u,
+                uploads=f,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "notify",
+            "告知拟作出的处罚决定",
+            NotifyStepIn,
+            lambda c, d, f, u: decision.case_notify(
+                case=c,
+                on=d.on,
+                outcome=d.outcome,
+                fine=d.fine,
+                text=d.text,
+                measures=[m.value for m in d.measures],
+                actor=u,
+                violation_code=d.violation_code or None,
+                facts=d.facts(),
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "hearing_request",
+            "受理听证申请",
+            HearingRequestStepIn,
+            lambda c, d, f, u: decision.case_hearing_request(
+                case=c, on=d.on, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "hearing_notice",
+            "通知听证",
+            HearingNoticeStepIn,
+            lambda c, d, f, u: decision.case_hearing_notice(
+                case=c,
+                presiding=_user(d.presiding),
+                notice_on=d.on,
+                hearing_on=d.hearing_on,
+                place=d.place,
+                actor=u,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "hearing_record",
+            "记录听证笔录",
+            HearingRecordStepIn,
+            lambda c, d, f, u: decision.case_hearing_record(
+                case=c, held_on=d.on, summary=d.summary, actor=u, uploads=f, seen_version=d.version
+            ),
+        ),
+        Step(
+            "hearing_close",
+            "听证终结",
+            HearingCloseStepIn,
+            lambda c, d, f, u: decision.case_hearing_close(
+                case=c, on=d.on, waived=d.waived, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "review_submit",
+            "提交法制审核",
+            ReviewSubmitStepIn,
+            lambda c, d, f, u: decision.case_review_submit(
+                case=c, on=d.on, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "review",
+            "法制审核意见",
+            ReviewStepIn,
+            lambda c, d, f, u: decision.case_review(
+                case=c,
+                on=d.on,
+                points={k: (p.passed, p.note) for k, p in d.points.items()},
+                opinion=d.opinion,
+                comments=d.comments,
+                actor=u,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "discuss",
+            "集体讨论",
+            DiscussStepIn,
+            lambda c, d, f, u: decision.case_discuss(
+                case=c,
+                on=d.on,
+                attendees=d.attendees,
+                conclusion=d.conclusion,
+                actor=u,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "propose",
+            "提出处理意见",
+            ProposeStepIn,
+            lambda c, d, f, u: decision.case_propose(
+                case=c,
+                on=d.on,
+                outcome=d.outcome,
+                fine=d.fine,
+                text=d.text,
+                measures=[m.value for m in d.measures],
+                departure_reason=d.departure_reason,
+                actor=u,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "send_back",
+            "退回",
+            SendBackStepIn,
+            lambda c, d, f, u: decision.case_send_back(
+                case=c, on=d.on, reason=d.reason, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "decide",
+            "作出处罚决定",
+            DecideStepIn,
+            lambda c, d, f, u: decision.case_decide(
+                case=c, on=d.on, actor=u, seen_version=d.version, **d.changes()
+            ),
+        ),
+        Step(
+            "serve",
+            "送达",
+            ServeStepIn,
+            lambda c, d, f, u: execution.case_serve(
+                case=c,
+                on=d.on,
+                method=d.method or "direct",
+                recipient=d.recipient,
+                notice_on=d.notice_on,
+                actor=u,
+                seen_version=d.version,
+            ),
+        ),
+        Step(
+            "pay",
+            "缴纳罚款",
+            PayStepIn,
+            lambda c, d, f, u: execution.case_pay(
+                case=c, on=d.on, suspended_days=d.suspended_days, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "remind",
+            "催告",
+            RemindStepIn,
+            lambda c, d, f, u: execution.case_remind(
+                case=c, on=d.on, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "apply_court",
+            "申请法院强制执行",
+            ApplyCourtStepIn,
+            lambda c, d, f, u: execution.case_apply_court(
+                case=c, on=d.on, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "close",
+            "结案",
+            CloseStepIn,
+            lambda c, d, f, u: execution.case_close(
+                case=c, on=d.on, note=d.note, actor=u, seen_version=d.version
+            ),
+        ),
+        Step(
+            "archive",
+            "归档",
+            ArchiveStepIn,
+            lambda c, d, f, u: execution.case_archive(
+                case=c, on=d.on, actor=u, seen_version=d.version
+            ),
+        ),
+    ]
+    return {s.key: s for s in steps}
+
+
+STEPS: dict[str, Step] = _steps()
 
 
 def run_step(
-    case: Case, action: str, params: Mapping, *, uploads: Sequence[Upload] = (), actor
+    case: Case, action: str, data: CaseStepIn, *, uploads: Sequence[Upload] = (), actor
 ) -> Any:
-    """Run ``action`` on ``case``; ``params["version"]`` is the version the user saw."""
-    if action not in STEPS:
+    """Run ``action`` on ``case`` with its parsed parameters; ``data.version`` is the version
+    the user saw. The service checks the actor (the gate) and the rules."""
+    step = STEPS.get(action)
+    if step is None:
         raise BadInput(f"未知操作：{action}")
-    version = params.get("version")
-    seen = _int(params, "version") if version not in (None, "") else None
-    return STEPS[action](case, params, uploads, actor, seen)
+    if not isinstance(data, step.schema):
+        raise BadInput(f"参数不属于该步骤：{action}")
+    return step.run(case, data, uploads, actor)
 
 
-def params_from_post(post) -> dict[str, Any]:
-    """A form's POST (QueryDict) as step parameters: lists for the multi-valued fields."""
+def form_params(post) -> dict[str, Any]:
+    """A form's POST (QueryDict) as plain parameters: lists for the multi-valued fields, and
+    the review's ``point_<code>``/``note_<code>`` pairs as the API's ``points`` object."""
     params: dict[str, Any] = {k: post.get(k) for k in post}
     for name in LIST_FIELDS:
-        params[name] = [v for v in post.getlist(name) if v]
+        if name in post:
+            params[name] = [v for v in post.getlist(name) if v]
+    points = {
+        code: {"passed": post.get(f"point_{code}") == "1", "note": post.get(f"note_{code}", "")}
+        for code in review_rules.POINT_CODES
+        if post.get(f"point_{code}") in ("0", "1")
+    }
+    if points:
+        params["points"] = points
     return params
 
 
-__all__ = ["STEPS", "BadInput", "Refused", "params_from_post", "run_step"]
+def _blank_is_absent(schema: type[CaseStepIn], params: Mapping[str, Any]) -> dict[str, Any]:
+    """The schema's fields of a form: an empty field means "not given" — ``None`` where the
+    field may be empty, otherwise its default (an empty text stays an empty text)."""
+    out = {}
+    for name, field in schema.model_fields.items():
+        if name not in params:
+            continue
+        value = params[name]
+        if value == "" and field.annotation is not str:
+            if field.default is None:
+                out[name] = None
+            continue  # a date, number, list or flag left empty: required, or its default
+        out[name] = value
+    return out
+
+
+def parse_form(action: str, post) -> CaseStepIn:
+    """The step's schema from a form's POST; :class:`BadInput` names the first bad field."""
+    step = STEPS.get(action)
+    if step is None:
+        raise BadInput(f"未知操作：{action}")
+    try:
+        return step.schema.model_validate(_blank_is_absent(step.schema, form_params(post)))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else ""
+        if first["type"] == "missing":
+            raise BadInput(f"请填写：{name}") from None
+        what = "日期" if "date" in first["type"] else "内容"
+        raise BadInput(f"{what}格式不正确：{name}") from None
+
+
+__all__ = ["STEPS", "BadInput", "CaseStepIn", "Refused", "form_params", "parse_form", "run_step"]

@@ -14,16 +14,25 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.models import User
+from fazhi.accounts.permissions import (
+    ENFORCEMENT_DECIDE,
+    ENFORCEMENT_HANDLE,
+    ENFORCEMENT_LEGAL_REVIEW,
+    allowed,
+)
+from fazhi.accounts.roles import LEADER
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.time_limits import UnknownRule
 from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.core.services.evidence import EvidenceRejected, evidence_open
-from fazhi.enforcement import documents, forms, permissions, selectors, selectors_stats
+from fazhi.enforcement import documents, forms, selectors, selectors_stats
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.domain import coercion
 from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.services import cases as intake
+from fazhi.enforcement.services.cases_acts import coercion_grants
 from fazhi.enforcement.services.cases_archive import case_export, case_file_rows
 from fazhi.enforcement.services.cases_common import (
     case_evidence,
@@ -31,12 +40,12 @@ from fazhi.enforcement.services.cases_common import (
     review_triggers,
 )
 from fazhi.enforcement.services.cases_execution import SERVICE_METHODS
-from fazhi.enforcement.steps import BadInput, params_from_post, run_step
+from fazhi.enforcement.steps import STEPS, parse_form, run_step
 from fazhi.officers.selectors import usable_officers
 from fazhi.publicity.selectors import record_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-STEP_ERRORS = (Refused, BadInput, EvidenceRejected, CalendarDataMissing, UnknownRule)
+STEP_ERRORS = (Refused, EvidenceRejected, CalendarDataMissing, UnknownRule)
 # What 我的案件 shows: loading the whole row (five JSON fields) costs more than the query.
 LIST_COLUMNS = (
     "reference",
@@ -76,7 +85,7 @@ def case_list(request):
         "statuses": [(s.value, label) for s, label in flow.STATUS_LABELS.items()],
         "overdue": selectors.with_cases(overdue.rows, today=today),
         "overdue_total": overdue.total,
-        "can_handle": permissions.can_handle(request.user),
+        "can_handle": allowed(request.user, ENFORCEMENT_HANDLE),
     }
     return render(request, "enforcement/case_list.html", context)
 
@@ -100,7 +109,8 @@ def case_stats(request):
 
 @login_required
 def case_create(request):
-    if not permissions.can_handle(request.user):
+    # the form is offered to those who may register; the service checks the chosen unit
+    if not allowed(request.user, ENFORCEMENT_HANDLE):
         raise PermissionDenied("只有执法人员可以登记案件")
     form = forms.CaseForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -115,7 +125,7 @@ def case_create(request):
 
 
 def _leaders():
-    return User.objects.filter(groups__name="局领导", is_active=True).order_by("username")
+    return User.objects.filter(groups__name=LEADER.name, is_active=True).order_by("username")
 
 
 @login_required
@@ -137,8 +147,9 @@ def case_detail(request, pk: int):
         "publicity": record_of(case),
         "actions": [a.value for a in flow.allowed_actions(case.status)],
         "status": case.status,
-        "can_handle": permissions.can_handle(request.user),
-        "can_review": permissions.can_review(request.user)
+        "can_handle": allowed(request.user, ENFORCEMENT_HANDLE, unit=case.org_unit),
+        "can_decide": allowed(request.user, ENFORCEMENT_DECIDE, unit=case.org_unit),
+        "can_review": allowed(request.user, ENFORCEMENT_LEGAL_REVIEW, unit=case.org_unit)
         and request.user.pk not in investigator_user_ids(case),
         # the user's own card first: ticked at 立案, they are the 主办 whose home shows the clocks
         "officers": sorted(
@@ -151,7 +162,13 @@ def case_detail(request, pk: int):
             pk__in=investigator_user_ids(case)
         ),
         "triggers": review_triggers(case, case.notified_on or case.filed_on),
-        "act_kinds": [(k.value, act_rules.ACT_LABELS[k]) for k in act_rules.INVESTIGATION_KINDS],
+        # 17.12: only the coercive measures the case's power item's basis grants
+        "act_kinds": [
+            (k.value, act_rules.ACT_LABELS[k])
+            for k in coercion.offered(
+                act_rules.INVESTIGATION_KINDS, case.power_item.code, coercion_grants()
+            )
+        ],
         "av_kinds": [k.value for k in act_rules.AV_REQUIRED_KINDS],
         "outcomes": list(review_rules.OUTCOME_LABELS.items()),
         "measures": list(review_rules.MEASURE_LABELS.items()),
@@ -168,13 +185,13 @@ def case_detail(request, pk: int):
 @require_POST
 def case_action(request, pk: int, action: str):
     case = selectors.case_get_for_user(pk=pk, user=request.user)
-    allowed = permissions.can_review if action == "review" else permissions.can_handle
-    if not allowed(request.user):
-        messages.error(request, "您没有办理该步骤的权限")
-        return redirect("enforcement:case_detail", case.pk)
+    if action not in STEPS:
+        raise Http404("未知步骤")
+    # the service is the gate: a refusal (NotPermitted) answers 403 with its message
     uploads = [(f, f.name) for f in request.FILES.getlist("files")]
     try:
-        run_step(case, action, params_from_post(request.POST), uploads=uploads, actor=request.user)
+        data = parse_form(action, request.POST)
+        run_step(case, action, data, uploads=uploads, actor=request.user)
     except STEP_ERRORS as exc:
         messages.error(request, str(exc))
     else:
@@ -248,7 +265,7 @@ def evidence_download(request, pk: int, evidence_id: int):
 
 @login_required
 def review_queue(request):
-    if not permissions.can_review(request.user):
+    if not allowed(request.user, ENFORCEMENT_LEGAL_REVIEW):
         raise PermissionDenied("只有法制审核人员可以查看审核队列")
     rows = [
         {

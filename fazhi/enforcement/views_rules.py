@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.models import OrgUnit
-from fazhi.accounts.roles import ADMIN, LEADER, LEGAL_REVIEWER, LEGAL_STAFF
-from fazhi.accounts.selectors import scope_queryset, user_roles
+from fazhi.accounts.permissions import ENFORCEMENT_BENCHMARKS, ENFORCEMENT_HANDLE, allowed
+from fazhi.accounts.selectors import scope_queryset
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.evidence import EvidenceRejected
 from fazhi.enforcement.domain import arrears as arrears_rules
@@ -25,14 +25,6 @@ from fazhi.enforcement.domain import discretion as rules
 from fazhi.enforcement.models import ArrearsCase, DiscretionBenchmarkSet
 from fazhi.enforcement.services import arrears as arrears_services
 from fazhi.enforcement.services import discretion as services
-
-BENCHMARK_EDITORS = frozenset({LEGAL_STAFF.name, LEGAL_REVIEWER.name, LEADER.name, ADMIN.name})
-
-
-def can_manage_benchmarks(user) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.is_superuser or any(r.name in BENCHMARK_EDITORS for r in user_roles(user))
 
 
 def _date(value: str, default: date | None = None) -> date:
@@ -68,7 +60,7 @@ def discretion_list(request):
             "sets": services.discretion_set_list(),
             "in_force": in_force,
             "today": today,
-            "can_manage": can_manage_benchmarks(request.user),
+            "can_manage": allowed(request.user, ENFORCEMENT_BENCHMARKS),
         },
     )
 
@@ -84,7 +76,7 @@ def discretion_detail(request, pk: int):
         "enforcement/rules/discretion_detail.html",
         {
             "set": benchmark_set,
-            "can_manage": can_manage_benchmarks(request.user),
+            "can_manage": allowed(request.user, ENFORCEMENT_BENCHMARKS),
             "today": timezone.localdate(),
         },
     )
@@ -93,8 +85,6 @@ def discretion_detail(request, pk: int):
 @login_required
 @require_POST
 def discretion_publish(request, pk: int):
-    if not can_manage_benchmarks(request.user):
-        raise PermissionDenied("只有法规处、法制审核人员、局领导可以发布裁量基准")
     try:
         benchmark_set = DiscretionBenchmarkSet.objects.get(pk=pk)
     except DiscretionBenchmarkSet.DoesNotExist:
@@ -212,7 +202,7 @@ def arrears_list(request):
             "today": today,
             "filters": request.GET,
             "statuses": arrears_rules.STATUS_LABELS.items(),
-            "can_handle": arrears_services.can_handle_arrears(request.user),
+            "can_handle": allowed(request.user, ENFORCEMENT_HANDLE),
             "outstanding": sum((r.statement.principal_outstanding for r in rows), Decimal(0)),
             "late_fees": sum((r.statement.late_fee_outstanding for r in rows), Decimal(0)),
         },
@@ -243,7 +233,7 @@ class ArrearsCaseForm(forms.Form):
 
 @login_required
 def arrears_create(request):
-    if not arrears_services.can_handle_arrears(request.user):
+    if not allowed(request.user, ENFORCEMENT_HANDLE):  # offer the form; the service is the gate
         raise PermissionDenied("只有执法人员、局领导或系统管理员可以办理社会保险费欠缴案件")
     form = ArrearsCaseForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -277,7 +267,7 @@ def arrears_detail(request, pk: int):
             "detail": detail,
             "row": detail.row,
             "today": today,
-            "can_handle": arrears_services.can_handle_arrears(request.user),
+            "can_handle": allowed(request.user, ENFORCEMENT_HANDLE, unit=case.org_unit),
             "capped": arrears_services.late_fee_capped(),
             "labels": arrears_rules.STEP_LABELS,
             "basis": arrears_rules.STEP_BASIS,

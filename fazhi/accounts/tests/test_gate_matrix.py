@@ -18,7 +18,13 @@ import fazhi
 ROOT = Path(fazhi.__file__).resolve().parent
 
 # Services whose actor is not a member of staff acting on a unit's record, with the reason.
-EXEMPT: dict[str, str] = {}
+EXEMPT: dict[str, str] = {
+    # enforcement (branch enfgate): helpers called inside a case service's transaction, after
+    # that service passed the gate; they take ``actor`` only to stamp the audit and the record.
+    "fazhi.enforcement.services.cases_common.add_act": "helper of the case services (gated there)",
+    "fazhi.enforcement.services.cases_common.ingest": "helper of the case services (gated there)",
+    "fazhi.enforcement.services.cases.cancel_open_deadlines": "helper of case_withdraw/close/archive",
+}
 
 # Apps whose gate tests are still being written (issue 16 item 1); each leaves this set when its
 # tests/test_gate.py covers every one of its services. Empty when the gate is everywhere.
@@ -26,7 +32,6 @@ PENDING_APPS = {
     "accounts",
     "core",
     "disputes",
-    "enforcement",
     "govservices",
     "inspections",
     "laws",

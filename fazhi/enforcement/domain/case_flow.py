@@ -37,6 +37,7 @@ from enum import StrEnum
 
 from fazhi.core.domain.errors import Refused
 from fazhi.enforcement.domain import citations
+from fazhi.enforcement.domain.errors import ErrorCode
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 INSPECTION_RULES = "《劳动保障监察条例》"
@@ -47,6 +48,8 @@ DOC_118 = "国办发〔2018〕118号"
 
 class IllegalTransition(Refused):
     """The step is not open from the case's current state."""
+
+    default_code = ErrorCode.ILLEGAL_TRANSITION
 
 
 class Source(StrEnum):

@@ -19,12 +19,11 @@ from decimal import Decimal
 from typing import IO
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
-from fazhi.accounts.roles import ADMIN, ENFORCEMENT_OFFICER, LEADER
-from fazhi.accounts.selectors import scope_queryset, user_roles
+from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
+from fazhi.accounts.selectors import scope_queryset
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.identifiers import validate_uscc
 from fazhi.core.models import Deadline
@@ -47,7 +46,6 @@ POWER_ITEMS = {
 }
 RULE_ORDER = "social_insurance.payment_order"
 RULE_AGREEMENT = "social_insurance.deferral_agreement"
-HANDLERS = frozenset({ENFORCEMENT_OFFICER.name, LEADER.name, ADMIN.name})
 
 
 def late_fee_capped() -> bool:
@@ -56,17 +54,6 @@ def late_fee_capped() -> bool:
 
 def tax_collection_from() -> date:
     return date.fromisoformat(str(settings.FAZHI.get("SI_TAX_COLLECTION_FROM", "2020-11-21")))
-
-
-def can_handle_arrears(user) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.is_superuser or any(r.name in HANDLERS for r in user_roles(user))
-
-
-def _require_handler(actor) -> None:
-    if not can_handle_arrears(actor):
-        raise PermissionDenied("只有执法人员、局领导或系统管理员可以办理社会保险费欠缴案件")
 
 
 def case_facts(case: ArrearsCase, steps: list[ArrearsStep] | None = None) -> rules.CaseFacts:
@@ -96,8 +83,9 @@ def arrears_case_register(
     actor,
     note: str = "",
 ) -> ArrearsCase:
-    """Register an arrears case. Audits ``enforcement.arrears_case.register``."""
-    _require_handler(actor)
+    """Register an arrears case in ``org_unit`` (which must lie in the actor's scope). Audits
+    ``enforcement.arrears_case.register``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=org_unit)
     checked = validate_uscc(employer_uscc)
     if not checked.is_valid:
         raise Refused(
@@ -178,7 +166,7 @@ def arrears_step_record(
     another, and they are met / cancelled when the arrears are cleared or the case closes.
     Audits ``enforcement.arrears_case.<kind>``.
     """
-    _require_handler(actor)
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     locked = ArrearsCase.objects.select_for_update().get(pk=case.pk)
     if expected_version is not None and locked.version != expected_version:
         raise Refused("该案件已被他人更新，请刷新页面后重试")

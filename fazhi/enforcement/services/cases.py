@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.time_limits import UnknownRule
@@ -69,6 +70,8 @@ def case_register(
 ) -> Case:
     """Register a case from its source. 投诉/举报 start the 5-working-day acceptance clock
     (若干规定 第十八条); other sources await 立案. Audits ``enforcement.case.register``."""
+    # the target unit: nobody registers (and spends the number of) a unit outside their scope
+    require(actor, ENFORCEMENT_HANDLE, unit=org_unit)
     source, procedure = flow.Source(source), flow.Procedure(procedure)
     check_power_item(power_item, received_on)
     if not cause.strip() or not party_name.strip():
@@ -121,6 +124,7 @@ def case_register(
 @transaction.atomic
 def case_accept(*, case: Case, on: date, actor, seen_version: int | None = None) -> Case:
     """受理 a complaint or report (若干规定 第十八条). Audits ``enforcement.case.accept``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     flow.check_source_needs_acceptance(case.source, flow.Action.ACCEPT)
     flow.check_not_before(on, case.received_on, "收到投诉举报日期")
@@ -138,6 +142,7 @@ def case_reject(
     *, case: Case, on: date, reason: str, actor, seen_version: int | None = None
 ) -> Case:
     """不予受理 with the written reason (若干规定 第十八条). Audits ``enforcement.case.reject``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     flow.check_source_needs_acceptance(case.source, flow.Action.REJECT)
     flow.check_rejection_reason(reason)
@@ -175,6 +180,7 @@ def case_file(
     other penalty cases filed from 2021-07-15 (行政处罚法 第六十条); none for earlier general
     cases (the 2017 text set no such period). Audits ``enforcement.case.file``.
     """
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     flow.check_filing_from(case.status, case.source)
     previous = c.move(case, flow.Action.FILE, on)
@@ -218,6 +224,7 @@ def case_extend(
 ) -> Case:
     """Extend the labour-inspection investigation by 30 working days with the 负责人's approval
     (劳动保障监察条例 第十七条). Audits ``enforcement.case.extend``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     basis = "《劳动保障监察条例》第十七条"
     deadline = c.open_deadline(case, INVESTIGATION)
@@ -254,6 +261,7 @@ def case_withdraw(
 ) -> Case:
     """撤销立案 (劳动保障监察条例 第十八条: minor and corrected, or no violation established).
     Audits ``enforcement.case.withdraw``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.WITHDRAW, on)
     if not reason.strip():

@@ -12,17 +12,24 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import EvidenceFile
 from fazhi.core.services.deadlines import deadline_meet, deadline_open_fixed
 from fazhi.enforcement.domain import acts as rules
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.domain import citations as cit
+from fazhi.enforcement.domain import coercion
 from fazhi.enforcement.models import Case, CaseAct, CorrectionOrder
 from fazhi.enforcement.services import cases_common as c
 from fazhi.officers.models import Officer
 
 ORDER_RULE = "enforcement.correction_order"
+
+
+def coercion_grants() -> dict[str, coercion.Grant]:
+    """The coercive measures each power item's basis grants (``ENFORCEMENT_COERCION_GRANTS``)."""
+    return coercion.grants_from_setting(c.option("ENFORCEMENT_COERCION_GRANTS"))
 
 
 def _check_investigating(case: Case, label: str, on: date | None = None) -> None:
@@ -49,10 +56,17 @@ def case_record_act(
 ) -> CaseAct:
     """Record one investigation act in the case file. Refuses a single or uncertified officer,
     a missing A/V file for 查封扣押 and the like (118号 (八)) and an altered evidence file."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     kind = rules.ActKind(kind)
     if kind not in rules.INVESTIGATION_KINDS:
         raise Refused(f"“{rules.ACT_LABELS[kind]}”须通过相应步骤办理")
+    coercion.check_granted(  # 17.12: only the measures the power item's basis grants
+        kind=kind,
+        power_item_code=case.power_item.code,
+        procedure=case.procedure,
+        grants=coercion_grants(),
+    )
     _check_investigating(case, f"记录{rules.ACT_LABELS[kind]}", on)
     flow.check_not_before(on, case.filed_on, "立案日期")
     rules.check_summary(kind, summary, on)
@@ -104,6 +118,7 @@ def case_order_correction(
     行政处罚法 第二十八条); with ``pay`` a 责令支付通知书 (条例 第二十六条: 责令限期支付 wages,
     overtime pay or 经济补偿) — only when it is overdue may 加付赔偿金 follow. Audits
     ``enforcement.case.order``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     kind = rules.ActKind.PAY_ORDER if pay else rules.ActKind.ORDER
     _check_investigating(case, f"下达{rules.ACT_LABELS[kind]}", on)
@@ -155,6 +170,7 @@ def case_order_followup(
 ) -> CorrectionOrder:
     """整改复查: 已改正 (on or before the due day) or 逾期未改正. Audits
     ``enforcement.case.order_followup``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=order.case.org_unit)
     case = c.lock(order.case, seen_version)
     order = CorrectionOrder.objects.select_for_update().get(pk=order.pk)
     if order.status != CorrectionOrder.Status.OPEN:

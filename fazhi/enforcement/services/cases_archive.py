@@ -24,6 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.accounts.permissions import ENFORCEMENT_EXPORT, require
 from fazhi.core.services.evidence import evidence_open
 from fazhi.enforcement import documents
 from fazhi.enforcement.domain import acts as act_rules
@@ -82,6 +83,7 @@ def case_export(*, case: Case, actor, out: IO[bytes]) -> dict[str, Any]:
     """Write the case file archive to ``out``; refuses (writes nothing) if an evidence file no
     longer matches its hash. Logs each file's access in its custody record and audits
     ``enforcement.case.export``. Returns the manifest."""
+    require(actor, ENFORCEMENT_EXPORT, unit=case.org_unit)
     evidence = list(c.case_evidence(case))
     c.check_evidence_intact(evidence)
     rows = case_file_rows(case)

@@ -11,8 +11,8 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.files.storage import storages
 
-from fazhi.accounts.roles import ADMIN, ENFORCEMENT_OFFICER, LEADER, LEGAL_REVIEWER
-from fazhi.accounts.selectors import user_roles
+from fazhi.accounts.permissions import has_role
+from fazhi.accounts.roles import LEADER
 from fazhi.core.domain import evidence as evidence_rules
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import EvidenceFile
@@ -24,6 +24,7 @@ from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import hearing as hearing_rules
 from fazhi.enforcement.domain import review as review_rules
+from fazhi.enforcement.domain.errors import ErrorCode
 from fazhi.enforcement.models import Case, CaseAct, CaseCounter
 from fazhi.officers.models import Officer
 from fazhi.officers.selectors import check_officers_can_act
@@ -40,6 +41,8 @@ def evidence_basis(on: date | None) -> str:
 
 class StaleVersion(Refused):
     """Someone else changed the case since the user loaded it."""
+
+    default_code = ErrorCode.STALE_VERSION
 
 
 # Upload = (file object, original name).
@@ -95,23 +98,9 @@ def take_serial(key: str, year: int) -> int:
 # --- people -----------------------------------------------------------------------------------
 
 
-def has_role(user, *roles) -> bool:
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    names = {r.name for r in roles}
-    return user.is_superuser or any(r.name in names for r in user_roles(user))
-
-
 def is_leader(user) -> bool:
+    """Holds the 局领导 role (by ``Role.code``; a superuser is not a 负责人 by that alone)."""
     return has_role(user, LEADER)
-
-
-def is_reviewer(user) -> bool:
-    return has_role(user, LEGAL_REVIEWER)
-
-
-def can_handle(user) -> bool:
-    return has_role(user, ENFORCEMENT_OFFICER, LEADER, ADMIN)
 
 
 def investigator_user_ids(case: Case) -> set[int]:

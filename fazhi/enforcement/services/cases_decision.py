@@ -13,7 +13,12 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from fazhi.accounts.permissions import ENFORCEMENT_DECIDE, require
+from fazhi.accounts.permissions import (
+    ENFORCEMENT_DECIDE,
+    ENFORCEMENT_HANDLE,
+    ENFORCEMENT_LEGAL_REVIEW,
+    require,
+)
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.deadlines import deadline_compute
 from fazhi.core.services.deadlines import deadline_cancel, deadline_meet, deadline_open
@@ -116,6 +121,7 @@ def case_notify(
     """告知 the proposed decision with the rights of 陈述、申辩 and, where a trigger applies, 听证
     (行政处罚法 第四十四、六十三条). The discretion benchmark in force proposes the range (第三十四条).
     Opens the hearing-request period. Audits ``enforcement.case.notify``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.NOTIFY, on)
     flow.check_not_before(on, case.filed_on, "立案日期")
@@ -199,6 +205,7 @@ def case_hearing_request(
     *, case: Case, on: date, actor, seen_version: int | None = None
 ) -> Hearing:
     """The party asks for a hearing within the period (第六十四条第（一）项)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.REQUEST_HEARING, on)
     flow.check_not_before(on, case.notified_on, "告知日期")
@@ -237,6 +244,7 @@ def case_hearing_notice(
 ) -> Hearing:
     """Appoint the presiding officer (not an investigator) and notify the party at least 7
     (working) days before the hearing (第六十四条第（二）、（四）项)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     hearing = _hearing(case)
     flow.check_not_before(notice_on, hearing.requested_on, "听证申请日期")
@@ -276,6 +284,7 @@ def case_hearing_record(
     seen_version: int | None = None,
 ) -> CaseAct:
     """The signed 听证笔录 (第六十四条第（八）项)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     hearing = _hearing(case)
     if hearing.hearing_on is None:
@@ -307,6 +316,7 @@ def case_hearing_close(
 ) -> Case:
     """End the hearing: only with its 笔录, unless the party withdrew or failed to appear
     (第六十四条第（六）、（八）项)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     hearing = Hearing.objects.select_for_update().filter(case=case).first()
     if hearing is not None:
@@ -331,6 +341,7 @@ def case_review_submit(
     *, case: Case, on: date, actor, seen_version: int | None = None
 ) -> LegalReview:
     """Send the case to 法制审核 with the catalogue entries it meets (第五十八条)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.SUBMIT_REVIEW, on)
     flow.check_not_before(on, case.notified_on, "告知日期")
@@ -370,9 +381,11 @@ def case_review(
     """The reviewer's opinion on the seven points (118号 (十三)): 同意, or 存在问题 which sends
     the case back to be corrected and submitted again. The reviewer holds the 法制审核人员 role
     and did not investigate this case. Audits ``enforcement.case.review``."""
+    # 法制审核人员 only (第五十八条; not the administrator): the role and the scope are the gate's
+    require(actor, ENFORCEMENT_LEGAL_REVIEW, unit=case.org_unit)
     case = c.lock(case, seen_version)
     review_rules.check_reviewer(
-        is_reviewer=c.is_reviewer(actor),
+        is_reviewer=True,
         is_investigator=getattr(actor, "pk", None) in c.investigator_user_ids(case),
         on=on,
     )
@@ -415,6 +428,7 @@ def case_discuss(
 ) -> CaseAct:
     """集体讨论 by the agency's 负责人 for serious cases (行政处罚法 2021 第五十七条第二款; 2017
     第三十八条第二款), recorded with its attendees, date and conclusion, before the decision."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     if flow.Status(case.status) not in {
         flow.Status.NOTIFIED,
@@ -536,6 +550,7 @@ def case_propose(
     Checked like the decision itself (`_check_decision`), except the 集体讨论 which may follow
     it. ``fine`` is the amount: a 罚款, or 加付赔偿金 where the benchmark item says so.
     Audits ``enforcement.case.propose``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.PROPOSE, on)
     flow.check_not_before(on, case.notified_on, "告知日期")
@@ -550,7 +565,7 @@ def case_propose(
         discussion_needed=False,
     )
     c.check_evidence_intact(c.case_evidence(case), on)  # the proposal rests on the evidence
-    case.proposed_on, case.proposed_by = on, audit_person(actor)
+    case.proposed_on, case.proposed_by = on, _audit_person(actor)
     case.proposed_decision = {
         "outcome": outcome,
         "fine": str(fine),
@@ -577,7 +592,7 @@ def case_propose(
     return case
 
 
-def audit_person(actor):
+def _audit_person(actor):
     from fazhi.core.services import audit
 
     return audit.person(actor)
@@ -679,7 +694,7 @@ def case_decide(
     case.decision_number = decision_number(prefix, on.year, serial)
     case.decided_on, case.outcome, case.fine, case.measures = on, outcome, fine, measures
     case.compensation, case.sanction = compensation, sanction
-    case.decided_by = audit_person(actor)
+    case.decided_by = _audit_person(actor)
     case.decision_text, case.departure_reason = text.strip(), departure_reason.strip()
     c.save(
         case,

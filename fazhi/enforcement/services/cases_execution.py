@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.deadlines import deadline_meet, deadline_open
 from fazhi.enforcement.domain import acts as act_rules
@@ -60,6 +61,7 @@ def case_serve(
     the day it is deemed served — the notice day plus 60 days (民事诉讼法 2017 第九十二条) or 30
     days from 2022-01-01 (2021 第九十五条); any other ``on`` is refused, so the payment period
     starts then and not on the notice day. Audits ``enforcement.case.serve``."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.SERVE, on)
     if method not in SERVICE_METHODS:
@@ -114,6 +116,7 @@ def case_pay(
 ) -> Case:
     """Record payment at the bank; a late payment carries 加处罚款 of 3% a day, capped at the
     fine (第七十二条), not counted while 复议/诉讼 were pending (第七十三条)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.PAY, on)
     if not case.amount_due:
@@ -149,6 +152,7 @@ def case_pay(
 @transaction.atomic
 def case_remind(*, case: Case, on: date, actor, seen_version: int | None = None) -> Case:
     """催告书 after the payment period ran out (行政强制法 第三十五、五十四条)."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     if flow.Status(case.status) != flow.Status.SERVED or not case.amount_due:
         raise Refused(
@@ -183,6 +187,7 @@ def case_apply_court(*, case: Case, on: date, actor, seen_version: int | None = 
     """申请人民法院强制执行 (行政强制法 第五十三、五十四条): only after the periods to apply for
     复议 (60 days) and to sue (6 months; 3 months under the 1989 行政诉讼法) from service have run
     without either, within 3 months after that, and ≥10 days after the 催告书."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.APPLY_COURT, on)
     execution_rules.check_court_application(
@@ -197,6 +202,7 @@ def case_apply_court(*, case: Case, on: date, actor, seen_version: int | None = 
 @transaction.atomic
 def case_close(*, case: Case, on: date, note: str, actor, seen_version: int | None = None) -> Case:
     """结案: the decision is performed (paid), needs no payment, or the court took over."""
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     status = flow.Status(case.status)
     previous = c.move(case, flow.Action.CLOSE, on)
@@ -223,6 +229,7 @@ def case_archive(*, case: Case, on: date, actor, seen_version: int | None = None
     the digest of the case file's manifest is kept so a later export can be compared."""
     from fazhi.enforcement.services.cases_archive import manifest_digest
 
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.ARCHIVE, on)
     flow.check_not_before(on, case.closed_on or case.received_on, "结案日期")

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from fazhi.accounts.permissions import ENFORCEMENT_BENCHMARKS, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
@@ -153,6 +154,7 @@ def discretion_set_import(*, path: str | Path, actor) -> DiscretionBenchmarkSet:
     already published is refused — a published benchmark is immutable, a change is a new
     version (行政处罚法 第三十四条). Audits ``enforcement.discretion_set.import``.
     """
+    require(actor, ENFORCEMENT_BENCHMARKS)
     raw = Path(path).read_bytes()
     try:
         data = tomllib.loads(raw.decode("utf-8"))
@@ -204,6 +206,7 @@ def discretion_set_publish(
     ``effective_from`` (versions follow each other in time). Audits
     ``enforcement.discretion_set.publish``.
     """
+    require(actor, ENFORCEMENT_BENCHMARKS)
     benchmark_set = DiscretionBenchmarkSet.objects.select_for_update().get(pk=benchmark_set.pk)
     if not benchmark_set.is_editable:
         raise Refused(f"裁量基准 {benchmark_set.version} 已发布，不能再次发布", BASIS_PUBLISH)
@@ -252,6 +255,7 @@ def discretion_set_copy(
     *, source: DiscretionBenchmarkSet, version: str, title: str, actor
 ) -> DiscretionBenchmarkSet:
     """Start a new draft version from an existing set (the way to change a published one)."""
+    require(actor, ENFORCEMENT_BENCHMARKS)
     version = version.strip()
     if not version:
         raise Refused("请填写新版本号")
@@ -287,6 +291,7 @@ def discretion_tier_update(
     *, tier: DiscretionTier, low: Decimal, high: Decimal, conditions: str, actor
 ) -> DiscretionTier:
     """Change one tier of a draft set. A published set is immutable (第三十四条)."""
+    require(actor, ENFORCEMENT_BENCHMARKS)
     tier = (
         DiscretionTier.objects.select_for_update()
         .select_related("item__benchmark_set")

@@ -20,8 +20,12 @@ def auth(user) -> dict:
 def test_list_and_detail(client, world):
     case = register(world)
     h = auth(world["users"]["a"])
-    rows = client.get(f"{BASE}/cases?status=received", **h).json()
-    assert [r["reference"] for r in rows] == [case.reference]
+    page = client.get(f"{BASE}/cases?status=received", **h).json()
+    assert page["count"] == 1 and [r["reference"] for r in page["results"]] == [case.reference]
+    # 18.9: out-of-range paging and years answer 422, not 500
+    for query in ("offset=9223372036854775808", "year=10000", "year=-1", "limit=0"):
+        r = client.get(f"{BASE}/cases?{query}", **h)
+        assert r.status_code == 422 and r.json()["code"] == "invalid_input", query
     detail = client.get(f"{BASE}/cases/{case.pk}", **h).json()
     assert detail["allowed_actions"] == ["accept", "reject", "file"]
     assert detail["deadlines"][0]["rule"] == "labor_inspection.complaint_acceptance"
@@ -46,11 +50,9 @@ def test_create_and_steps(client, world):
     case_id, version = created.json()["id"], created.json()["version"]
     step = {
         "version": version,
-        "params": {
-            "on": "2019-05-06",
-            "approver": world["users"]["leader"].pk,
-            "officers": [world["officers"]["a"].pk, world["officers"]["b"].pk],
-        },
+        "on": "2019-05-06",
+        "approver": world["users"]["leader"].pk,
+        "officers": [world["officers"]["a"].pk, world["officers"]["b"].pk],
     }
     filed = client.post(
         f"{BASE}/cases/{case_id}/steps/file", step, content_type="application/json", **h
@@ -63,39 +65,52 @@ def test_problems_have_stable_codes(client, world):
     h = auth(world["users"]["a"])
     before = AuditEvent.objects.count()
     url = f"{BASE}/cases/{case.pk}/steps"
-    r = client.post(
-        f"{url}/propose", {"params": {"on": "2019-04-01"}}, content_type="application/json", **h
-    )
+
+    def post(step, body):
+        return client.post(f"{url}/{step}", body, content_type="application/json", **h)
+
+    r = post("propose", {"on": "2019-04-01"})
     assert r.status_code == 409 and r.json()["code"] == "illegal_transition"
     assert r["Content-Type"] == "application/problem+json"
-    r = client.post(
-        f"{url}/act",
-        {"version": case.version - 1, "params": {"on": "2019-03-08"}},
-        content_type="application/json",
-        **h,
-    )
-    assert r.json()["code"] == "stale_version"
-    r = client.post(
-        f"{url}/act",
-        {
-            "params": {
-                "kind": "interview",
-                "on": "2019-03-08",
-                "summary": "x",
-                "officers": [world["officers"]["a"].pk],
-            }
-        },
-        content_type="application/json",
-        **h,
-    )
+    act = {"kind": "interview", "on": "2019-03-08", "summary": "x"}
+    r = post("act", {**act, "version": case.version - 1})
+    assert r.status_code == 409 and r.json()["code"] == "stale_version"
+    r = post("act", {**act, "officers": [world["officers"]["a"].pk]})
     assert r.json()["code"] == "rule_refused" and "第四十二条" in r.json()["detail"]
-    r = client.post(
-        f"{url}/act", {"params": {"on": "not a date"}}, content_type="application/json", **h
-    )
+    r = post("act", {**act, "on": "not a date"})
     assert r.status_code == 422 and r.json()["code"] == "invalid_input"
-    r = client.post(f"{url}/review", {"params": {}}, content_type="application/json", **h)
-    assert r.status_code == 403
+    r = post("act", {**act, "kind": "no-such-kind"})
+    assert r.status_code == 422 and r.json()["code"] == "invalid_input"
+    r = post("review", {"on": "2019-04-01", "opinion": "agree"})
+    assert r.status_code == 403 and r.json()["code"] == "enforcement.legal_review"
+    assert (
+        client.post(f"{url}/no_such_step", {}, content_type="application/json", **h).status_code
+        == 404
+    )
     assert AuditEvent.objects.count() == before
+
+
+def test_register_in_another_unit_is_refused_and_spends_no_number(client, world):
+    """18.1: an officer of 和平区 posting a case for 一支队 gets 403 and takes no number."""
+    from fazhi.enforcement.models import Case, CaseCounter
+
+    body = {
+        "power_item_code": "CF-JC-25",
+        "org_unit_id": world["team"].pk,
+        "source": "patrol",
+        "received_on": "2019-05-06",
+        "cause": "违法延长工作时间",
+        "party_name": "某公司",
+    }
+    r = client.post(
+        f"{BASE}/cases", body, content_type="application/json", **auth(world["users"]["outsider"])
+    )
+    assert r.status_code == 403 and r.json()["code"] == "enforcement.handle"
+    assert not Case.objects.exists() and not CaseCounter.objects.exists()
+    r = client.post(
+        f"{BASE}/cases", body, content_type="application/json", **auth(world["users"]["a"])
+    )
+    assert r.status_code == 201 and r.json()["reference"].endswith("-2019-0001")
 
 
 def test_act_can_cite_evidence_already_in_the_case(client, world):
@@ -104,7 +119,8 @@ def test_act_can_cite_evidence_already_in_the_case(client, world):
     case = investigated_case(world)
     evidence = case.acts.get().evidence.get()
     h = auth(world["users"]["a"])
-    params = {
+    body = {
+        "version": case.version,
         "kind": "evidence",
         "on": "2019-03-09",
         "summary": "调取工资台账原件比对",
@@ -113,7 +129,7 @@ def test_act_can_cite_evidence_already_in_the_case(client, world):
     }
     r = client.post(
         f"{BASE}/cases/{case.pk}/steps/act",
-        {"version": case.version, "params": params},
+        body,
         content_type="application/json",
         **h,
     )

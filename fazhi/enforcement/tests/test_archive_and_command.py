@@ -22,7 +22,17 @@ pytestmark = pytest.mark.django_db
 def _export(world, tmp_path):
     case = notified_case(world)
     path = tmp_path / "case.zip"
-    call_command("enforcement", "export", case.reference, "--out", str(path), stdout=io.StringIO())
+    user = world["users"]["a"].username
+    call_command(
+        "enforcement",
+        "export",
+        case.reference,
+        "--out",
+        str(path),
+        "--user",
+        user,
+        stdout=io.StringIO(),
+    )
     return case, path
 
 
@@ -61,11 +71,32 @@ def test_export_refuses_altered_evidence(world, tmp_path):
     evidence = EvidenceFile.objects.get()
     storages["evidence"].delete(evidence.storage_name)
     storages["evidence"].save(evidence.storage_name, io.BytesIO(b"changed"))
+    user = world["users"]["a"].username
     with pytest.raises(CommandError) as exc:
-        call_command("enforcement", "export", case.reference, "--out", str(tmp_path / "x.zip"))
+        call_command(
+            "enforcement",
+            "export",
+            case.reference,
+            "--out",
+            str(tmp_path / "x.zip"),
+            "--user",
+            user,
+        )
     assert exc.value.returncode == 1 and not (tmp_path / "x.zip").exists()
     with pytest.raises(Exception, match="哈希"):
-        case_export(case=case, actor=None, out=io.BytesIO())
+        case_export(case=case, actor=world["users"]["a"], out=io.BytesIO())
+
+
+def test_export_needs_someone_allowed(world, tmp_path):
+    """The CLI is a caller like any other: without a user, or with one outside the case's unit,
+    the export is refused and no file is left behind."""
+    case = notified_case(world)
+    for extra in ([], ["--user", world["users"]["outsider"].username]):
+        with pytest.raises(CommandError, match=r"登录|办理范围") as exc:
+            call_command(
+                "enforcement", "export", case.reference, "--out", str(tmp_path / "y.zip"), *extra
+            )
+        assert exc.value.returncode == 1 and not (tmp_path / "y.zip").exists()
 
 
 def test_cases_command_lists_json(world):

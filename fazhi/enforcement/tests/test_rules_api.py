@@ -14,8 +14,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("fazhi.enforcement.tests.u
 
 def test_sets_and_set_detail(client, people, published):  # noqa: F811
     client.force_login(people["officer"])
-    sets = client.get(f"{API_PREFIX}/discretion/sets").json()
-    assert {s["version"] for s in sets} == {"2017", "2019"}
+    page = client.get(f"{API_PREFIX}/discretion/sets").json()
+    sets = page["results"]
+    assert {s["version"] for s in sets} == {"2017", "2019"} and page["count"] == 2
     new = next(s for s in sets if s["version"] == "2019")
     detail = client.get(f"{API_PREFIX}/discretion/sets/{new['id']}").json()
     assert len(detail["items"]) == 8 and detail["to_confirm"] is True
@@ -48,8 +49,9 @@ def test_anonymous_is_refused(client, db):
 def test_arrears_list_get_and_steps(client, people):  # noqa: F811
     case = register(people)
     client.force_login(people["officer"])
-    rows = client.get(f"{API_PREFIX}/arrears").json()
-    assert (
+    page = client.get(f"{API_PREFIX}/arrears").json()
+    rows = page["results"]
+    assert page["count"] == 1 and (
         rows[0]["reference"] == case.reference and rows[0]["statement"]["principal"] == "10000.00"
     )
     url = f"{API_PREFIX}/arrears/{case.pk}/steps"

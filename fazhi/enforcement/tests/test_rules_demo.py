@@ -56,9 +56,21 @@ def test_demo_covers_every_state_and_is_idempotent(ctx):
 @pytest.mark.django_db
 def test_discretion_command_import_publish_propose_list(org_tree):
     out = StringIO()
-    call_command("discretion", "import", stdout=out)
+    with pytest.raises(CommandError, match="请先登录"):  # the CLI names who acts, as the gate asks
+        call_command("discretion", "import", stdout=out)
+    make_user("fagui", unit=org_tree["fagui"], roles=["法规处工作人员"])
+    call_command("discretion", "import", "--actor", "fagui", stdout=out)
     assert "2019" in out.getvalue()
-    call_command("discretion", "publish", "2019", "--from", "2019-01-01", stdout=StringIO())
+    call_command(
+        "discretion",
+        "publish",
+        "2019",
+        "--from",
+        "2019-01-01",
+        "--actor",
+        "fagui",
+        stdout=StringIO(),
+    )
     out = StringIO()
     call_command(
         "discretion",

@@ -15,6 +15,7 @@ import json
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.table import Table
@@ -40,7 +41,11 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["import", "publish", "propose", "list"])
         parser.add_argument("targets", nargs="*", help="import：文件；publish：版本号")
         parser.add_argument("--from", dest="effective_from", help="publish：施行日期")
-        parser.add_argument("--actor", default="", help="操作人用户名（写入审计记录）")
+        parser.add_argument(
+            "--actor",
+            default="",
+            help="操作人用户名：import、publish 须填写，按其角色判断能否办理并写入审计记录",
+        )
         parser.add_argument("--violation", default="")
         parser.add_argument("--on", default="", help="propose：违法行为发生日")
         parser.add_argument("--workers", type=int, default=0)
@@ -61,7 +66,7 @@ class Command(BaseCommand):
                 raise CommandError(f"用户“{o['actor']}”不存在", returncode=2)
         try:
             getattr(self, f"_{o['action']}")(o, actor)
-        except Refused as exc:
+        except (Refused, PermissionDenied) as exc:
             raise CommandError(str(exc), returncode=1) from None
 
     def _out(self, o, data, text: str) -> None:

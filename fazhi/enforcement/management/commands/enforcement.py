@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from rich.console import Console
@@ -52,7 +53,9 @@ class Command(BaseCommand):
         export = sub.add_parser("export", help="导出整卷（卷内记录、文书、证据、哈希清单）")
         export.add_argument("reference", help="案件编号")
         export.add_argument("--out", required=True, help="输出的 zip 文件")
-        export.add_argument("--user", default="", help="经手人用户名（记入证据保管记录）")
+        export.add_argument(
+            "--user", default="", help="经手人用户名（须有导出案卷的权限；记入证据保管记录）"
+        )
         verify = sub.add_parser("verify", help="核验导出的案卷压缩包（以系统登记的哈希为准）")
         verify.add_argument("archive", help="案卷 zip 文件")
         verify.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -177,7 +180,7 @@ class Command(BaseCommand):
         try:
             with path.open("wb") as out:
                 manifest = case_export(case=case, actor=actor, out=out)
-        except Refused as exc:
+        except (Refused, PermissionDenied) as exc:
             path.unlink(missing_ok=True)
             raise CommandError(f"已拒绝：{exc}", returncode=1) from exc
         self.stdout.write(
