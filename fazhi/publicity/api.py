@@ -59,7 +59,7 @@ def _out(record) -> dict:
         "publicity_ends_on": record.publicity_ends_on,
         "withdrawn": view.withdrawn,
         "withdrawal_change": record.withdrawal_change,
-        "withdrawal_reason": record.withdrawal_reason,
+        "withdrawal_reason": view.withdrawal_reason,
         "withdrawn_on": record.withdrawn_on,
     }
 
