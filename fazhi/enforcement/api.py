@@ -20,6 +20,7 @@ from pydantic import Field
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit
+from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
@@ -43,9 +44,9 @@ class CaseFilters(Schema):
     overdue: bool = False
     mine: bool = False
     q: str = ""
-    year: int | None = None
+    year: Year | None = None
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 class DeadlineOut(Schema):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ninja import Router, Schema
 
+from fazhi.core.api.params import Year
 from fazhi.core.api.problems import ErrorCode, ProblemError
 from fazhi.inspections import selectors
 from fazhi.inspections.models import Draw
@@ -15,7 +16,7 @@ from fazhi.inspections.models import Draw
 router = Router(tags=["inspections"])
 
 
-class ItemOut(Schema):
+class InspectionItemOut(Schema):
     code: str
     name: str
     power_item: str
@@ -90,7 +91,7 @@ def _get(draw_id: int) -> Draw:
 
 @router.get(
     "/items",
-    response=list[ItemOut],
+    response=list[InspectionItemOut],
     auth=None,
     operation_id="inspections_item_list",
     summary="随机抽查事项清单（已公示）",
@@ -118,7 +119,7 @@ def items(request):
     operation_id="inspections_draw_list",
     summary="抽取及其承诺值",
 )
-def draw_list(request, year: int | None = None):
+def draw_list(request, year: Year | None = None):
     return [_draw(d, d.check_count) for d in selectors.draw_list(year=year)[:200]]
 
 

@@ -37,7 +37,7 @@ class SearchPageOut(Schema):
     hits: list[SearchHitOut]
 
 
-class ArticleOut(Schema):
+class LawArticleOut(Schema):
     id: int
     document_id: int
     document_title: str
@@ -56,7 +56,7 @@ class ArticleOut(Schema):
     as_of: date
 
 
-class VersionOut(Schema):
+class LawVersionOut(Schema):
     id: int
     title: str
     doc_number: str
@@ -83,7 +83,7 @@ class ArticleBrief(Schema):
     clauses: list[str]
 
 
-class DocumentOut(Schema):
+class LawDocumentOut(Schema):
     id: int
     title: str
     kind: str
@@ -101,7 +101,7 @@ class DocumentOut(Schema):
     url: str
     articles: list[ArticleBrief]
     relations: list[RelationOut]
-    versions: list[VersionOut]
+    versions: list[LawVersionOut]
 
 
 class DiffSegmentOut(Schema):
@@ -121,7 +121,7 @@ class ArticleChangeOut(Schema):
 
 
 class VersionDiffOut(Schema):
-    from_version: VersionOut
-    to_version: VersionOut
+    from_version: LawVersionOut
+    to_version: LawVersionOut
     counts: dict[str, int]  # per kind, including "unchanged"
     changes: list[ArticleChangeOut]  # unchanged articles left out
