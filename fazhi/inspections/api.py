@@ -43,6 +43,12 @@ class DrawOut(Schema):
     pool_size: int
     checks: int
     strata: list
+    beacon_source: str
+    beacon_date: str | None
+    beacon: str
+    beacon_entered_at: str | None
+    redraw_of: str | None
+    redraw_reason: str
 
 
 class CheckOut(Schema):
@@ -79,6 +85,12 @@ def _draw(d: Draw, checks: int) -> dict:
         "pool_size": d.pool_size,
         "checks": checks,
         "strata": d.strata,
+        "beacon_source": d.beacon_source,
+        "beacon_date": d.beacon_date.isoformat() if d.beacon_date else None,
+        "beacon": d.beacon_value,
+        "beacon_entered_at": d.beacon_entered_at.isoformat() if d.beacon_entered_at else None,
+        "redraw_of": d.redraw_of.number if d.redraw_of_id else None,
+        "redraw_reason": d.redraw_reason,
     }
 
 
