@@ -297,7 +297,20 @@ class CheckResult(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     published_on = models.DateField(_("公示日期"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # The 公示日期 is the system's (the moment the result went public); who published is kept.
+    # ``checked_on`` is typed: entered by ``entered_by`` at ``created_at``, and flagged when
+    # entered after its 20-working-day publicity period had already run out.
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("公示人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    entered_late = models.BooleanField(_("补录（录入时公示期限已过）"), default=False)
+    created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("检查结果")

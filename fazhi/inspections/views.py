@@ -186,9 +186,7 @@ def check_result(request, pk: int):
 def result_publish(request, pk: int):
     result = get_object_or_404(CheckResult.objects.select_related("check_record"), pk=pk)
     try:
-        check_services.check_result_publish(
-            result=result, on=_day(request.POST.get("on", "")), actor=request.user
-        )
+        check_services.check_result_publish(result=result, actor=request.user)
     except FAILURES as exc:
         messages.error(request, str(exc))
     else:

@@ -10,6 +10,7 @@ from fazhi.core.models import Deadline
 from fazhi.inspections.models import CheckResult
 from fazhi.inspections.services import checks, draws
 from fazhi.inspections.tests.conftest import BEACON_VALUE, DRAW_DAY, beacon_terms
+from fazhi.publicity.testing import on_day
 
 pytestmark = pytest.mark.django_db
 
@@ -66,9 +67,13 @@ def test_result_entry_opens_publicity_clock_and_publishes(client, committed, wor
         {"outcome": "no_problem", "checked_on": "2019-05-21"},
     )
     assert CheckResult.objects.filter(check_record=check).count() == 1
-    checks.check_result_publish(result=result, on=date(2019, 5, 30), actor=world["manager"])
+    with on_day(date(2019, 5, 30)):  # the 公示日期 is the clock's
+        checks.check_result_publish(result=result, actor=world["manager"])
     deadline.refresh_from_db()
     assert deadline.status == "met"
+    result.refresh_from_db()
+    assert result.published_on == date(2019, 5, 30) and result.published_by == world["manager"]
+    assert result.entered_late  # entered today, long after 2019-06-18
     assert "未签订" not in client.get("/inspections/results/").content.decode()
     assert check.employer_name in client.get("/inspections/results/").content.decode()
 
