@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := FAZHI_DEBUG=true
 
-.PHONY: run test bench install migrate demo lint format openapi-snapshot browsers
+.PHONY: run test bench install migrate demo lint format openapi-snapshot browsers contract
 
 $(VENV)/.installed: pyproject.toml
 	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "需要 Python 3.11 / Python 3.11 is required"'
@@ -30,6 +30,11 @@ run: demo
 
 test: install
 	scripts/test-all
+
+# The API contract alone (also part of `make test`): schemathesis calls every GET operation with
+# generated input; FAZHI_SCHEMATHESIS_EXAMPLES per operation (default 15, about 40 s).
+contract: install
+	$(BIN)/pytest -q fazhi/core/tests/test_api_schemathesis.py fazhi/core/tests/test_api_bounds.py
 
 bench: install
 	$(BIN)/pip install -q -e '.[bench]'

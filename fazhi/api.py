@@ -22,7 +22,44 @@ from fazhi.core.domain.time_limits import RuleNotExtendable, UnknownRule
 
 logger = logging.getLogger(__name__)
 
-api = NinjaAPI(
+PROBLEM_REF = "#/components/schemas/Problem"
+PROBLEM_TYPE = "application/problem+json"
+# The answers the handlers below give to any operation, by when they can happen.
+_COMMON_PROBLEMS = {
+    "401": ("未登录", lambda op, path: bool(op.get("security"))),
+    "403": ("没有权限", lambda op, path: bool(op.get("security"))),
+    "404": ("未找到", lambda op, path: "{" in path),
+    "422": ("输入不合法", lambda op, path: bool(op.get("parameters") or op.get("requestBody"))),
+}
+
+
+def with_problem_responses(schema: dict) -> dict:
+    """Make the published contract say what the error handlers below answer: every problem is
+    ``application/problem+json`` (ninja would document ``application/json``), and an operation
+    lists 401/403 when it needs a login, 404 when it has a path parameter and 422 when it takes
+    input, whether or not its router declared them."""
+    problem = {"schema": {"$ref": PROBLEM_REF}}
+    for path, operations in schema.get("paths", {}).items():
+        for op in operations.values():
+            responses = {str(status): r for status, r in op.get("responses", {}).items()}
+            op["responses"] = responses
+            for response in responses.values():
+                content = response.get("content", {})
+                if content.get("application/json", {}).get("schema", {}).get("$ref") == PROBLEM_REF:
+                    response["content"] = {PROBLEM_TYPE: content.pop("application/json")}
+            for status, (title, applies) in _COMMON_PROBLEMS.items():
+                if status not in responses and applies(op, path):
+                    responses[status] = {"description": title, "content": {PROBLEM_TYPE: problem}}
+    return schema
+
+
+class FazhiAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return with_problem_responses(schema)
+
+
+api = FazhiAPI(
     title="法治 Fazhi API",
     version="1.0.0",
     description="市人社局法治工作平台接口。错误以 RFC 7807 problem JSON 返回，`code` 字段稳定。",

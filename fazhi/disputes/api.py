@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit, User
+from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.selectors.deadlines import by_nearest_deadline
@@ -33,12 +34,12 @@ from fazhi.disputes.services import reconsideration as recon
 router = Router(tags=["disputes"])
 
 
-class Filters(Schema):
+class DisputeFilters(Schema):
     status: str = ""
-    year: int | None = None
+    year: Year | None = None
     q: str = ""
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: Offset = 0
 
 
 def _deadline(row) -> dict | None:
@@ -133,7 +134,7 @@ def _unit(pk: int) -> OrgUnit:
     return unit
 
 
-def _most_urgent(qs, filters: Filters):
+def _most_urgent(qs, filters: DisputeFilters):
     cases = by_nearest_deadline(qs)[filters.offset : filters.offset + filters.limit]
     return selectors.nearest_rows(cases, today=timezone.localdate())
 
@@ -149,7 +150,7 @@ def _row(case):
     operation_id="disputes_reconsideration_list",
     summary="复议案件（按期限排序）",
 )
-def reconsideration_list(request, filters: Query[Filters]):
+def reconsideration_list(request, filters: Query[DisputeFilters]):
     qs = selectors.reconsideration_list(
         user=request.auth, status=filters.status, year=filters.year, query=filters.q[:100]
     )
@@ -304,7 +305,7 @@ def litigation_step(request, case_id: int, payload: LitigationStepIn):
     operation_id="disputes_litigation_list",
     summary="应诉案件（按期限排序）",
 )
-def litigation_list(request, filters: Query[Filters]):
+def litigation_list(request, filters: Query[DisputeFilters]):
     qs = selectors.litigation_list(
         user=request.auth, step=filters.status, year=filters.year, query=filters.q[:100]
     )
@@ -366,7 +367,7 @@ def litigation_judge(request, case_id: int, payload: JudgeIn):
     operation_id="disputes_rates",
     summary="纠错率、败诉率、负责人出庭率（按单位或权力事项）",
 )
-def rates(request, year: int | None = None, by: str = "unit"):
+def rates(request, year: Year | None = None, by: str = "unit"):
     if by not in {"unit", "power_item"}:
         raise ProblemError(422, ErrorCode.INVALID_INPUT, "by 只能是 unit 或 power_item")
     rows, total = selectors.feedback_figures(user=request.auth, year=year, by=by)

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.utils import timezone
+
 from fazhi.core.domain.errors import Refused as PublicityRefused
 from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.litigation import Outcome
@@ -85,8 +87,14 @@ def withdraw_original(
     if record is None:
         return None
     try:
+        # the withdrawal itself is dated by the system (publicity_withdraw); ``on`` bounds
+        # the typed date of the change
         return publicity_withdraw(
-            record=record, reason=reason, change=change, actor=actor, on=on, changed_on=changed_on
+            record=record,
+            reason=reason,
+            change=change,
+            actor=actor,
+            changed_on=min(changed_on, on, timezone.localdate()),
         )
     except PublicityRefused as exc:
         raise Refused(f"原决定（{original_ref}）的公示无法撤回：{exc.message}", exc.basis) from None

@@ -11,7 +11,7 @@ from fazhi.disputes.domain.litigation import Instance, Outcome
 from fazhi.disputes.domain.reconsideration import DecisionType, Role
 
 
-class DeadlineOut(Schema):
+class DisputeDeadlineOut(Schema):
     rule: str
     label: str
     due: date
@@ -34,7 +34,7 @@ class ReconsiderationOut(Schema):
     decided_on: date | None
     decided_late: bool
     error_cause: str
-    next_deadline: DeadlineOut | None = None
+    next_deadline: DisputeDeadlineOut | None = None
 
 
 class ReconsiderationIn(Schema):
@@ -81,7 +81,7 @@ class LitigationOut(Schema):
     head_appeared: bool | None
     outcome: str
     is_lost: bool
-    next_deadline: DeadlineOut | None = None
+    next_deadline: DisputeDeadlineOut | None = None
 
 
 class LitigationIn(Schema):

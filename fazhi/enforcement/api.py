@@ -25,6 +25,7 @@ from pydantic import Field
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit
+from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import Problem
 from fazhi.enforcement import selectors
 from fazhi.enforcement.domain import case_flow as flow
@@ -41,9 +42,9 @@ class CaseFilters(Schema):
     overdue: bool = False
     mine: bool = False
     q: str = ""
-    year: int | None = Field(None, ge=1900, le=2999)
+    year: Year | None = None
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0, le=1_000_000)
+    offset: Offset = 0
 
 
 class CaseDeadlineOut(Schema):

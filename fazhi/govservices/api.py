@@ -17,7 +17,7 @@ from fazhi.govservices.schemas import (
     ApplicationOut,
     CatalogueOut,
     ComparisonOut,
-    ItemOut,
+    ServiceItemOut,
     StepIn,
     TrackOut,
 )
@@ -87,7 +87,7 @@ def catalogue_list(request):
 
 @router.get(
     "/catalogues/{year}/items",
-    response={200: list[ItemOut], 404: Problem},
+    response={200: list[ServiceItemOut], 404: Problem},
     operation_id="services_catalogue_items",
     summary="某年度目录的事项",
 )
@@ -101,7 +101,7 @@ def catalogue_items(request, year: int):
 
 @router.get(
     "/items/{code}",
-    response={200: ItemOut, 404: Problem},
+    response={200: ServiceItemOut, 404: Problem},
     operation_id="services_item_get",
     summary="现行目录中的事项（服务指南）",
 )

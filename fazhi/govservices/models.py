@@ -230,6 +230,11 @@ class LicenseApplication(Applicant):
     decided_on = models.DateField(_("决定日期"), null=True, blank=True, db_index=True)
     decision_recorded_at = models.DateTimeField(_("决定登记时间"), null=True, blank=True)
     decided_late = models.BooleanField(_("超期决定"), default=False)
+    # Every typed step date (收件, 告知补正, 补正, 受理, 决定) beside when it was entered and by
+    # whom: {"step", "on", "entered_at", "entered_by", "late"}; "late" when entered after the
+    # time limit the step answers had run out. Time limits are met on the day of entry.
+    step_entries = models.JSONField(_("日期录入记录"), default=list, blank=True)
+    late_entry = models.BooleanField(_("有补录"), default=False, db_index=True)
     licence_number = models.CharField(
         _("许可文号"), max_length=64, null=True, blank=True, unique=True
     )

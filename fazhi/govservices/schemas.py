@@ -23,7 +23,7 @@ class MaterialOut(Schema):
     is_shared: bool
 
 
-class ItemOut(Schema):
+class ServiceItemOut(Schema):
     code: str
     name: str
     kind: str

@@ -298,3 +298,26 @@ def _public_part(app: LicenseApplication) -> dict[str, Any]:
 
 
 # --- 双公示 feed ----------------------------------------------------------------------------
+
+
+def step_entry_rows(application) -> list[dict]:
+    """The typed step dates with who entered them and when (newest last), for the record page."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from fazhi.govservices.domain.licensing import STEP_LABELS
+
+    rows = []
+    for entry in application.step_entries or []:
+        entered = timezone.localtime(datetime.fromisoformat(entry["entered_at"]))
+        rows.append(
+            {
+                "label": STEP_LABELS.get(entry["step"], entry["step"]),
+                "on": entry["on"],
+                "entered_at": f"{entered:%Y-%m-%d %H:%M}",
+                "entered_by_name": entry.get("entered_by_name", ""),
+                "late": entry.get("late", False),
+            }
+        )
+    return rows

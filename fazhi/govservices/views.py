@@ -133,6 +133,7 @@ def application_detail(request, pk: int):
     context = {
         "app": app,
         "checklist": selectors.checklist(app),
+        "entry_rows": selectors.step_entry_rows(app),
         "publicity": record_of(app),
         "missing": missing_for(app),
         "deadlines": selectors.deadline_rows(app, today=timezone.localdate()),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ninja import Router, Schema
 
+from fazhi.core.api.params import Year
 from fazhi.core.api.problems import ErrorCode, ProblemError
 from fazhi.inspections import selectors
 from fazhi.inspections.models import Draw
@@ -15,7 +16,7 @@ from fazhi.inspections.models import Draw
 router = Router(tags=["inspections"])
 
 
-class ItemOut(Schema):
+class InspectionItemOut(Schema):
     code: str
     name: str
     power_item: str
@@ -42,6 +43,12 @@ class DrawOut(Schema):
     pool_size: int
     checks: int
     strata: list
+    beacon_source: str
+    beacon_date: str | None
+    beacon: str
+    beacon_entered_at: str | None
+    redraw_of: str | None
+    redraw_reason: str
 
 
 class CheckOut(Schema):
@@ -78,6 +85,12 @@ def _draw(d: Draw, checks: int) -> dict:
         "pool_size": d.pool_size,
         "checks": checks,
         "strata": d.strata,
+        "beacon_source": d.beacon_source,
+        "beacon_date": d.beacon_date.isoformat() if d.beacon_date else None,
+        "beacon": d.beacon_value,
+        "beacon_entered_at": d.beacon_entered_at.isoformat() if d.beacon_entered_at else None,
+        "redraw_of": d.redraw_of.number if d.redraw_of_id else None,
+        "redraw_reason": d.redraw_reason,
     }
 
 
@@ -90,7 +103,7 @@ def _get(draw_id: int) -> Draw:
 
 @router.get(
     "/items",
-    response=list[ItemOut],
+    response=list[InspectionItemOut],
     auth=None,
     operation_id="inspections_item_list",
     summary="随机抽查事项清单（已公示）",
@@ -118,7 +131,7 @@ def items(request):
     operation_id="inspections_draw_list",
     summary="抽取及其承诺值",
 )
-def draw_list(request, year: int | None = None):
+def draw_list(request, year: Year | None = None):
     return [_draw(d, d.check_count) for d in selectors.draw_list(year=year)[:200]]
 
 

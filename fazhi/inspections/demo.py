@@ -2,16 +2,19 @@
 
 Idempotent: items, employers and plans are found by their codes and titles. The items link to
 the powers demo's 行政检查 items; without them (powers demo not loaded) nothing is created.
-The demo draws use fixed seeds so every demo database shows the same draws; real draws take
-their seed from ``secrets``.
+The demo draws use fixed seeds and a fixed public value (announced as a demo value of the day
+the demo is loaded) so every demo database shows the same draws; real draws take their seed from
+``secrets`` and the public value published after the commitment.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections.domain.directory import synthetic_uscc
@@ -53,6 +56,8 @@ WORDS = (
     "佳禾",
 )
 EMPLOYERS = 2000
+DEMO_BEACON_SOURCE = "演示数据：加载演示当日的公开随机值（实际抽取应采用约定日期的开奖号码）"
+DEMO_BEACON = "03 07 12 19 25 31 + 09"
 SHARE = "0.03"
 
 # code, power item, name, class, method
@@ -93,6 +98,16 @@ def employer_rows():
             size=SIZES[(n * 7) % 4],
             address=f"天津市{district}示范路{n % 300 + 1}号",
         )
+
+
+@contextmanager
+def _on_day(day: date):
+    """The clock at 10:00 local time on ``day`` (time-machine: `fazhi demo` is a development
+    command)."""
+    import time_machine
+
+    with time_machine.travel(timezone.make_aware(datetime.combine(day, time(10))), tick=False):
+        yield
 
 
 def load(ctx) -> None:
@@ -159,10 +174,16 @@ def _plan_with_draw(ctx, number: int, title: str, on: date, items, joint: str) -
                 actor=ctx.actor,
             )
             seed = hashlib.sha256(f"fazhi-demo-2019-{number}".encode()).digest()
-            draw = draws.draw_commit(plan=plan, on=on, actor=ctx.actor, seed=seed)
-            draw = draws.draw_reveal(
-                draw=draws.draw_execute(draw=draw, actor=ctx.actor), actor=ctx.actor
+            draw = draws.draw_commit(
+                plan=plan,
+                on=on,
+                actor=ctx.actor,
+                seed=seed,
+                beacon_source=DEMO_BEACON_SOURCE,
+                beacon_date=timezone.localdate(),
             )
+            draw = draws.draw_execute(draw=draw, actor=ctx.actor, beacon=DEMO_BEACON)
+            draw = draws.draw_reveal(draw=draw, actor=ctx.actor)
             for check in draw.checks.order_by("index"):
                 _result(ctx, check, on)
     except Refused as exc:
@@ -178,7 +199,11 @@ def _result(ctx, check, on: date) -> None:
         outcome, summary = CheckResult.Outcome.CORRECTED, "未按规定建立职工名册，已责令限期改正"
     else:
         outcome, summary = CheckResult.Outcome.NO_PROBLEM, ""
-    result = checks.check_result_enter(
-        check=check, outcome=outcome, checked_on=checked_on, summary=summary, actor=ctx.actor
-    )
-    checks.check_result_publish(result=result, on=checked_on + timedelta(days=10), actor=ctx.actor)
+    # the demo replays the past: entered on the check day and published ten days later, each
+    # with the clock on that day (publication dates are the system's)
+    with _on_day(checked_on):
+        result = checks.check_result_enter(
+            check=check, outcome=outcome, checked_on=checked_on, summary=summary, actor=ctx.actor
+        )
+    with _on_day(checked_on + timedelta(days=10)):
+        checks.check_result_publish(result=result, actor=ctx.actor)

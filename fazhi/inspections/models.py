@@ -183,6 +183,30 @@ class Draw(models.Model):
     drawn_at = models.DateTimeField(_("抽取时间"), null=True, blank=True)
     revealed_at = models.DateTimeField(_("公布种子时间"), null=True, blank=True)
     cancel_reason = models.CharField(_("作废原因"), max_length=300, blank=True)
+    # fazhi-draw/2: a public value published after the commitment is mixed into the seed. The
+    # source and date are committed with the hashes; the value is entered at the draw step.
+    beacon_source = models.CharField(_("公开随机值来源"), max_length=200, blank=True)
+    beacon_date = models.DateField(_("公开随机值公布日期"), null=True, blank=True)
+    beacon_value = models.CharField(_("公开随机值"), max_length=200, blank=True)
+    beacon_entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("公开随机值录入人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    beacon_entered_at = models.DateTimeField(_("公开随机值录入时间"), null=True, blank=True)
+    # A re-draw of a plan names the draw it repeats and why; the earlier draw stays as it was.
+    redraw_of = models.ForeignKey(
+        "self",
+        verbose_name=_("重新抽取的原抽取"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="redraws",
+    )
+    redraw_reason = models.TextField(_("重新抽取原因"), blank=True)
     version = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -273,7 +297,20 @@ class CheckResult(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     published_on = models.DateField(_("公示日期"), null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # The 公示日期 is the system's (the moment the result went public); who published is kept.
+    # ``checked_on`` is typed: entered by ``entered_by`` at ``created_at``, and flagged when
+    # entered after its 20-working-day publicity period had already run out.
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("公示人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    entered_late = models.BooleanField(_("补录（录入时公示期限已过）"), default=False)
+    created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("检查结果")

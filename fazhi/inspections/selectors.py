@@ -74,7 +74,8 @@ def plan_list() -> QuerySet[InspectionPlan]:
 
 
 def draw_list(*, year: int | None = None) -> QuerySet[Draw]:
-    qs = Draw.objects.select_related("plan").annotate(check_count=Count("checks"))
+    qs = Draw.objects.select_related("plan", "redraw_of", "beacon_entered_by")
+    qs = qs.annotate(check_count=Count("checks"))
     return qs.filter(plan__year=year) if year else qs
 
 
@@ -130,6 +131,8 @@ def draw_verification(draw: Draw) -> algo.Verification | None:
         list_commitment=draw.list_sha256,
         seed_commitment=draw.seed_sha256,
         published=result_bytes(draw),
+        algorithm=draw.algorithm,
+        beacon=draw.beacon_value,
     )
 
 

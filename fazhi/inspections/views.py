@@ -31,6 +31,10 @@ def _day(value: str) -> date:
         raise Refused("日期格式不正确") from None
 
 
+def _optional_day(value: str) -> date | None:
+    return _day(value) if value.strip() else None
+
+
 @login_required
 def index(request):
     context = {
@@ -100,7 +104,12 @@ def plan_commit(request, pk: int):
     plan = get_object_or_404(InspectionPlan, pk=pk)
     try:
         draw = draw_services.draw_commit(
-            plan=plan, on=_day(request.POST.get("on", "")), actor=request.user
+            plan=plan,
+            on=_day(request.POST.get("on", "")),
+            actor=request.user,
+            beacon_source=request.POST.get("beacon_source", ""),
+            beacon_date=_optional_day(request.POST.get("beacon_date", "")),
+            redraw_reason=request.POST.get("redraw_reason", ""),
         )
     except FAILURES as exc:
         messages.error(request, str(exc))
@@ -110,7 +119,9 @@ def plan_commit(request, pk: int):
 
 
 DRAW_ACTIONS = {
-    "draw": lambda d, r: draw_services.draw_execute(draw=d, actor=r.user),
+    "draw": lambda d, r: draw_services.draw_execute(
+        draw=d, actor=r.user, beacon=r.POST.get("beacon", "")
+    ),
     "reveal": lambda d, r: draw_services.draw_reveal(draw=d, actor=r.user),
     "cancel": lambda d, r: draw_services.draw_cancel(
         draw=d, reason=r.POST.get("reason", ""), actor=r.user
@@ -175,9 +186,7 @@ def check_result(request, pk: int):
 def result_publish(request, pk: int):
     result = get_object_or_404(CheckResult.objects.select_related("check_record"), pk=pk)
     try:
-        check_services.check_result_publish(
-            result=result, on=_day(request.POST.get("on", "")), actor=request.user
-        )
+        check_services.check_result_publish(result=result, actor=request.user)
     except FAILURES as exc:
         messages.error(request, str(exc))
     else:

@@ -8,7 +8,7 @@ from ninja import Field, Query, Router, Schema
 
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.laws import selectors
-from fazhi.laws.schemas import ArticleOut, DocumentOut, SearchPageOut, VersionDiffOut
+from fazhi.laws.schemas import LawArticleOut, LawDocumentOut, SearchPageOut, VersionDiffOut
 from fazhi.laws.search import SearchError, SearchFilters, search
 from fazhi.laws.search import query as q
 
@@ -86,7 +86,7 @@ def _version(v, day) -> dict:
 
 @router.get(
     "/documents/{document_id}",
-    response={200: DocumentOut, 400: Problem, 404: Problem},
+    response={200: LawDocumentOut, 400: Problem, 404: Problem},
     operation_id="policies_document_get",
     summary="查看文件：条文、效力状态、关联文件和历史版本",
     auth=None,
@@ -105,7 +105,7 @@ def policies_document_get(request: HttpRequest, document_id: int, as_of: str = "
     ]
     in_force = selectors.document_version_on(document=document, day=day)
     return {
-        **{f: getattr(document, f) for f in DocumentOut.model_fields if hasattr(document, f)},
+        **{f: getattr(document, f) for f in LawDocumentOut.model_fields if hasattr(document, f)},
         "status": document.status_on(day),
         "as_of": day,
         "in_force_version_id": in_force.id if in_force else None,
@@ -115,7 +115,7 @@ def policies_document_get(request: HttpRequest, document_id: int, as_of: str = "
     }
 
 
-class DiffParams(Schema):
+class LawDiffParams(Schema):
     from_id: int | None = Field(None, alias="from", description="旧版本的文件 id；默认为上一版本")
     to_id: int | None = Field(None, alias="to", description="新版本的文件 id；默认为本文件")
 
@@ -127,7 +127,7 @@ class DiffParams(Schema):
     summary="新旧版本条文对照：新增、删除、修改的条文及逐字差异",
     auth=None,
 )
-def policies_document_diff(request: HttpRequest, document_id: int, params: Query[DiffParams]):
+def policies_document_diff(request: HttpRequest, document_id: int, params: Query[LawDiffParams]):
     document = _document(document_id)
     try:
         new = (
@@ -168,7 +168,7 @@ def policies_document_diff(request: HttpRequest, document_id: int, params: Query
 
 @router.get(
     "/articles/{article_id}",
-    response={200: ArticleOut, 400: Problem, 404: Problem},
+    response={200: LawArticleOut, 400: Problem, 404: Problem},
     operation_id="policies_article_get",
     summary="查看单条条文（含所在文件在指定日期的效力状态）",
     auth=None,

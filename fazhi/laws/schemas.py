@@ -42,7 +42,7 @@ class SearchPageOut(Schema):
     related: list[str]  # similar known questions
 
 
-class ArticleOut(Schema):
+class LawArticleOut(Schema):
     id: int
     document_id: int
     document_title: str
@@ -61,7 +61,7 @@ class ArticleOut(Schema):
     as_of: date
 
 
-class VersionOut(Schema):
+class LawVersionOut(Schema):
     id: int
     title: str
     doc_number: str
@@ -88,7 +88,7 @@ class ArticleBrief(Schema):
     clauses: list[str]
 
 
-class DocumentOut(Schema):
+class LawDocumentOut(Schema):
     id: int
     title: str
     kind: str
@@ -106,7 +106,7 @@ class DocumentOut(Schema):
     url: str
     articles: list[ArticleBrief]
     relations: list[RelationOut]
-    versions: list[VersionOut]
+    versions: list[LawVersionOut]
 
 
 class DiffSegmentOut(Schema):
@@ -126,7 +126,7 @@ class ArticleChangeOut(Schema):
 
 
 class VersionDiffOut(Schema):
-    from_version: VersionOut
-    to_version: VersionOut
+    from_version: LawVersionOut
+    to_version: LawVersionOut
     counts: dict[str, int]  # per kind, including "unchanged"
     changes: list[ArticleChangeOut]  # unchanged articles left out

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from fazhi.accounts.auth import api_auth
+from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.normdocs import selectors, services
 from fazhi.normdocs.client import client_ip
@@ -16,8 +17,8 @@ from fazhi.normdocs.schemas import (
     CommentIn,
     CommentOut,
     DocumentListOut,
-    DocumentOut,
     LedgerSummaryOut,
+    NormdocDocumentOut,
 )
 
 router = Router(tags=["normdocs"])
@@ -25,10 +26,10 @@ router = Router(tags=["normdocs"])
 
 class ListFilters(Schema):
     stage: Stage | None = None
-    year: int | None = None
+    year: Year | None = None
     q: str = ""
-    offset: int = 0
-    limit: int = 50
+    offset: Offset = 0
+    limit: int = Field(50, ge=1, le=200)
 
 
 def _item(d) -> dict:
@@ -75,7 +76,7 @@ def document_list(request, filters: Query[ListFilters]):
 @router.get(
     "/documents/{document_id}",
     auth=api_auth,
-    response={200: DocumentOut, 404: Problem},
+    response={200: NormdocDocumentOut, 404: Problem},
     operation_id="normdocs_document_get",
     summary="规范性文件详情：条文、期限与可办理的下一步",
 )
@@ -130,7 +131,7 @@ def document_get(request, document_id: int):
     operation_id="normdocs_ledger_summary",
     summary="台账统计：各阶段件数、现行有效件数、清理中废止和宣布失效件数",
 )
-def ledger_summary(request, year: int | None = None):
+def ledger_summary(request, year: Year | None = None):
     return selectors.ledger_summary(user=request.auth, year=year).__dict__
 
 

@@ -7,14 +7,14 @@ from datetime import date
 from ninja import Field, Schema
 
 
-class ArticleOut(Schema):
+class NormdocArticleOut(Schema):
     id: int
     number: int
     label: str
     text: str
 
 
-class DeadlineOut(Schema):
+class NormdocDeadlineOut(Schema):
     rule_code: str
     title: str
     start: date
@@ -42,7 +42,7 @@ class DocumentListOut(Schema):
     items: list[DocumentListItem]
 
 
-class DocumentOut(DocumentListItem):
+class NormdocDocumentOut(DocumentListItem):
     comment_opened_on: date | None
     comment_closed_on: date | None
     registered_on: date | None
@@ -53,8 +53,8 @@ class DocumentOut(DocumentListItem):
     adoption_note: str
     interpretation_title: str
     interpretation_text: str
-    articles: list[ArticleOut]
-    deadlines: list[DeadlineOut]
+    articles: list[NormdocArticleOut]
+    deadlines: list[NormdocDeadlineOut]
     next_actions: list[str] = Field(description="当前用户此时可办理的步骤")
 
 

@@ -4,9 +4,10 @@ for staff."""
 from __future__ import annotations
 
 from django.utils import timezone
-from ninja import Router
+from ninja import Query, Router
 
 from fazhi.accounts.auth import api_auth
+from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.core.services.request_context import current_request
 from fazhi.officers import selectors
@@ -48,8 +49,8 @@ def officer_list(
     q: str = "",
     status: str = "",
     active: str = "yes",
-    limit: int = 200,
-    offset: int = 0,
+    limit: int = Query(200, ge=1, le=1000),
+    offset: Offset = 0,
 ):
     qs = selectors.officer_list(
         user=request.auth, org_unit_id=unit, query=q[:50], status=status, active=active
@@ -81,7 +82,7 @@ def officer_list(
     operation_id="officers_stats",
     summary="年度持证率、换证、年审、培训与考试",
 )
-def stats(request, year: int | None = None):
+def stats(request, year: Year | None = None):
     year = year or timezone.localdate().year
     if not 1990 <= year <= 2100:
         raise ProblemError(422, ErrorCode.INVALID_INPUT, "年度不合法")

@@ -16,10 +16,10 @@ from fazhi.powers.domain.usage import is_zero_enforcement
 from fazhi.powers.schemas import (
     BasisOut,
     DiffOut,
-    ItemOut,
     ItemPageOut,
+    PowerItemOut,
+    PowerVersionOut,
     UsageListOut,
-    VersionOut,
 )
 
 router = Router(tags=["powers"])
@@ -34,7 +34,7 @@ class ListParams(Schema):
     page_size: int = Field(default=20, ge=1, le=100)
 
 
-class DiffParams(Schema):
+class PowerDiffParams(Schema):
     from_version: int = Field(alias="from", ge=1, description="原版本号")
     to_version: int = Field(alias="to", ge=1, description="新版本号")
 
@@ -65,7 +65,7 @@ def _summary(item) -> dict:
     }
 
 
-def _version(v) -> VersionOut:
+def _version(v) -> PowerVersionOut:
     bases = [
         BasisOut(
             citation=b.citation,
@@ -77,7 +77,7 @@ def _version(v) -> VersionOut:
         )
         for b in v.bases.all()
     ]
-    return VersionOut(
+    return PowerVersionOut(
         number=v.number,
         name=v.name,
         kind=v.kind,
@@ -122,7 +122,7 @@ def item_list(request, params: Query[ListParams]):
 
 @router.get(
     "/items/{code}",
-    response={200: ItemOut, 404: Problem},
+    response={200: PowerItemOut, 404: Problem},
     operation_id="powers_item_get",
     summary="权责事项详情",
     description="当前版本内容、依据条文和今年的执法量（零执法）。",
@@ -143,7 +143,7 @@ def item_get(request, code: str):
 
 @router.get(
     "/items/{code}/versions",
-    response={200: list[VersionOut], 404: Problem},
+    response={200: list[PowerVersionOut], 404: Problem},
     operation_id="powers_item_versions",
     summary="事项的全部版本（变更记录）",
     description="新版本在前，每个版本附变更理由和生效日期。",
@@ -158,7 +158,7 @@ def item_versions(request, code: str):
     operation_id="powers_item_diff",
     summary="两个版本逐项对照",
 )
-def item_diff(request, code: str, params: Query[DiffParams]):
+def item_diff(request, code: str, params: Query[PowerDiffParams]):
     item = _item(code)
     try:
         old = selectors.power_item_version_get(item=item, number=params.from_version)

@@ -33,7 +33,7 @@ class BasisOut(Schema):
     url: str = Field(description="人社政策一点通中的条文地址；未收录时为空")
 
 
-class VersionOut(Schema):
+class PowerVersionOut(Schema):
     number: int
     name: str
     kind: str
@@ -50,8 +50,8 @@ class VersionOut(Schema):
     bases: list[BasisOut]
 
 
-class ItemOut(ItemSummaryOut):
-    current: VersionOut
+class PowerItemOut(ItemSummaryOut):
+    current: PowerVersionOut
     usage_year: int = Field(description="执法量统计年度（今年）")
     usage_count: int = Field(description="该年依据本事项立案的案件数")
     zero_enforcement: bool = Field(description="有效事项该年无立案时为 true（零执法）")

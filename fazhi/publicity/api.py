@@ -4,23 +4,24 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
+from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.publicity import selectors
 from fazhi.publicity.domain.enums import KIND_LABELS, Kind
 from fazhi.publicity.domain.formatting import wanyuan
-from fazhi.publicity.schemas import RecordOut, RecordPage
+from fazhi.publicity.schemas import PublicityRecordOut, RecordPage
 
 router = Router(tags=["publicity"])
 
 
-class Filters(Schema):
+class PublicityFilters(Schema):
     kind: str = ""
-    year: int | None = None
+    year: Year | None = None
     q: str = ""
-    limit: int = 20
-    offset: int = 0
+    limit: int = Field(20, ge=1, le=100)
+    offset: Offset = 0
 
 
 def _out(record) -> dict:
@@ -59,7 +60,7 @@ def _out(record) -> dict:
         "publicity_ends_on": record.publicity_ends_on,
         "withdrawn": view.withdrawn,
         "withdrawal_change": record.withdrawal_change,
-        "withdrawal_reason": record.withdrawal_reason,
+        "withdrawal_reason": view.withdrawal_reason,
         "withdrawn_on": record.withdrawn_on,
     }
 
@@ -67,7 +68,7 @@ def _out(record) -> dict:
 @router.get(
     "/records", response={200: RecordPage, 422: Problem}, summary="公示中的执法决定（已脱敏）"
 )
-def record_list(request, filters: Query[Filters]):
+def record_list(request, filters: Query[PublicityFilters]):
     if filters.kind and filters.kind not in Kind.__members__.values():
         raise ProblemError(
             422,
@@ -75,7 +76,7 @@ def record_list(request, filters: Query[Filters]):
             "类型不存在",
             f"kind 应为 {'、'.join(k.value for k in Kind)} 之一",
         )
-    limit, offset = max(1, min(filters.limit, 100)), max(0, filters.offset)
+    limit, offset = filters.limit, filters.offset
     qs = selectors.public_records(
         today=timezone.localdate(), kind=filters.kind, year=filters.year, query=filters.q[:50]
     )
@@ -87,7 +88,9 @@ def record_list(request, filters: Query[Filters]):
     }
 
 
-@router.get("/records/{record_id}", response={200: RecordOut, 404: Problem}, summary="一条公示信息")
+@router.get(
+    "/records/{record_id}", response={200: PublicityRecordOut, 404: Problem}, summary="一条公示信息"
+)
 def record_get(request, record_id: int):
     record = selectors.public_record(pk=record_id, today=timezone.localdate())
     if record is None:

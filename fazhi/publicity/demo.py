@@ -19,11 +19,16 @@ A record failing the pre-flight check stays pending with its problems listed (an
 penalty, for one: a case records no 法定代表人). Not yet due records stay pending, unalarmed.
 Idempotent: only pending records are published, and a second run finds the late ones as the
 last due again; the withdrawal happens only while no record is withdrawn.
+
+Publication and withdrawal take their dates from the clock (the moment a record goes public or
+is taken down), so the demo, which replays the bureau's past, runs each of them with the clock
+set to the day it shows (``_on_day``, time-machine: `fazhi demo` is a development command).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from contextlib import contextmanager
+from datetime import date, datetime, time
 
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
@@ -40,6 +45,16 @@ LATE_BY = 3  # working days after its due date the one before them is published
 WITHDRAWAL_REASON = (
     "当事人不服该处罚决定申请行政复议，复议机关以主要事实不清、证据不足为由决定撤销该处罚决定"
 )
+
+
+@contextmanager
+def _on_day(day: date):
+    """The clock at 10:00 local time on ``day`` for what runs inside."""
+    import time_machine
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.make_aware(datetime.combine(day, time(10))), tick=False):
+        yield
 
 
 def publishable(*, today: date) -> list[PublicityRecord]:
@@ -67,7 +82,8 @@ def _publish(ctx) -> int:
             ):
                 on = late
         try:
-            publicity_publish(record=record, actor=ctx.actor, on=on)
+            with _on_day(on):
+                publicity_publish(record=record, actor=ctx.actor)
         except Refused as exc:
             ctx.notes.append(f"公示演示：{record.document_number or record.pk} 未公示：{exc}")
             continue
@@ -91,14 +107,14 @@ def _withdraw_one(ctx) -> None:
         if case is not None and getattr(ctx, "users", None):
             _revoked_on_reconsideration(ctx, record, case, decided=changed_on, served=on)
         else:
-            publicity_withdraw(
-                record=record,
-                reason=WITHDRAWAL_REASON,
-                change=Change.REVOKED,
-                actor=ctx.actor,
-                on=on,
-                changed_on=changed_on,
-            )
+            with _on_day(on):
+                publicity_withdraw(
+                    record=record,
+                    reason=WITHDRAWAL_REASON,
+                    change=Change.REVOKED,
+                    actor=ctx.actor,
+                    changed_on=changed_on,
+                )
         ctx.created["publicity_withdrawn"] += 1
         return
 
@@ -140,7 +156,8 @@ def _revoked_on_reconsideration(ctx, record, case, *, decided: date, served: dat
         text="主要事实不清、证据不足，决定撤销",
         error_cause=ErrorCause.FACTS_UNCLEAR.value,
     )
-    recon.reconsideration_serve(case=dispute, on=served, actor=legal)
+    with _on_day(served):  # serving withdraws the record, dated by the clock
+        recon.reconsideration_serve(case=dispute, on=served, actor=legal)
     ctx.created["reconsideration_cases"] += 1
 
 

@@ -105,6 +105,31 @@ class PublicityRecord(models.Model):
     withdrawal_reason = models.TextField(_("撤回原因"), blank=True)
     changed_on = models.DateField(_("决定被变更、撤销之日"), null=True, blank=True)
     withdrawn_on = models.DateField(_("撤回日期"), null=True, blank=True)
+    # 公示日期 and 撤回日期 are the system's (the moment the record went public or was taken
+    # down, 国办发〔2018〕118号); who did it is kept beside them. ``changed_on`` is typed: it is
+    # stored with who entered it and when (the withdrawal's), and flagged when entered after
+    # the withdrawal period it starts had already run out.
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("公示人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("撤回人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    changed_on_entered_late = models.BooleanField(
+        _("决定变更日期补录（录入时撤回期限已过）"), default=False
+    )
     # 双公示交换: content_changed_at moves only when what is sent changes (incremental export).
     content_changed_at = models.DateTimeField(_("内容变更时间"), db_index=True)
     exchange_status = models.CharField(
@@ -154,6 +179,11 @@ class PublicityRecord(models.Model):
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[Status(self.status)]
+
+    @property
+    def published_late(self) -> bool:
+        """Made public after its due date (国办发〔2018〕118号（六）), by the system's date."""
+        return bool(self.published_on and self.due_on and self.published_on > self.due_on)
 
     def as_data(self) -> DecisionData:
         return DecisionData.from_mapping({n: getattr(self, n) for n in DecisionData.field_names()})

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ninja import Schema
 
 
-class RecordOut(Schema):
+class PublicityRecordOut(Schema):
     id: int
     record_no: str
     kind: str
@@ -49,4 +49,4 @@ class RecordPage(Schema):
     count: int
     limit: int
     offset: int
-    results: list[RecordOut]
+    results: list[PublicityRecordOut]

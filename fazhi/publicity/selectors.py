@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 
 from fazhi.publicity.domain.data import DecisionData
 from fazhi.publicity.domain.enums import ExchangeStatus, Kind, Status
-from fazhi.publicity.domain.masking import public_data
+from fazhi.publicity.domain.masking import mask_free_text, public_data, withdrawn_public_data
 from fazhi.publicity.models import ExportBatch, PublicityRecord
 
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
@@ -29,12 +29,14 @@ def public_records(
         qs = qs.filter(decided_on__year=year)
     query = (query or "").strip()
     if query:
-        qs = qs.filter(
+        # a withdrawn decision no longer shows its party or content, so it is not found by them
+        # either (行政处罚法 第四十八条第二款)
+        shown = ~Q(status=Status.WITHDRAWN) & (
             Q(party_name__icontains=query)
-            | Q(document_number__icontains=query)
             | Q(content__icontains=query)
             | Q(violation_type__icontains=query)
         )
+        qs = qs.filter(shown | Q(document_number__icontains=query))
     return qs.order_by("-published_on", "-id")
 
 
@@ -52,6 +54,11 @@ class PublicView:
     @property
     def withdrawn(self) -> bool:
         return self.record.status == Status.WITHDRAWN
+
+    @property
+    def withdrawal_reason(self) -> str:
+        """The published reason of a withdrawal, masked like any published free text."""
+        return mask_free_text(self.record.withdrawal_reason)
 
 
 def active_record_for(*, source_type: str, source_id: str) -> PublicityRecord | None:
@@ -96,7 +103,11 @@ def undone(decisions) -> dict[int, str]:
 
 
 def public_view(record: PublicityRecord) -> PublicView:
-    return PublicView(record, public_data(record.as_data()))
+    """The public side of a record: masked; of a withdrawn one only what names the act."""
+    data = public_data(record.as_data())
+    if record.status == Status.WITHDRAWN:
+        data = withdrawn_public_data(data)
+    return PublicView(record, data)
 
 
 def public_years() -> list[int]:

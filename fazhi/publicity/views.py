@@ -85,7 +85,7 @@ def record_action(request, pk: int, action: str):
     record = get_object_or_404(PublicityRecord, pk=pk)
     try:
         if action == "publish":
-            publicity_publish(record=record, actor=request.user, on=_day(request, "on"))
+            publicity_publish(record=record, actor=request.user)
             messages.success(request, "已公示。")
         elif action == "withdraw":
             publicity_withdraw(
@@ -93,7 +93,6 @@ def record_action(request, pk: int, action: str):
                 reason=request.POST.get("reason", ""),
                 change=request.POST.get("change", ""),
                 actor=request.user,
-                on=_day(request, "on"),
                 changed_on=_day(request, "changed_on") if request.POST.get("changed_on") else None,
             )
             messages.success(request, "已撤回公示，撤回原因已公开。")

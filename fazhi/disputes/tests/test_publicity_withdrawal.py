@@ -20,7 +20,8 @@ from fazhi.powers.models import PowerItem
 from fazhi.publicity.domain.enums import Kind
 from fazhi.publicity.domain.enums import Status as PublicityStatus
 from fazhi.publicity.models import PublicityRecord
-from fazhi.publicity.services import publicity_publish, publicity_register
+from fazhi.publicity.services import publicity_register
+from fazhi.publicity.testing import on_day, publish_on
 from fazhi.publicity.tests.conftest import penalty_data
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,7 @@ def published(people):
     record, _ = publicity_register(
         kind=Kind.PENALTY, source=case, data=penalty_data(decided_on=DECIDED), actor=None
     )
-    record = publicity_publish(record=record, actor=None, on=date(2019, 3, 5))
+    record = publish_on(date(2019, 3, 5), record=record, actor=None)
     return case, record
 
 
@@ -74,7 +75,8 @@ def test_a_revoking_reconsideration_withdraws_on_service(people, published, by):
     case, record = published
     ref = case.reference if by == "reference" else NUMBER
     dispute = _decided(people, DecisionType.REVOKE, ref)
-    recon.reconsideration_serve(case=dispute, on=date(2019, 5, 22), actor=people["legal"])
+    with on_day(date(2019, 5, 22)):
+        recon.reconsideration_serve(case=dispute, on=date(2019, 5, 22), actor=people["legal"])
     record.refresh_from_db()
     assert record.status == PublicityStatus.WITHDRAWN
     assert record.withdrawal_change == "撤销" and record.changed_on == date(2019, 5, 22)
@@ -149,9 +151,10 @@ def test_a_revoking_judgment_withdraws_once_effective(people, published):
     )
     record.refresh_from_db()
     assert record.status == PublicityStatus.PUBLISHED  # not effective while it can be appealed
-    lit.litigation_perform(
-        case=suit, on=date(2019, 7, 1), note="已重新作出处理决定", actor=people["legal"]
-    )
+    with on_day(date(2019, 7, 1)):
+        lit.litigation_perform(
+            case=suit, on=date(2019, 7, 1), note="已重新作出处理决定", actor=people["legal"]
+        )
     record.refresh_from_db()
     assert record.status == PublicityStatus.WITHDRAWN
     # the appeal period ended on 06-25: the judgment took effect on 06-26
@@ -174,7 +177,8 @@ def test_the_case_page_shows_what_became_of_the_original_decisions_publicity(
         and "已公示（2019-03-05）" in page
         and f"/staff/publicity/records/{record.pk}/" in page
     )
-    recon.reconsideration_serve(case=dispute, on=date(2019, 5, 22), actor=people["legal"])
+    with on_day(date(2019, 5, 22)):
+        recon.reconsideration_serve(case=dispute, on=date(2019, 5, 22), actor=people["legal"])
     page = client.get(url).content.decode()
     assert "已撤回（2019-05-22，原因：经行政复议" in page
     case_page = client.get(f"/staff/enforcement/cases/{published[0].pk}/").content.decode()

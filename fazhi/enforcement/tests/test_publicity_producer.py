@@ -23,8 +23,8 @@ from fazhi.officers.models import Certificate
 from fazhi.publicity.domain.enums import Kind, Status
 from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord
-from fazhi.publicity.services import publicity_publish
 from fazhi.publicity.services.records import DEFAULT_AUTHORITIES
+from fazhi.publicity.testing import publish_on
 
 pytestmark = pytest.mark.django_db
 PERSON_ID = "11010519491231002X"  # the GB 11643 example
@@ -181,7 +181,7 @@ def test_person_data_is_kept_in_full_and_masked_on_every_public_output(world, cl
     assert (record.person_id_number, record.party_address) == (PERSON_ID, ADDRESS)
     assert record.uscc == "" and PHONE in record.facts
     assert decision_data(case).person_id_number == PERSON_ID
-    publicity_publish(record=record, actor=world["users"]["leader"], on=date(2019, 4, 3))
+    publish_on(date(2019, 4, 3), record=record, actor=world["users"]["leader"])
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: date(2019, 12, 31))
     # when the public looks
     pages = [

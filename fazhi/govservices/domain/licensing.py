@@ -255,3 +255,15 @@ def bundle_status(parts: Iterable[Status]) -> BundleStatus:
     if any(p == Status.GRANTED for p in parts):
         return BundleStatus.PARTLY_GRANTED
     return BundleStatus.REFUSED
+
+
+# The steps whose dates are typed (acts done on paper, entered later), by the key
+# ``LicenseApplication.step_entries`` stores them under.
+STEP_LABELS = {
+    "submit": "收件日期",
+    "correction_notice": "告知补正日期",
+    "supplement": "补正日期",
+    "accept": "受理日期",
+    "grant": "决定日期",
+    "refuse": "决定日期",
+}

@@ -30,7 +30,7 @@ from fazhi.core.services.deadlines import deadline_extend, deadline_meet, deadli
 from fazhi.govservices.domain import licensing as rules
 from fazhi.govservices.domain.auto_approval import evaluate, rule_for
 from fazhi.govservices.domain.catalogue import ItemKind
-from fazhi.govservices.domain.licensing import ApplicantCategory, Status
+from fazhi.govservices.domain.licensing import STEP_LABELS, ApplicantCategory, Status
 from fazhi.govservices.models import (
     CatalogueVersion,
     LicenceCounter,
@@ -82,6 +82,40 @@ def _move(application: LicenseApplication, target: Status) -> str:
     rules.check_transition(Status(previous), target)
     application.status = target
     return previous
+
+
+def _today() -> date:
+    return timezone.localtime(timezone.now()).date()
+
+
+def _check_not_future(step: str, on: date) -> date:
+    """A typed date may not lie after today; returns today (the system's date of entry)."""
+    today = _today()
+    if on > today:
+        raise Refused(f"{STEP_LABELS[step]}（{on:%Y-%m-%d}）不能晚于今天")
+    return today
+
+
+def _entered(application, step: str, on: date, actor, *, due: date | None) -> bool:
+    """Store the typed date of ``step`` beside when and by whom it was entered; flags it late
+    when entered after ``due`` (the time limit the step answers). Returns the flag. The caller
+    saves ``step_entries`` and ``late_entry``."""
+    now = timezone.now()
+    late = due is not None and timezone.localtime(now).date() > due
+    user = actor if getattr(actor, "pk", None) else None
+    application.step_entries = [
+        *(application.step_entries or []),
+        {
+            "step": step,
+            "on": on.isoformat(),
+            "entered_at": now.isoformat(),
+            "entered_by": user.pk if user else None,
+            "entered_by_name": (user.get_full_name() or user.username) if user else "系统",
+            "late": late,
+        },
+    ]
+    application.late_entry = application.late_entry or late
+    return late
 
 
 def required_names(item: ServiceItem) -> list[str]:
@@ -216,6 +250,7 @@ def application_submit(
             "该事项所在目录未公布或已被替代，请按现行目录申请",
             "《中华人民共和国行政许可法》第三十条",
         )
+    _check_not_future("submit", received_on)
     identifiers = check_applicant(
         name=applicant_name,
         category=applicant_category,
@@ -246,7 +281,7 @@ def application_submit(
     added = _add_materials(
         application, materials, received_on, via_bundle=bundle_application is not None
     )
-    deadline_open(
+    review = deadline_open(
         subject=application,
         rule_code=CORRECTION_RULE,
         start=received_on,
@@ -254,6 +289,8 @@ def application_submit(
         owner=handler,
         org_unit=item.org_unit,
     )
+    _entered(application, "submit", received_on, actor, due=review.due)
+    application.save(update_fields=["step_entries", "late_entry"])
     _record(
         application,
         "submit",
@@ -314,6 +351,7 @@ def application_correction_notice(
     deemed accepted on receipt — 第三十二条).
     """
     application = _locked(application)
+    today = _check_not_future("correction_notice", on)
     missing = missing_for(application)
     due = _open(application, CORRECTION_RULE)
     rules.check_correction_notice(
@@ -325,9 +363,18 @@ def application_correction_notice(
     )
     previous = _move(application, Status.CORRECTION)
     if due is not None:
-        deadline_meet(deadline=due, met_on=on, actor=actor)
+        deadline_meet(deadline=due, met_on=today, actor=actor)
+    _entered(application, "correction_notice", on, actor, due=due.due if due else None)
     application.correction_notice, application.correction_notified_on = missing, on
-    application.save(update_fields=["status", "correction_notice", "correction_notified_on"])
+    application.save(
+        update_fields=[
+            "status",
+            "correction_notice",
+            "correction_notified_on",
+            "step_entries",
+            "late_entry",
+        ]
+    )
     _record(application, "correction_notice", actor, on=on, missing=missing, previous=previous)
     return application
 
@@ -342,12 +389,14 @@ def application_supplement(
         raise Refused("只有已告知补正的申请可以登记补正材料")
     if on < (application.correction_notified_on or application.received_on):
         raise Refused("补正日期不能早于告知日期")
+    _check_not_future("supplement", on)
     added = _add_materials(application, materials, on)
     if not added:
         raise Refused("没有新增的补正材料")
+    _entered(application, "supplement", on, actor, due=None)
     if not missing_for(application):
         application.supplemented_on = on
-        application.save(update_fields=["supplemented_on"])
+    application.save(update_fields=["supplemented_on", "step_entries", "late_entry"])
     _record(application, "supplement", actor, on=on, materials=added)
     return application
 
@@ -361,12 +410,14 @@ def application_accept(*, application: LicenseApplication, on: date, actor) -> L
         accepted_on=on,
         received_on=application.supplemented_on or application.received_on,
     )
+    today = _check_not_future("accept", on)
     previous = _move(application, Status.ACCEPTED)
     pending = _open(application, CORRECTION_RULE)
     if pending is not None:
-        deadline_meet(deadline=pending, met_on=on, actor=actor)
+        deadline_meet(deadline=pending, met_on=today, actor=actor)
+    _entered(application, "accept", on, actor, due=pending.due if pending else None)
     application.accepted_on = on
-    application.save(update_fields=["status", "accepted_on"])
+    application.save(update_fields=["status", "accepted_on", "step_entries", "late_entry"])
     deadline_open(
         subject=application,
         rule_code=DECISION_RULE,
@@ -412,13 +463,17 @@ def application_extend(
     return application
 
 
-def _close_decision(application: LicenseApplication, on: date, actor) -> None:
+def _close_decision(application: LicenseApplication, on: date, actor, step: str) -> None:
+    """The decision's typed date is kept; its time limit (第四十二条) is met on the day it is
+    entered (the system's date), so the 20-working-day figure cannot be back-dated."""
     if on < (application.accepted_on or application.received_on):
         raise Refused("决定日期不能早于受理日期", rules.DECISION_BASIS)
+    today = _check_not_future(step, on)
     deadline = _open(application, DECISION_RULE)
     if deadline is not None:
-        met = deadline_meet(deadline=deadline, met_on=on, actor=actor)
-        application.decided_late = on > met.due
+        met = deadline_meet(deadline=deadline, met_on=today, actor=actor)
+        application.decided_late = today > met.due
+    _entered(application, step, on, actor, due=deadline.due if deadline else None)
     application.decided_on, application.decision_recorded_at = on, timezone.now()
 
 
@@ -437,7 +492,7 @@ def application_grant(
     application = _locked(application)
     item = application.item
     previous = _move(application, Status.GRANTED)
-    _close_decision(application, on, actor)
+    _close_decision(application, on, actor, "grant")
     serial = take_number(item.number_issuer, on.year)
     application.licence_number = format_docnum(
         DocNumber(issuer=item.number_issuer, year=on.year, serial=serial)
@@ -475,7 +530,7 @@ def application_refuse(
     )
     rules.check_refusal(reasons=reasons, remedy=remedy)
     previous = _move(application, Status.REFUSED)
-    _close_decision(application, on, actor)
+    _close_decision(application, on, actor, "refuse")
     application.refusal_reasons, application.remedy_notice = reasons.strip(), remedy
     application.save()
     _record(

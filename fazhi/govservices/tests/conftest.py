@@ -11,6 +11,7 @@ from fazhi.govservices.demo import demo_uscc
 from fazhi.govservices.services import catalogue as cat
 from fazhi.govservices.services import licensing as lic
 from fazhi.powers.models import PowerItem
+from fazhi.publicity.testing import on_day, publish_on
 
 LWPQ_MATERIALS = (
     "劳务派遣经营许可申请书",
@@ -120,12 +121,9 @@ def revoked_licence(people, catalogue, org_tree):
     from fazhi.disputes.domain.reconsideration import DecisionType, Role
     from fazhi.disputes.services import reconsideration as recon
     from fazhi.publicity.models import PublicityRecord
-    from fazhi.publicity.services import publicity_publish
 
     app = submit(people, catalogue["lwpq"], facts=RICH)
-    record = publicity_publish(
-        record=PublicityRecord.objects.get(), actor=None, on=date(2019, 3, 5)
-    )
+    record = publish_on(date(2019, 3, 5), record=PublicityRecord.objects.get(), actor=None)
     legal = make_user("legal", unit=org_tree["fagui"], roles=["法规处工作人员"])
     case = recon.reconsideration_apply(
         org_unit=org_tree["bureau"],
@@ -148,6 +146,7 @@ def revoked_licence(people, catalogue, org_tree):
         actor=legal,
         error_cause="facts_unclear",
     )
-    recon.reconsideration_serve(case=case, on=date(2019, 5, 22), actor=legal)
+    with on_day(date(2019, 5, 22)):  # serving withdraws the publicity, dated by the clock
+        recon.reconsideration_serve(case=case, on=date(2019, 5, 22), actor=legal)
     record.refresh_from_db()
     return app, record

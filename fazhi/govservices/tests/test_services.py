@@ -16,6 +16,7 @@ from fazhi.govservices.services import bundles
 from fazhi.govservices.services import catalogue as cat
 from fazhi.govservices.services import licensing as lic
 from fazhi.govservices.tests.conftest import required, submit
+from fazhi.publicity.testing import on_day
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +69,35 @@ def test_acceptance_and_decision_follow_the_clock_across_national_day(people, ca
     )
     decision.refresh_from_db()
     assert decision.due == date(2019, 11, 15) and decision.extended
-    app = lic.application_grant(application=app, on=date(2019, 11, 12), actor=people["clerk"])
+    with on_day(date(2019, 11, 12)):  # entered on the day: the time limit is met that day
+        app = lic.application_grant(application=app, on=date(2019, 11, 12), actor=people["clerk"])
     assert app.status == "granted" and not app.decided_late
     assert AuditEvent.objects.filter(action="services.application.extend").exists()
+
+
+def test_a_back_dated_decision_counts_from_the_day_it_is_entered(people, catalogue):
+    """Issue 18 item 5: the decision typed as 2019-10-15 but entered on 2019-11-20 keeps its
+    date, is met (missed) on the day of entry, and carries who entered it, when, and the flag."""
+    app = submit(people, catalogue["gs"], received_on=date(2019, 9, 27))
+    with on_day(date(2019, 9, 30)):
+        lic.application_accept(application=app, on=date(2019, 9, 30), actor=people["clerk"])
+    with on_day(date(2019, 11, 20)):
+        app = lic.application_grant(application=app, on=date(2019, 10, 15), actor=people["clerk"])
+        with pytest.raises(Refused, match="不能晚于今天"):
+            lic.application_accept(
+                application=submit(people, catalogue["gs"], received_on=date(2019, 11, 20)),
+                on=date(2019, 11, 21),
+                actor=people["clerk"],
+            )
+    assert app.decided_on == date(2019, 10, 15) and app.decided_late and app.late_entry
+    decision = Deadline.objects.get(rule_code="licensing.decision", subject_id=str(app.pk))
+    assert decision.status == "missed" and decision.met_on == date(2019, 11, 20)
+    entry = app.step_entries[-1]
+    assert entry["step"] == "grant" and entry["on"] == "2019-10-15" and entry["late"]
+    assert entry["entered_by"] == people["clerk"].pk
+    assert entry["entered_at"].startswith("2019-11-20T")
+    accept = next(e for e in app.step_entries if e["step"] == "accept")
+    assert not accept["late"]
 
 
 def test_one_time_correction_notice_lists_everything_missing(people, catalogue):
@@ -249,3 +276,11 @@ def test_concurrent_grants_never_share_a_licence_number(people, catalogue, on_po
     )
     assert len(numbers) == len(set(numbers)) == 6
     assert len(errors) == 1 and isinstance(errors[0], Refused)
+
+
+def test_the_record_page_and_register_show_late_entries(client, people, catalogue):
+    app = submit(people, catalogue["gs"], received_on=date(2019, 9, 27))  # entered years later
+    client.force_login(people["clerk"])
+    page = client.get(f"/staff/services/applications/{app.pk}/").content.decode()
+    assert "日期录入记录" in page and "收件日期" in page and "补录" in page
+    assert "补录" in client.get("/staff/services/applications/").content.decode()

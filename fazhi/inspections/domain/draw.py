@@ -38,6 +38,14 @@ Algorithm, version 1:
    ``per-check`` inspectors are taken (in the order taken). If fewer than ``per-check``
    inspectors of the pool are not excluded with ``U``, the whole draw is refused.
 
+Algorithm, version 2 (``fazhi-draw/2``, every draw committed since issue 18): the server's seed
+alone no longer decides. The commitment also names a **public value** published after it (the
+source, e.g. a stated lottery draw, and its date); the draw step needs that value entered, and
+version 1 then runs with ``draw seed = SHA-256(seed || beacon)`` where ``beacon`` is the value's
+text with surrounding whitespace removed and every run of whitespace replaced by one space,
+encoded in UTF-8 (`beacon_text`, `draw_seed`). The server fixed its seed before the value
+existed, and cannot change it after (its SHA-256 is published); the value is public.
+
 >>> frozen = freeze(employers=[("91120000MA05K1234X", "A")], inspectors=["T1", "T2"],
 ...                 exclusions=[], shares={"A": "1"})
 >>> result = draw(parse(frozen), bytes(32))
@@ -62,12 +70,18 @@ from itertools import chain, islice
 from fazhi.core.domain.errors import Refused
 
 FORMAT_HEADER = "#fazhi-draw-list 1"
-ALGORITHM = "fazhi-draw/1"
+ALGORITHM_V1 = "fazhi-draw/1"  # the server's seed alone (draws committed before version 2)
+ALGORITHM = ALGORITHM_V2 = "fazhi-draw/2"  # the seed mixed with a public value fixed later
+ALGORITHMS = (ALGORITHM_V1, ALGORITHM_V2)
 SEED_BYTES = 32
+BEACON_MAX = 200  # characters of the public value
 MIN_INSPECTORS = 2  # 《劳动保障监察条例》第十六条 "不得少于2人"; 行政处罚法 第四十二条
 BASIS_TWO = "《劳动保障监察条例》第十六条；《中华人民共和国行政处罚法》第四十二条"
 BASIS_RECUSAL = "《劳动保障监察条例》第十六条；《中华人民共和国行政处罚法》第四十三条"
 BASIS_FORMAT = "docs/dev/inspections.md 抽取算法第1版"
+BASIS_BEACON = (
+    "docs/dev/inspections.md 抽取算法第2版（公开随机值）；国办发〔2015〕58号（抽查过程全程留痕）"
+)
 
 
 class TooFewInspectors(Refused):
@@ -344,6 +358,37 @@ def new_seed_check(seed: bytes) -> None:
         raise Refused(f"种子须为 {SEED_BYTES} 字节（64 位十六进制）", BASIS_FORMAT)
 
 
+def beacon_text(value: str) -> str:
+    """The public value as it enters the seed: stripped, every whitespace run one space.
+
+    >>> beacon_text("  03 07 12   19 25 31 + 09 ")
+    '03 07 12 19 25 31 + 09'
+    """
+    text = " ".join((value or "").split())
+    if not text:
+        raise Refused("请录入抽取前公布的公开随机值（如约定日期的开奖号码）", BASIS_BEACON)
+    if len(text) > BEACON_MAX:
+        raise Refused(f"公开随机值不能超过 {BEACON_MAX} 个字符", BASIS_BEACON)
+    return text
+
+
+def draw_seed(algorithm: str, seed: bytes, beacon: str = "") -> bytes:
+    """The seed the draw runs with: version 1 the server's seed; version 2
+    ``SHA-256(seed || UTF-8(beacon_text(beacon)))``.
+
+    >>> draw_seed(ALGORITHM_V2, bytes(32), " 1 2  3 ").hex()[:16]
+    '3681852bd63867f0'
+    >>> draw_seed(ALGORITHM_V1, bytes(32)) == bytes(32)
+    True
+    """
+    new_seed_check(seed)
+    if algorithm == ALGORITHM_V1:
+        return seed
+    if algorithm != ALGORITHM_V2:
+        raise Refused(f"未知的抽取算法版本“{algorithm}”", BASIS_FORMAT)
+    return hashlib.sha256(seed + beacon_text(beacon).encode()).digest()
+
+
 def select_employers(value: DrawInput, seed: bytes) -> tuple[list[tuple[str, str]], list]:
     """Step 1: per stratum, the k candidates with the smallest SHA-256(seed || USCC)."""
     new_seed_check(seed)
@@ -426,14 +471,17 @@ def verify(
     list_commitment: str = "",
     seed_commitment: str = "",
     published: bytes | None = None,
+    algorithm: str = ALGORITHM_V1,
+    beacon: str = "",
 ) -> Verification:
-    """Re-run the draw and compare: commitments first, then the published result line by line."""
+    """Re-run the draw and compare: commitments first, then the published result line by line.
+    A version 2 draw needs the public value (``beacon``) it was drawn with."""
     if list_commitment and sha256_hex(frozen) != list_commitment.lower():
         return Verification(False, "冻结名单的 SHA-256 与抽取前公布的承诺值不一致")
     if seed_commitment and sha256_hex(seed) != seed_commitment.lower():
         return Verification(False, "种子的 SHA-256 与抽取前公布的承诺值不一致")
     try:
-        result = draw(parse(frozen), seed)
+        result = draw(parse(frozen), draw_seed(algorithm, seed, beacon))
     except Refused as exc:
         return Verification(False, f"按公布的名单和种子无法完成抽取：{exc}")
     if published is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
@@ -51,9 +52,13 @@ def check_result_enter(
 ) -> CheckResult:
     """Enter the result of one check and start its 20-working-day publicity clock.
 
+    ``checked_on`` is a typed fact (a check is done on site, entered later): it is stored with
+    who entered it and when (``entered_by``, ``created_at``), and the result is flagged
+    ``entered_late`` when its publicity period had already run out at entry.
+
     "case opened" starts an enforcement case unless ``case_ref`` names one already opened.
     Refuses a second result (the check row is locked: of two clerks, one wins), a result before
-    the draw or for a draw not yet drawn, and a finding without a description.
+    the draw, after today or for a draw not yet drawn, and a finding without a description.
     Audits ``inspections.check.result``.
     """
     require_result_entry(actor)
@@ -66,6 +71,9 @@ def check_result_enter(
         raise Refused("检查结果只能是未发现问题、责令改正或立案查处", BASIS_RESULT)
     if checked_on < check.draw.drawn_on:
         raise Refused("检查完成日期不能早于抽取日", BASIS_RESULT)
+    today = timezone.localtime(timezone.now()).date()
+    if checked_on > today:
+        raise Refused("检查完成日期不能晚于今天", BASIS_RESULT)
     if outcome != CheckResult.Outcome.NO_PROBLEM and not summary.strip():
         raise Refused("发现问题的，请填写检查情况", BASIS_RESULT)
     if outcome == CheckResult.Outcome.CASE_OPENED and not case_ref.strip():
@@ -78,30 +86,46 @@ def check_result_enter(
         case_ref=case_ref.strip(),
         entered_by=actor if actor else None,
     )
-    deadline_open(
+    deadline = deadline_open(
         subject=result,
         rule_code=PUBLICITY_RULE,
         start=checked_on,
         actor=actor,
         org_unit=check.draw.plan.org_unit,
     )
-    record("check.result", actor, result, check=check.pk, outcome=outcome, case_ref=result.case_ref)
+    if today > deadline.due:
+        result.entered_late = True
+        result.save(update_fields=["entered_late"])
+    record(
+        "check.result",
+        actor,
+        result,
+        check=check.pk,
+        outcome=outcome,
+        case_ref=result.case_ref,
+        checked_on=checked_on,
+        entered_late=result.entered_late,
+    )
     bump("inspections")  # public pages show it: a new version on commit
     return result
 
 
 @transaction.atomic
-def check_result_publish(*, result: CheckResult, on: date, actor) -> CheckResult:
-    """Publish a result on the portal and close its publicity clock (met or missed).
-    Audits ``inspections.check.publish``."""
+def check_result_publish(*, result: CheckResult, actor) -> CheckResult:
+    """Publish a result on the portal now and close its publicity clock (met or missed): the
+    公示日期 is the system's (the moment it went public), never typed, so the 20-working-day
+    figure counts from it. Audits ``inspections.check.publish``."""
     require_result_entry(actor)
     result = CheckResult.objects.select_for_update().get(pk=result.pk)
     if result.published_on:
         raise Refused("该检查结果已公示", BASIS_RESULT)
+    now = timezone.now()
+    on = timezone.localtime(now).date()
     if on < result.checked_on:
         raise Refused("公示日期不能早于检查完成日期", BASIS_RESULT)
-    result.published_on = on
-    result.save(update_fields=["published_on"])
+    result.published_on, result.published_at = on, now
+    result.published_by = actor if getattr(actor, "pk", None) else None
+    result.save(update_fields=["published_on", "published_at", "published_by"])
     deadline = (
         deadlines_for_subject(subject=result)
         .filter(rule_code=PUBLICITY_RULE, status=DeadlineStatus.OPEN)

@@ -2,11 +2,16 @@
 
 * ``draw_commit`` freezes the candidates (active employers), the inspector pool (officers with
   a card usable on the draw day) and the 回避 pairs, stores the frozen list, picks a 32-byte seed
-  with ``secrets`` and publishes both SHA-256 values. It refuses, writing nothing, when any
-  candidate would have fewer than two inspectors after 回避 — a check that does not depend on
-  the seed, so nobody can retry for a favourable seed.
-* ``draw_execute`` re-reads the stored list, checks it against the commitment, runs the domain
-  draw and writes the checks; a refusal writes nothing.
+  with ``secrets`` and publishes both SHA-256 values together with the public value the draw
+  will wait for (its source and the day it is published: not before the commitment day). It
+  refuses, writing nothing, when any candidate would have fewer than two inspectors after 回避
+  — a check that does not depend on the seed, so nobody can retry for a favourable seed. A
+  second draw of a plan is a re-draw: it needs a reason, which is published, and names the
+  draw it repeats; that one stays as it was.
+* ``draw_execute`` takes the public value (entered by the actor, on or after its day; stored
+  with who entered it and when), re-reads the stored list, checks it against the commitment,
+  runs the domain draw with ``SHA-256(seed || value)`` and writes the checks; a refusal writes
+  nothing.
 * ``draw_reveal`` publishes the seed. Until then no selector shows it.
 """
 
@@ -161,22 +166,68 @@ def _name_of(uscc: str) -> str:
     return Employer.objects.filter(uscc=uscc).values_list("name", flat=True).first() or ""
 
 
-@transaction.atomic
-def draw_commit(*, plan: InspectionPlan, on: date, actor, seed: bytes | None = None) -> Draw:
-    """Step 1: freeze the lists, store them, choose the seed, publish the commitment.
+def _beacon_terms(source: str, on: date | None) -> tuple[str, date]:
+    source = " ".join((source or "").split())
+    if not source or on is None:
+        raise Refused(
+            "请写明抽取将采用的公开随机值及其公布日期（如“中国福利彩票双色球第2026140期开奖号码”），"
+            "以便任何人核验抽取结果不由本系统单方决定",
+            algo.BASIS_BEACON,
+        )
+    if len(source) > 200:
+        raise Refused("公开随机值来源不能超过200个字符", algo.BASIS_BEACON)
+    today = timezone.localdate()
+    if on < today:
+        raise Refused(
+            f"公开随机值须在承诺公布之后产生：其公布日期（{on:%Y年%m月%d日}）不能早于今天",
+            algo.BASIS_BEACON,
+        )
+    return source, on
 
-    Refuses (nothing written) an empty directory, a pool of fewer than two inspectors
-    (《劳动保障监察条例》第十六条) or a candidate with fewer than two inspectors after 回避
-    (第十六条; 行政处罚法 第四十三条), naming the employer. Audits ``inspections.draw.commit``.
+
+def _previous_of_plan(plan: InspectionPlan) -> Draw | None:
+    return Draw.objects.filter(plan=plan).order_by("-committed_at", "-pk").first()
+
+
+@transaction.atomic
+def draw_commit(
+    *,
+    plan: InspectionPlan,
+    on: date,
+    actor,
+    beacon_source: str = "",
+    beacon_date: date | None = None,
+    redraw_reason: str = "",
+    seed: bytes | None = None,
+) -> Draw:
+    """Step 1: freeze the lists, store them, choose the seed, publish the commitment and the
+    public value the draw will mix in (``beacon_source``, published on ``beacon_date``, not
+    before today).
+
+    Refuses (nothing written) a commitment without a public value, a re-draw of a plan without
+    a reason, an empty directory, a pool of fewer than two inspectors (《劳动保障监察条例》
+    第十六条) or a candidate with fewer than two inspectors after 回避 (第十六条; 行政处罚法
+    第四十三条), naming the employer. Audits ``inspections.draw.commit``.
     """
     require_manager(actor)
     InspectionPlan.objects.select_for_update().get(pk=plan.pk)
+    beacon = _beacon_terms(beacon_source, beacon_date)
+    previous = _previous_of_plan(plan)
+    reason = (redraw_reason or "").strip()
+    if previous is not None and not reason:
+        raise Refused(
+            f"该计划已有抽取 {previous.number}（{Draw.Status(previous.status).label}），"
+            "重新抽取须填写原因，原因将与原抽取一并公开",
+            BASIS_STATE,
+        )
+    if previous is None and reason:
+        reason = ""  # a first draw is not a re-draw
     bump("inspections")  # public pages show it: a new version on commit
     with _bulk():
-        return _commit(plan, on, actor, seed)
+        return _commit(plan, on, actor, seed, beacon, previous, reason)
 
 
-def _commit(plan, on, actor, seed) -> Draw:
+def _commit(plan, on, actor, seed, beacon, previous, reason) -> Draw:
     employers = _candidates()
     if not employers:
         raise Refused("检查对象名录库为空，无法抽取", "国发〔2019〕5号（一单两库）")
@@ -221,6 +272,10 @@ def _commit(plan, on, actor, seed) -> Draw:
         pool_size=len(pool),
         exclusions=len(pairs),
         committed_at=timezone.now(),
+        beacon_source=beacon[0],
+        beacon_date=beacon[1],
+        redraw_of=previous if reason else None,
+        redraw_reason=reason[:2000],
     )
     DrawInspector.objects.bulk_create(
         [DrawInspector(draw=draw, officer_id=o, certificate_number=c, name=n) for o, c, n in pool]
@@ -237,6 +292,11 @@ def _commit(plan, on, actor, seed) -> Draw:
         pool=len(pool),
         exclusions=len(pairs),
         on=on,
+        algorithm=draw.algorithm,
+        beacon_source=draw.beacon_source,
+        beacon_date=draw.beacon_date,
+        redraw_of=previous.number if reason else None,
+        redraw_reason=reason or None,
     )
     return draw
 
@@ -340,15 +400,27 @@ def _input_of(draw: Draw) -> algo.DrawInput:
 
 
 @transaction.atomic
-def draw_execute(*, draw: Draw, actor) -> Draw:
-    """Step 2: the draw itself, from the stored list and the committed seed.
+def draw_execute(*, draw: Draw, actor, beacon: str = "") -> Draw:
+    """Step 2: the draw itself, from the stored list, the committed seed and the public value
+    ``beacon`` (as published by the committed source; entered now, stored with its enterer).
 
-    Refuses (nothing written) a draw not in the committed state, a stored list that no longer
-    matches its commitment, or a check that cannot have two inspectors after 回避.
-    Audits ``inspections.draw.draw`` with the SHA-256 of the result.
+    Refuses (nothing written) a draw not in the committed state, a missing public value or one
+    entered before its publication day, a stored list that no longer matches its commitment,
+    or a check that cannot have two inspectors after 回避. Audits ``inspections.draw.draw``
+    with the public value and the SHA-256 of the result.
     """
     require_manager(actor)
     draw = _locked(draw, Draw.Status.COMMITTED)
+    if draw.algorithm == algo.ALGORITHM_V2:
+        if timezone.localdate() < draw.beacon_date:
+            raise Refused(
+                f"公开随机值（{draw.beacon_source}）于{draw.beacon_date:%Y年%m月%d日}公布，"
+                "此前不能抽取",
+                algo.BASIS_BEACON,
+            )
+        draw.beacon_value = algo.beacon_text(beacon)
+        draw.beacon_entered_at = timezone.now()
+        draw.beacon_entered_by = actor if getattr(actor, "pk", None) else None
     bump("inspections")  # public pages show it: a new version on commit
     with _bulk():
         return _execute(draw, actor)
@@ -356,7 +428,7 @@ def draw_execute(*, draw: Draw, actor) -> Draw:
 
 def _execute(draw: Draw, actor) -> Draw:
     value = _input_of(draw)
-    seed = bytes.fromhex(draw.seed_hex)
+    seed = algo.draw_seed(draw.algorithm, bytes.fromhex(draw.seed_hex), draw.beacon_value)
     try:
         result = algo.draw(value, seed)
     except algo.TooFewInspectors as exc:
@@ -380,6 +452,7 @@ def _execute(draw: Draw, actor) -> Draw:
         number=draw.number,
         checks=len(result.checks),
         result_sha256=draw.result_sha256,
+        beacon=draw.beacon_value or None,
     )
     return draw
 
@@ -413,9 +486,26 @@ def draw_cancel(*, draw: Draw, reason: str, actor) -> Draw:
     return draw
 
 
-def draw_run(*, plan: InspectionPlan, on: date, actor) -> Draw:
-    """Commit, draw and reveal in turn: three transactions, three audit events."""
-    draw = draw_commit(plan=plan, on=on, actor=actor)
-    draw = draw_execute(draw=draw, actor=actor)
+def draw_run(
+    *,
+    plan: InspectionPlan,
+    on: date,
+    actor,
+    beacon_source: str,
+    beacon_date: date,
+    beacon: str,
+    redraw_reason: str = "",
+) -> Draw:
+    """Commit, draw and reveal in turn (three transactions, three audit events): only when the
+    public value is published today, after the commitment."""
+    draw = draw_commit(
+        plan=plan,
+        on=on,
+        actor=actor,
+        beacon_source=beacon_source,
+        beacon_date=beacon_date,
+        redraw_reason=redraw_reason,
+    )
+    draw = draw_execute(draw=draw, actor=actor, beacon=beacon)
     bump("inspections")  # public pages show it: a new version on commit
     return draw_reveal(draw=draw, actor=actor)

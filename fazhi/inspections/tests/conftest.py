@@ -98,3 +98,16 @@ def world(plan, people):
     officers = make_officers(people["units"]["zhidui"], 6)
     employers = make_employers(40)
     return {"plan": plan, "officers": officers, "employers": employers, **people}
+
+
+BEACON_VALUE = "03 07 12 19 25 31 + 09"
+
+
+def beacon_terms() -> dict:
+    """The public value a test draw commits to: published today (the tests draw at once)."""
+    from django.utils import timezone
+
+    return {
+        "beacon_source": "测试：约定日期的福利彩票开奖号码",
+        "beacon_date": timezone.localdate(),
+    }

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import gzip
+from datetime import timedelta
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from fazhi.inspections import selectors
 from fazhi.inspections.models import Draw, Employer
-from fazhi.inspections.tests.conftest import DRAW_DAY
+from fazhi.inspections.tests.conftest import BEACON_VALUE, DRAW_DAY, beacon_terms
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +39,21 @@ def test_import_command_missing_columns_exits_1(tmp_path):
 
 def test_run_then_verify_ok_and_tampered(world, tmp_path):
     out = StringIO()
-    call_command("draw", "run", str(world["plan"].pk), "--on", DRAW_DAY.isoformat(), stdout=out)
+    terms = beacon_terms()
+    call_command(
+        "draw",
+        "run",
+        str(world["plan"].pk),
+        "--on",
+        DRAW_DAY.isoformat(),
+        "--beacon-source",
+        terms["beacon_source"],
+        "--beacon-date",
+        terms["beacon_date"].isoformat(),
+        "--beacon",
+        BEACON_VALUE,
+        stdout=out,
+    )
     draw = Draw.objects.get()
     assert draw.status == Draw.Status.REVEALED and draw.seed_hex in out.getvalue()
     out = StringIO()
@@ -62,8 +79,14 @@ def test_run_then_verify_ok_and_tampered(world, tmp_path):
         str(result),
         "--shares",
         "A=0.2,B=10%",
+        "--beacon",
+        BEACON_VALUE,
     ]
     call_command(*args, stdout=StringIO())
+    # without the public value the outsider's re-run differs from the published result
+    with pytest.raises(CommandError) as exc:
+        call_command(*args[:-2], stdout=StringIO())
+    assert exc.value.returncode == 1
     # a tampered result: exit 1 and the first difference
     check = draw.checks.order_by("index").first()
     check.second_inspector, check.first_inspector = check.first_inspector, check.second_inspector
@@ -74,6 +97,34 @@ def test_run_then_verify_ok_and_tampered(world, tmp_path):
     with pytest.raises(CommandError) as exc:
         call_command(*[a if a != draw.seed_hex else "00" * 32 for a in args])
     assert exc.value.returncode == 1
+
+
+def test_commit_then_execute_waits_for_the_public_value(world):
+    # given: a commitment to a value published tomorrow
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    out = StringIO()
+    call_command(
+        "draw",
+        "commit",
+        str(world["plan"].pk),
+        "--on",
+        DRAW_DAY.isoformat(),
+        "--beacon-source",
+        "福利彩票双色球次日开奖号码",
+        "--beacon-date",
+        tomorrow.isoformat(),
+        stdout=out,
+    )
+    draw = Draw.objects.get()
+    assert draw.status == Draw.Status.COMMITTED and draw.beacon_date == tomorrow
+    # when: drawn today → refused; tomorrow with the value → drawn and revealed
+    with pytest.raises(CommandError) as exc:
+        call_command("draw", "execute", str(draw.pk), "--beacon", BEACON_VALUE)
+    assert exc.value.returncode == 1 and "此前不能抽取" in str(exc.value)
+    with time_machine.travel(tomorrow, tick=False):
+        call_command("draw", "execute", str(draw.pk), "--beacon", BEACON_VALUE, stdout=out)
+    draw.refresh_from_db()
+    assert draw.status == Draw.Status.REVEALED and draw.beacon_value == BEACON_VALUE
 
 
 def test_verify_usage_errors_exit_2():

@@ -9,14 +9,15 @@ import pytest
 from fazhi.core.models import Deadline
 from fazhi.inspections.models import CheckResult
 from fazhi.inspections.services import checks, draws
-from fazhi.inspections.tests.conftest import DRAW_DAY
+from fazhi.inspections.tests.conftest import BEACON_VALUE, DRAW_DAY, beacon_terms
+from fazhi.publicity.testing import on_day
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def committed(world):
-    return draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+    return draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
 
 
 def test_public_page_shows_commitment_but_not_seed_before_reveal(client, committed):
@@ -29,7 +30,9 @@ def test_public_page_shows_commitment_but_not_seed_before_reveal(client, committ
 
 
 def test_public_page_after_reveal_verifies_and_looks_up(client, committed, world):
-    draw = draws.draw_reveal(draw=draws.draw_execute(draw=committed, actor=None), actor=None)
+    draw = draws.draw_reveal(
+        draw=draws.draw_execute(draw=committed, actor=None, beacon=BEACON_VALUE), actor=None
+    )
     drawn = draw.checks.first()
     page = client.get(f"/inspections/draws/{draw.pk}/?uscc={drawn.uscc}").content.decode()
     assert draw.seed_hex in page and "服务器重算核验：✔" in page and "已被抽中" in page
@@ -43,7 +46,7 @@ def test_public_page_after_reveal_verifies_and_looks_up(client, committed, world
 
 
 def test_result_entry_opens_publicity_clock_and_publishes(client, committed, world):
-    draw = draws.draw_execute(draw=committed, actor=None)
+    draw = draws.draw_execute(draw=committed, actor=None, beacon=BEACON_VALUE)
     check = draw.checks.first()
     client.force_login(world["manager"])
     response = client.post(
@@ -64,9 +67,13 @@ def test_result_entry_opens_publicity_clock_and_publishes(client, committed, wor
         {"outcome": "no_problem", "checked_on": "2019-05-21"},
     )
     assert CheckResult.objects.filter(check_record=check).count() == 1
-    checks.check_result_publish(result=result, on=date(2019, 5, 30), actor=world["manager"])
+    with on_day(date(2019, 5, 30)):  # the 公示日期 is the clock's
+        checks.check_result_publish(result=result, actor=world["manager"])
     deadline.refresh_from_db()
     assert deadline.status == "met"
+    result.refresh_from_db()
+    assert result.published_on == date(2019, 5, 30) and result.published_by == world["manager"]
+    assert result.entered_late  # entered today, long after 2019-06-18
     assert "未签订" not in client.get("/inspections/results/").content.decode()
     assert check.employer_name in client.get("/inspections/results/").content.decode()
 
@@ -88,21 +95,36 @@ def test_staff_pages_render(client, committed, world):
 
 def test_staff_draw_steps_through_pages(client, world):
     client.force_login(world["manager"])
-    client.post(f"/staff/inspections/plans/{world['plan'].pk}/commit/", {"on": "2019-05-06"})
+    terms = beacon_terms()
+    client.post(
+        f"/staff/inspections/plans/{world['plan'].pk}/commit/",
+        {
+            "on": "2019-05-06",
+            "beacon_source": terms["beacon_source"],
+            "beacon_date": terms["beacon_date"].isoformat(),
+        },
+    )
     from fazhi.inspections.models import Draw
 
     draw = Draw.objects.get()
-    client.post(f"/staff/inspections/draws/{draw.pk}/draw/")
+    client.post(f"/staff/inspections/draws/{draw.pk}/draw/", {"beacon": BEACON_VALUE})
     client.post(f"/staff/inspections/draws/{draw.pk}/reveal/")
     draw.refresh_from_db()
     assert draw.status == Draw.Status.REVEALED
+    assert draw.beacon_value == BEACON_VALUE and draw.beacon_entered_by == world["manager"]
+    public = client.get(f"/inspections/draws/{draw.pk}/").content.decode()
+    assert BEACON_VALUE in public and terms["beacon_source"] in public
+    api = client.get(f"/api/v1/inspections/draws/{draw.pk}").json()
+    assert api["beacon"] == BEACON_VALUE and api["redraw_of"] is None
 
 
 def test_coverage_counts_items_with_results(world):
     from fazhi.inspections import selectors
 
     draw = draws.draw_execute(
-        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None), actor=None
+        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms()),
+        actor=None,
+        beacon=BEACON_VALUE,
     )
     rows, rate = selectors.coverage(year=2019)
     assert rate == 0 and rows[0].checks == draw.checks.count()

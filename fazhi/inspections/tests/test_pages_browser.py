@@ -6,13 +6,15 @@ import pytest
 
 from fazhi.conftest import screenshot, text_of
 from fazhi.inspections.services import draws
-from fazhi.inspections.tests.conftest import DRAW_DAY
+from fazhi.inspections.tests.conftest import BEACON_VALUE, DRAW_DAY, beacon_terms
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_public_draw_page(page, world):
-    draw = draws.draw_run(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draw = draws.draw_run(
+        plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms(), beacon=BEACON_VALUE
+    )
     drawn = draw.checks.order_by("index").first()
     page.goto_path(f"/inspections/draws/{draw.pk}/")
     assert text_of(page.get_by_role("heading", level=1)) == f"抽取 {draw.number}"

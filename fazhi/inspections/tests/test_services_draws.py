@@ -12,7 +12,7 @@ from fazhi.inspections import selectors
 from fazhi.inspections.domain import draw as algo
 from fazhi.inspections.models import Check, Draw, DrawInspector
 from fazhi.inspections.services import directory, draws
-from fazhi.inspections.tests.conftest import DRAW_DAY, make_officers
+from fazhi.inspections.tests.conftest import BEACON_VALUE, DRAW_DAY, beacon_terms, make_officers
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +21,9 @@ def test_commit_draw_reveal_audited_and_verifiable(world):
     # given
     actor = world["manager"]
     # when
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=actor)
+    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=actor, **beacon_terms())
     assert draw.status == Draw.Status.COMMITTED and selectors.public_seed(draw) == ""
-    draw = draws.draw_execute(draw=draw, actor=actor)
+    draw = draws.draw_execute(draw=draw, actor=actor, beacon=BEACON_VALUE)
     draw = draws.draw_reveal(draw=draw, actor=actor)
     # then: 20% of 20 in A, 10% of 20 in B
     assert draw.checks.filter(stratum="A").count() == 4
@@ -62,7 +62,9 @@ def test_relation_excludes_inspector(world):
     plan.save()
     # when
     draw = draws.draw_execute(
-        draw=draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None), actor=None
+        draw=draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None, **beacon_terms()),
+        actor=None,
+        beacon=BEACON_VALUE,
     )
     # then
     check = draw.checks.get(employer=employer)
@@ -75,13 +77,22 @@ def test_not_twice_running(world):
     plan = world["plan"]
     plan.shares = {"A": "1", "B": "1"}
     plan.save()
-    first = draws.draw_run(plan=plan, on=DRAW_DAY, actor=None)
+    first = draws.draw_run(
+        plan=plan, on=DRAW_DAY, actor=None, **beacon_terms(), beacon=BEACON_VALUE
+    )
     before = {
         c.uscc: {c.first_inspector.officer_id, c.second_inspector.officer_id}
         for c in first.checks.all()
     }
     # when
-    second = draws.draw_run(plan=plan, on=date(2019, 9, 2), actor=None)
+    second = draws.draw_run(
+        plan=plan,
+        on=date(2019, 9, 2),
+        actor=None,
+        **beacon_terms(),
+        beacon=BEACON_VALUE,
+        redraw_reason="下半年再次抽取",
+    )
     # then: nobody checks the same employer twice running
     for check in second.checks.all():
         now = {check.first_inspector.officer_id, check.second_inspector.officer_id}
@@ -103,7 +114,7 @@ def test_too_few_inspectors_refuses_and_writes_nothing(world):
     events = AuditEvent.objects.count()
     # when / then
     with pytest.raises(algo.TooFewInspectors) as refused:
-        draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=world["manager"])
+        draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=world["manager"], **beacon_terms())
     assert employer.name in str(refused.value) and "第十六条" in str(refused.value)
     assert Draw.objects.count() == 0 and DrawInspector.objects.count() == 0
     assert AuditEvent.objects.count() == events
@@ -115,12 +126,12 @@ def test_pool_of_one_refuses(plan, people):
 
     make_employers(5)
     with pytest.raises(Refused, match="少于 2 名"):
-        draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None)
+        draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None, **beacon_terms())
     assert Draw.objects.count() == 0
 
 
 def test_draw_step_refusal_writes_nothing(world, monkeypatch):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
     events = AuditEvent.objects.count()
 
     def refuse(*args, **kwargs):
@@ -128,21 +139,21 @@ def test_draw_step_refusal_writes_nothing(world, monkeypatch):
 
     monkeypatch.setattr(algo, "draw", refuse)
     with pytest.raises(algo.TooFewInspectors, match="测试用人单位000"):
-        draws.draw_execute(draw=draw, actor=None)
+        draws.draw_execute(draw=draw, actor=None, beacon=BEACON_VALUE)
     draw.refresh_from_db()
     assert draw.status == Draw.Status.COMMITTED and Check.objects.count() == 0
     assert AuditEvent.objects.count() == events
 
 
 def test_second_execute_is_refused(world):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
-    draws.draw_execute(draw=draw, actor=None)
+    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
+    draws.draw_execute(draw=draw, actor=None, beacon=BEACON_VALUE)
     with pytest.raises(Refused, match="已抽取"):
-        draws.draw_execute(draw=draw, actor=None)
+        draws.draw_execute(draw=draw, actor=None, beacon=BEACON_VALUE)
 
 
 def test_cancel_keeps_the_draw_public(world):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
     draws.draw_cancel(draw=draw, reason="检查人员名录有误", actor=world["manager"])
     draw.refresh_from_db()
     assert draw.status == Draw.Status.CANCELLED
@@ -153,11 +164,13 @@ def test_clerk_may_not_draw(world):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=world["clerk"])
+        draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=world["clerk"], **beacon_terms())
 
 
 def test_checks_carry_each_employers_id_and_name(world):
-    draw = draws.draw_run(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draw = draws.draw_run(
+        plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms(), beacon=BEACON_VALUE
+    )
     by_uscc = {e.uscc: e for e in world["employers"]}
     for check in draw.checks.all():
         employer = by_uscc[check.uscc]
@@ -170,13 +183,13 @@ def test_drawn_employer_gone_from_directory_refuses_and_writes_nothing(world):
     plan = world["plan"]
     plan.shares = {"A": "1", "B": "1"}
     plan.save()
-    draw = draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None)
+    draw = draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None, **beacon_terms())
     gone = world["employers"][7]
     gone.delete()
     events = AuditEvent.objects.count()
     # when / then
     with pytest.raises(Refused, match=f"{gone.uscc}）已不在检查对象名录库中"):
-        draws.draw_execute(draw=draw, actor=None)
+        draws.draw_execute(draw=draw, actor=None, beacon=BEACON_VALUE)
     draw.refresh_from_db()
     assert draw.status == Draw.Status.COMMITTED and Check.objects.count() == 0
     assert AuditEvent.objects.count() == events
@@ -185,7 +198,9 @@ def test_drawn_employer_gone_from_directory_refuses_and_writes_nothing(world):
 def test_employer_with_checks_cannot_be_deleted(world):
     from django.db.models import ProtectedError
 
-    draw = draws.draw_run(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draw = draws.draw_run(
+        plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms(), beacon=BEACON_VALUE
+    )
     employer = draw.checks.first().employer
     with pytest.raises(ProtectedError):
         employer.delete()

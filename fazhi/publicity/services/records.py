@@ -202,13 +202,22 @@ def _check_day(record: PublicityRecord, on: date, what: str) -> None:
         raise Refused(f"{what}日期不能早于决定日期（{record.decided_on:%Y-%m-%d}）", BASIS_118)
 
 
+def _user(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
 @transaction.atomic
-def publicity_publish(*, record: PublicityRecord, actor, on: date) -> PublicityRecord:
-    """Publish on ``on``: meets the publicity deadline (late if after the due date). Refuses a
-    record that is not pending or that the pre-flight check rejects (each problem listed)."""
+def publicity_publish(*, record: PublicityRecord, actor) -> PublicityRecord:
+    """Publish now: the record goes public on the portal at this moment, so its 公示日期 is the
+    system's date (``timezone.now()``), never a typed one — the 7 (or 20) working-day figure
+    counts from it (国办发〔2018〕118号（六）). Meets the publicity deadline (late if after the
+    due date). Refuses a record that is not pending or that the pre-flight check rejects (each
+    problem listed)."""
     record = _locked(record)
     if record.status != Status.PENDING:
         raise Refused(f"该记录{record.status_label}，不能再公示（可能已由他人处理）", BASIS_118)
+    now = timezone.now()
+    on = timezone.localtime(now).date()
     _check_day(record, on, "公示")
     if record.publicity_ends_on and on > record.publicity_ends_on:
         raise Refused("公示截止期已过，不再公示", periods.regime_for(record.decided_on).basis)
@@ -222,8 +231,18 @@ def publicity_publish(*, record: PublicityRecord, actor, on: date) -> PublicityR
     if deadline is not None:
         deadline = deadline_meet(deadline=deadline, met_on=on, actor=actor)
     record.status, record.published_on = Status.PUBLISHED, on
-    record.content_changed_at = timezone.now()
-    record.save(update_fields=["status", "published_on", "content_changed_at", "updated_at"])
+    record.published_at, record.published_by = now, _user(actor)
+    record.content_changed_at = now
+    record.save(
+        update_fields=[
+            "status",
+            "published_on",
+            "published_at",
+            "published_by",
+            "content_changed_at",
+            "updated_at",
+        ]
+    )
     _record(
         record, "publish", actor, on=on.isoformat(), late=bool(record.due_on and on > record.due_on)
     )
@@ -238,12 +257,15 @@ def publicity_withdraw(
     reason: str,
     change: str,
     actor,
-    on: date,
     changed_on: date | None = None,
 ) -> PublicityRecord:
-    """Withdraw a decision that was revoked, changed or confirmed unlawful or void, publishing
-    the reason (行政处罚法 第四十八条第二款: within 3 working days of ``changed_on``; before
-    2021-07-15 and for licences and other decisions the configured fallback applies).
+    """Withdraw now a decision that was revoked, changed or confirmed unlawful or void,
+    publishing the reason (行政处罚法 第四十八条第二款: within 3 working days of ``changed_on``;
+    before 2021-07-15 and for licences and other decisions the configured fallback applies).
+
+    The 撤回日期 is the system's (the moment it left the portal); ``changed_on`` (default today)
+    is the typed date of the change, stored with who entered it and when, and flagged as a late
+    entry when the withdrawal period it starts had already run out at entry.
 
     A record not yet published is withdrawn too (it will never be published); its publicity
     deadline is cancelled.
@@ -259,10 +281,13 @@ def publicity_withdraw(
         raise Refused(
             f"撤回事由“{change}”不在可选范围（撤销、变更、确认违法、确认无效）", BASIS_48
         ) from None
+    now = timezone.now()
+    on = timezone.localtime(now).date()
     changed_on = changed_on or on
     _check_day(record, changed_on, "决定被变更、撤销的")
     if on < changed_on:
-        raise Refused("撤回日期不能早于决定被变更、撤销之日", BASIS_48)
+        raise Refused("决定被变更、撤销之日不能晚于今天", BASIS_48)
+    late = False
     publicity = open_deadline(record, (periods.publicity_rule(record.kind),))
     if record.status == Status.PENDING:
         if publicity is not None:
@@ -283,11 +308,14 @@ def publicity_withdraw(
                 actor=actor,
                 basis=f"{BASIS_118}“及时”撤下；本平台配置为{days}个工作日",
             )
-        deadline_meet(deadline=deadline, met_on=on, actor=actor)
+        deadline = deadline_meet(deadline=deadline, met_on=on, actor=actor)
+        late = on > deadline.due
     previous = record.status
     record.status, record.withdrawn_on, record.changed_on = Status.WITHDRAWN, on, changed_on
+    record.withdrawn_at, record.withdrawn_by = now, _user(actor)
+    record.changed_on_entered_late = late
     record.withdrawal_change, record.withdrawal_reason = change, reason.strip()
-    record.content_changed_at = timezone.now()
+    record.content_changed_at = now
     record.save()
     _record(
         record,
@@ -298,6 +326,7 @@ def publicity_withdraw(
         on=on.isoformat(),
         changed_on=changed_on.isoformat(),
         previous=previous,
+        late=late,
     )
     bump("publicity")  # public pages show it: a new version on commit
     return record

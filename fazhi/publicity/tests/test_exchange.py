@@ -17,8 +17,9 @@ from fazhi.core.models import AuditEvent
 from fazhi.publicity.domain.enums import ExchangeStatus, Kind
 from fazhi.publicity.domain.fields import header
 from fazhi.publicity.models import ExportBatch, PublicityRecord
-from fazhi.publicity.services import publicity_publish, publicity_withdraw
+from fazhi.publicity.services import publicity_withdraw
 from fazhi.publicity.services.exchange import receipt_import, shuanggongshi_export
+from fazhi.publicity.testing import publish_on
 from fazhi.publicity.tests.conftest import (
     ADDRESS,
     PERSON_ID,
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.django_db
 
 def published(data=None, source_id="1", kind=Kind.PENALTY):
     record, _ = register(kind, data=data, source_id=source_id)
-    return publicity_publish(record=record, actor=None, on=date(2019, 10, 8))
+    return publish_on(date(2019, 10, 8), record=record, actor=None)
 
 
 def read(path, fmt) -> list[dict]:
@@ -126,8 +127,13 @@ def test_incremental_since_the_last_accepted_batch_with_withdrawals(tmp_path):
     receipt_import(raw=receipt.encode(), file_name="r.csv", actor=None, batch=two.batch)
     three = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "3.csv", actor=None)
     assert three.rows == 0 and three.since == two.batch.started_at
+    # withdrawn now (the export's baseline is the real clock)
     publicity_withdraw(
-        record=second, reason="行政复议撤销", change="撤销", actor=None, on=date(2019, 12, 2)
+        record=second,
+        reason="行政复议撤销",
+        change="撤销",
+        actor=None,
+        changed_on=date(2019, 12, 2),
     )
     four = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "4.csv", actor=None)
     rows = read(tmp_path / "4.csv", "csv")

@@ -8,7 +8,7 @@ import pytest
 
 from fazhi.conftest import screenshot, text_of
 from fazhi.publicity.domain.enums import Kind
-from fazhi.publicity.services import publicity_publish, publicity_withdraw
+from fazhi.publicity.testing import publish_on, withdraw_on
 from fazhi.publicity.tests.conftest import (
     PERSON_ID,
     PHONE,
@@ -27,15 +27,15 @@ def test_public_list_filters_and_masks(page, in_2019):
         ("2", person_penalty_data(), date(2019, 10, 9)),
     ):
         record, _ = register(data=data, source_id=source)
-        publicity_publish(record=record, actor=None, on=on)
+        publish_on(on, record=record, actor=None)
     licence, _ = register(Kind.LICENSE, data=license_data(), source_id="3")
-    publicity_publish(record=licence, actor=None, on=date(2019, 5, 7))
-    publicity_withdraw(
+    publish_on(date(2019, 5, 7), record=licence, actor=None)
+    withdraw_on(
+        date(2019, 12, 2),
         record=record,
         reason="行政复议决定撤销该处罚决定",
         change="撤销",
         actor=None,
-        on=date(2019, 12, 2),
     )
     page.goto_path("/publicity/")
     assert text_of(page.get_by_role("heading", level=1)) == "行政执法决定公示"

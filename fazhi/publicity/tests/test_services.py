@@ -18,9 +18,8 @@ from fazhi.publicity.selectors import overdue_records
 from fazhi.publicity.services import (
     publicity_end,
     publicity_expire,
-    publicity_publish,
-    publicity_withdraw,
 )
+from fazhi.publicity.testing import publish_on, withdraw_on
 from fazhi.publicity.tests.conftest import license_data, penalty_data, register
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +92,7 @@ def test_register_before_the_publicity_rule_existed_is_refused_and_writes_nothin
 
 def test_publish_meets_the_deadline_and_is_audited(officer):
     record, deadline = register(actor=officer)
-    publicity_publish(record=record, actor=officer, on=date(2019, 10, 8))
+    publish_on(date(2019, 10, 8), record=record, actor=officer)
     record.refresh_from_db()
     deadline.refresh_from_db()
     assert record.status == Status.PUBLISHED and record.published_on == date(2019, 10, 8)
@@ -103,7 +102,7 @@ def test_publish_meets_the_deadline_and_is_audited(officer):
 
 def test_late_publication_marks_the_deadline_missed(officer):
     record, deadline = register(actor=officer)
-    publicity_publish(record=record, actor=officer, on=date(2019, 10, 14))
+    publish_on(date(2019, 10, 14), record=record, actor=officer)
     deadline.refresh_from_db()
     assert deadline.status == DeadlineStatus.MISSED
 
@@ -114,7 +113,7 @@ def test_publish_refuses_an_invalid_record_and_writes_nothing(officer):
     )
     before = AuditEvent.objects.count()
     with pytest.raises(Refused) as refused:
-        publicity_publish(record=record, actor=officer, on=date(2019, 10, 8))
+        publish_on(date(2019, 10, 8), record=record, actor=officer)
     assert "CF_XDR_SHXYM" in str(refused.value) and "CF_YJ" in str(refused.value)
     record.refresh_from_db()
     deadline.refresh_from_db()
@@ -124,28 +123,28 @@ def test_publish_refuses_an_invalid_record_and_writes_nothing(officer):
 
 def test_publish_twice_is_refused(officer):
     record, _ = register(actor=officer)
-    publicity_publish(record=record, actor=officer, on=date(2019, 10, 8))
+    publish_on(date(2019, 10, 8), record=record, actor=officer)
     with pytest.raises(Refused, match="已公示"):
-        publicity_publish(record=record, actor=officer, on=date(2019, 10, 9))
+        publish_on(date(2019, 10, 9), record=record, actor=officer)
 
 
 def test_overdue_alarm(officer):
     record, _ = register(actor=officer)
     assert list(overdue_records(today=date(2019, 10, 12))) == []
     assert list(overdue_records(today=date(2019, 10, 14))) == [record]
-    publicity_publish(record=record, actor=officer, on=date(2019, 10, 14))
+    publish_on(date(2019, 10, 14), record=record, actor=officer)
     assert list(overdue_records(today=date(2019, 10, 14))) == []
 
 
 def test_withdraw_after_2021_uses_article_48(officer):
     record, _ = register(data=penalty_data(decided_on=date(2022, 3, 1)), actor=officer)
-    publicity_publish(record=record, actor=officer, on=date(2022, 3, 2))
-    publicity_withdraw(
+    publish_on(date(2022, 3, 2), record=record, actor=officer)
+    withdraw_on(
+        date(2022, 6, 10),
         record=record,
         reason="复议决定撤销原处罚决定",
         change="撤销",
         actor=officer,
-        on=date(2022, 6, 10),
         changed_on=date(2022, 6, 6),
     )
     record.refresh_from_db()
@@ -160,13 +159,13 @@ def test_withdraw_after_2021_uses_article_48(officer):
 def test_withdraw_before_2021_uses_the_configured_fallback(officer, settings):
     settings.FAZHI = {**settings.FAZHI, "PUBLICITY_WITHDRAWAL_FALLBACK_WORKING_DAYS": 5}
     record, _ = register(actor=officer)
-    publicity_publish(record=record, actor=officer, on=date(2019, 10, 8))
-    publicity_withdraw(
+    publish_on(date(2019, 10, 8), record=record, actor=officer)
+    withdraw_on(
+        date(2019, 11, 8),
         record=record,
         reason="行政复议确认违法",
         change="确认违法",
         actor=officer,
-        on=date(2019, 11, 8),
     )
     deadline = Deadline.objects.get(rule_code="publicity.withdrawal_fallback")
     assert deadline.due == date(2019, 11, 15) and deadline.status == DeadlineStatus.MET
@@ -174,7 +173,7 @@ def test_withdraw_before_2021_uses_the_configured_fallback(officer, settings):
 
 def test_withdraw_refusals_write_nothing(officer):
     record, _ = register(actor=officer)
-    publicity_publish(record=record, actor=officer, on=date(2019, 10, 8))
+    publish_on(date(2019, 10, 8), record=record, actor=officer)
     before = AuditEvent.objects.count()
     for kwargs in (
         {"reason": "", "change": "撤销"},
@@ -182,7 +181,7 @@ def test_withdraw_refusals_write_nothing(officer):
         {"reason": "x", "change": "撤销", "changed_on": date(2019, 1, 1)},
     ):
         with pytest.raises(Refused):
-            publicity_withdraw(record=record, actor=officer, on=date(2019, 11, 1), **kwargs)
+            withdraw_on(date(2019, 11, 1), record=record, actor=officer, **kwargs)
     record.refresh_from_db()
     assert record.status == Status.PUBLISHED and AuditEvent.objects.count() == before
     assert not Deadline.objects.filter(rule_code__contains="withdrawal").exists()
@@ -190,24 +189,22 @@ def test_withdraw_refusals_write_nothing(officer):
 
 def test_withdrawing_a_pending_record_cancels_its_publicity_deadline(officer):
     record, deadline = register(actor=officer)
-    publicity_withdraw(
-        record=record, reason="决定已变更", change="变更", actor=officer, on=date(2019, 10, 1)
-    )
+    withdraw_on(date(2019, 10, 1), record=record, reason="决定已变更", change="变更", actor=officer)
     deadline.refresh_from_db()
     assert deadline.status == DeadlineStatus.CANCELLED
     with pytest.raises(Refused):
-        publicity_publish(record=record, actor=officer, on=date(2019, 10, 8))
+        publish_on(date(2019, 10, 8), record=record, actor=officer)
 
 
 def test_end_and_expire(officer):
     record, _ = register(actor=officer)
-    publicity_publish(record=record, actor=officer, on=date(2019, 10, 8))
+    publish_on(date(2019, 10, 8), record=record, actor=officer)
     with pytest.raises(Refused, match="公示期未满"):
         publicity_end(record=record, actor=officer, on=date(2022, 9, 27))
     licence, _ = register(
         Kind.LICENSE, data=license_data(valid_to=date(2099, 12, 31)), actor=officer
     )
-    publicity_publish(record=licence, actor=officer, on=date(2019, 5, 7))
+    publish_on(date(2019, 5, 7), record=licence, actor=officer)
     assert publicity_expire(actor=None, on=date(2022, 9, 27)) == 0
     assert publicity_expire(actor=None, on=date(2022, 9, 28)) == 1
     record.refresh_from_db()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from fazhi.core.models import AuditEvent
 from fazhi.publicity.domain.enums import Kind, Status
 from fazhi.publicity.models import PublicityRecord
-from fazhi.publicity.services import publicity_publish, publicity_withdraw
+from fazhi.publicity.testing import on_day, publish_on, withdraw_on
 from fazhi.publicity.tests.conftest import (
     ADDRESS,
     PERSON_ID,
@@ -29,7 +29,7 @@ def _person_published():
     record, _ = register(
         data=person_penalty_data(legal_rep_id_type="身份证", legal_rep_id_number=PERSON_ID)
     )
-    return publicity_publish(record=record, actor=None, on=date(2019, 10, 8))
+    return publish_on(date(2019, 10, 8), record=record, actor=None)
 
 
 def assert_no_personal_data(text: str) -> None:
@@ -50,7 +50,7 @@ def test_public_list_and_record_page_are_masked(client, in_2019):
 def test_api_is_masked_and_filters(client, in_2019):
     record = _person_published()
     licence, _ = register(Kind.LICENSE, data=license_data(), source_id="2")
-    publicity_publish(record=licence, actor=None, on=date(2019, 5, 7))
+    publish_on(date(2019, 5, 7), record=licence, actor=None)
     body = client.get("/api/v1/publicity/records").content.decode()
     assert_no_personal_data(body)
     data = client.get("/api/v1/publicity/records?kind=penalty").json()
@@ -72,12 +72,12 @@ def test_pending_and_ended_records_are_not_public_withdrawn_ones_show_the_reason
     assert client.get(f"/publicity/{pending.pk}/").status_code == 404
     assert client.get(f"/api/v1/publicity/records/{pending.pk}").status_code == 404
     record = _person_published()
-    publicity_withdraw(
+    withdraw_on(
+        date(2019, 12, 2),
         record=record,
         reason="行政复议决定撤销该处罚决定",
         change="撤销",
         actor=None,
-        on=date(2019, 12, 2),
     )
     page = client.get("/publicity/").content.decode()
     assert "已撤回" in page and "行政复议决定撤销该处罚决定" in page
@@ -102,7 +102,9 @@ def test_staff_publish_and_withdraw_through_the_pages(officer):
     client.force_login(officer)
     detail = client.get(reverse("publicity:detail", args=[record.pk])).content.decode()
     assert "全部数据项符合双公示数据标准" in detail
-    client.post(reverse("publicity:action", args=[record.pk, "publish"]), {"on": "2019-10-08"})
+    with on_day(date(2019, 10, 8)):
+        client.post(reverse("publicity:action", args=[record.pk, "publish"]))
+    client.force_login(officer)  # the session was saved on the travelled clock
     record.refresh_from_db()
     assert record.status == Status.PUBLISHED
     response = client.post(

@@ -11,7 +11,9 @@ from django.core.management.base import BaseCommand
 def openapi_json() -> str:
     from fazhi.api import api
 
-    schema = api.get_openapi_schema(path_prefix="/api/v1")
+    # The schema /api/v1/openapi.json serves (its prefix from the URLconf): a hand-given
+    # "/api/v1" lost the slash before routers mounted with an empty prefix (/api/v1enforcement).
+    schema = api.get_openapi_schema()
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

@@ -1,6 +1,9 @@
-"""`fazhi draw run PLAN_ID [--on DATE]` and `fazhi draw verify DRAW_ID` /
-`fazhi draw verify --list FILE --seed HEX [--shares S=0.05,...] [--list-sha256 H]
-[--seed-sha256 H] [--result FILE]`.
+"""`fazhi draw commit PLAN_ID --beacon-source TEXT --beacon-date DATE [--reason TEXT]`,
+`fazhi draw execute DRAW_ID --beacon VALUE` (draw, then reveal the seed),
+`fazhi draw run PLAN_ID --beacon-source TEXT --beacon-date DATE --beacon VALUE` (all three, when
+the public value is out the same day), and `fazhi draw verify DRAW_ID` /
+`fazhi draw verify --list FILE --seed HEX [--beacon VALUE] [--shares S=0.05,...]
+[--list-sha256 H] [--seed-sha256 H] [--result FILE]`.
 
 verify prints OK or the first difference; exit 0 when identical, 1 when not, 2 bad usage.
 """
@@ -42,9 +45,15 @@ class Command(BaseCommand):
     help = "双随机抽取：run 承诺→抽取→公布种子；verify 按名单与种子重算并核对"
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["run", "verify"])
-        parser.add_argument("id", nargs="?", type=int, help="run：计划编号；verify：抽取编号")
+        parser.add_argument("action", choices=["commit", "execute", "run", "verify"])
+        parser.add_argument(
+            "id", nargs="?", type=int, help="commit、run：计划编号；execute、verify：抽取编号"
+        )
         parser.add_argument("--on", type=_day, default=None, help="抽取日（默认今天）")
+        parser.add_argument("--beacon-source", default="", help="承诺采用的公开随机值来源")
+        parser.add_argument("--beacon-date", type=_day, default=None, help="公开随机值公布日期")
+        parser.add_argument("--beacon", default="", help="公布的公开随机值（抽取、核验时）")
+        parser.add_argument("--reason", default="", help="重新抽取的原因（计划已有抽取时必填）")
         parser.add_argument("--list", help="公布的冻结名单文件（.txt 或 .txt.gz）")
         parser.add_argument("--seed", help="公布的种子（64 位十六进制）")
         parser.add_argument("--shares", default="", help="核对名单中的比例，如 A=0.05,B=0.1")
@@ -54,9 +63,17 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     def handle(self, *args, **options):
-        if options["action"] == "run":
-            return self._run(options)
-        return self._verify(options)
+        action = options["action"]
+        if action == "verify":
+            return self._verify(options)
+        try:
+            if action == "execute":
+                return self._execute(options)
+            draw = self._commit(options)
+            if action == "run":
+                self._draw(options, draw)
+        except Refused as exc:
+            raise CommandError(str(exc), returncode=1) from exc
 
     def _say(self, options, ok: bool, message: str, **extra) -> None:
         if options["json"]:
@@ -68,22 +85,40 @@ class Command(BaseCommand):
         if not ok:
             raise CommandError(message, returncode=1)
 
-    def _run(self, options) -> None:
+    def _commit(self, options) -> Draw:
         plan = InspectionPlan.objects.filter(pk=options["id"] or 0).first()
         if plan is None:
             raise CommandError(f"找不到抽查计划 {options['id']}", returncode=2)
-        on = options["on"] or timezone.localdate()
-        try:
-            draw = draw_commit(plan=plan, on=on, actor=None)
-            self.stdout.write(f"1. 已公布承诺：名单 SHA-256 {draw.list_sha256}")
-            self.stdout.write(f"   种子 SHA-256 {draw.seed_sha256}")
-            draw = draw_execute(draw=draw, actor=None)
-            self.stdout.write(
-                f"2. 已抽取 {draw.checks.count()} 项检查，结果 SHA-256 {draw.result_sha256}"
-            )
-            draw = draw_reveal(draw=draw, actor=None)
-        except Refused as exc:
-            raise CommandError(str(exc), returncode=1) from exc
+        draw = draw_commit(
+            plan=plan,
+            on=options["on"] or timezone.localdate(),
+            actor=None,
+            beacon_source=options["beacon_source"],
+            beacon_date=options["beacon_date"],
+            redraw_reason=options["reason"],
+        )
+        self.stdout.write(f"1. 已公布承诺：名单 SHA-256 {draw.list_sha256}")
+        self.stdout.write(f"   种子 SHA-256 {draw.seed_sha256}")
+        self.stdout.write(
+            f"   公开随机值：{draw.beacon_source}（{draw.beacon_date:%Y-%m-%d} 公布）"
+        )
+        if options["action"] == "commit":
+            self._say(options, True, f"抽取 {draw.number}（编号 {draw.pk}）已承诺", draw_id=draw.pk)
+        return draw
+
+    def _execute(self, options) -> None:
+        draw = Draw.objects.filter(pk=options["id"] or 0).first()
+        if draw is None:
+            raise CommandError(f"找不到抽取 {options['id']}", returncode=2)
+        self._draw(options, draw)
+
+    def _draw(self, options, draw: Draw) -> None:
+        draw = draw_execute(draw=draw, actor=None, beacon=options["beacon"])
+        self.stdout.write(
+            f"2. 已抽取 {draw.checks.count()} 项检查（公开随机值 {draw.beacon_value}），"
+            f"结果 SHA-256 {draw.result_sha256}"
+        )
+        draw = draw_reveal(draw=draw, actor=None)
         self.stdout.write(f"3. 已公布种子 {draw.seed_hex}")
         self._say(options, True, f"抽取 {draw.number}（编号 {draw.pk}）完成", draw_id=draw.pk)
 
@@ -123,6 +158,8 @@ class Command(BaseCommand):
             list_commitment=options["list_sha256"],
             seed_commitment=options["seed_sha256"],
             published=published,
+            algorithm=algo.ALGORITHM_V2 if options["beacon"] else algo.ALGORITHM_V1,
+            beacon=options["beacon"],
         )
         if outcome.ok and not options["json"] and outcome.result and not published:
             for line in outcome.result.canonical().decode().splitlines():
