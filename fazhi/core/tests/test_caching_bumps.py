@@ -48,6 +48,8 @@ NO_PUBLIC_EFFECT: dict[str, str] = {
             "add_act",
             "ingest",
             "case_decide",
+            "case_propose",
+            "case_send_back",
             "case_discuss",
             "case_hearing_close",
             "case_hearing_notice",
