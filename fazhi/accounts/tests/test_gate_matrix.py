@@ -27,13 +27,11 @@ PENDING_APPS = {
     "core",
     "disputes",
     "enforcement",
-    "govservices",
     "inspections",
     "laws",
     "normdocs",
     "officers",
     "powers",
-    "publicity",
 }
 
 

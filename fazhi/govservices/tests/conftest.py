@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.tests.factories import make_user
 from fazhi.govservices.demo import demo_uscc
 from fazhi.govservices.services import catalogue as cat
@@ -124,7 +125,7 @@ def revoked_licence(people, catalogue, org_tree):
 
     app = submit(people, catalogue["lwpq"], facts=RICH)
     record = publicity_publish(
-        record=PublicityRecord.objects.get(), actor=None, on=date(2019, 3, 5)
+        record=PublicityRecord.objects.get(), actor=SYSTEM, on=date(2019, 3, 5)
     )
     legal = make_user("legal", unit=org_tree["fagui"], roles=["法规处工作人员"])
     case = recon.reconsideration_apply(

@@ -24,6 +24,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.accounts.permissions import PUBLICITY_EXCHANGE, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.publicity import conf, selectors
@@ -112,6 +113,7 @@ def shuanggongshi_export(
     that is refused (invalid records, no ``skip_invalid``) leaves no file and no batch.
     ``progress(done, total)`` is called as records are checked (``total`` may be None);
     ``workers`` overrides the configured number of processes."""
+    require(actor, PUBLICITY_EXCHANGE)
     try:
         kind, fmt = Kind(kind), ExportFormat(fmt)
     except ValueError as exc:
@@ -197,6 +199,7 @@ def _export_here(kind, fmt, since, style, chunk, tmp, result, progress, total) -
 
 @transaction.atomic
 def export_batch_record(*, result: ExportResult, started_at: datetime, actor) -> ExportBatch:
+    require(actor, PUBLICITY_EXCHANGE)
     batch = ExportBatch.objects.create(
         kind=result.kind,
         format=result.format,
@@ -279,6 +282,7 @@ def receipt_import(
     accepted (it is then the baseline of the next incremental export; rejected records are
     re-sent), rejected when every row failed. Refuses a file with no usable column or no batch.
     """
+    require(actor, PUBLICITY_EXCHANGE)
     if batch is None:
         batch = ExportBatch.objects.filter(status=BatchStatus.SENT).order_by("-created_at").first()
     if batch is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.publicity.domain.enums import ExportFormat, Kind
 from fazhi.publicity.models import PublicityRecord
 from fazhi.publicity.services import export_parallel
@@ -34,7 +35,7 @@ def test_parts_joined_equal_the_single_process_file(tmp_path, kind, fmt):
     _create(kind, _penalties() if kind == Kind.PENALTY else _licences())
     single = tmp_path / f"single.{fmt}"
     result = shuanggongshi_export(
-        kind=kind, fmt=fmt, out=single, actor=None, skip_invalid=True, workers=1
+        kind=kind, fmt=fmt, out=single, actor=SYSTEM, skip_invalid=True, workers=1
     )
     # when id ranges (the last one empty) are exported apart and joined
     ids = sorted(PublicityRecord.objects.filter(kind=kind).values_list("id", flat=True))
@@ -79,7 +80,7 @@ def test_inside_a_transaction_the_export_stays_in_one_process(tmp_path, settings
     # when exported inside the test's transaction, then one process did it (workers forked
     # now would not see the uncommitted rows)
     result = shuanggongshi_export(
-        kind="penalty", fmt="csv", out=tmp_path / "o.csv", actor=None, skip_invalid=True
+        kind="penalty", fmt="csv", out=tmp_path / "o.csv", actor=SYSTEM, skip_invalid=True
     )
     assert result.workers == 1 and result.rows > 0
 
@@ -94,7 +95,7 @@ def test_forked_workers_write_the_single_process_file(tmp_path, settings, fmt):
     _create(Kind.PENALTY, _penalties())
     single = tmp_path / f"single.{fmt}"
     one = shuanggongshi_export(
-        kind="penalty", fmt=fmt, out=single, actor=None, skip_invalid=True, since=None, workers=1
+        kind="penalty", fmt=fmt, out=single, actor=SYSTEM, skip_invalid=True, since=None, workers=1
     )
     # when exported by forked workers, with progress reported
     seen = []
@@ -103,7 +104,7 @@ def test_forked_workers_write_the_single_process_file(tmp_path, settings, fmt):
         kind="penalty",
         fmt=fmt,
         out=out,
-        actor=None,
+        actor=SYSTEM,
         skip_invalid=True,
         progress=lambda done, total: seen.append((done, total)),
     )
@@ -128,7 +129,7 @@ def test_a_refused_parallel_export_leaves_no_file_and_no_batch(tmp_path, setting
     _parallel_settings(settings, workers=2)
     _create(Kind.PENALTY, _penalties())
     out = tmp_path / "refused.csv"
-    result = shuanggongshi_export(kind="penalty", fmt="csv", out=out, actor=None)
+    result = shuanggongshi_export(kind="penalty", fmt="csv", out=out, actor=SYSTEM)
     assert result.workers == 2 and result.refused and result.batch is None
     assert not out.exists() and result.report.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["refused.csv.preflight.csv"]

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.conftest import screenshot, text_of
 from fazhi.publicity.domain.enums import Kind
 from fazhi.publicity.services import publicity_publish, publicity_withdraw
@@ -27,14 +28,14 @@ def test_public_list_filters_and_masks(page, in_2019):
         ("2", person_penalty_data(), date(2019, 10, 9)),
     ):
         record, _ = register(data=data, source_id=source)
-        publicity_publish(record=record, actor=None, on=on)
+        publicity_publish(record=record, actor=SYSTEM, on=on)
     licence, _ = register(Kind.LICENSE, data=license_data(), source_id="3")
-    publicity_publish(record=licence, actor=None, on=date(2019, 5, 7))
+    publicity_publish(record=licence, actor=SYSTEM, on=date(2019, 5, 7))
     publicity_withdraw(
         record=record,
         reason="行政复议决定撤销该处罚决定",
         change="撤销",
-        actor=None,
+        actor=SYSTEM,
         on=date(2019, 12, 2),
     )
     page.goto_path("/publicity/")
