@@ -139,6 +139,10 @@ class SystemActor:
     org_unit = None
     org_unit_id = None
 
+    def __bool__(self) -> bool:
+        # no person: ``created_by=actor if actor else None`` stores no account, as before
+        return False
+
     def __repr__(self) -> str:
         return "SYSTEM"
 

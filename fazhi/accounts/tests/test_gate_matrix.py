@@ -27,7 +27,6 @@ PENDING_APPS = {
     "core",
     "disputes",
     "enforcement",
-    "inspections",
     "laws",
     "normdocs",
     "officers",

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
+from fazhi.accounts.tests.factories import make_user
 from fazhi.core.models import Deadline
 from fazhi.inspections.models import CheckResult
 from fazhi.inspections.services import checks, draws
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def committed(world):
-    return draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+    return draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM)
 
 
 def test_public_page_shows_commitment_but_not_seed_before_reveal(client, committed):
@@ -29,7 +31,7 @@ def test_public_page_shows_commitment_but_not_seed_before_reveal(client, committ
 
 
 def test_public_page_after_reveal_verifies_and_looks_up(client, committed, world):
-    draw = draws.draw_reveal(draw=draws.draw_execute(draw=committed, actor=None), actor=None)
+    draw = draws.draw_reveal(draw=draws.draw_execute(draw=committed, actor=SYSTEM), actor=SYSTEM)
     drawn = draw.checks.first()
     page = client.get(f"/inspections/draws/{draw.pk}/?uscc={drawn.uscc}").content.decode()
     assert draw.seed_hex in page and "服务器重算核验：✔" in page and "已被抽中" in page
@@ -43,9 +45,13 @@ def test_public_page_after_reveal_verifies_and_looks_up(client, committed, world
 
 
 def test_result_entry_opens_publicity_clock_and_publishes(client, committed, world):
-    draw = draws.draw_execute(draw=committed, actor=None)
+    draw = draws.draw_execute(draw=committed, actor=SYSTEM)
     check = draw.checks.first()
-    client.force_login(world["manager"])
+    # 谁检查、谁录入: the check's own inspector enters its result
+    inspector = check.first_inspector.officer
+    inspector.user = make_user("jcy", unit=inspector.org_unit, roles=["执法人员"])
+    inspector.save(update_fields=["user"])
+    client.force_login(inspector.user)
     response = client.post(
         f"/staff/inspections/checks/{check.pk}/result/",
         {
@@ -64,7 +70,7 @@ def test_result_entry_opens_publicity_clock_and_publishes(client, committed, wor
         {"outcome": "no_problem", "checked_on": "2019-05-21"},
     )
     assert CheckResult.objects.filter(check_record=check).count() == 1
-    checks.check_result_publish(result=result, on=date(2019, 5, 30), actor=world["manager"])
+    checks.check_result_publish(result=result, on=date(2019, 5, 30), actor=inspector.user)
     deadline.refresh_from_db()
     assert deadline.status == "met"
     assert "未签订" not in client.get("/inspections/results/").content.decode()
@@ -102,11 +108,11 @@ def test_coverage_counts_items_with_results(world):
     from fazhi.inspections import selectors
 
     draw = draws.draw_execute(
-        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None), actor=None
+        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM), actor=SYSTEM
     )
     rows, rate = selectors.coverage(year=2019)
     assert rate == 0 and rows[0].checks == draw.checks.count()
     checks.check_result_enter(
-        check=draw.checks.first(), outcome="no_problem", checked_on=date(2019, 5, 10), actor=None
+        check=draw.checks.first(), outcome="no_problem", checked_on=date(2019, 5, 10), actor=SYSTEM
     )
     assert selectors.coverage(year=2019)[1] == 1.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.conftest import screenshot, text_of
 from fazhi.inspections.services import draws
 from fazhi.inspections.tests.conftest import DRAW_DAY
@@ -12,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_public_draw_page(page, world):
-    draw = draws.draw_run(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draw = draws.draw_run(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM)
     drawn = draw.checks.order_by("index").first()
     page.goto_path(f"/inspections/draws/{draw.pk}/")
     assert text_of(page.get_by_role("heading", level=1)) == f"抽取 {draw.number}"

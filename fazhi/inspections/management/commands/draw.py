@@ -14,6 +14,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections import selectors
 from fazhi.inspections.domain import draw as algo
@@ -74,14 +75,14 @@ class Command(BaseCommand):
             raise CommandError(f"找不到抽查计划 {options['id']}", returncode=2)
         on = options["on"] or timezone.localdate()
         try:
-            draw = draw_commit(plan=plan, on=on, actor=None)
+            draw = draw_commit(plan=plan, on=on, actor=SYSTEM)
             self.stdout.write(f"1. 已公布承诺：名单 SHA-256 {draw.list_sha256}")
             self.stdout.write(f"   种子 SHA-256 {draw.seed_sha256}")
-            draw = draw_execute(draw=draw, actor=None)
+            draw = draw_execute(draw=draw, actor=SYSTEM)
             self.stdout.write(
                 f"2. 已抽取 {draw.checks.count()} 项检查，结果 SHA-256 {draw.result_sha256}"
             )
-            draw = draw_reveal(draw=draw, actor=None)
+            draw = draw_reveal(draw=draw, actor=SYSTEM)
         except Refused as exc:
             raise CommandError(str(exc), returncode=1) from exc
         self.stdout.write(f"3. 已公布种子 {draw.seed_hex}")
