@@ -29,8 +29,6 @@ PENDING_APPS = {
     "enforcement",
     "laws",
     "normdocs",
-    "officers",
-    "powers",
 }
 
 
