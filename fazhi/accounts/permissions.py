@@ -112,8 +112,8 @@ CATALOGUE_MANAGE = _rule(
 ACCOUNTS_ADMINISTER = _rule("accounts.administer", "维护机构、账号和角色", ADMIN)
 # A token is issued or revoked by its owner; for someone else only by an administrator.
 ACCOUNTS_TOKENS = _rule("accounts.tokens", "为他人签发或吊销 API 令牌", ADMIN)
-# 国务院办公厅放假通知: the calendar every time limit counts on, kept by the administrator.
-CORE_CALENDAR = _rule("core.calendar", "维护节假日、调休安排并重算期限", ADMIN)
+# 国务院办公厅放假通知: the calendar every time limit counts on, kept by the administrator or 法规处.
+CORE_CALENDAR = _rule("core.calendar", "维护节假日、调休安排并重算期限", ADMIN, LEGAL_STAFF)
 LAWS_MAINTAIN = _rule("laws.maintain", "导入和维护法律法规库", LEGAL_STAFF, ADMIN)
 # 双公示 exchange with the credit platform is run by 法规处 (the platform's keeper).
 PUBLICITY_EXCHANGE = _rule("publicity.exchange", "报送双公示数据和导入回执", LEGAL_STAFF, ADMIN)

@@ -63,6 +63,7 @@ class Command(BaseCommand):
                 part = corpus_import(
                     sources=batch,
                     root=base,
+                    actor=SYSTEM,
                     on_file=lambda source, outcome: progress.advance(task),
                 )
                 summary = _merge(summary, part)
@@ -96,7 +97,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         with _progress(console) as progress:
             task = progress.add_task("重建索引", total=LegalDocument.objects.count())
-            total = search_reindex(on_document=lambda d: progress.advance(task))
+            total = search_reindex(actor=SYSTEM, on_document=lambda d: progress.advance(task))
         console.print(f"已重建 {total} 条条文的索引，用时 {time.monotonic() - started:.1f} 秒")
 
 
