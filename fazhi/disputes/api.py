@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
@@ -375,5 +376,5 @@ def rates(request, year: int | None = None, by: str = "unit"):
 def tracking_get(request, code: str):
     found = selectors.tracking_status(code=code[:16])
     if found is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "查询码不存在")
+        raise Http404("查询码不存在")
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils import timezone
 from ninja import Query, Router, Status
 
@@ -221,5 +222,5 @@ def application_step(request, application_id: int, payload: StepIn):
 def track(request, code: str):
     found = selectors.tracking_status(code=code)
     if found is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该查询码")
+        raise Http404("未找到该查询码")
     return found

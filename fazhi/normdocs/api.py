@@ -147,10 +147,10 @@ def comment_create(request, document_id: int, article_id: int, payload: CommentI
     try:
         document = selectors.public_draft_get(pk=document_id)
     except Http404:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "该文件未在公开征求意见") from None
+        raise Http404("该文件未在公开征求意见") from None
     article = document.articles.filter(pk=article_id).first()
     if article is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该条文")
+        raise Http404("未找到该条文")
     try:
         comment = services.comment_submit(
             article=article,

@@ -3,6 +3,7 @@ for staff."""
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils import timezone
 from ninja import Router
 
@@ -31,7 +32,7 @@ def certificate_check(request, number: str):
         raise ProblemError(429, ErrorCode.RULE_REFUSED, "查询过于频繁", exc.message) from None
     found = selectors.certificate_public(number=number[:40], today=timezone.localdate())
     if found is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该执法证号")
+        raise Http404("未找到该执法证号")
     return found
 
 

@@ -47,9 +47,7 @@ def _item(code: str):
     try:
         return selectors.power_item_public_get(code=code)
     except Http404:
-        raise ProblemError(
-            404, ErrorCode.NOT_FOUND, "权责事项不存在", f"没有编码为“{code}”的事项"
-        ) from None
+        raise Http404(f"没有编码为“{code}”的权责事项") from None
 
 
 def _summary(item) -> dict:
@@ -164,9 +162,7 @@ def item_diff(request, code: str, params: Query[DiffParams]):
         old = selectors.power_item_version_get(item=item, number=params.from_version)
         new = selectors.power_item_version_get(item=item, number=params.to_version)
     except Http404:
-        raise ProblemError(
-            404, ErrorCode.NOT_FOUND, "版本不存在", f"该事项共有 {item.version_count} 个版本"
-        ) from None
+        raise Http404(f"版本不存在：该事项共有 {item.version_count} 个版本") from None
     changes = selectors.power_item_version_diff(old=old, new=new)
     return {
         "code": item.code,
