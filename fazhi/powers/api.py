@@ -30,8 +30,8 @@ class ListParams(Schema):
     unit: int | None = Field(default=None, description="实施主体（机构 id）")
     q: str = Field(default="", max_length=100, description="名称或编码关键词")
     status: str = Field(default="active", description="active 有效；cancelled 已取消；all 全部")
-    page: int = Field(default=1, ge=1)
-    page_size: int = Field(default=20, ge=1, le=100)
+    limit: int = Field(default=20, ge=1, le=500, description="每页条数（≤ 500）")
+    offset: int = Field(default=0, ge=0, le=10**9, description="跳过的条数")
 
 
 class DiffParams(Schema):
@@ -109,12 +109,11 @@ def item_list(request, params: Query[ListParams]):
         kind=params.kind, unit_id=params.unit, query=params.q, status=params.status
     )
     qs = selectors.power_item_public_list(filters=filters)
-    start = (params.page - 1) * params.page_size
     return {
         "count": qs.count(),
-        "page": params.page,
-        "page_size": params.page_size,
-        "items": [_summary(i) for i in qs[start : start + params.page_size]],
+        "limit": params.limit,
+        "offset": params.offset,
+        "results": [_summary(i) for i in qs[params.offset : params.offset + params.limit]],
     }
 
 
