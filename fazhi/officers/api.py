@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Schema
 
 from fazhi.accounts.auth import api_auth
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
@@ -36,10 +36,19 @@ def certificate_check(request, number: str):
     return found
 
 
+class OfficerPage(Schema):
+    """The API's one list shape: ``count`` in all, ``results`` from ``offset`` (limit ≤ 500)."""
+
+    count: int
+    limit: int
+    offset: int
+    results: list[OfficerOut]
+
+
 @router.get(
     "/",
     auth=api_auth,
-    response=list[OfficerOut],
+    response=OfficerPage,
     operation_id="officers_officer_list",
     summary="执法人员名册（按数据范围）",
 )
@@ -55,10 +64,10 @@ def officer_list(
     qs = selectors.officer_list(
         user=request.auth, org_unit_id=unit, query=q[:50], status=status, active=active
     )
-    limit = max(1, min(limit, 1000))
-    page = list(qs[max(offset, 0) : max(offset, 0) + limit])
+    limit, offset = max(1, min(limit, 500)), max(0, min(offset, 10**9))
+    page = list(qs[offset : offset + limit])
     rows = selectors.register_rows(page, today=timezone.localdate())
-    return [
+    results = [
         {
             "id": r.officer.pk,
             "name": r.officer.name,
@@ -73,6 +82,7 @@ def officer_list(
         }
         for r in rows
     ]
+    return {"count": qs.count(), "limit": limit, "offset": offset, "results": results}
 
 
 @router.get(

@@ -76,7 +76,7 @@ def record_list(request, filters: Query[Filters]):
             "类型不存在",
             f"kind 应为 {'、'.join(k.value for k in Kind)} 之一",
         )
-    limit, offset = max(1, min(filters.limit, 100)), max(0, filters.offset)
+    limit, offset = max(1, min(filters.limit, 500)), max(0, min(filters.offset, 10**9))
     qs = selectors.public_records(
         today=timezone.localdate(), kind=filters.kind, year=filters.year, query=filters.q[:50]
     )
