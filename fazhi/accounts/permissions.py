@@ -145,6 +145,65 @@ REPORTS_COMMENT = _rule(
 REPORTS_APPROVE = _rule("reports.approve", "审定年度报告", LEADER, scoped=False)
 
 
+# --- gateothers (issue 16.1, 18.1): rules for accounts, core, laws and the exchange --------------
+# and the system actor. Kept as one block so parallel additions merge cleanly.
+
+ACCOUNTS_ADMINISTER = _rule("accounts.administer", "维护机构、账号和角色", ADMIN)
+# A token is issued or revoked by its owner; for someone else only by an administrator.
+ACCOUNTS_TOKENS = _rule("accounts.tokens", "为他人签发或吊销 API 令牌", ADMIN)
+# 国务院办公厅放假通知: the calendar every time limit counts on, kept by the administrator or 法规处.
+CORE_CALENDAR = _rule("core.calendar", "维护节假日、调休安排并重算期限", ADMIN, LEGAL_STAFF)
+LAWS_MAINTAIN = _rule("laws.maintain", "导入和维护法律法规库", LEGAL_STAFF, ADMIN)
+# 双公示 exchange with the credit platform is run by 法规处 (the platform's keeper).
+PUBLICITY_EXCHANGE = _rule("publicity.exchange", "报送双公示数据和导入回执", LEGAL_STAFF, ADMIN)
+# An approval the law gives to the 负责人 (复议 extension 行政复议法（2023）第六十二条, 应诉
+# 审批, 许可 extension 行政许可法 第四十二条): checked on the approver, not on the actor.
+HEAD_APPROVAL = _rule("head.approve", "批准（负责人）", LEADER, ADMIN)
+
+
+class SystemActor:
+    """The platform acting for itself: a scheduled job, a command run on the server by its
+    operator, the demo loader. Not an account (audited as "system", no user); it passes every
+    rule, because whoever runs commands on the server already holds the database. Services pass
+    it explicitly (``actor=SYSTEM``); ``actor=None`` is an anonymous caller and is refused."""
+
+    pk = None
+    id = None
+    username = "system"
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_superuser = False
+    is_staff = False
+    org_unit = None
+    org_unit_id = None
+
+    def __bool__(self) -> bool:
+        # no person: ``created_by=actor if actor else None`` stores no account, as before
+        return False
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+    def __str__(self) -> str:
+        return "系统"
+
+
+SYSTEM = SystemActor()
+
+
+def is_system(actor) -> bool:
+    return isinstance(actor, SystemActor)
+
+
+def require_system(actor, what: str) -> None:
+    """A job only the platform runs (a daily job, a command): refuse any other caller."""
+    if not is_system(actor):
+        raise NotPermitted(
+            Rule("system.only", what, frozenset()), f"{what}由系统自动执行，不能手工操作。"
+        )
+
+
 # --- checks -------------------------------------------------------------------------------------
 
 
@@ -171,7 +230,7 @@ def _active(user) -> bool:
 def role_codes(user) -> frozenset[str]:
     """The codes of the roles ``user`` holds (a superuser holds 系统管理员), cached on the
     instance for the request."""
-    if not _active(user):
+    if not _active(user) or is_system(user):
         return frozenset()
     cached = getattr(user, _CODES_CACHE, None)
     if cached is None:
@@ -205,6 +264,8 @@ def in_scope(user, unit) -> bool:
 def allowed(user, rule: Rule, *, unit=None) -> bool:
     """Whether :func:`require` would pass; ``unit=None`` asks about the role alone (to decide
     whether to offer an action at all)."""
+    if is_system(user):
+        return True
     if not (role_codes(user) & rule.roles):
         return False
     return unit is None or not rule.scoped or in_scope(user, unit)
@@ -213,7 +274,9 @@ def allowed(user, rule: Rule, *, unit=None) -> bool:
 def require(user, rule: Rule, *, unit=None) -> None:
     """Refuse unless ``user`` holds one of the rule's roles and, for a scoped rule, ``unit``
     (the object's unit) lies in the user's scope. Pass ``unit`` whenever the action has an
-    object: leaving it out checks the role alone."""
+    object: leaving it out checks the role alone. The :data:`SYSTEM` actor passes."""
+    if is_system(user):
+        return
     if not _active(user):
         raise NotPermitted(rule, f"请先登录后再{rule.what}。")
     if not (role_codes(user) & rule.roles):

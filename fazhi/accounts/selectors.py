@@ -36,6 +36,12 @@ def user_roles(user) -> list[Role]:
     return [role for role in ROLES if role.name in names]
 
 
+def users_with_role(role: Role) -> QuerySet[User]:
+    """Active accounts holding ``role`` (by ``Role.code``; the group carries its name), by
+    username: the people a form offers as approver or handler."""
+    return User.objects.filter(groups__name=role.name, is_active=True).order_by("username")
+
+
 def user_sees_all_units(user) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False

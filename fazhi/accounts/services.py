@@ -23,6 +23,13 @@ from django.utils import timezone
 
 from fazhi.accounts import selectors
 from fazhi.accounts.models import ApiToken, LoginAttempt, OrgUnit, User, child_path
+from fazhi.accounts.permissions import (
+    ACCOUNTS_ADMINISTER,
+    ACCOUNTS_TOKENS,
+    allowed,
+    is_system,
+    require,
+)
 from fazhi.accounts.roles import ADMIN, ROLES, role_by_code
 from fazhi.core.services import audit
 from fazhi.core.services.request_context import current_request
@@ -58,6 +65,7 @@ def org_unit_create(
 
     Audits ``accounts.org_unit.create``; raises ``AccountsError`` for a duplicate code.
     """
+    require(actor, ACCOUNTS_ADMINISTER)
     if OrgUnit.objects.filter(code=code).exists():
         raise AccountsError(f"单位代码 {code} 已存在")
     unit = OrgUnit.objects.create_in_tree(
@@ -84,6 +92,7 @@ def org_unit_move(*, unit: OrgUnit, new_parent: OrgUnit | None, actor) -> OrgUni
     Refuses a move under the unit itself or one of its descendants. Audits
     ``accounts.org_unit.move``.
     """
+    require(actor, ACCOUNTS_ADMINISTER)
     unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
     if new_parent is not None:
         new_parent.refresh_from_db()
@@ -114,6 +123,7 @@ def org_unit_move(*, unit: OrgUnit, new_parent: OrgUnit | None, actor) -> OrgUni
 @transaction.atomic
 def roles_ensure(*, actor) -> list[str]:
     """Create any missing role group; returns the names created (audited only if any)."""
+    require(actor, ACCOUNTS_ADMINISTER)
     created = [role.name for role in ROLES if Group.objects.get_or_create(name=role.name)[1]]
     if created:
         audit.record(actor=actor, action="accounts.roles.ensure", data={"created": created})
@@ -140,6 +150,7 @@ def user_create(
 
     Holders of 系统管理员 get Django staff and superuser status, which the admin site needs.
     """
+    require(actor, ACCOUNTS_ADMINISTER)
     if User.objects.filter(username=username).exists():
         raise AccountsError(f"用户名 {username} 已存在")
     roles = list(roles)
@@ -169,6 +180,7 @@ def user_roles_set(*, user: User, roles: Iterable[str], actor) -> User:
 
     系统管理员 carries Django staff and superuser status, so granting or removing it sets both.
     """
+    require(actor, ACCOUNTS_ADMINISTER)
     before = sorted(r.code for r in selectors.user_roles(user))
     after = sorted(set(roles))
     groups = _role_groups(after)
@@ -314,10 +326,13 @@ def api_key_hash(clear_key: str) -> str:
 
 
 def _may_manage_tokens(actor, owner: User) -> bool:
-    # None is the command line, run by whoever operates the server.
-    if actor is None or actor.pk == owner.pk or actor.is_superuser:
+    # SYSTEM is the command line, run by whoever operates the server; an account manages its
+    # own tokens; an administrator anyone's.
+    if is_system(actor):
         return True
-    return any(role.code == ADMIN.code for role in selectors.user_roles(actor))
+    if getattr(actor, "pk", None) is not None and actor.pk == owner.pk and actor.is_active:
+        return True
+    return allowed(actor, ACCOUNTS_TOKENS)
 
 
 @transaction.atomic

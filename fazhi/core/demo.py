@@ -26,6 +26,7 @@ from django.db import transaction
 
 from fazhi.accounts import services as accounts
 from fazhi.accounts.models import OrgUnit, User
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.time_limits import Urgency, remaining
 from fazhi.core.models import Deadline
@@ -130,7 +131,7 @@ def _ensure_units(created: Counter[str]) -> dict[str, OrgUnit]:
                 kind=kind,
                 parent=units[parent_key] if parent_key else None,
                 sort_order=len(units),
-                actor=None,
+                actor=SYSTEM,
             )
             created["org_units"] += 1
         units[key] = unit
@@ -150,7 +151,7 @@ def _ensure_users(units: dict[str, OrgUnit], created: Counter[str]) -> dict[str,
                 org_unit=units[account.unit],
                 roles=account.roles,
                 is_demo=True,
-                actor=next(iter(users.values()), None),
+                actor=SYSTEM,
             )
             created["users"] += 1
         users[account.username] = user
@@ -177,7 +178,7 @@ def demo_load(*, today: date, force: bool = False) -> DemoContext:
             "确需加载请加 --force。"
         )
     created: Counter[str] = Counter()
-    created["roles"] += len(accounts.roles_ensure(actor=None))
+    created["roles"] += len(accounts.roles_ensure(actor=SYSTEM))
     units = _ensure_units(created)
     users = _ensure_users(units, created)
     ctx = DemoContext(actor=users[DEMO_ACCOUNTS[0].username], today=today, units=units, users=users)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
@@ -11,10 +10,8 @@ from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit, User
 from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
-from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.selectors.deadlines import by_nearest_deadline
-from fazhi.disputes import permissions, selectors
-from fazhi.disputes.domain.errors import Refused
+from fazhi.disputes import selectors
 from fazhi.disputes.schemas import (
     DecideIn,
     JudgeIn,
@@ -104,27 +101,8 @@ def _suit(row) -> dict:
     }
 
 
-def _require_handler(request) -> None:
-    if not permissions.can_handle(request.auth):
-        raise ProblemError(403, ErrorCode.PERMISSION_DENIED, "只有法规处工作人员可以办理复议应诉")
-
-
-DisputeRefusal = (Refused, PermissionDenied, CalendarDataMissing)
-
-
-def _refused(exc: Exception) -> ProblemError:
-    if isinstance(exc, CalendarDataMissing):
-        return ProblemError(409, ErrorCode.CALENDAR_DATA_MISSING, "期限无法计算", str(exc))
-    if isinstance(exc, PermissionDenied):
-        return ProblemError(403, ErrorCode.PERMISSION_DENIED, str(exc))
-    return ProblemError(409, ErrorCode.RULE_REFUSED, "不符合法定条件", str(exc))
-
-
 def _one(getter, request, pk: int):
-    try:
-        return getter(pk=pk, user=request.auth)
-    except Http404:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该案件") from None
+    return getter(pk=pk, user=request.auth)
 
 
 def _unit(pk: int) -> OrgUnit:
@@ -139,6 +117,31 @@ def _most_urgent(qs, filters: DisputeFilters):
     return selectors.nearest_rows(cases, today=timezone.localdate())
 
 
+def _page(qs, filters: DisputeFilters, out) -> dict:
+    """The one list shape of the API: ``count`` in all, ``results`` from ``offset``."""
+    results = [out(r) for r in _most_urgent(qs, filters)]
+    return {
+        "count": qs.count(),
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "results": results,
+    }
+
+
+class ReconsiderationPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    results: list[ReconsiderationOut]
+
+
+class LitigationPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    results: list[LitigationOut]
+
+
 def _row(case):
     return selectors.nearest_rows([case], today=timezone.localdate())[0]
 
@@ -146,7 +149,7 @@ def _row(case):
 @router.get(
     "/reconsiderations",
     auth=api_auth,
-    response=list[ReconsiderationOut],
+    response=ReconsiderationPage,
     operation_id="disputes_reconsideration_list",
     summary="复议案件（按期限排序）",
 )
@@ -154,7 +157,7 @@ def reconsideration_list(request, filters: Query[DisputeFilters]):
     qs = selectors.reconsideration_list(
         user=request.auth, status=filters.status, year=filters.year, query=filters.q[:100]
     )
-    return [_recon(r) for r in _most_urgent(qs, filters)]
+    return _page(qs, filters, _recon)
 
 
 @router.post(
@@ -165,15 +168,11 @@ def reconsideration_list(request, filters: Query[DisputeFilters]):
     summary="登记复议申请（纸质）",
 )
 def reconsideration_create(request, payload: ReconsiderationIn):
-    _require_handler(request)
     data = payload.dict()
     unit = _unit(data.pop("org_unit_id"))
-    try:
-        case = recon.reconsideration_apply(
-            org_unit=unit, actor=request.auth, handler=request.auth, **data
-        )
-    except DisputeRefusal as exc:
-        raise _refused(exc) from exc
+    case = recon.reconsideration_apply(
+        org_unit=unit, actor=request.auth, handler=request.auth, **data
+    )
     return Status(201, _recon(_row(case)))
 
 
@@ -196,14 +195,10 @@ def reconsideration_get(request, case_id: int):
     summary="受理审查：受理、补正或不予受理",
 )
 def reconsideration_review(request, case_id: int, payload: ReviewIn):
-    _require_handler(request)
     case = _one(selectors.reconsideration_get_for_user, request, case_id)
-    try:
-        case = recon.reconsideration_review(
-            case=case, outcome=payload.outcome, on=payload.on, note=payload.note, actor=request.auth
-        )
-    except DisputeRefusal as exc:
-        raise _refused(exc) from exc
+    case = recon.reconsideration_review(
+        case=case, outcome=payload.outcome, on=payload.on, note=payload.note, actor=request.auth
+    )
     return _recon(_row(case))
 
 
@@ -215,12 +210,8 @@ def reconsideration_review(request, case_id: int, payload: ReviewIn):
     summary="作出复议决定",
 )
 def reconsideration_decide(request, case_id: int, payload: DecideIn):
-    _require_handler(request)
     case = _one(selectors.reconsideration_get_for_user, request, case_id)
-    try:
-        case = recon.reconsideration_decide(case=case, actor=request.auth, **payload.dict())
-    except DisputeRefusal as exc:
-        raise _refused(exc) from exc
+    case = recon.reconsideration_decide(case=case, actor=request.auth, **payload.dict())
     return _recon(_row(case))
 
 
@@ -252,12 +243,8 @@ def _recon_step(case, p: ReconsiderationStepIn, actor):
     summary="办理一步：补正、发送副本、答复、审理记录、中止、恢复、延期、终止、送达",
 )
 def reconsideration_step(request, case_id: int, payload: ReconsiderationStepIn):
-    _require_handler(request)
     case = _one(selectors.reconsideration_get_for_user, request, case_id)
-    try:
-        case = _recon_step(case, payload, request.auth)
-    except DisputeRefusal as exc:
-        raise _refused(exc) from exc
+    case = _recon_step(case, payload, request.auth)
     return _recon(_row(selectors.reconsideration_get_for_user(pk=case.pk, user=request.auth)))
 
 
@@ -289,19 +276,15 @@ def _suit_step(case, p: LitigationStepIn, actor):
     summary="办理一步：应诉审批与代理人、答辩举证、负责人出庭、判决履行",
 )
 def litigation_step(request, case_id: int, payload: LitigationStepIn):
-    _require_handler(request)
     case = _one(selectors.litigation_get_for_user, request, case_id)
-    try:
-        case = _suit_step(case, payload, request.auth)
-    except DisputeRefusal as exc:
-        raise _refused(exc) from exc
+    case = _suit_step(case, payload, request.auth)
     return _suit(_row(case))
 
 
 @router.get(
     "/litigations",
     auth=api_auth,
-    response=list[LitigationOut],
+    response=LitigationPage,
     operation_id="disputes_litigation_list",
     summary="应诉案件（按期限排序）",
 )
@@ -309,7 +292,7 @@ def litigation_list(request, filters: Query[DisputeFilters]):
     qs = selectors.litigation_list(
         user=request.auth, step=filters.status, year=filters.year, query=filters.q[:100]
     )
-    return [_suit(r) for r in _most_urgent(qs, filters)]
+    return _page(qs, filters, _suit)
 
 
 @router.post(
@@ -320,15 +303,9 @@ def litigation_list(request, filters: Query[DisputeFilters]):
     summary="诉讼文书接收：登记应诉案件",
 )
 def litigation_create(request, payload: LitigationIn):
-    _require_handler(request)
     data = payload.dict()
     unit = _unit(data.pop("org_unit_id"))
-    try:
-        case = lit.litigation_register(
-            org_unit=unit, actor=request.auth, handler=request.auth, **data
-        )
-    except DisputeRefusal as exc:
-        raise _refused(exc) from exc
+    case = lit.litigation_register(org_unit=unit, actor=request.auth, handler=request.auth, **data)
     return Status(201, _suit(_row(case)))
 
 
@@ -351,12 +328,8 @@ def litigation_get(request, case_id: int):
     summary="登记判决或裁定",
 )
 def litigation_judge(request, case_id: int, payload: JudgeIn):
-    _require_handler(request)
     case = _one(selectors.litigation_get_for_user, request, case_id)
-    try:
-        case = lit.litigation_judge(case=case, actor=request.auth, **payload.dict())
-    except DisputeRefusal as exc:
-        raise _refused(exc) from exc
+    case = lit.litigation_judge(case=case, actor=request.auth, **payload.dict())
     return _suit(_row(case))
 
 
@@ -404,5 +377,5 @@ def rates(request, year: Year | None = None, by: str = "unit"):
 def tracking_get(request, code: str):
     found = selectors.tracking_status(code=code[:16])
     if found is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "查询码不存在")
+        raise Http404("查询码不存在")
     return found

@@ -12,12 +12,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.models import User
+from fazhi.accounts.permissions import DISPUTES_HANDLE, allowed
+from fazhi.accounts.roles import LEADER
+from fazhi.accounts.selectors import users_with_role
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.selectors.deadlines import by_nearest_deadline
 from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.core.services.evidence import EvidenceRejected
-from fazhi.disputes import documents, forms, permissions, selectors
+from fazhi.disputes import documents, forms, selectors
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import reconsideration as rc
 from fazhi.disputes.domain.errors import Refused
@@ -41,7 +43,8 @@ def _year(request) -> int | None:
 
 
 def _require_handler(user) -> None:
-    if not permissions.can_handle(user):
+    """Whether to show the intake forms at all; each service checks the case itself."""
+    if not allowed(user, DISPUTES_HANDLE):
         raise PermissionDenied("只有法规处工作人员可以办理复议应诉")
 
 
@@ -61,7 +64,7 @@ def register(request):
         "rows": selectors.nearest_rows(page.rows, today=today),
         "query": query_without_page(request.GET),
         "filters": request.GET,
-        "can_handle": permissions.can_handle(request.user),
+        "can_handle": allowed(request.user, DISPUTES_HANDLE),
     }
     return render(request, "disputes/register.html", context)
 
@@ -112,10 +115,6 @@ def litigation_create(request):
     )
 
 
-def _leaders():
-    return User.objects.filter(groups__name="局领导", is_active=True).order_by("username")
-
-
 @login_required
 def reconsideration_detail(request, pk: int):
     case = selectors.reconsideration_get_for_user(pk=pk, user=request.user)
@@ -125,10 +124,10 @@ def reconsideration_detail(request, pk: int):
         "timeline": selectors.timeline(case),
         "original_publicity": original_publicity(case.original_case_ref),
         "records": case.records.all(),
-        "can_handle": permissions.can_handle(request.user),
+        "can_handle": allowed(request.user, DISPUTES_HANDLE, unit=case.org_unit),
         "decisions": [(k.value, v) for k, v in rc.DECISION_LABELS.items()],
         "causes": [(k.value, v) for k, v in rc.ERROR_CAUSE_LABELS.items()],
-        "leaders": _leaders(),
+        "leaders": users_with_role(LEADER),
         "today": timezone.localdate(),
     }
     return render(request, "disputes/reconsideration_detail.html", context)
@@ -150,7 +149,7 @@ RECON_ACTIONS = {
     "resume": lambda c, r, u: recon.reconsideration_resume(case=c, on=_day(r), actor=u),
     "extend": lambda c, r, u: recon.reconsideration_extend(
         case=c,
-        approver=_leaders().filter(pk=r.POST.get("approver") or 0).first(),
+        approver=users_with_role(LEADER).filter(pk=r.POST.get("approver") or 0).first(),
         reason=r.POST.get("reason", ""),
         actor=u,
     ),
@@ -171,7 +170,7 @@ RECON_ACTIONS = {
 LIT_ACTIONS = {
     "approve": lambda c, r, u: lit_services.litigation_approve(
         case=c,
-        approver=_leaders().filter(pk=r.POST.get("approver") or 0).first() or u,
+        approver=users_with_role(LEADER).filter(pk=r.POST.get("approver") or 0).first() or u,
         agent=r.POST.get("agent", ""),
         on=_day(r),
         actor=u,
@@ -203,7 +202,6 @@ def _act(request, case, actions: dict, action: str, detail: str):
     if action not in actions:
         raise Http404("未知操作")
     try:
-        _require_handler(request.user)
         actions[action](case, request, request.user)
     except (Refused, PermissionDenied, ValueError, CalendarDataMissing) as exc:
         messages.error(request, str(exc.args[0] if isinstance(exc, PermissionDenied) else exc))
@@ -240,11 +238,11 @@ def litigation_detail(request, pk: int):
         "deadlines": selectors.deadline_rows(case, today=timezone.localdate()),
         "timeline": selectors.timeline(case),
         "original_publicity": original_publicity(case.original_case_ref),
-        "can_handle": permissions.can_handle(request.user),
+        "can_handle": allowed(request.user, DISPUTES_HANDLE, unit=case.org_unit),
         "outcomes": [(k.value, v) for k, v in lit.OUTCOME_LABELS.items()],
         "causes": [(k.value, v) for k, v in rc.ERROR_CAUSE_LABELS.items()],
         "reasons": [(k.value, v) for k, v in lit.ABSENCE_LABELS.items()],
-        "leaders": _leaders(),
+        "leaders": users_with_role(LEADER),
         "today": timezone.localdate(),
     }
     return render(request, "disputes/litigation_detail.html", context)

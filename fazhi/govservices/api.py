@@ -9,9 +9,7 @@ from ninja import Query, Router, Status
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import User
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
-from fazhi.core.domain.calendar import CalendarDataMissing
-from fazhi.core.domain.errors import Refused
-from fazhi.govservices import permissions, selectors
+from fazhi.govservices import selectors
 from fazhi.govservices.schemas import (
     ApplicationIn,
     ApplicationOut,
@@ -62,10 +60,6 @@ def _item(item) -> dict:
     }
 
 
-def _not_found(exc: Http404) -> ProblemError:
-    return ProblemError(404, ErrorCode.NOT_FOUND, str(exc) or "未找到")
-
-
 @router.get(
     "/catalogues",
     response=list[CatalogueOut],
@@ -92,10 +86,7 @@ def catalogue_list(request):
     summary="某年度目录的事项",
 )
 def catalogue_items(request, year: int):
-    try:
-        catalogue = selectors.catalogue_get(year=year, public=True)
-    except Http404 as exc:
-        raise _not_found(exc) from exc
+    catalogue = selectors.catalogue_get(year=year, public=True)
     return [_item(i) for i in selectors.catalogue_items(catalogue=catalogue)]
 
 
@@ -106,10 +97,7 @@ def catalogue_items(request, year: int):
     summary="现行目录中的事项（服务指南）",
 )
 def item_get(request, code: str):
-    try:
-        return _item(selectors.item_public_get(code=code))
-    except Http404 as exc:
-        raise _not_found(exc) from exc
+    return _item(selectors.item_public_get(code=code))
 
 
 @router.get(
@@ -119,10 +107,7 @@ def item_get(request, code: str):
     summary="两个年度目录的压减比例",
 )
 def compare(request, from_: int = Query(..., alias="from"), to: int = Query(...)):
-    try:
-        result = selectors.catalogue_comparison(from_year=from_, to_year=to, public=True)
-    except Http404 as exc:
-        raise _not_found(exc) from exc
+    result = selectors.catalogue_comparison(from_year=from_, to_year=to, public=True)
     return {**result.as_dict(), "formula": FORMULA}
 
 
@@ -163,17 +148,6 @@ def _out(app) -> dict:
     }
 
 
-def _refused(exc: Exception) -> ProblemError:
-    if isinstance(exc, CalendarDataMissing):
-        return ProblemError(409, ErrorCode.CALENDAR_DATA_MISSING, "期限无法计算", str(exc))
-    return ProblemError(409, ErrorCode.RULE_REFUSED, "不符合法定条件", str(exc))
-
-
-def _require_handler(request) -> None:
-    if not permissions.can_handle(request.auth):
-        raise ProblemError(403, ErrorCode.PERMISSION_DENIED, "只有业务处室经办人可以办理行政许可")
-
-
 @router.post(
     "/applications",
     auth=api_auth,
@@ -182,24 +156,14 @@ def _require_handler(request) -> None:
     summary="登记行政许可申请（收件）",
 )
 def application_create(request, payload: ApplicationIn):
-    _require_handler(request)
     data = payload.dict()
-    try:
-        item = selectors.item_public_get(code=data.pop("item_code"))
-    except Http404 as exc:
-        raise _not_found(exc) from exc
-    try:
-        app = lic.application_submit(item=item, actor=request.auth, handler=request.auth, **data)
-    except (Refused, CalendarDataMissing) as exc:
-        raise _refused(exc) from exc
+    item = selectors.item_public_get(code=data.pop("item_code"))
+    app = lic.application_submit(item=item, actor=request.auth, handler=request.auth, **data)
     return Status(201, _out(app))
 
 
 def _get(request, pk: int):
-    try:
-        return selectors.application_get_for_user(pk=pk, user=request.auth)
-    except Http404 as exc:
-        raise _not_found(exc) from exc
+    return selectors.application_get_for_user(pk=pk, user=request.auth)
 
 
 @router.get(
@@ -244,12 +208,8 @@ def _step(app, p: StepIn, actor):
     summary="办理一步：受理、一次告知补正、补正、延期、准予、不予许可",
 )
 def application_step(request, application_id: int, payload: StepIn):
-    _require_handler(request)
     app = _get(request, application_id)
-    try:
-        app = _step(app, payload, request.auth)
-    except (Refused, CalendarDataMissing) as exc:
-        raise _refused(exc) from exc
+    app = _step(app, payload, request.auth)
     return _out(selectors.application_get_for_user(pk=app.pk, user=request.auth))
 
 
@@ -262,5 +222,5 @@ def application_step(request, application_id: int, payload: StepIn):
 def track(request, code: str):
     found = selectors.tracking_status(code=code)
     if found is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该查询码")
+        raise Http404("未找到该查询码")
     return found

@@ -13,11 +13,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.models import User
+from fazhi.accounts.permissions import LICENSING_HANDLE, allowed
+from fazhi.accounts.roles import LEADER
+from fazhi.accounts.selectors import users_with_role
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.deadlines import by_nearest_deadline
 from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
-from fazhi.govservices import permissions, selectors
+from fazhi.govservices import selectors
 from fazhi.govservices.domain.licensing import STATUS_LABELS
 from fazhi.govservices.forms import ApplicationForm
 from fazhi.govservices.services import licensing as lic
@@ -101,7 +104,7 @@ def register(request):
 @login_required
 def application_create(request):
     """Receive a paper application: pick the item, then tick the materials handed in."""
-    if not permissions.can_handle(request.user):
+    if not allowed(request.user, LICENSING_HANDLE):
         raise PermissionDenied("只有业务处室经办人可以办理行政许可")
     items = selectors.licensing_items_current()
     item = next((i for i in items if i.code == request.GET.get("item", "")), None)
@@ -123,10 +126,6 @@ def application_create(request):
     )
 
 
-def _leaders():
-    return User.objects.filter(groups__name="局领导", is_active=True).order_by("username")
-
-
 @login_required
 def application_detail(request, pk: int):
     app = selectors.application_get_for_user(pk=pk, user=request.user)
@@ -137,8 +136,10 @@ def application_detail(request, pk: int):
         "publicity": record_of(app),
         "missing": missing_for(app),
         "deadlines": selectors.deadline_rows(app, today=timezone.localdate()),
-        "actions": selectors.next_actions(app) if permissions.can_handle(request.user) else [],
-        "leaders": _leaders(),
+        "actions": selectors.next_actions(app)
+        if allowed(request.user, LICENSING_HANDLE, unit=app.org_unit)
+        else [],
+        "leaders": users_with_role(LEADER),
         "today": timezone.localdate(),
     }
     return render(request, "services/application_detail.html", context)
@@ -183,8 +184,6 @@ def _act(request, app, action: str):
 @login_required
 @require_POST
 def application_action(request, pk: int, action: str):
-    if not permissions.can_handle(request.user):
-        raise PermissionDenied("只有业务处室经办人可以办理行政许可")
     app = selectors.application_get_for_user(pk=pk, user=request.user)
     try:
         _act(request, app, action)

@@ -6,10 +6,10 @@ drawn; ``/draws/{id}/verify`` re-runs it on the server.
 
 from __future__ import annotations
 
+from django.http import Http404
 from ninja import Router, Schema
 
 from fazhi.core.api.params import Year
-from fazhi.core.api.problems import ErrorCode, ProblemError
 from fazhi.inspections import selectors
 from fazhi.inspections.models import Draw
 
@@ -97,7 +97,7 @@ def _draw(d: Draw, checks: int) -> dict:
 def _get(draw_id: int) -> Draw:
     draw = selectors.draw_list().filter(pk=draw_id).first()
     if draw is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到", "没有该抽取")
+        raise Http404("没有该抽取")
     return draw
 
 

@@ -13,9 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.accounts.permissions import INSPECTIONS_ENTER_RESULTS, INSPECTIONS_MANAGE, allowed
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
-from fazhi.inspections import permissions, selectors
+from fazhi.inspections import selectors
 from fazhi.inspections.models import Check, CheckResult, Draw, InspectionPlan
 from fazhi.inspections.services import checks as check_services
 from fazhi.inspections.services import draws as draw_services
@@ -41,7 +42,7 @@ def index(request):
         "items": selectors.item_list(),
         "plans": selectors.plan_list(),
         "draws": selectors.draw_list()[:50],
-        "can_manage": permissions.can_manage(request.user),
+        "can_manage": allowed(request.user, INSPECTIONS_MANAGE),
     }
     return render(request, "inspections/index.html", context)
 
@@ -81,7 +82,7 @@ def directory(request):
         "q": query,
         "errors": errors[:200],
         "error_count": len(errors),
-        "can_manage": permissions.can_manage(request.user),
+        "can_manage": allowed(request.user, INSPECTIONS_MANAGE),
     }
     return render(request, "inspections/directory.html", context)
 
@@ -93,7 +94,7 @@ def plan_detail(request, pk: int):
         "plan": plan,
         "draws": selectors.draw_list().filter(plan=plan),
         "today": timezone.localdate(),
-        "can_manage": permissions.can_manage(request.user),
+        "can_manage": allowed(request.user, INSPECTIONS_MANAGE, unit=plan.org_unit),
     }
     return render(request, "inspections/plan_detail.html", context)
 
@@ -155,8 +156,8 @@ def draw_detail(request, pk: int):
         "page": page,
         "outcomes": CheckResult.Outcome.choices,
         "today": timezone.localdate(),
-        "can_manage": permissions.can_manage(request.user),
-        "can_enter": permissions.can_enter_results(request.user),
+        "can_manage": allowed(request.user, INSPECTIONS_MANAGE, unit=draw.plan.org_unit),
+        "can_enter": allowed(request.user, INSPECTIONS_ENTER_RESULTS),
     }
     return render(request, "inspections/draw_detail.html", context)
 

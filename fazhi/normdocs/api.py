@@ -47,10 +47,7 @@ def _item(d) -> dict:
 
 
 def _get(request, document_id: int):
-    try:
-        return selectors.document_get_for_user(pk=document_id, user=request.auth)
-    except Http404:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该文件") from None
+    return selectors.document_get_for_user(pk=document_id, user=request.auth)
 
 
 @router.get(
@@ -61,16 +58,21 @@ def _get(request, document_id: int):
     summary="规范性文件台账（按当前用户的数据范围）",
 )
 def document_list(request, filters: Query[ListFilters]):
-    if not 1 <= filters.limit <= 200 or filters.offset < 0:
-        raise ProblemError(422, ErrorCode.INVALID_INPUT, "分页参数不合法", "limit 为 1–200")
+    if not 1 <= filters.limit <= 500 or filters.offset < 0:
+        raise ProblemError(422, ErrorCode.INVALID_INPUT, "分页参数不合法", "limit 为 1–500")
     qs = selectors.document_list(
         user=request.auth,
         stage=filters.stage.value if filters.stage else "",
         year=filters.year,
         query=filters.q[:100],
     )
-    items = [_item(d) for d in qs[filters.offset : filters.offset + filters.limit]]
-    return {"total": qs.count(), "items": items}
+    results = [_item(d) for d in qs[filters.offset : filters.offset + filters.limit]]
+    return {
+        "count": qs.count(),
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "results": results,
+    }
 
 
 @router.get(
@@ -146,10 +148,10 @@ def comment_create(request, document_id: int, article_id: int, payload: CommentI
     try:
         document = selectors.public_draft_get(pk=document_id)
     except Http404:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "该文件未在公开征求意见") from None
+        raise Http404("该文件未在公开征求意见") from None
     article = document.articles.filter(pk=article_id).first()
     if article is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该条文")
+        raise Http404("未找到该条文")
     try:
         comment = services.comment_submit(
             article=article,

@@ -38,8 +38,12 @@ class DocumentListItem(Schema):
 
 
 class DocumentListOut(Schema):
-    total: int
-    items: list[DocumentListItem]
+    """One page: ``count`` rows in all, ``results`` from ``offset`` (at most ``limit`` ≤ 500)."""
+
+    count: int
+    limit: int
+    offset: int
+    results: list[DocumentListItem]
 
 
 class NormdocDocumentOut(DocumentListItem):

@@ -10,10 +10,16 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from fazhi.accounts.permissions import (
+    NORMDOCS_ADMINISTER,
+    NORMDOCS_DELIBERATION,
+    NORMDOCS_DRAFT,
+    NORMDOCS_LEGALITY_REVIEW,
+    allowed,
+)
 from fazhi.accounts.selectors import scope_queryset
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import DeadlineRow, deadline_rows, deadlines_for_subject
-from fazhi.normdocs import permissions
 from fazhi.normdocs.domain.cleanup import ENDING_OUTCOMES
 from fazhi.normdocs.domain.states import (
     ACTION_LABELS,
@@ -141,10 +147,11 @@ _PAGE_ACTIONS = frozenset(Action) - {Action.REPEAL, Action.INVALIDATE}
 
 
 def _may(user, document: NormativeDocument, action: Action) -> bool:
+    unit = document.org_unit
     if action == Action.REVIEW:
-        return permissions.can_review_legality(user)
+        return allowed(user, NORMDOCS_LEGALITY_REVIEW, unit=unit)
     if action == Action.DELIBERATE:
-        return permissions.can_record_deliberation(user)
+        return allowed(user, NORMDOCS_DELIBERATION, unit=unit)
     if action in {
         Action.EDIT_DRAFT,
         Action.OPEN_COMMENT,
@@ -152,8 +159,8 @@ def _may(user, document: NormativeDocument, action: Action) -> bool:
         Action.RESUBMIT,
         Action.FAIR_COMPETITION,
     }:
-        return permissions.can_handle_draft(user, document)
-    return permissions.can_administer(user)
+        return allowed(user, NORMDOCS_DRAFT, unit=unit)
+    return allowed(user, NORMDOCS_ADMINISTER, unit=unit)
 
 
 def next_actions(document: NormativeDocument, *, user, today: date) -> list[tuple[Action, str]]:

@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.accounts.permissions import NORMDOCS_ADMINISTER, NORMDOCS_DRAFT, allowed
 from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
-from fazhi.normdocs import forms, permissions, selectors, services
+from fazhi.normdocs import forms, selectors, services
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.reviews import LEGALITY_POINTS
 from fazhi.normdocs.domain.states import STAGE_LABELS, Action, Stage
@@ -54,8 +55,8 @@ def ledger(request):
         "summary": selectors.ledger_summary(user=request.user, year=_year(request), today=today),
         "stages": [(s.value, label) for s, label in STAGE_LABELS.items()],
         "filters": request.GET,
-        "can_draft": permissions.can_draft(request.user),
-        "can_administer": permissions.can_administer(request.user),
+        "can_draft": allowed(request.user, NORMDOCS_DRAFT),
+        "can_administer": allowed(request.user, NORMDOCS_ADMINISTER),
     }
     return render(request, "normdocs/ledger.html", context)
 
@@ -107,7 +108,7 @@ def document_detail(request, pk: int):
         "actions": actions,
         "comments": selectors.document_comments(document),
         "comment_form_open": document.stage == Stage.PUBLIC_COMMENT
-        and permissions.can_handle_draft(request.user, document),
+        and allowed(request.user, NORMDOCS_DRAFT, unit=document.org_unit),
         "reviews": document.legality_reviews.exclude(reviewed_on=None),
         "points": LEGALITY_POINTS,
         "competition": document.competition_reviews.all(),
@@ -220,7 +221,7 @@ def cleanup_list(request):
     context = {
         "campaigns": selectors.cleanup_campaigns(),
         "form": form,
-        "can_administer": permissions.can_administer(request.user),
+        "can_administer": allowed(request.user, NORMDOCS_ADMINISTER),
     }
     return render(request, "normdocs/cleanup_list.html", context)
 
@@ -235,7 +236,7 @@ def cleanup_detail(request, pk: int):
         "pending_count": selectors.campaign_pending(campaign).count(),
         "assess_form": forms.AssessForm(),
         "announce_form": forms.AnnounceForm(),
-        "can_administer": permissions.can_administer(request.user),
+        "can_administer": allowed(request.user, NORMDOCS_ADMINISTER),
     }
     return render(request, "normdocs/cleanup_detail.html", context)
 

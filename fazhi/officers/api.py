@@ -3,8 +3,9 @@ for staff."""
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Query, Router, Schema
 
 from fazhi.accounts.auth import api_auth
 from fazhi.core.api.params import Offset, Year
@@ -32,14 +33,23 @@ def certificate_check(request, number: str):
         raise ProblemError(429, ErrorCode.RULE_REFUSED, "查询过于频繁", exc.message) from None
     found = selectors.certificate_public(number=number[:40], today=timezone.localdate())
     if found is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "未找到该执法证号")
+        raise Http404("未找到该执法证号")
     return found
+
+
+class OfficerPage(Schema):
+    """The API's one list shape: ``count`` in all, ``results`` from ``offset`` (limit ≤ 500)."""
+
+    count: int
+    limit: int
+    offset: int
+    results: list[OfficerOut]
 
 
 @router.get(
     "/",
     auth=api_auth,
-    response=list[OfficerOut],
+    response=OfficerPage,
     operation_id="officers_officer_list",
     summary="执法人员名册（按数据范围）",
 )
@@ -55,10 +65,10 @@ def officer_list(
     qs = selectors.officer_list(
         user=request.auth, org_unit_id=unit, query=q[:50], status=status, active=active
     )
-    limit = max(1, min(limit, 1000))
-    page = list(qs[max(offset, 0) : max(offset, 0) + limit])
+    limit, offset = max(1, min(limit, 500)), max(0, min(offset, 10**9))
+    page = list(qs[offset : offset + limit])
     rows = selectors.register_rows(page, today=timezone.localdate())
-    return [
+    results = [
         {
             "id": r.officer.pk,
             "name": r.officer.name,
@@ -73,6 +83,7 @@ def officer_list(
         }
         for r in rows
     ]
+    return {"count": qs.count(), "limit": limit, "offset": offset, "results": results}
 
 
 @router.get(

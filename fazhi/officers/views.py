@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.models import OrgUnit
+from fazhi.accounts.permissions import OFFICERS_MANAGE, allowed
 from fazhi.accounts.selectors import scope_queryset
 from fazhi.core.domain.errors import Refused
-from fazhi.officers import forms, permissions, selectors
+from fazhi.officers import forms, selectors
 from fazhi.officers.models import Certificate
 from fazhi.officers.services import certificates as cards
 from fazhi.officers.services import officers as people
@@ -26,7 +27,8 @@ PAGE_SIZE = 50
 
 
 def _require_manager(user) -> None:
-    if not permissions.can_manage(user):
+    """Whether to show the register's forms at all; each service checks the record itself."""
+    if not allowed(user, OFFICERS_MANAGE):
         raise PermissionDenied("只有法规处工作人员、局领导或管理员可以维护执法人员名册")
 
 
@@ -65,7 +67,7 @@ def register(request):
         "stats": selectors.certification_stats(year=year),
         "by_unit": selectors.unit_counts(user=request.user, on=today),
         "expiring": selectors.expiring_soon(user=request.user, today=today)[:20],
-        "can_manage": permissions.can_manage(request.user),
+        "can_manage": allowed(request.user, OFFICERS_MANAGE),
         "today": today,
     }
     return render(request, "officers/register.html", context)
@@ -112,7 +114,7 @@ def officer_detail(request, pk: int):
         "current": current,
         "reason": None if current else selectors._why_not(officer, today),
         **selectors.officer_history(officer),
-        "can_manage": permissions.can_manage(request.user),
+        "can_manage": allowed(request.user, OFFICERS_MANAGE),
         "can_issue": not officer.certificates.exclude(status=Certificate.Status.REVOKED)
         .filter(expires_on__gte=today)
         .exists(),

@@ -30,8 +30,8 @@ class ListParams(Schema):
     unit: int | None = Field(default=None, description="实施主体（机构 id）")
     q: str = Field(default="", max_length=100, description="名称或编码关键词")
     status: str = Field(default="active", description="active 有效；cancelled 已取消；all 全部")
-    page: int = Field(default=1, ge=1)
-    page_size: int = Field(default=20, ge=1, le=100)
+    limit: int = Field(default=20, ge=1, le=500, description="每页条数（≤ 500）")
+    offset: int = Field(default=0, ge=0, le=10**9, description="跳过的条数")
 
 
 class PowerDiffParams(Schema):
@@ -47,9 +47,7 @@ def _item(code: str):
     try:
         return selectors.power_item_public_get(code=code)
     except Http404:
-        raise ProblemError(
-            404, ErrorCode.NOT_FOUND, "权责事项不存在", f"没有编码为“{code}”的事项"
-        ) from None
+        raise Http404(f"没有编码为“{code}”的权责事项") from None
 
 
 def _summary(item) -> dict:
@@ -111,12 +109,11 @@ def item_list(request, params: Query[ListParams]):
         kind=params.kind, unit_id=params.unit, query=params.q, status=params.status
     )
     qs = selectors.power_item_public_list(filters=filters)
-    start = (params.page - 1) * params.page_size
     return {
         "count": qs.count(),
-        "page": params.page,
-        "page_size": params.page_size,
-        "items": [_summary(i) for i in qs[start : start + params.page_size]],
+        "limit": params.limit,
+        "offset": params.offset,
+        "results": [_summary(i) for i in qs[params.offset : params.offset + params.limit]],
     }
 
 
@@ -164,9 +161,7 @@ def item_diff(request, code: str, params: Query[PowerDiffParams]):
         old = selectors.power_item_version_get(item=item, number=params.from_version)
         new = selectors.power_item_version_get(item=item, number=params.to_version)
     except Http404:
-        raise ProblemError(
-            404, ErrorCode.NOT_FOUND, "版本不存在", f"该事项共有 {item.version_count} 个版本"
-        ) from None
+        raise Http404(f"版本不存在：该事项共有 {item.version_count} 个版本") from None
     changes = selectors.power_item_version_diff(old=old, new=new)
     return {
         "code": item.code,

@@ -20,10 +20,12 @@ class ItemSummaryOut(Schema):
 
 
 class ItemPageOut(Schema):
+    """One page, the API's one list shape: ``count`` in all, ``results`` from ``offset``."""
+
     count: int
-    page: int
-    page_size: int
-    items: list[ItemSummaryOut]
+    limit: int
+    offset: int
+    results: list[ItemSummaryOut]
 
 
 class BasisOut(Schema):

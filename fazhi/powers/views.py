@@ -11,8 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.accounts.permissions import POWERS_EDIT, allowed
 from fazhi.core.domain.errors import Refused
-from fazhi.powers import forms, permissions, selectors
+from fazhi.powers import forms, selectors
 from fazhi.powers import presentation as p
 from fazhi.powers.services import (
     power_item_create,
@@ -63,7 +64,7 @@ def item_list(request):
         "review_count": selectors.power_item_staff_list(
             filters=selectors.ItemFilters(needs_review=True)
         ).count(),
-        "can_create": permissions.can_edit_any(request.user),
+        "can_create": allowed(request.user, POWERS_EDIT),
         "query_string": params.urlencode(),
     }
     return render(request, "powers/item_list.html", context)
@@ -74,7 +75,7 @@ def item_detail(request, pk: int):
     item = selectors.power_item_get(pk=pk)
     versions = selectors.power_item_versions(item=item)
     current = versions[0]
-    can_edit = permissions.can_edit_item(request.user, item)
+    can_edit = allowed(request.user, POWERS_EDIT, unit=item.org_unit)
     context = {
         "item": item,
         "current": current,
@@ -93,7 +94,7 @@ def item_detail(request, pk: int):
 
 @login_required
 def item_create(request):
-    if not permissions.can_edit_any(request.user):
+    if not allowed(request.user, POWERS_EDIT):
         raise PermissionDenied("只有业务处室经办人、法规处工作人员或系统管理员可以新增事项")
     form = forms.CreateForm(
         request.POST or None,
@@ -114,7 +115,7 @@ def item_create(request):
 @login_required
 def item_revise(request, pk: int):
     item = selectors.power_item_get(pk=pk)
-    if not permissions.can_edit_item(request.user, item):
+    if not allowed(request.user, POWERS_EDIT, unit=item.org_unit):
         raise PermissionDenied(NO_PERMISSION)
     current = selectors.power_item_current_version(item=item)
     initial = {

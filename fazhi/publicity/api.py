@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
@@ -94,5 +95,5 @@ def record_list(request, filters: Query[PublicityFilters]):
 def record_get(request, record_id: int):
     record = selectors.public_record(pk=record_id, today=timezone.localdate())
     if record is None:
-        raise ProblemError(404, ErrorCode.NOT_FOUND, "公示信息不存在或公示期已满")
+        raise Http404("公示信息不存在或公示期已满")
     return _out(record)

@@ -16,6 +16,45 @@ from fazhi.publicity.models import ExportBatch, PublicityRecord
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.WITHDRAWN)
 
 
+def source_unit(source_type: str, source_id: str):
+    """The org unit of the decision behind a record (谁执法谁公示): the unit of its source row
+    (an enforcement case, a licence application) when that row has one, else None."""
+    from django.apps import apps
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        model = apps.get_model(source_type)
+    except (LookupError, ValueError):
+        return None
+    if not any(f.name == "org_unit" for f in model._meta.get_fields()):
+        return None
+    try:
+        return model._default_manager.select_related("org_unit").get(pk=source_id).org_unit
+    except (ObjectDoesNotExist, ValueError):
+        return None
+
+
+def record_unit(record: PublicityRecord):
+    """The unit whose staff publish and withdraw ``record``: its source's unit, else the unit
+    whose configured authority (or name) is the record's 数据来源单位, else the root unit — a
+    record nobody can place is the bureau's, so only bureau-wide roles act on it."""
+    from django.conf import settings
+
+    from fazhi.accounts.models import OrgUnit
+    from fazhi.publicity.services.records import DEFAULT_AUTHORITIES
+
+    unit = source_unit(record.source_type, record.source_id)
+    if unit is not None:
+        return unit
+    table = {**DEFAULT_AUTHORITIES, **settings.FAZHI.get("PUBLICITY_AUTHORITIES", {})}
+    codes = [code for code, e in table.items() if e.get("name") == record.source_unit]
+    unit = (
+        OrgUnit.objects.filter(code__in=codes).order_by("path").first()
+        or OrgUnit.objects.filter(name=record.source_unit).order_by("path").first()
+    )
+    return unit or OrgUnit.objects.filter(parent=None).order_by("path").first()
+
+
 def public_records(
     *, today: date, kind: str = "", year: int | None = None, query: str = ""
 ) -> QuerySet[PublicityRecord]:

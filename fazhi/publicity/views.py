@@ -12,9 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.accounts.permissions import PUBLICITY_PUBLISH, allowed
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.deadlines import deadline_rows, deadlines_for_subject
-from fazhi.publicity import permissions, selectors
+from fazhi.publicity import selectors
 from fazhi.publicity.domain.enums import KIND_LABELS, STATUS_LABELS, Change, Kind, Status
 from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord
@@ -71,7 +72,7 @@ def record_detail(request, pk: int):
             deadlines_for_subject(subject=record).order_by("start", "id"), today=today
         ),
         "changes": [c.value for c in Change],
-        "can_publish": permissions.can_publish(request.user),
+        "can_publish": allowed(request.user, PUBLICITY_PUBLISH, unit=selectors.record_unit(record)),
         "overdue": record.status == Status.PENDING and record.due_on and record.due_on < today,
     }
     return render(request, "publicity/detail.html", context)
@@ -80,8 +81,6 @@ def record_detail(request, pk: int):
 @login_required
 @require_POST
 def record_action(request, pk: int, action: str):
-    if not permissions.can_publish(request.user):
-        raise PermissionDenied("只有执法人员、业务处室经办人、法规处工作人员、局领导可以公示或撤回")
     record = get_object_or_404(PublicityRecord, pk=pk)
     try:
         if action == "publish":

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from fazhi.accounts import services
 from fazhi.accounts.models import OrgUnit
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.tests.factories import make_user
 from fazhi.core.models import AuditEvent
 
@@ -20,7 +21,7 @@ def admin_client(client, org_tree):
 
 @pytest.mark.parametrize("model", ["orgunit", "user", "loginattempt", "apitoken"])
 def test_changelists_render(admin_client, staff_user, model):
-    services.api_token_create(user=staff_user, name="终端", actor=None)
+    services.api_token_create(user=staff_user, name="终端", actor=SYSTEM)
     response = admin_client.get(reverse(f"admin:accounts_{model}_changelist"))
     assert response.status_code == 200
 
@@ -60,7 +61,7 @@ def test_moving_a_unit_in_the_admin_rewrites_paths(admin_client, org_tree):
 
 
 def test_revoke_action_uses_the_service(admin_client, staff_user):
-    token, _ = services.api_token_create(user=staff_user, name="终端", actor=None)
+    token, _ = services.api_token_create(user=staff_user, name="终端", actor=SYSTEM)
     admin_client.post(
         reverse("admin:accounts_apitoken_changelist"),
         {"action": "revoke", "_selected_action": [token.pk]},

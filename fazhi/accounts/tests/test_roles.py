@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from fazhi.accounts import roles, services
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.models import AuditEvent
 
 
@@ -26,8 +27,8 @@ def test_roles_ensure_recreates_missing_groups_once():
     # given
     Group.objects.filter(name=roles.LEADER.name).delete()
     # when
-    first = services.roles_ensure(actor=None)
-    second = services.roles_ensure(actor=None)
+    first = services.roles_ensure(actor=SYSTEM)
+    second = services.roles_ensure(actor=SYSTEM)
     # then
     assert first == [roles.LEADER.name]
     assert second == []

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 
 from fazhi.accounts import roles, services
 from fazhi.accounts.models import ApiToken, OrgUnit
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.tests.factories import make_unit, make_user
 from fazhi.core.models import AuditEvent
 
@@ -16,7 +17,7 @@ def _paths() -> dict[str, str]:
 def test_create_builds_the_path_from_the_parent_and_audits(org_tree):
     zongdui, zhidui = org_tree["zongdui"], org_tree["zhidui"]
     squad = services.org_unit_create(
-        code="JCZD-1-1", name="一组", kind="team", parent=zhidui, actor=None
+        code="JCZD-1-1", name="一组", kind="team", parent=zhidui, actor=SYSTEM
     )
     assert org_tree["bureau"].path == f"/{org_tree['bureau'].pk}/"
     assert squad.path == f"{zongdui.path}{zhidui.pk}/{squad.pk}/"
@@ -27,7 +28,9 @@ def test_create_builds_the_path_from_the_parent_and_audits(org_tree):
 
 def test_duplicate_code_is_refused(org_tree):
     with pytest.raises(services.AccountsError, match="已存在"):
-        services.org_unit_create(code="FGC", name="重复", kind="division", parent=None, actor=None)
+        services.org_unit_create(
+            code="FGC", name="重复", kind="division", parent=None, actor=SYSTEM
+        )
     assert OrgUnit.objects.filter(code="FGC").count() == 1
 
 
@@ -36,7 +39,7 @@ def test_move_rewrites_the_whole_subtree(org_tree):
     squad = make_unit("JCZD-1-1", "一组", "team", org_tree["zhidui"])
     district, zongdui = org_tree["district"], org_tree["zongdui"]
     # when: the 总队 moves under the district
-    services.org_unit_move(unit=zongdui, new_parent=district, actor=None)
+    services.org_unit_move(unit=zongdui, new_parent=district, actor=SYSTEM)
     # then
     paths = _paths()
     base = district.path
@@ -51,7 +54,7 @@ def test_move_rewrites_the_whole_subtree(org_tree):
 
 
 def test_move_to_the_top_makes_a_root(org_tree):
-    unit = services.org_unit_move(unit=org_tree["zhidui"], new_parent=None, actor=None)
+    unit = services.org_unit_move(unit=org_tree["zhidui"], new_parent=None, actor=SYSTEM)
     assert unit.parent is None
     assert unit.path == f"/{unit.pk}/"
 
@@ -63,7 +66,7 @@ def test_move_under_own_subtree_is_refused_and_changes_nothing(org_tree, _case, 
     # when / then
     with pytest.raises(services.AccountsError, match="下级"):
         services.org_unit_move(
-            unit=org_tree["zongdui"], new_parent=org_tree[target_key], actor=None
+            unit=org_tree["zongdui"], new_parent=org_tree[target_key], actor=SYSTEM
         )
     assert _paths() == before
     assert AuditEvent.objects.count() == events
@@ -76,7 +79,7 @@ def test_user_create_sets_unit_roles_and_admin_flags(org_tree):
         full_name="管理员",
         org_unit=org_tree["bureau"],
         roles=[roles.ADMIN.code],
-        actor=None,
+        actor=SYSTEM,
     )
     clerk = services.user_create(
         username="clerk",
@@ -97,11 +100,11 @@ def test_user_create_sets_unit_roles_and_admin_flags(org_tree):
 
 def test_roles_set_replaces_roles_and_follows_the_admin_flag(org_tree):
     user = make_user("u1", unit=org_tree["fagui"], roles=["执法人员"])
-    services.user_roles_set(user=user, roles=[roles.ADMIN.code, roles.LEADER.code], actor=None)
+    services.user_roles_set(user=user, roles=[roles.ADMIN.code, roles.LEADER.code], actor=SYSTEM)
     user.refresh_from_db()
     assert set(user.groups.values_list("name", flat=True)) == {"系统管理员", "局领导"}
     assert user.is_superuser
-    services.user_roles_set(user=user, roles=[roles.LEADER.code], actor=None)
+    services.user_roles_set(user=user, roles=[roles.LEADER.code], actor=SYSTEM)
     user.refresh_from_db()
     assert not user.is_superuser
     assert AuditEvent.objects.filter(action="accounts.user.roles_set").count() == 2

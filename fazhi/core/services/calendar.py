@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import CORE_CALENDAR, require
 from fazhi.core.domain.calendar import chinese_calendar_years
 from fazhi.core.models import CalendarYear, HolidayOverride
 from fazhi.core.selectors.calendar import work_calendar_invalidate
@@ -46,6 +47,7 @@ def holiday_override_set(
 
     Deadlines already open keep their due date until `deadlines_recompute` runs.
     """
+    require(actor, CORE_CALENDAR)
     previous = HolidayOverride.objects.filter(day=day).values("is_off_day", "name").first()
     outcome = _upsert(day=day, is_off_day=is_off_day, name=name.strip(), source=source.strip())
     row = HolidayOverride.objects.get(day=day)
@@ -63,6 +65,7 @@ def holiday_override_set(
 @transaction.atomic
 def holiday_override_delete(*, override: HolidayOverride, actor) -> None:
     """Remove one staff entry; the day falls back to chinesecalendar or the week."""
+    require(actor, CORE_CALENDAR)
     audit.record(
         actor=actor,
         action="core.holiday_override.delete",
@@ -95,6 +98,7 @@ def calendar_year_declare(*, year: int, source: str, actor, note: str = "") -> C
     without a source, or for a year the package does not cover and for which no day has been
     entered. Audits ``core.calendar_year.declare``.
     """
+    require(actor, CORE_CALENDAR)
     existing = CalendarYear.objects.filter(year=year).first()
     if existing is not None:
         return existing
@@ -175,6 +179,7 @@ def holidays_load_file(*, path: str | Path, actor) -> HolidayLoadSummary:
     ``"days": []`` means the notice is not out yet: the year is not declared. Writes one
     ``core.holidays.load`` audit event when anything changed; a refused file writes nothing.
     """
+    require(actor, CORE_CALENDAR)
     path = Path(path)
     year, days = _parse(path)
     summary = HolidayLoadSummary(path=str(path), year=year)
@@ -201,5 +206,6 @@ def holidays_load_file(*, path: str | Path, actor) -> HolidayLoadSummary:
 
 def holidays_load_files(*, paths: list[str | Path], actor) -> list[HolidayLoadSummary]:
     """Load several files, older years first, so a later notice wins a day both list."""
+    require(actor, CORE_CALENDAR)
     parsed = sorted((_parse(Path(p))[0], str(p)) for p in paths)
     return [holidays_load_file(path=p, actor=actor) for _, p in parsed]

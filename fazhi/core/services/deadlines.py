@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db import models, transaction
 
+from fazhi.accounts.permissions import CORE_CALENDAR, require
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.time_limits import UnknownRule, due_date, format_date
 from fazhi.core.models import Deadline
@@ -187,6 +188,7 @@ def deadlines_recompute(*, actor, batch_size: int = 500) -> int:
     event; one batch is one transaction, so an interrupted run can simply be repeated.
     Returns how many due dates changed.
     """
+    require(actor, CORE_CALENDAR)
     # One calendar for the whole run: the point is to apply the new holiday data everywhere.
     calendar, overrides = work_calendar(), time_limit_overrides()
     changed = 0

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, connections
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.audit_guard import audit_unlocked
 from fazhi.core.domain.audit_chain import GENESIS
 from fazhi.core.models import AuditEvent
@@ -12,7 +13,7 @@ from fazhi.core.models.audit import AppendOnlyError
 from fazhi.core.services import audit
 
 
-def _events(n, actor=None):
+def _events(n, actor=SYSTEM):
     return [
         audit.record(actor=actor, action="core.test.write", data={"i": i, "名称": "测试"})
         for i in range(n)
@@ -96,7 +97,9 @@ def test_concurrent_writers_do_not_fork_the_chain():
     def writer(n):
         try:
             for i in range(25):
-                audit.record(actor=None, action="core.test.concurrent", data={"writer": n, "i": i})
+                audit.record(
+                    actor=SYSTEM, action="core.test.concurrent", data={"writer": n, "i": i}
+                )
         except Exception as exc:
             errors.append(exc)
         finally:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from fazhi.accounts.roles import LEADER
+from fazhi.accounts.permissions import DISPUTES_HANDLE, HEAD_APPROVAL, allowed, require
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import deadline_cancel, deadline_meet, deadline_open
 from fazhi.disputes.domain import litigation as rules
@@ -59,6 +59,7 @@ def litigation_register(
     officers: str = "",
 ) -> LitigationCase:
     """诉讼文书接收: the complaint copy arrived; the answer is due in 15 days (第六十七条)."""
+    require(actor, DISPUTES_HANDLE, unit=org_unit)
     if not court.strip() or not case_number.strip():
         raise Refused("请填写法院和案号")
     if len(act.strip()) < 4:
@@ -98,8 +99,9 @@ def litigation_approve(
     *, case: LitigationCase, approver, agent: str, on: date, actor
 ) -> LitigationCase:
     """应诉事务审批 and 代理人选定: a leader approves the defence and the agent."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
-    if not (approver.is_superuser or approver.groups.filter(name=LEADER.name).exists()):
+    if not (approver and allowed(approver, HEAD_APPROVAL)):
         raise PermissionDenied("应诉事务须经局领导审批")
     if not agent.strip():
         raise Refused("请填写委托代理人")
@@ -114,6 +116,7 @@ def litigation_approve(
 def litigation_answer(*, case: LitigationCase, on: date, actor) -> LitigationCase:
     """答辩举证. An answer after the 15 days is recorded and flagged: late evidence counts as
     none (行政诉讼法 第六十七条、第三十四条)."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     _advance(case, Step.ANSWERED)
     deadline = open_deadline(case, "litigation.answer")
@@ -139,6 +142,7 @@ def litigation_hearing(
     absence_reason: str = "",
 ) -> LitigationCase:
     """负责人出庭: who appeared for the bureau; a head's absence needs a reason and a stand-in."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     rules.check_appearance(
         head_appeared=head_appeared, head_name=head_name, stand_in=stand_in, reason=absence_reason
@@ -161,6 +165,7 @@ def litigation_judge(
 ) -> LitigationCase:
     """The judgment or ruling was served: the appeal period starts (第八十五条). A loss must
     name its cause, which feeds back to the enforcement unit."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     if outcome not in set(Outcome):
         raise Refused("请选择判决或裁定的结果")
@@ -191,6 +196,7 @@ def litigation_judge(
 def litigation_perform(*, case: LitigationCase, on: date, note: str, actor) -> LitigationCase:
     """判决履行: once the appeal period has passed, record performance (or that none is due).
     A judgment that undoes the original act withdraws its publicity (disputes/publicity.py)."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     appeal = open_deadline(case, *APPEAL_RULES)
     if appeal is not None and on <= appeal.due:

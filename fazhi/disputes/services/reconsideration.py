@@ -13,7 +13,7 @@ from typing import IO
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from fazhi.accounts.roles import LEADER
+from fazhi.accounts.permissions import DISPUTES_HANDLE, HEAD_APPROVAL, allowed, require
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import (
@@ -104,6 +104,10 @@ def reconsideration_apply(
     2017 第九条) and an attachment the evidence store rejects. As 复议机关 it opens the 5-day
     acceptance review; as 被申请人 the case starts accepted with the reply deadline running.
     """
+    # 行政复议法（2023）第二十二条: anyone may apply online (the public form, no account); a paper
+    # application, or the copy received as 被申请人, is registered by the legal division.
+    if not (is_online and actor is None):
+        require(actor, DISPUTES_HANDLE, unit=org_unit)
     law = rules.check_application(
         received_on=received_on,
         known_on=act_known_on,
@@ -179,6 +183,7 @@ def reconsideration_review(
     Closes the acceptance deadline; acceptance opens the decision deadline (60 days, or 30
     under the simplified procedure — 2023 第六十二条; 2017 第三十一条).
     """
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     target = {"accept": Status.ACCEPTED, "correct": Status.CORRECTION, "reject": Status.REJECTED}
     if outcome not in target:
@@ -211,6 +216,7 @@ def reconsideration_review(
 @transaction.atomic
 def reconsideration_corrected(*, case: ReconsiderationCase, on: date, actor) -> ReconsiderationCase:
     """The applicant cured the application: the 5-day review runs again from ``on``."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     _move(case, Status.RECEIVED)
     case.save()
@@ -229,6 +235,7 @@ def reconsideration_corrected(*, case: ReconsiderationCase, on: date, actor) -> 
 @transaction.atomic
 def reconsideration_send_copy(*, case: ReconsiderationCase, on: date, actor) -> ReconsiderationCase:
     """Send the application copy to the respondent; its reply is due in 10 (simplified: 5) days."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     if case.status != Status.ACCEPTED or case.role != Role.BODY or case.copy_sent_on:
         raise Refused("只有已受理、尚未发送副本的案件可以发送申请书副本")
@@ -249,6 +256,7 @@ def reconsideration_send_copy(*, case: ReconsiderationCase, on: date, actor) -> 
 @transaction.atomic
 def reconsideration_reply(*, case: ReconsiderationCase, on: date, actor) -> ReconsiderationCase:
     """The respondent's reply with evidence arrived (or, as respondent, was filed) on ``on``."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     reply = open_deadline(case, "reconsideration.reply", "reconsideration.simplified_reply")
     if reply is None or case.reply_received_on:
@@ -265,6 +273,7 @@ def reconsideration_add_record(
     *, case: ReconsiderationCase, kind: str, on: date, summary: str, actor
 ) -> ProceedingRecord:
     """A hearing (听证), mediation (调解) or other record during review."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     allowed = {
         ProceedingRecord.Kind.HEARING,
@@ -287,6 +296,7 @@ def reconsideration_suspend(
     *, case: ReconsiderationCase, on: date, reason: str, actor
 ) -> ReconsiderationCase:
     """中止: the decision clock stops; the days left are kept (2023 第三十九条)."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     if not reason.strip():
         raise Refused("请写明中止的原因", rules.cite(rules.law_for(case.received_on), "第三十九条"))
@@ -311,6 +321,7 @@ def reconsideration_suspend(
 @transaction.atomic
 def reconsideration_resume(*, case: ReconsiderationCase, on: date, actor) -> ReconsiderationCase:
     """恢复审理: the days left at suspension run again from ``on``."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     law = rules.law_for(case.received_on)
     _move(case, Status.ACCEPTED)
@@ -347,7 +358,7 @@ def reconsideration_resume(*, case: ReconsiderationCase, on: date, actor) -> Rec
 
 
 def _is_leader(user) -> bool:
-    return bool(user and (user.is_superuser or user.groups.filter(name=LEADER.name).exists()))
+    return bool(user) and allowed(user, HEAD_APPROVAL)
 
 
 @transaction.atomic
@@ -355,6 +366,7 @@ def reconsideration_extend(
     *, case: ReconsiderationCase, approver, reason: str, actor
 ) -> ReconsiderationCase:
     """Extend the decision deadline once by 30 days, approved by a leader (2023 第六十二条)."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     law = rules.law_for(case.received_on)
     basis = rules.cite(law, law.decision_article)
@@ -393,6 +405,7 @@ def reconsideration_terminate(
     *, case: ReconsiderationCase, on: date, reason: str, actor
 ) -> ReconsiderationCase:
     """终止 (withdrawal, settlement, …): every open deadline on the case is withdrawn."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     if not reason.strip():
         raise Refused("请写明终止的原因")
@@ -428,6 +441,7 @@ def reconsideration_decide(
 ) -> ReconsiderationCase:
     """Record the decision. A correcting decision must name its cause (feedback). A decision
     after the due date is recorded and flagged ``decided_late`` (the deadline is missed)."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     law = rules.law_for(case.received_on)
     if decision not in set(DecisionType):
@@ -461,6 +475,7 @@ def reconsideration_decide(
 def reconsideration_serve(*, case: ReconsiderationCase, on: date, actor) -> ReconsiderationCase:
     """Service of the decision; it takes effect on service (2023 第七十五条). A decision that
     undoes the original act withdraws its publicity now (disputes/publicity.py)."""
+    require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     if case.decided_on and on < case.decided_on:
         raise Refused("送达日期不能早于决定日期")

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.models import AuditEvent, Deadline
 from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.litigation import Instance, Outcome
@@ -53,9 +54,9 @@ def published(people):
     )
     Case.objects.filter(pk=case.pk).update(decision_number=NUMBER)
     record, _ = publicity_register(
-        kind=Kind.PENALTY, source=case, data=penalty_data(decided_on=DECIDED), actor=None
+        kind=Kind.PENALTY, source=case, data=penalty_data(decided_on=DECIDED), actor=SYSTEM
     )
-    record = publish_on(date(2019, 3, 5), record=record, actor=None)
+    record = publish_on(date(2019, 3, 5), record=record, actor=SYSTEM)
     return case, record
 
 

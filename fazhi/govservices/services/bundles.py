@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import LICENSING_HANDLE, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.govservices.models import Bundle, BundleApplication, CatalogueVersion
@@ -48,6 +49,8 @@ def bundle_submit(
     tracking_code: str = "",
 ) -> BundleApplication:
     """Receive a themed application; each item becomes a sub-application on its own clock."""
+    # 一窗受理: the window receives every part, whichever unit then handles it
+    require(actor, LICENSING_HANDLE)
     published = CatalogueVersion.Status.PUBLISHED
     if not CatalogueVersion.objects.filter(pk=bundle.catalogue_id, status=published).exists():
         raise Refused("该主题所在目录未公布或已被替代")

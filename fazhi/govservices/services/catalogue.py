@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import CATALOGUE_MANAGE, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
@@ -35,6 +36,7 @@ class MaterialIn:
 @transaction.atomic
 def catalogue_create(*, year: int, label: str, actor, note: str = "") -> CatalogueVersion:
     """Start the draft catalogue of ``year``. Refuses a second version of the same year."""
+    require(actor, CATALOGUE_MANAGE)
     if CatalogueVersion.objects.filter(year=year).exists():
         raise Refused(f"{year}年度的事项目录已存在")
     if not label.strip():
@@ -86,6 +88,7 @@ def service_item_add(
     one (承诺时限 may only shorten 法定时限); a 即办 item with a promised time; an unknown 无人审批
     rule; a licensing item without its licence category and 文号 issuer (needed for 双公示).
     """
+    require(actor, CATALOGUE_MANAGE, unit=org_unit)
     catalogue = _locked(catalogue)
     if catalogue.status != CatalogueVersion.Status.DRAFT:
         raise Refused("目录已公布，不能再增加事项；请编制新年度目录")
@@ -162,6 +165,7 @@ def service_item_add(
 @transaction.atomic
 def catalogue_publish(*, catalogue: CatalogueVersion, on: date, actor) -> CatalogueVersion:
     """Publish a draft (事前公开, 国办发〔2018〕118号（四）); the earlier published one is superseded."""
+    require(actor, CATALOGUE_MANAGE)
     catalogue = _locked(catalogue)
     if catalogue.status != CatalogueVersion.Status.DRAFT:
         raise Refused("只有编制中的目录可以公布")
@@ -198,6 +202,7 @@ def bundle_create(
     description: str = "",
 ) -> Bundle:
     """A themed bundle of at least two licensing items of the same catalogue."""
+    require(actor, CATALOGUE_MANAGE)
     if len(items) < 2:
         raise Refused("主题审批至少包含两个事项")
     if any(i.catalogue_id != catalogue.pk or i.kind != ItemKind.LICENSING for i in items):

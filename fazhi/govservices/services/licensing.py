@@ -17,8 +17,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.accounts.roles import LEADER
-from fazhi.accounts.selectors import user_roles
+from fazhi.accounts.permissions import HEAD_APPROVAL, LICENSING_HANDLE, SYSTEM, allowed, require
 from fazhi.core.domain.docnum import DocNumber, format_docnum
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.identifiers import validate_ric, validate_uscc
@@ -43,7 +42,6 @@ from fazhi.govservices.publicity import application_publicity_register
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CORRECTION_RULE = "licensing.correction_notice"
 DECISION_RULE = "licensing.decision"
-SYSTEM = None  # actor of 无人审批: audit events carry the label "system"
 
 
 def new_tracking_code() -> str:
@@ -242,6 +240,9 @@ def application_submit(
     rule, the rule is evaluated at once: if every condition holds the application is accepted
     and granted by the system (``application_auto_decide``); otherwise it waits for a person.
     """
+    # 一窗受理: the parts of a themed application are received at its one window, whatever
+    # unit holds each item; a single application is received by the item's own unit.
+    require(actor, LICENSING_HANDLE, unit=None if bundle_application else item.org_unit)
     if item.kind != ItemKind.LICENSING:
         raise Refused("该事项不是行政许可事项，不通过许可登记办理")
     published = CatalogueVersion.Status.PUBLISHED
@@ -350,6 +351,7 @@ def application_correction_notice(
     when nothing is missing, and a notice after the 5-day period (the application is then
     deemed accepted on receipt — 第三十二条).
     """
+    require(actor, LICENSING_HANDLE, unit=application.org_unit)
     application = _locked(application)
     today = _check_not_future("correction_notice", on)
     missing = missing_for(application)
@@ -384,6 +386,7 @@ def application_supplement(
     *, application: LicenseApplication, materials: Iterable[str], on: date, actor
 ) -> LicenseApplication:
     """The applicant handed in (some of) the materials the notice listed."""
+    require(actor, LICENSING_HANDLE, unit=application.org_unit)
     application = _locked(application)
     if application.status != Status.CORRECTION:
         raise Refused("只有已告知补正的申请可以登记补正材料")
@@ -404,6 +407,7 @@ def application_supplement(
 @transaction.atomic
 def application_accept(*, application: LicenseApplication, on: date, actor) -> LicenseApplication:
     """受理: materials complete; opens the 20-working-day decision period from ``on``."""
+    require(actor, LICENSING_HANDLE, unit=application.org_unit)
     application = _locked(application)
     rules.check_acceptance(
         missing=missing_for(application),
@@ -431,9 +435,7 @@ def application_accept(*, application: LicenseApplication, on: date, actor) -> L
 
 
 def _is_leader(user) -> bool:
-    if user is None or not getattr(user, "is_active", False):
-        return False
-    return user.is_superuser or any(r.name == LEADER.name for r in user_roles(user))
+    return allowed(user, HEAD_APPROVAL)
 
 
 @transaction.atomic
@@ -442,6 +444,7 @@ def application_extend(
 ) -> LicenseApplication:
     """Extend the decision period once by 10 working days with the 负责人's approval and the
     reason told to the applicant (第四十二条第一款)."""
+    require(actor, LICENSING_HANDLE, unit=application.org_unit)
     application = _locked(application)
     basis = rules.DECISION_BASIS
     if application.status != Status.ACCEPTED:
@@ -489,6 +492,7 @@ def application_grant(
     """准予许可: takes the next licence number of the year (counter row locked), sets validity,
     and registers the licence for publicity (``publicity.record.register``; every grant — by a
     clerk, by 无人审批, in a bundle — passes here)."""
+    require(actor, LICENSING_HANDLE, unit=application.org_unit)
     application = _locked(application)
     item = application.item
     previous = _move(application, Status.GRANTED)
@@ -523,6 +527,7 @@ def application_refuse(
     *, application: LicenseApplication, on: date, reasons: str, actor, remedy: str = ""
 ) -> LicenseApplication:
     """不予许可: with reasons and the 复议/诉讼 notice (第三十八条第二款)."""
+    require(actor, LICENSING_HANDLE, unit=application.org_unit)
     application = _locked(application)
     remedy = remedy.strip() or rules.remedy_notice(
         reconsideration_body="市人民政府或者上一级人力资源社会保障行政部门",

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.tests.factories import make_user
 from fazhi.govservices.demo import demo_uscc
 from fazhi.govservices.services import catalogue as cat
@@ -123,7 +124,7 @@ def revoked_licence(people, catalogue, org_tree):
     from fazhi.publicity.models import PublicityRecord
 
     app = submit(people, catalogue["lwpq"], facts=RICH)
-    record = publish_on(date(2019, 3, 5), record=PublicityRecord.objects.get(), actor=None)
+    record = publish_on(date(2019, 3, 5), record=PublicityRecord.objects.get(), actor=SYSTEM)
     legal = make_user("legal", unit=org_tree["fagui"], roles=["法规处工作人员"])
     case = recon.reconsideration_apply(
         org_unit=org_tree["bureau"],

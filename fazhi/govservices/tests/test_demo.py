@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core import demo as core_demo
 from fazhi.core.models import AuditEvent
 from fazhi.govservices import demo
@@ -23,7 +24,7 @@ TODAY = date(2020, 1, 10)
 
 def _load():
     created: Counter[str] = Counter()
-    core_demo.accounts.roles_ensure(actor=None)
+    core_demo.accounts.roles_ensure(actor=SYSTEM)
     units = core_demo._ensure_units(created)
     users = core_demo._ensure_users(units, created)
     ctx = core_demo.DemoContext(actor=users["admin"], today=TODAY, units=units, users=users)

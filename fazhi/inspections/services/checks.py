@@ -11,16 +11,40 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.accounts.permissions import (
+    INSPECTIONS_ENTER_RESULTS,
+    NotPermitted,
+    has_role,
+    is_system,
+    require,
+)
+from fazhi.accounts.roles import ADMIN
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import deadlines_for_subject
 from fazhi.core.services.deadlines import deadline_meet, deadline_open
-from fazhi.inspections.models import Check, CheckResult, Draw
-from fazhi.inspections.services._common import record, require_result_entry
+from fazhi.inspections.models import Check, CheckResult, Draw, DrawInspector
+from fazhi.inspections.services._common import record
 
 PUBLICITY_RULE = "inspection.result_publicity"
 BASIS_RESULT = "国发〔2019〕5号（谁检查、谁录入、谁公开）"
+
+
+def _require_inspector(actor, check: Check) -> None:
+    """谁检查、谁录入: only an inspector drawn for this check (or an administrator) enters and
+    publishes its result; another officer, even of the same unit, may not."""
+    require(actor, INSPECTIONS_ENTER_RESULTS)
+    if is_system(actor) or has_role(actor, ADMIN):
+        return
+    inspectors = DrawInspector.objects.filter(
+        pk__in=(check.first_inspector_id, check.second_inspector_id)
+    ).values_list("officer__user_id", flat=True)
+    if actor.pk not in set(inspectors):
+        raise NotPermitted(
+            INSPECTIONS_ENTER_RESULTS,
+            f"谁检查、谁录入：只有抽中检查{check.employer_name}的检查人员可以录入和公开结果。",
+        )
 
 
 def _open_enforcement_case(check: Check, actor, *, on: date, summary: str) -> str:
@@ -61,7 +85,7 @@ def check_result_enter(
     the draw, after today or for a draw not yet drawn, and a finding without a description.
     Audits ``inspections.check.result``.
     """
-    require_result_entry(actor)
+    _require_inspector(actor, check)
     check = Check.objects.select_for_update().select_related("draw", "employer").get(pk=check.pk)
     if CheckResult.objects.filter(check_record=check).exists():
         raise Refused(f"{check.employer_name}的检查结果已录入，不能重复录入", BASIS_RESULT)
@@ -115,7 +139,7 @@ def check_result_publish(*, result: CheckResult, actor) -> CheckResult:
     """Publish a result on the portal now and close its publicity clock (met or missed): the
     公示日期 is the system's (the moment it went public), never typed, so the 20-working-day
     figure counts from it. Audits ``inspections.check.publish``."""
-    require_result_entry(actor)
+    _require_inspector(actor, result.check_record)
     result = CheckResult.objects.select_for_update().get(pk=result.pk)
     if result.published_on:
         raise Refused("该检查结果已公示", BASIS_RESULT)

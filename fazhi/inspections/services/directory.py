@@ -17,11 +17,12 @@ from typing import IO
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.accounts.permissions import INSPECTIONS_MANAGE, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections.domain import directory as rules
 from fazhi.inspections.models import Employer, EmployerImport, OfficerEmployerRelation
-from fazhi.inspections.services._common import record, require_manager
+from fazhi.inspections.services._common import record
 
 BATCH = 2000
 KEPT_ERRORS = 1000
@@ -89,7 +90,7 @@ def employer_import(
     of the directory (``is_active=False``). Each batch of 2,000 rows commits on its own, so a
     huge file does not hold one transaction. Audits ``inspections.directory.import``.
     """
-    require_manager(actor)
+    require(actor, INSPECTIONS_MANAGE)  # the directory is the bureau's, one for every plan
     sample = fileobj.read(1 << 16)
     fileobj.seek(0)
     encoding = rules.detect_encoding(sample)
@@ -166,7 +167,7 @@ def relation_register(
 
     Audits ``inspections.relation.register``; a repeated registration is refused.
     """
-    require_manager(actor)
+    require(actor, INSPECTIONS_MANAGE, unit=officer.org_unit)
     relation = relation.strip()
     if not relation:
         raise Refused("请填写关系（如本人任职、近亲属任职）", "《劳动保障监察条例》第十六条")

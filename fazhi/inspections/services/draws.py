@@ -32,6 +32,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from fazhi.accounts.permissions import INSPECTIONS_MANAGE, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.numbering import take_serial
@@ -45,7 +46,7 @@ from fazhi.inspections.models import (
     OfficerEmployerRelation,
 )
 from fazhi.inspections.selectors import frozen_storage, list_path, read_frozen
-from fazhi.inspections.services._common import record, require_manager
+from fazhi.inspections.services._common import record
 from fazhi.officers.selectors import usable_certificates, usable_officers
 
 BASIS_STATE = "国办发〔2015〕58号（抽查过程全程留痕）"
@@ -209,7 +210,7 @@ def draw_commit(
     第十六条) or a candidate with fewer than two inspectors after 回避 (第十六条; 行政处罚法
     第四十三条), naming the employer. Audits ``inspections.draw.commit``.
     """
-    require_manager(actor)
+    require(actor, INSPECTIONS_MANAGE, unit=plan.org_unit)
     InspectionPlan.objects.select_for_update().get(pk=plan.pk)
     beacon = _beacon_terms(beacon_source, beacon_date)
     previous = _previous_of_plan(plan)
@@ -409,7 +410,7 @@ def draw_execute(*, draw: Draw, actor, beacon: str = "") -> Draw:
     or a check that cannot have two inspectors after 回避. Audits ``inspections.draw.draw``
     with the public value and the SHA-256 of the result.
     """
-    require_manager(actor)
+    require(actor, INSPECTIONS_MANAGE, unit=draw.plan.org_unit)
     draw = _locked(draw, Draw.Status.COMMITTED)
     if draw.algorithm == algo.ALGORITHM_V2:
         if timezone.localdate() < draw.beacon_date:
@@ -460,7 +461,7 @@ def _execute(draw: Draw, actor) -> Draw:
 @transaction.atomic
 def draw_reveal(*, draw: Draw, actor) -> Draw:
     """Step 3: publish the seed so anyone can re-run the draw. Audits ``inspections.draw.reveal``."""
-    require_manager(actor)
+    require(actor, INSPECTIONS_MANAGE, unit=draw.plan.org_unit)
     draw = _locked(draw, Draw.Status.DRAWN)
     draw.status, draw.revealed_at = Draw.Status.REVEALED, timezone.now()
     draw.version += 1
@@ -474,7 +475,7 @@ def draw_reveal(*, draw: Draw, actor) -> Draw:
 def draw_cancel(*, draw: Draw, reason: str, actor) -> Draw:
     """Cancel a committed draw that has not been drawn; stays public with the reason (so a
     re-draw is visible). Audits ``inspections.draw.cancel``."""
-    require_manager(actor)
+    require(actor, INSPECTIONS_MANAGE, unit=draw.plan.org_unit)
     if not reason.strip():
         raise Refused("请填写作废原因", BASIS_STATE)
     draw = _locked(draw, Draw.Status.COMMITTED)

@@ -6,11 +6,12 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import INSPECTIONS_MANAGE, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections.domain.draw import share_fraction, share_text
 from fazhi.inspections.models import InspectionItem, InspectionPlan
-from fazhi.inspections.services._common import record, require_manager
+from fazhi.inspections.services._common import record
 
 BASIS_LIST = "国办发〔2015〕58号（随机抽查事项清单）"
 BASIS_PLAN = "国发〔2019〕5号（抽查工作计划）"
@@ -44,7 +45,7 @@ def inspection_item_create(
 ) -> InspectionItem:
     """Add an item to the list. Only a 行政检查 power item can be inspected: 58号 "没有法律法规
     依据的不得检查" — the item's basis is its power item's. Audits ``inspections.item.create``."""
-    require_manager(actor)
+    require(actor, INSPECTIONS_MANAGE, unit=power_item.org_unit)
     if power_item.kind != INSPECTION_KIND or not power_item.is_active:
         raise Refused(
             f"权责事项 {power_item.code} 不是有效的行政检查事项，不能列入抽查清单", BASIS_LIST
@@ -74,7 +75,7 @@ def inspection_item_create(
 @transaction.atomic
 def inspection_item_publish(*, item: InspectionItem, on: date, actor) -> InspectionItem:
     """事前公示: publish the item on the portal. Audits ``inspections.item.publish``."""
-    require_manager(actor)
+    require(actor, INSPECTIONS_MANAGE, unit=item.power_item.org_unit)
     item = InspectionItem.objects.select_for_update().get(pk=item.pk)
     if item.is_published:
         raise Refused("该抽查事项已公示", BASIS_LIST)
@@ -102,7 +103,7 @@ def plan_create(
     Refuses a plan without items, with an item not yet published (事前公示 comes first), or
     without a positive share for at least one stratum.
     """
-    require_manager(actor)
+    require(actor, INSPECTIONS_MANAGE, unit=org_unit)
     if not items:
         raise Refused("抽查计划至少包含一个抽查事项", BASIS_PLAN)
     unpublished = [i.code for i in items if not i.is_published]

@@ -87,7 +87,8 @@ def plan(item, people):
         title="2019年度劳动保障监察双随机抽查计划",
         items=[item],
         shares={"A": "0.2", "B": "0.1"},
-        org_unit=people["units"]["bureau"],
+        # organised by the 总队, whose officer (the manager) commits and draws on it
+        org_unit=people["units"]["zongdui"],
         joint_departments="市市场监管委",
         actor=people["manager"],
     )

@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import AuditEvent
 from fazhi.inspections.domain.directory import synthetic_uscc
@@ -26,7 +27,7 @@ def _import(fileobj, **kw):
     run = employer_import(
         fileobj=fileobj,
         file_name="名录.csv",
-        actor=None,
+        actor=SYSTEM,
         report=lambda n, r: errors.append((n, r)),
         **kw,
     )
@@ -54,7 +55,7 @@ def test_gbk_file_with_bad_code_and_duplicate():
 
 def test_missing_columns_refused_and_nothing_written():
     with pytest.raises(Refused, match="所在区、抽查分层"):
-        employer_import(fileobj=io.BytesIO(b"uscc,name\n1,2\n"), file_name="x.csv", actor=None)
+        employer_import(fileobj=io.BytesIO(b"uscc,name\n1,2\n"), file_name="x.csv", actor=SYSTEM)
     assert EmployerImport.objects.count() == 0 and Employer.objects.count() == 0
 
 

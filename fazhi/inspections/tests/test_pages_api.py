@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
+from fazhi.accounts.tests.factories import make_user
 from fazhi.core.models import Deadline
 from fazhi.inspections.models import CheckResult
 from fazhi.inspections.services import checks, draws
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def committed(world):
-    return draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
+    return draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms())
 
 
 def test_public_page_shows_commitment_but_not_seed_before_reveal(client, committed):
@@ -31,7 +33,7 @@ def test_public_page_shows_commitment_but_not_seed_before_reveal(client, committ
 
 def test_public_page_after_reveal_verifies_and_looks_up(client, committed, world):
     draw = draws.draw_reveal(
-        draw=draws.draw_execute(draw=committed, actor=None, beacon=BEACON_VALUE), actor=None
+        draw=draws.draw_execute(draw=committed, actor=SYSTEM, beacon=BEACON_VALUE), actor=SYSTEM
     )
     drawn = draw.checks.first()
     page = client.get(f"/inspections/draws/{draw.pk}/?uscc={drawn.uscc}").content.decode()
@@ -46,9 +48,13 @@ def test_public_page_after_reveal_verifies_and_looks_up(client, committed, world
 
 
 def test_result_entry_opens_publicity_clock_and_publishes(client, committed, world):
-    draw = draws.draw_execute(draw=committed, actor=None, beacon=BEACON_VALUE)
+    draw = draws.draw_execute(draw=committed, actor=SYSTEM, beacon=BEACON_VALUE)
     check = draw.checks.first()
-    client.force_login(world["manager"])
+    # 谁检查、谁录入: the check's own inspector enters its result
+    inspector = check.first_inspector.officer
+    inspector.user = make_user("jcy", unit=inspector.org_unit, roles=["执法人员"])
+    inspector.save(update_fields=["user"])
+    client.force_login(inspector.user)
     response = client.post(
         f"/staff/inspections/checks/{check.pk}/result/",
         {
@@ -68,7 +74,7 @@ def test_result_entry_opens_publicity_clock_and_publishes(client, committed, wor
     )
     assert CheckResult.objects.filter(check_record=check).count() == 1
     with on_day(date(2019, 5, 30)):  # the 公示日期 is the clock's
-        checks.check_result_publish(result=result, actor=world["manager"])
+        checks.check_result_publish(result=result, actor=inspector.user)
     deadline.refresh_from_db()
     assert deadline.status == "met"
     result.refresh_from_db()
@@ -122,13 +128,13 @@ def test_coverage_counts_items_with_results(world):
     from fazhi.inspections import selectors
 
     draw = draws.draw_execute(
-        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms()),
-        actor=None,
+        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms()),
+        actor=SYSTEM,
         beacon=BEACON_VALUE,
     )
     rows, rate = selectors.coverage(year=2019)
     assert rate == 0 and rows[0].checks == draw.checks.count()
     checks.check_result_enter(
-        check=draw.checks.first(), outcome="no_problem", checked_on=date(2019, 5, 10), actor=None
+        check=draw.checks.first(), outcome="no_problem", checked_on=date(2019, 5, 10), actor=SYSTEM
     )
     assert selectors.coverage(year=2019)[1] == 1.0

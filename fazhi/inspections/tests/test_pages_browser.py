@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.conftest import screenshot, text_of
 from fazhi.inspections.services import draws
 from fazhi.inspections.tests.conftest import BEACON_VALUE, DRAW_DAY, beacon_terms
@@ -13,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_public_draw_page(page, world):
     draw = draws.draw_run(
-        plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms(), beacon=BEACON_VALUE
+        plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms(), beacon=BEACON_VALUE
     )
     drawn = draw.checks.order_by("index").first()
     page.goto_path(f"/inspections/draws/{draw.pk}/")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import AuditEvent
 from fazhi.inspections import selectors
@@ -62,8 +63,8 @@ def test_relation_excludes_inspector(world):
     plan.save()
     # when
     draw = draws.draw_execute(
-        draw=draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None, **beacon_terms()),
-        actor=None,
+        draw=draws.draw_commit(plan=plan, on=DRAW_DAY, actor=SYSTEM, **beacon_terms()),
+        actor=SYSTEM,
         beacon=BEACON_VALUE,
     )
     # then
@@ -78,7 +79,7 @@ def test_not_twice_running(world):
     plan.shares = {"A": "1", "B": "1"}
     plan.save()
     first = draws.draw_run(
-        plan=plan, on=DRAW_DAY, actor=None, **beacon_terms(), beacon=BEACON_VALUE
+        plan=plan, on=DRAW_DAY, actor=SYSTEM, **beacon_terms(), beacon=BEACON_VALUE
     )
     before = {
         c.uscc: {c.first_inspector.officer_id, c.second_inspector.officer_id}
@@ -88,7 +89,7 @@ def test_not_twice_running(world):
     second = draws.draw_run(
         plan=plan,
         on=date(2019, 9, 2),
-        actor=None,
+        actor=SYSTEM,
         **beacon_terms(),
         beacon=BEACON_VALUE,
         redraw_reason="下半年再次抽取",
@@ -109,7 +110,7 @@ def test_too_few_inspectors_refuses_and_writes_nothing(world):
             employer=employer,
             relation="本人持股",
             since=date(2018, 1, 1),
-            actor=None,
+            actor=SYSTEM,
         )
     events = AuditEvent.objects.count()
     # when / then
@@ -126,12 +127,12 @@ def test_pool_of_one_refuses(plan, people):
 
     make_employers(5)
     with pytest.raises(Refused, match="少于 2 名"):
-        draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None, **beacon_terms())
+        draws.draw_commit(plan=plan, on=DRAW_DAY, actor=SYSTEM, **beacon_terms())
     assert Draw.objects.count() == 0
 
 
 def test_draw_step_refusal_writes_nothing(world, monkeypatch):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
+    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms())
     events = AuditEvent.objects.count()
 
     def refuse(*args, **kwargs):
@@ -139,21 +140,21 @@ def test_draw_step_refusal_writes_nothing(world, monkeypatch):
 
     monkeypatch.setattr(algo, "draw", refuse)
     with pytest.raises(algo.TooFewInspectors, match="测试用人单位000"):
-        draws.draw_execute(draw=draw, actor=None, beacon=BEACON_VALUE)
+        draws.draw_execute(draw=draw, actor=SYSTEM, beacon=BEACON_VALUE)
     draw.refresh_from_db()
     assert draw.status == Draw.Status.COMMITTED and Check.objects.count() == 0
     assert AuditEvent.objects.count() == events
 
 
 def test_second_execute_is_refused(world):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
-    draws.draw_execute(draw=draw, actor=None, beacon=BEACON_VALUE)
+    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms())
+    draws.draw_execute(draw=draw, actor=SYSTEM, beacon=BEACON_VALUE)
     with pytest.raises(Refused, match="已抽取"):
-        draws.draw_execute(draw=draw, actor=None, beacon=BEACON_VALUE)
+        draws.draw_execute(draw=draw, actor=SYSTEM, beacon=BEACON_VALUE)
 
 
 def test_cancel_keeps_the_draw_public(world):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
+    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms())
     draws.draw_cancel(draw=draw, reason="检查人员名录有误", actor=world["manager"])
     draw.refresh_from_db()
     assert draw.status == Draw.Status.CANCELLED
@@ -169,7 +170,7 @@ def test_clerk_may_not_draw(world):
 
 def test_checks_carry_each_employers_id_and_name(world):
     draw = draws.draw_run(
-        plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms(), beacon=BEACON_VALUE
+        plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms(), beacon=BEACON_VALUE
     )
     by_uscc = {e.uscc: e for e in world["employers"]}
     for check in draw.checks.all():
@@ -183,13 +184,13 @@ def test_drawn_employer_gone_from_directory_refuses_and_writes_nothing(world):
     plan = world["plan"]
     plan.shares = {"A": "1", "B": "1"}
     plan.save()
-    draw = draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None, **beacon_terms())
+    draw = draws.draw_commit(plan=plan, on=DRAW_DAY, actor=SYSTEM, **beacon_terms())
     gone = world["employers"][7]
     gone.delete()
     events = AuditEvent.objects.count()
     # when / then
     with pytest.raises(Refused, match=f"{gone.uscc}）已不在检查对象名录库中"):
-        draws.draw_execute(draw=draw, actor=None, beacon=BEACON_VALUE)
+        draws.draw_execute(draw=draw, actor=SYSTEM, beacon=BEACON_VALUE)
     draw.refresh_from_db()
     assert draw.status == Draw.Status.COMMITTED and Check.objects.count() == 0
     assert AuditEvent.objects.count() == events
@@ -199,7 +200,7 @@ def test_employer_with_checks_cannot_be_deleted(world):
     from django.db.models import ProtectedError
 
     draw = draws.draw_run(
-        plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms(), beacon=BEACON_VALUE
+        plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms(), beacon=BEACON_VALUE
     )
     employer = draw.checks.first().employer
     with pytest.raises(ProtectedError):

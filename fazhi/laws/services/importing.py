@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import LAWS_MAINTAIN, require
 from fazhi.core.caching import bump
 from fazhi.core.services import audit
 from fazhi.laws.domain.docnum import canonical
@@ -65,7 +66,7 @@ def _content_hash(raw: bytes, source: ImportSource) -> str:
 
 
 @transaction.atomic
-def document_import(*, source: ImportSource, root: Path, actor=None) -> tuple[str, str]:
+def document_import(*, source: ImportSource, root: Path, actor) -> tuple[str, str]:
     """Create or replace one document with its articles and search rows.
 
     Returns (outcome, reason). An unchanged file (same bytes, same manifest row) writes nothing;
@@ -73,6 +74,7 @@ def document_import(*, source: ImportSource, root: Path, actor=None) -> tuple[st
     ``laws.document.import``. A file that cannot be parsed is skipped with the reason, and any
     earlier import of it stays as it was.
     """
+    require(actor, LAWS_MAINTAIN)  # the system (commands) or 法规处, 系统管理员
     path = root / source.collection / source.relative_path
     if not path.is_file():
         return SKIPPED, "文件不存在"
@@ -154,7 +156,7 @@ def corpus_import(
     *,
     sources: Iterable[ImportSource],
     root: Path,
-    actor=None,
+    actor,
     on_file: Callable[[ImportSource, str], None] | None = None,
 ) -> ImportSummary:
     """Import every source, each in its own transaction, then relink versions and relations.
@@ -162,6 +164,7 @@ def corpus_import(
     A run that is killed keeps what it committed; the next run skips the unchanged files and
     finishes. When anything changed, the search index is optimised (statistics refreshed). ``on_file`` is called after each file (progress bars).
     """
+    require(actor, LAWS_MAINTAIN)  # the system (commands) or 法规处, 系统管理员
     from fazhi.laws.services.linking import corpus_link
 
     summary = ImportSummary()

@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import LAWS_MAINTAIN, require
 from fazhi.core.caching import bump
 from fazhi.core.services import audit
 from fazhi.laws.domain.sources import work_key
@@ -31,10 +32,11 @@ PLATFORM_SOURCE_PREFIX = "normdocs/"
 
 
 @transaction.atomic
-def corpus_link(*, actor=None) -> int:
+def corpus_link(*, actor) -> int:
     """Set each version's ``valid_to`` and ``repealed_on`` and rebuild the automatic relations
     (修改 between consecutive versions, 废止 for known replacements, 依据 and 解读 found in the
     text). Returns the number of rows changed; audits ``laws.corpus.link`` when it is not 0."""
+    require(actor, LAWS_MAINTAIN)  # the system (commands) or 法规处, 系统管理员
     docs = list(
         LegalDocument.objects.select_related("work").only(
             "id",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import LAWS_MAINTAIN, require
 from fazhi.core.caching import bump
 from fazhi.core.services import audit
 from fazhi.laws.models import LegalDocument
@@ -14,10 +15,11 @@ from fazhi.laws.search.indexing import index_documents, optimise_index
 CHUNK = 100
 
 
-def search_reindex(*, actor=None, on_document=None) -> int:
+def search_reindex(*, actor, on_document=None) -> int:
     """Rewrite every article's search row (after a dictionary or tokenizer change), ``CHUNK``
     documents per transaction with batched statements, then let the engine optimise its index.
     Audits ``laws.search.reindex``."""
+    require(actor, LAWS_MAINTAIN)  # the system (commands) or 法规处, 系统管理员
     total = 0
     chunk: list[LegalDocument] = []
 

@@ -43,13 +43,14 @@ def subset_sources():
 
 
 def _load():
+    from fazhi.accounts.permissions import SYSTEM
     from fazhi.laws.models import LegalDocument
     from fazhi.laws.services import corpus_import
 
     sources = subset_sources()
     present = LegalDocument.objects.filter(source_path__in=[s.source_path for s in sources])
     if present.count() != len(sources):
-        corpus_import(sources=sources, root=SHARED)
+        corpus_import(sources=sources, root=SHARED, actor=SYSTEM)
 
 
 def _unload():

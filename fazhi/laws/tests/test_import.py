@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.models import AuditEvent
 from fazhi.laws.domain.validity import Status
 from fazhi.laws.models import Article, DocumentRelation, LegalDocument, RelationKind, SearchEntry
@@ -17,7 +18,7 @@ def test_second_run_changes_nothing(corpus):
     events = AuditEvent.objects.count()
     articles = list(Article.objects.order_by("id").values_list("id", flat=True))
     # when
-    summary = corpus_import(sources=subset_sources(), root=SHARED)
+    summary = corpus_import(sources=subset_sources(), root=SHARED, actor=SYSTEM)
     # then
     assert summary.counts["unchanged"] == len(subset_sources())
     assert summary.changed == 0
@@ -38,10 +39,10 @@ def test_a_killed_run_resumes(corpus):
             raise Killed
 
     with pytest.raises(Killed):
-        corpus_import(sources=sources, root=SHARED, on_file=die_after_three)
+        corpus_import(sources=sources, root=SHARED, actor=SYSTEM, on_file=die_after_three)
     assert LegalDocument.objects.count() == 3
     # when it runs again
-    summary = corpus_import(sources=sources, root=SHARED)
+    summary = corpus_import(sources=sources, root=SHARED, actor=SYSTEM)
     # then the three are skipped quickly and the rest are imported and indexed
     assert summary.counts["unchanged"] == 3
     assert summary.counts["created"] == len(sources) - 3
@@ -100,7 +101,7 @@ def test_bad_files_are_skipped_with_a_reason(db, tmp_path):
     (laws / "manifest.csv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     # when
     sources, problems = read_sources(tmp_path)
-    summary = corpus_import(sources=sources, root=tmp_path)
+    summary = corpus_import(sources=sources, root=tmp_path, actor=SYSTEM)
     # then
     reasons = dict(summary.skipped)
     assert summary.counts["created"] + summary.counts["updated"] == 1

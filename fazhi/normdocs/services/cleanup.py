@@ -6,9 +6,9 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import NORMDOCS_ADMINISTER, require
 from fazhi.core.caching import bump
 from fazhi.core.services import audit
-from fazhi.normdocs import permissions
 from fazhi.normdocs.domain.cleanup import (
     Outcome,
     announcement_lead,
@@ -38,7 +38,7 @@ def _open_campaign(campaign: CleanupCampaign) -> CleanupCampaign:
 @transaction.atomic
 def cleanup_start(*, title: str, actor, on: date | None = None) -> CleanupCampaign:
     """Open a cleanup campaign. Only one may be open at a time. Audits ``normdocs.cleanup.start``."""
-    permissions.require(permissions.can_administer(actor), "组织规范性文件清理")
+    require(actor, NORMDOCS_ADMINISTER)
     title = title.strip()
     if not title:
         raise Refused("title_required", "请填写清理名称。")
@@ -60,7 +60,7 @@ def cleanup_assess(
     *, campaign: CleanupCampaign, document: NormativeDocument, outcome: str, reason: str, actor
 ) -> CleanupAssessment:
     """Record (or change) the assessment of one document in force. Audits ``...cleanup.assess``."""
-    permissions.require(permissions.can_administer(actor), "清理评估")
+    require(actor, NORMDOCS_ADMINISTER, unit=document.org_unit)
     campaign = _open_campaign(campaign)
     try:
         result = Outcome(outcome)
@@ -94,7 +94,7 @@ def cleanup_announce(
     Refused until every document in force has been assessed. Audits ``normdocs.cleanup.announce``
     plus one ``normdocs.document.<repeal|invalidate>`` per ended document.
     """
-    permissions.require(permissions.can_administer(actor), "公布清理结果")
+    require(actor, NORMDOCS_ADMINISTER)
     campaign = _open_campaign(campaign)
     day = today(on)
     if day < campaign.started_on:

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.accounts.permissions import NORMDOCS_DRAFT, require
 from fazhi.core.services import audit
-from fazhi.normdocs import permissions
 from fazhi.normdocs.domain.comments import (
     Adoption,
     Moderation,
@@ -123,7 +123,7 @@ def _lock(comment: PublicComment, actor) -> PublicComment:
     comment = (
         PublicComment.objects.select_for_update().select_related("document").get(pk=comment.pk)
     )
-    permissions.require(permissions.can_handle_draft(actor, comment.document), "处理公众意见")
+    require(actor, NORMDOCS_DRAFT, unit=comment.document.org_unit)
     if comment.document.stage != Stage.PUBLIC_COMMENT:
         raise Refused("comment_closed", "征求意见已结束，意见处理结果不能再修改。")
     return comment

@@ -6,9 +6,9 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import NORMDOCS_DRAFT, require
 from fazhi.core.caching import bump
 from fazhi.core.services.audit import person
-from fazhi.normdocs import permissions
 from fazhi.normdocs.domain.articles import article_label, split_articles
 from fazhi.normdocs.domain.comments import MarkedComment, Moderation, draft_adoption_note
 from fazhi.normdocs.domain.errors import Refused
@@ -62,7 +62,7 @@ def document_draft(
     Audits ``normdocs.document.draft``. Raises `Refused` (no title, no article) or
     `PermissionDenied` before writing.
     """
-    permissions.require(permissions.can_draft(actor), "起草规范性文件")
+    require(actor, NORMDOCS_DRAFT, unit=org_unit)
     title = _check_title(title)
     texts = split_articles(body)
     unit = org_unit or getattr(actor, "org_unit", None)
@@ -97,7 +97,7 @@ def document_edit_draft(
     Audits ``normdocs.document.edit_draft`` with the article counts before and after.
     """
     document = lock(document)
-    permissions.require(permissions.can_handle_draft(actor, document), "办理本文件")
+    require(actor, NORMDOCS_DRAFT, unit=document.org_unit)
     not_before(today(on), document.drafted_on, "起草日期")
     previous = advance(document, Action.EDIT_DRAFT)
     title = _check_title(title)
@@ -129,7 +129,7 @@ def document_open_comment(
     """Publish the draft for public comment; the period runs on the clock (normdoc.public_comment,
     "一般不少于30日", configurable). Audits ``normdocs.document.open_comment``."""
     document = lock(document)
-    permissions.require(permissions.can_handle_draft(actor, document), "办理本文件")
+    require(actor, NORMDOCS_DRAFT, unit=document.org_unit)
     day = today(on)
     previous = advance(document, Action.OPEN_COMMENT)
     not_before(day, document.drafted_on, "起草日期")
@@ -185,7 +185,7 @@ def document_submit_review(
     Audits ``normdocs.document.submit_review``.
     """
     document = lock(document)
-    permissions.require(permissions.can_handle_draft(actor, document), "办理本文件")
+    require(actor, NORMDOCS_DRAFT, unit=document.org_unit)
     day = today(on)
     previous = advance(document, Action.SUBMIT_REVIEW)
     ends = comment_period_end(document)
@@ -244,7 +244,7 @@ def document_resubmit(
     Audits ``normdocs.document.resubmit``.
     """
     document = lock(document)
-    permissions.require(permissions.can_handle_draft(actor, document), "办理本文件")
+    require(actor, NORMDOCS_DRAFT, unit=document.org_unit)
     day = today(on)
     previous = advance(document, Action.RESUBMIT)
     texts = split_articles(body)

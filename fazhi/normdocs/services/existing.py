@@ -11,9 +11,10 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import NORMDOCS_ADMINISTER, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.docnum import DocNumberError, parse_docnum
-from fazhi.normdocs import corpus, permissions
+from fazhi.normdocs import corpus
 from fazhi.normdocs.domain.articles import split_articles
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.states import Stage
@@ -41,7 +42,7 @@ def document_enter_existing(
 ) -> NormativeDocument:
     """Enter a document already in force under its own 文号. The per-year counter moves up to
     its serial, so the next registration never reuses it. Audits ``normdocs.document.enter``."""
-    permissions.require(permissions.can_administer(actor), "登记存量文件")
+    require(actor, NORMDOCS_ADMINISTER)
     try:
         number = parse_docnum(doc_number)
     except DocNumberError as exc:

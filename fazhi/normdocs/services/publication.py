@@ -6,9 +6,10 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import NORMDOCS_ADMINISTER, SYSTEM, require
 from fazhi.core.caching import bump
 from fazhi.core.services.audit import person
-from fazhi.normdocs import corpus, permissions
+from fazhi.normdocs import corpus
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.numbering import format_number, next_serial
 from fazhi.normdocs.domain.states import Action, Stage
@@ -59,7 +60,7 @@ def document_register(
     Audits ``normdocs.document.register``.
     """
     document = lock(document)
-    permissions.require(permissions.can_administer(actor), "登记编号")
+    require(actor, NORMDOCS_ADMINISTER, unit=document.org_unit)
     day = today(on)
     previous = advance(document, Action.REGISTER)
     not_before(day, document.deliberations.latest("id").held_on, "集体审议日期")
@@ -105,7 +106,7 @@ def document_publish(
     Audits ``normdocs.document.publish``.
     """
     document = lock(document)
-    permissions.require(permissions.can_administer(actor), "印发公布")
+    require(actor, NORMDOCS_ADMINISTER, unit=document.org_unit)
     day = today(on)
     previous = advance(document, Action.PUBLISH)
     not_before(day, document.registered_on, "登记日期")
@@ -148,7 +149,7 @@ def document_file(
 ) -> NormativeDocument:
     """报送备案 (有件必备); meets the filing deadline. Audits ``normdocs.document.file``."""
     document = lock(document)
-    permissions.require(permissions.can_administer(actor), "报送备案")
+    require(actor, NORMDOCS_ADMINISTER, unit=document.org_unit)
     day = today(on)
     previous = advance(document, Action.FILE)
     not_before(day, document.published_on, "公布日期")
@@ -169,7 +170,7 @@ def document_record_filing_review(
     Audits ``normdocs.document.filing_result``.
     """
     document = lock(document)
-    permissions.require(permissions.can_administer(actor), "记录备案审查结果")
+    require(actor, NORMDOCS_ADMINISTER, unit=document.org_unit)
     day = today(on)
     try:
         outcome = FilingResult(result)
@@ -201,7 +202,7 @@ def document_correct(
 ) -> NormativeDocument:
     """Record that the correction order was carried out. Audits ``normdocs.document.correct``."""
     document = lock(document)
-    permissions.require(permissions.can_administer(actor), "记录纠正情况")
+    require(actor, NORMDOCS_ADMINISTER, unit=document.org_unit)
     day = today(on)
     previous = advance(document, Action.CORRECT)
     not_before(day, document.filing_reviewed_on, "备案审查日期")
@@ -222,6 +223,7 @@ def end_document(
     Runs in the caller's transaction with ``document`` already locked. Audits
     ``normdocs.document.<repeal|invalidate|expire>``.
     """
+    require(actor, NORMDOCS_ADMINISTER, unit=document.org_unit)
     previous = advance(document, action)
     document.ended_on, document.end_reason = on, reason.strip()[:200]
     document.save(update_fields=["stage", "ended_on", "end_reason", "updated_at"])
@@ -241,7 +243,7 @@ def document_expire(
     The document ends on the day after its last day in force, however late this is registered.
     Audits ``normdocs.document.expire``.
     """
-    permissions.require(permissions.can_administer(actor), "登记有效期届满")
+    require(actor, NORMDOCS_ADMINISTER, unit=document.org_unit)
     bump("normdocs", "laws")  # public pages show it (and the corpus): a new version on commit
     return _expire(document=lock(document), actor=actor, on=today(on))
 
@@ -270,6 +272,6 @@ def documents_expire_due(*, on: date | None = None) -> list[NormativeDocument]:
     ended = []
     for document in due.order_by("valid_until", "pk"):
         with transaction.atomic():
-            ended.append(_expire(document=lock(document), actor=None, on=day))
+            ended.append(_expire(document=lock(document), actor=SYSTEM, on=day))
     bump("normdocs", "laws")  # public pages show it (and the corpus): a new version on commit
     return ended

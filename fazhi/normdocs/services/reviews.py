@@ -7,8 +7,13 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import (
+    NORMDOCS_DELIBERATION,
+    NORMDOCS_DRAFT,
+    NORMDOCS_LEGALITY_REVIEW,
+    require,
+)
 from fazhi.core.selectors.calendar import work_calendar
-from fazhi.normdocs import permissions
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.reviews import (
     LEGALITY_POINT_CODES,
@@ -60,7 +65,7 @@ def document_review_legality(
     Audits ``normdocs.document.review``.
     """
     document = lock(document)
-    permissions.require(permissions.can_review_legality(actor), "出具合法性审核意见")
+    require(actor, NORMDOCS_LEGALITY_REVIEW, unit=document.org_unit)
     day = today(on)
     result = _choice(LegalityConclusion, conclusion, "审核结论")
     clean = {code: bool(checks[code]) for code in LEGALITY_POINT_CODES if code in checks}
@@ -105,7 +110,7 @@ def document_review_competition(
     ``normdocs.document.fair_competition``.
     """
     document = lock(document)
-    permissions.require(permissions.can_handle_draft(actor, document), "办理本文件")
+    require(actor, NORMDOCS_DRAFT, unit=document.org_unit)
     day = today(on)
     result = _choice(CompetitionConclusion, conclusion, "审查结论")
     passes = competition_passes(result, explanation)
@@ -147,7 +152,7 @@ def document_deliberate(
     Audits ``normdocs.document.deliberate``.
     """
     document = lock(document)
-    permissions.require(permissions.can_record_deliberation(actor), "记录集体审议")
+    require(actor, NORMDOCS_DELIBERATION, unit=document.org_unit)
     day = today(on)
     result = _choice(DeliberationDecision, decision, "审议决定")
     if not meeting.strip():

@@ -27,7 +27,7 @@ def test_staff_list_and_get_follow_the_data_scope(client, people):
     document = make_document(people, Stage.REGISTERED)
     client.force_login(people["legal"])
     listed = client.get(f"{BASE}/documents", {"stage": "registered"}).json()
-    assert listed["total"] == 1 and listed["items"][0]["doc_number"] == document.doc_number
+    assert listed["count"] == 1 and listed["results"][0]["doc_number"] == document.doc_number
     detail = client.get(f"{BASE}/documents/{document.pk}").json()
     assert [a["label"] for a in detail["articles"]] == ["第一条", "第二条", "第三条"]
     assert detail["next_actions"] == ["publish"]
@@ -38,7 +38,7 @@ def test_staff_list_and_get_follow_the_data_scope(client, people):
     client.force_login(people["outsider"])
     response = client.get(f"{BASE}/documents/{document.pk}")
     assert response.status_code == 404 and response.json()["code"] == "not_found"
-    assert client.get(f"{BASE}/documents").json()["total"] == 0
+    assert client.get(f"{BASE}/documents").json()["count"] == 0
 
 
 def test_an_unknown_stage_filter_is_a_problem(client, people):

@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import OFFICERS_MANAGE, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.audit import person
@@ -61,6 +62,7 @@ def certificate_issue(
     """Issue a first card (申领). Refused for a used number, an officer who has left, or one who
     already holds a running card (suspended included: 换证 is the way to replace one).
     Audits ``officers.certificate.issue``."""
+    require(actor, OFFICERS_MANAGE, unit=officer.org_unit)
     officer = lock_officer(officer)
     value = clean_number(number)
     area = text(area, "执法区域", limit=100)
@@ -103,6 +105,7 @@ def certificate_renew(
     """换证: a new card replaces the old one, which is 注销 from the new card's issue day with
     reason "换证". The new card runs for the configured years from its issue day.
     Audits ``officers.certificate.renew``."""
+    require(actor, OFFICERS_MANAGE, unit=certificate.officer.org_unit)
     old = lock_card(certificate)
     officer = lock_officer(old.officer)
     value = clean_number(number)
@@ -158,6 +161,7 @@ def _suspend(card: Certificate, on: date, reason: str) -> None:
 @transaction.atomic
 def certificate_suspend(*, certificate: Certificate, on: date, reason: str, actor) -> Certificate:
     """暂扣 from ``on`` until reinstated. Audits ``officers.certificate.suspend``."""
+    require(actor, OFFICERS_MANAGE, unit=certificate.officer.org_unit)
     card = lock_card(certificate)
     reason = text(reason, "暂扣原因")
     if card.status != Status.VALID:
@@ -173,6 +177,7 @@ def certificate_reinstate(
     *, certificate: Certificate, on: date, actor, note: str = ""
 ) -> Certificate:
     """End a 暂扣 on ``on`` (usable again from that day). Audits ``officers.certificate.reinstate``."""
+    require(actor, OFFICERS_MANAGE, unit=certificate.officer.org_unit)
     card = lock_card(certificate)
     if card.status != Status.SUSPENDED:
         raise Refused(f"执法证{card.number}未被暂扣")
@@ -191,6 +196,7 @@ def certificate_reinstate(
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, on: date, reason: str, actor) -> Certificate:
     """注销 from ``on`` (final). A running 暂扣 ends that day. Audits ``officers.certificate.revoke``."""
+    require(actor, OFFICERS_MANAGE, unit=certificate.officer.org_unit)
     card = lock_card(certificate)
     reason = text(reason, "注销原因")
     if card.status == Status.REVOKED:
@@ -220,6 +226,7 @@ def certificate_review_record(
 ) -> CertificateReview:
     """年审. A pass renews the review cycle; a failure (with its reason) suspends the card from
     that day. Audits ``officers.certificate.review``."""
+    require(actor, OFFICERS_MANAGE, unit=certificate.officer.org_unit)
     card = lock_card(certificate)
     note = note.strip()[:200]
     if card.status == Status.REVOKED:

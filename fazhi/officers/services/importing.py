@@ -20,6 +20,7 @@ from datetime import date
 from django.db import transaction
 
 from fazhi.accounts.models import OrgUnit, User
+from fazhi.accounts.permissions import OFFICERS_MANAGE, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.officers.domain import certificates as rules
@@ -175,6 +176,7 @@ def _import_row(row: dict[str, str], *, actor, today: date, result: ImportResult
 
 def officers_import(*, data: bytes, actor, today: date, name: str = "") -> ImportResult:
     """Import the rows of a CSV file; see the module docstring. Audits ``officers.import``."""
+    require(actor, OFFICERS_MANAGE)
     result = ImportResult()
     for line, row in _rows(decode(data)):
         try:

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import OFFICERS_MANAGE, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.officers import selectors
@@ -34,6 +35,7 @@ def officer_create(
     *, name: str, org_unit, actor, user=None, post: str = Post.ENFORCEMENT, note: str = ""
 ) -> Officer:
     """Add an officer to the register. Audits ``officers.officer.create``."""
+    require(actor, OFFICERS_MANAGE, unit=org_unit)
     name = text(name, "姓名", limit=50)
     if org_unit is None:
         raise Refused("请选择所在单位")
@@ -62,6 +64,9 @@ def officer_update(
     *, officer: Officer, actor, name=None, org_unit=None, post=None, user=_UNSET, note=None
 ) -> Officer:
     """Change name, unit, post, linked account or note. Audits ``officers.officer.update``."""
+    require(actor, OFFICERS_MANAGE, unit=officer.org_unit)
+    if org_unit is not None:
+        require(actor, OFFICERS_MANAGE, unit=org_unit)
     officer = lock_officer(officer)
     changes: dict = {}
     if name is not None and name.strip() != officer.name:
@@ -97,6 +102,7 @@ def officer_deactivate(*, officer: Officer, on: date, reason: str, actor) -> Off
     Cards not usable that day (expired, suspended) keep their status as history.
     Audits ``officers.officer.deactivate``.
     """
+    require(actor, OFFICERS_MANAGE, unit=officer.org_unit)
     officer = lock_officer(officer)
     reason = text(reason, "离岗原因")
     if not officer.is_active:

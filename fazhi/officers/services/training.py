@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import OFFICERS_MANAGE, require
 from fazhi.core.domain.errors import Refused
 from fazhi.officers.models import ExamResult, Officer, TrainingRecord
 from fazhi.officers.services._common import lock_officer, record, text
@@ -28,6 +29,7 @@ def training_record_add(
 ) -> TrainingRecord:
     """Record hours of training; the year is the attendance date's. Audits
     ``officers.training.add``."""
+    require(actor, OFFICERS_MANAGE, unit=officer.org_unit)
     officer = lock_officer(officer)
     course = text(course, "培训内容")
     hours = _decimal(hours, "学时")
@@ -54,6 +56,7 @@ def exam_result_add(
     *, officer: Officer, exam: str, taken_on: date, passed: bool, actor, score=None
 ) -> ExamResult:
     """Record an exam result (score 0–100 if given). Audits ``officers.exam.add``."""
+    require(actor, OFFICERS_MANAGE, unit=officer.org_unit)
     officer = lock_officer(officer)
     exam = text(exam, "考试名称")
     if score not in (None, ""):

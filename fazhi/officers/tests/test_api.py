@@ -48,13 +48,15 @@ def test_public_certificate_check(client, live):
 def test_staff_list_needs_login_and_follows_scope(client, staff, live):
     assert client.get(f"{BASE}/").status_code == 401
     client.force_login(staff["manager"])
-    rows = client.get(f"{BASE}/").json()
+    page = client.get(f"{BASE}/?limit=1").json()
+    assert (page["count"], page["limit"], page["offset"], len(page["results"])) == (2, 1, 0, 1)
+    rows = client.get(f"{BASE}/").json()["results"]
     assert {r["name"] for r in rows} == {"张建国", "王和平"}
     first = next(r for r in rows if r["name"] == "张建国")
     assert first["certificate"]["number"] == "1200009900001" and first["usable_today"]
     assert first["username"] == "zf"
     client.force_login(staff["outsider"])
-    assert [r["name"] for r in client.get(f"{BASE}/").json()] == ["王和平"]
+    assert [r["name"] for r in client.get(f"{BASE}/").json()["results"]] == ["王和平"]
 
 
 def test_stats(client, staff, live):

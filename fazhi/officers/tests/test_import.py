@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.models import AuditEvent
 from fazhi.officers.models import Certificate, Officer
 from fazhi.officers.services.importing import officers_import
@@ -60,7 +61,7 @@ def test_missing_columns_refuse_the_file(staff):
     from fazhi.core.domain.errors import Refused
 
     with pytest.raises(Refused, match="缺少列"):
-        officers_import(data="姓名,单位代码\n张三,JCZD-1\n".encode(), actor=None, today=TODAY)
+        officers_import(data="姓名,单位代码\n张三,JCZD-1\n".encode(), actor=SYSTEM, today=TODAY)
 
 
 def test_command_import_stats_and_check(staff, tmp_path):

@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.accounts.permissions import LAWS_MAINTAIN, require
 from fazhi.core.caching import bump
 from fazhi.core.services import audit
 from fazhi.powers import selectors
@@ -28,6 +29,7 @@ def power_items_flag_changed_law(
     alone, so the call is idempotent. Audits ``powers.item.flag_review`` per item flagged and
     returns those items. Never clears a flag: that takes a person (``power_item_review_clear``).
     """
+    require(actor, LAWS_MAINTAIN)  # a bureau-wide sweep after the law corpus changed
     day = on or timezone.localdate()
     candidates = selectors.items_citing(
         documents=list(documents) if documents is not None else None

@@ -50,12 +50,14 @@ def items(people, corpus):
 
 def test_list_filters_and_paginates_without_auth(client, items):
     body = client.get(f"{API}/items").json()
-    assert body["count"] == 2 and [i["code"] for i in body["items"]] == ["CF-JC-26", "CF-JC-30"]
-    assert body["items"][0]["url"] == "/powers/CF-JC-26/"
-    page2 = client.get(f"{API}/items", {"page_size": 1, "page": 2}).json()
-    assert [i["code"] for i in page2["items"]] == ["CF-JC-30"]
+    assert body["count"] == 2 and [i["code"] for i in body["results"]] == ["CF-JC-26", "CF-JC-30"]
+    assert body["results"][0]["url"] == "/powers/CF-JC-26/"
+    page2 = client.get(f"{API}/items", {"limit": 1, "offset": 1}).json()
+    assert [i["code"] for i in page2["results"]] == ["CF-JC-30"]
+    assert (page2["count"], page2["limit"], page2["offset"]) == (2, 1, 1)
+    assert client.get(f"{API}/items", {"limit": 501}).status_code == 422
     cancelled = client.get(f"{API}/items", {"status": "cancelled"}).json()
-    assert [i["code"] for i in cancelled["items"]] == ["GF-MED"]
+    assert [i["code"] for i in cancelled["results"]] == ["GF-MED"]
     assert client.get(f"{API}/items", {"q": "阻挠"}).json()["count"] == 1
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import AuditEvent
 from fazhi.laws.models import LegalDocument
@@ -62,7 +63,7 @@ def test_create_writes_version_one_links_the_corpus_and_audits(people, corpus):
             "clerk of another unit",
             {"code": "X-4", "actor": "other_clerk"},
             PermissionDenied,
-            "维护该事项",
+            "维护权责清单事项",
         ),
     ],
 )
@@ -138,19 +139,19 @@ def test_revise_adds_a_version_and_keeps_the_item_in_sync(people, corpus):
             "other clerk",
             {"reason": "整理", "name": "新名称", "actor": "other_clerk"},
             PermissionDenied,
-            "维护该事项",
+            "维护权责清单事项",
         ),
         (
             "clerk moves it out of scope",
             {"reason": "整理", "actor": "clerk", "org_unit": "division"},
             PermissionDenied,
-            "维护该事项",
+            "维护权责清单事项",
         ),
         (
             "leader",
             {"reason": "整理", "name": "新名称", "actor": "leader"},
             PermissionDenied,
-            "维护该事项",
+            "维护权责清单事项",
         ),
     ],
 )
@@ -258,13 +259,13 @@ def test_amended_article_flags_the_item(people, corpus):
 def test_unchanged_article_in_a_new_version_does_not_flag(people, corpus):
     _cite_model_law(people, basis="《示范条例》第一条")
     amend(corpus)
-    assert power_items_flag_changed_law(actor=None, on=TODAY) == []
+    assert power_items_flag_changed_law(actor=SYSTEM, on=TODAY) == []
 
 
 def test_repealed_document_flags_whole_document_citations(people, corpus):
     item = _cite_model_law(people, basis="《示范条例》")
     LegalDocument.objects.filter(pk=corpus["old"].pk).update(repealed_on=date(2021, 1, 1))
-    assert power_items_flag_changed_law(actor=None, on=TODAY) == [item]
+    assert power_items_flag_changed_law(actor=SYSTEM, on=TODAY) == [item]
     item.refresh_from_db()
     assert item.review_reason == "《示范条例》：所依据的文件已废止"
 
@@ -273,9 +274,9 @@ def test_flagging_is_idempotent_and_respects_a_cleared_review(people, corpus):
     # given
     item = _cite_model_law(people)
     amend(corpus)
-    power_items_flag_changed_law(actor=None, on=TODAY)
+    power_items_flag_changed_law(actor=SYSTEM, on=TODAY)
     # when: run again
-    assert power_items_flag_changed_law(actor=None, on=TODAY) == []
+    assert power_items_flag_changed_law(actor=SYSTEM, on=TODAY) == []
     # when: a reviewer clears it
     power_item_review_clear(item=item, actor=people["clerk"], note="罚款数额调整不影响事项内容")
     item.refresh_from_db()
@@ -283,21 +284,21 @@ def test_flagging_is_idempotent_and_respects_a_cleared_review(people, corpus):
     event = AuditEvent.objects.get(action="powers.item.review_clear")
     assert event.data["note"] == "罚款数额调整不影响事项内容"
     # then: the same change does not flag it again
-    assert power_items_flag_changed_law(actor=None, on=TODAY) == []
+    assert power_items_flag_changed_law(actor=SYSTEM, on=TODAY) == []
 
 
 def test_flagging_limited_to_documents(people, corpus):
     item = _cite_model_law(people)
     new = amend(corpus)
-    assert power_items_flag_changed_law(actor=None, documents=[corpus["lbjc"]], on=TODAY) == []
-    assert power_items_flag_changed_law(actor=None, documents=[new], on=TODAY) == [item]
+    assert power_items_flag_changed_law(actor=SYSTEM, documents=[corpus["lbjc"]], on=TODAY) == []
+    assert power_items_flag_changed_law(actor=SYSTEM, documents=[new], on=TODAY) == [item]
 
 
 def test_revising_onto_the_new_version_resolves_the_review(people, corpus):
     # given
     item = _cite_model_law(people)
     new = amend(corpus)
-    power_items_flag_changed_law(actor=None, on=TODAY)
+    power_items_flag_changed_law(actor=SYSTEM, on=TODAY)
     # when
     version = power_item_revise(
         item=item,
@@ -311,7 +312,7 @@ def test_revising_onto_the_new_version_resolves_the_review(people, corpus):
     item.refresh_from_db()
     assert not item.needs_review and version.bases.get().document == new
     assert AuditEvent.objects.get(action="powers.item.revise").data["review_cleared"] is True
-    assert power_items_flag_changed_law(actor=None, on=TODAY) == []
+    assert power_items_flag_changed_law(actor=SYSTEM, on=TODAY) == []
 
 
 def test_clear_review_refusals_write_nothing(people, corpus):
@@ -320,7 +321,7 @@ def test_clear_review_refusals_write_nothing(people, corpus):
     with pytest.raises(Refused, match="没有待复核"):
         power_item_review_clear(item=item, actor=people["legal"], note="无")
     amend(corpus)
-    power_items_flag_changed_law(actor=None, on=TODAY)
+    power_items_flag_changed_law(actor=SYSTEM, on=TODAY)
     before = _snapshot()
     with pytest.raises(Refused, match="复核意见"):
         power_item_review_clear(item=item, actor=people["legal"], note=" ")

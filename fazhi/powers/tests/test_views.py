@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.models import AuditEvent
 from fazhi.powers.models import PowerItem
 from fazhi.powers.services import power_item_revise, power_items_flag_changed_law
@@ -107,7 +108,7 @@ def test_staff_list_review_filter_and_usage(client, items, people, corpus):
     # given
     flagged = create_item(people, code="CF-SF-2", legal_basis_text="《示范条例》第二条")
     amend(corpus)
-    power_items_flag_changed_law(actor=None, on=date(2025, 1, 1))
+    power_items_flag_changed_law(actor=SYSTEM, on=date(2025, 1, 1))
     client.force_login(people["officer"])
     # when
     page = client.get(
@@ -187,7 +188,7 @@ def test_other_units_clerk_cannot_edit(client, items, people):
 def test_clear_review_from_the_item_page(client, people, corpus):
     item = create_item(people, code="CF-SF-2", legal_basis_text="《示范条例》第二条")
     amend(corpus)
-    power_items_flag_changed_law(actor=None, on=date(2025, 1, 1))
+    power_items_flag_changed_law(actor=SYSTEM, on=date(2025, 1, 1))
     client.force_login(people["legal"])
     page = client.get(reverse("powers:item_detail", args=[item.pk])).content.decode()
     assert "已修改该条" in page and "解除待复核" in page

@@ -24,6 +24,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.accounts.permissions import PUBLICITY_EXCHANGE, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.publicity import conf, selectors
@@ -106,6 +107,7 @@ def shuanggongshi_export(
     """Export one kind of decision; see the module docstring. Returns what happened; an export
     that is refused (invalid records, no ``skip_invalid``) leaves no file and no batch.
     ``progress(done, total)`` is called as records are checked."""
+    require(actor, PUBLICITY_EXCHANGE)
     try:
         kind, fmt = Kind(kind), ExportFormat(fmt)
     except ValueError as exc:
@@ -170,6 +172,7 @@ def _export_here(kind, fmt, since, style, chunk, tmp, result, progress, total) -
 
 @transaction.atomic
 def export_batch_record(*, result: ExportResult, started_at: datetime, actor) -> ExportBatch:
+    require(actor, PUBLICITY_EXCHANGE)
     batch = ExportBatch.objects.create(
         kind=result.kind,
         format=result.format,
@@ -252,6 +255,7 @@ def receipt_import(
     accepted (it is then the baseline of the next incremental export; rejected records are
     re-sent), rejected when every row failed. Refuses a file with no usable column or no batch.
     """
+    require(actor, PUBLICITY_EXCHANGE)
     if batch is None:
         batch = ExportBatch.objects.filter(status=BatchStatus.SENT).order_by("-created_at").first()
     if batch is None:

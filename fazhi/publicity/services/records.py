@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from fazhi.accounts.permissions import PUBLICITY_PUBLISH, require, require_system
 from fazhi.core.caching import bump
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
@@ -26,7 +27,7 @@ from fazhi.core.services.deadlines import (
     deadline_open,
     deadline_open_fixed,
 )
-from fazhi.publicity import conf
+from fazhi.publicity import conf, selectors
 from fazhi.publicity.domain import periods
 from fazhi.publicity.domain.data import DecisionData
 from fazhi.publicity.domain.enums import Change, Kind, Status
@@ -134,6 +135,8 @@ def publicity_register(
     ``update``); a published record must be withdrawn first. 国办发〔2018〕118号（六）: licences
     and penalties within 7 working days, other decisions within 20.
     """
+    # 谁执法谁公示: the unit that took the decision registers it.
+    require(actor, PUBLICITY_PUBLISH, unit=selectors.source_unit(*_source(source)))
     try:
         kind = Kind(kind)
     except ValueError:
@@ -214,6 +217,7 @@ def publicity_publish(*, record: PublicityRecord, actor) -> PublicityRecord:
     due date). Refuses a record that is not pending or that the pre-flight check rejects (each
     problem listed)."""
     record = _locked(record)
+    require(actor, PUBLICITY_PUBLISH, unit=selectors.record_unit(record))
     if record.status != Status.PENDING:
         raise Refused(f"该记录{record.status_label}，不能再公示（可能已由他人处理）", BASIS_118)
     now = timezone.now()
@@ -271,6 +275,7 @@ def publicity_withdraw(
     deadline is cancelled.
     """
     record = _locked(record)
+    require(actor, PUBLICITY_PUBLISH, unit=selectors.record_unit(record))
     if record.status not in (Status.PENDING, Status.PUBLISHED):
         raise Refused(f"该记录{record.status_label}，不能撤回（可能已由他人处理）", BASIS_48)
     if not (reason or "").strip():
@@ -337,6 +342,7 @@ def publicity_end(*, record: PublicityRecord, actor, on: date) -> PublicityRecor
     """End the publicity of a record whose period is over (``on`` after 公示截止期): it leaves the
     public pages. 国家发展改革委令第58号: publicity stops automatically at the longest period."""
     record = _locked(record)
+    require(actor, PUBLICITY_PUBLISH, unit=selectors.record_unit(record))
     if record.status not in (Status.PUBLISHED, Status.WITHDRAWN):
         raise Refused(f"该记录{record.status_label}，无需结束公示", periods.REGIME_2023.basis)
     if record.publicity_ends_on is None or on <= record.publicity_ends_on:
@@ -362,6 +368,7 @@ def publicity_end(*, record: PublicityRecord, actor, on: date) -> PublicityRecor
 def publicity_expire(*, actor, on: date) -> int:
     """End every record whose publicity period was over before ``on``; returns how many.
     Each record ends in its own transaction (a long run is resumable)."""
+    require_system(actor, "公示期满自动结束公示")
     ended = 0
     due = PublicityRecord.objects.filter(
         status__in=(Status.PUBLISHED, Status.WITHDRAWN), publicity_ends_on__lt=on

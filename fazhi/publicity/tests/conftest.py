@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.tests.factories import make_user
 from fazhi.publicity.domain.data import DecisionData
 from fazhi.publicity.domain.enums import Kind
@@ -83,7 +84,7 @@ def license_data(**changes) -> DecisionData:
     return replace(data, **changes)
 
 
-def register(kind=Kind.PENALTY, data=None, source_id="1", actor=None):
+def register(kind=Kind.PENALTY, data=None, source_id="1", actor=SYSTEM):
     data = data or (penalty_data() if kind == Kind.PENALTY else license_data())
     return publicity_register(
         kind=kind, source=SourceRef("enforcement.decision", source_id), data=data, actor=actor
@@ -92,7 +93,8 @@ def register(kind=Kind.PENALTY, data=None, source_id="1", actor=None):
 
 @pytest.fixture
 def officer(org_tree):
-    return make_user("zhifa", unit=org_tree["zhidui"], roles=["执法人员"])
+    # The fixtures' decisions are the bureau's (数据来源单位 市局): its own officer publishes them.
+    return make_user("zhifa", unit=org_tree["bureau"], roles=["执法人员"])
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.models import AuditEvent
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.publicity import demo
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @dataclass
 class Ctx:
-    actor: object = None
+    actor: object = SYSTEM
     today: date = date(2019, 12, 31)
     created: Counter = field(default_factory=Counter)
     notes: list = field(default_factory=list)

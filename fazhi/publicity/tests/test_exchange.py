@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import AuditEvent
 from fazhi.publicity.domain.enums import ExchangeStatus, Kind
@@ -33,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 def published(data=None, source_id="1", kind=Kind.PENALTY):
     record, _ = register(kind, data=data, source_id=source_id)
-    return publish_on(date(2019, 10, 8), record=record, actor=None)
+    return publish_on(date(2019, 10, 8), record=record, actor=SYSTEM)
 
 
 def read(path, fmt) -> list[dict]:
@@ -53,7 +54,7 @@ def test_export_in_each_format_reads_back(tmp_path, fmt):
     published()
     published(person_penalty_data(), source_id="2")
     out = tmp_path / f"cf.{fmt}"
-    result = shuanggongshi_export(kind="penalty", fmt=fmt, out=out, actor=None)
+    result = shuanggongshi_export(kind="penalty", fmt=fmt, out=out, actor=SYSTEM)
     assert result.rows == 2 and result.invalid == 0 and result.batch is not None
     rows = read(out, fmt)
     assert list(rows[0]) == header(Kind.PENALTY)
@@ -76,7 +77,7 @@ def test_export_in_each_format_reads_back(tmp_path, fmt):
 def test_the_export_passes_its_own_preflight(tmp_path):
     published()
     result = shuanggongshi_export(
-        kind="penalty", fmt="csv", out=tmp_path / "a.csv", actor=None, validate_only=True
+        kind="penalty", fmt="csv", out=tmp_path / "a.csv", actor=SYSTEM, validate_only=True
     )
     assert result.checked == 1 and result.invalid == 0 and result.batch is None
     assert not (tmp_path / "a.csv").exists()
@@ -93,7 +94,7 @@ def test_invalid_records_refuse_the_whole_export_and_nothing_is_written(tmp_path
     published()
     bad = _invalid_published()
     out = tmp_path / "cf.csv"
-    result = shuanggongshi_export(kind="penalty", fmt="csv", out=out, actor=None)
+    result = shuanggongshi_export(kind="penalty", fmt="csv", out=out, actor=SYSTEM)
     assert result.refused and result.invalid == 1
     assert not out.exists() and not list(tmp_path.glob(".*part"))
     assert not ExportBatch.objects.exists()
@@ -108,7 +109,7 @@ def test_skip_invalid_writes_the_valid_rows_and_lists_the_rest(tmp_path):
     _invalid_published()
     out = tmp_path / "cf.json"
     result = shuanggongshi_export(
-        kind="penalty", fmt="json", out=out, actor=None, skip_invalid=True
+        kind="penalty", fmt="json", out=out, actor=SYSTEM, skip_invalid=True
     )
     assert result.rows == 1 and result.invalid == 1 and not result.refused
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 1
@@ -118,30 +119,30 @@ def test_skip_invalid_writes_the_valid_rows_and_lists_the_rest(tmp_path):
 def test_incremental_since_the_last_accepted_batch_with_withdrawals(tmp_path):
     first = published()
     second = published(person_penalty_data(), source_id="2")
-    one = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "1.csv", actor=None)
+    one = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "1.csv", actor=SYSTEM)
     assert one.rows == 2 and one.since is None
     # not yet accepted: the next export still sends everything
-    two = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "2.csv", actor=None)
+    two = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "2.csv", actor=SYSTEM)
     assert two.rows == 2
     receipt = f"数据编号,状态,原因\n{first.record_no},接收成功,\n{second.record_no},接收成功,\n"
-    receipt_import(raw=receipt.encode(), file_name="r.csv", actor=None, batch=two.batch)
-    three = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "3.csv", actor=None)
+    receipt_import(raw=receipt.encode(), file_name="r.csv", actor=SYSTEM, batch=two.batch)
+    three = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "3.csv", actor=SYSTEM)
     assert three.rows == 0 and three.since == two.batch.started_at
     # withdrawn now (the export's baseline is the real clock)
     publicity_withdraw(
         record=second,
         reason="行政复议撤销",
         change="撤销",
-        actor=None,
+        actor=SYSTEM,
         changed_on=date(2019, 12, 2),
     )
-    four = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "4.csv", actor=None)
+    four = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "4.csv", actor=SYSTEM)
     rows = read(tmp_path / "4.csv", "csv")
     assert four.rows == 1 and four.withdrawals == 1
     assert rows[0]["CZLX"] == "撤回" and rows[0]["CHYY"] == "撤销：行政复议撤销"
     # --since overrides the baseline
     since = shuanggongshi_export(
-        kind="penalty", fmt="csv", out=tmp_path / "5.csv", actor=None, since=date(2000, 1, 1)
+        kind="penalty", fmt="csv", out=tmp_path / "5.csv", actor=SYSTEM, since=date(2000, 1, 1)
     )
     assert since.rows == 2
 
@@ -150,7 +151,7 @@ def test_receipt_marks_records_and_rejected_ones_are_sent_again(tmp_path):
     first = published()
     second = published(person_penalty_data(), source_id="2")
     batch = shuanggongshi_export(
-        kind="penalty", fmt="csv", out=tmp_path / "1.csv", actor=None
+        kind="penalty", fmt="csv", out=tmp_path / "1.csv", actor=SYSTEM
     ).batch
     receipt = (
         "数据编号,文书号,状态,原因\n"
@@ -159,7 +160,7 @@ def test_receipt_marks_records_and_rejected_ones_are_sent_again(tmp_path):
         "GS99999999,,接收成功,\n"
         f"{first.record_no},,已收到,\n"
     )
-    result = receipt_import(raw=receipt.encode("gbk"), file_name="回执.csv", actor=None)
+    result = receipt_import(raw=receipt.encode("gbk"), file_name="回执.csv", actor=SYSTEM)
     assert (result.accepted, result.rejected) == (1, 1)
     assert [line for line, _ in result.bad_lines] == [4, 5]
     second.refresh_from_db()
@@ -168,39 +169,39 @@ def test_receipt_marks_records_and_rejected_ones_are_sent_again(tmp_path):
     batch.refresh_from_db()
     assert batch.status == "accepted" and batch.rejected_count == 1
     assert AuditEvent.objects.get(action="publicity.batch.receipt").data["bad_lines"] == 2
-    again = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "2.csv", actor=None)
+    again = shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "2.csv", actor=SYSTEM)
     assert again.rows == 1  # only the rejected record
 
 
 def test_receipt_refusals_write_nothing(tmp_path):
     with pytest.raises(Refused, match="没有待回执"):
-        receipt_import(raw=b"x", file_name="r.csv", actor=None)
+        receipt_import(raw=b"x", file_name="r.csv", actor=SYSTEM)
     published()
     batch = shuanggongshi_export(
-        kind="penalty", fmt="csv", out=tmp_path / "1.csv", actor=None
+        kind="penalty", fmt="csv", out=tmp_path / "1.csv", actor=SYSTEM
     ).batch
     before = AuditEvent.objects.count()
     with pytest.raises(Refused, match="缺少列"):
-        receipt_import(raw="编号,结果\n1,成功\n".encode(), file_name="r.csv", actor=None)
+        receipt_import(raw="编号,结果\n1,成功\n".encode(), file_name="r.csv", actor=SYSTEM)
     with pytest.raises(Refused, match="没有可用的行"):
-        receipt_import(raw="数据编号,状态\nGS1,好\n".encode(), file_name="r.csv", actor=None)
+        receipt_import(raw="数据编号,状态\nGS1,好\n".encode(), file_name="r.csv", actor=SYSTEM)
     batch.refresh_from_db()
     assert batch.status == "sent" and AuditEvent.objects.count() == before
 
 
 def test_licences_export_and_other_decisions_are_not_part_of_shuanggongshi(tmp_path):
     published(kind=Kind.LICENSE)
-    result = shuanggongshi_export(kind="license", fmt="csv", out=tmp_path / "xk.csv", actor=None)
+    result = shuanggongshi_export(kind="license", fmt="csv", out=tmp_path / "xk.csv", actor=SYSTEM)
     row = read(tmp_path / "xk.csv", "csv")[0]
     assert result.rows == 1 and row["XK_ZT"] == "1" and row["XK_YXQZI"] == "2024/05/05"
     with pytest.raises(Refused):
-        shuanggongshi_export(kind="other", fmt="csv", out=tmp_path / "x.csv", actor=None)
+        shuanggongshi_export(kind="other", fmt="csv", out=tmp_path / "x.csv", actor=SYSTEM)
 
 
 def test_date_format_is_configurable(tmp_path, settings):
     settings.FAZHI = {**settings.FAZHI, "SHUANGGONGSHI_DATE_FORMAT": "YYYY-MM-DD"}
     published()
-    shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "a.csv", actor=None)
+    shuanggongshi_export(kind="penalty", fmt="csv", out=tmp_path / "a.csv", actor=SYSTEM)
     assert read(tmp_path / "a.csv", "csv")[0]["CF_JDRQ"] == "2019-09-27"
 
 

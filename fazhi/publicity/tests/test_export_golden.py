@@ -26,6 +26,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.publicity.domain.data import DecisionData
 from fazhi.publicity.domain.enums import Kind, Status
 from fazhi.publicity.domain.fields import Exchange, export_row
@@ -226,7 +227,7 @@ def _check(name: str, text: str) -> None:
 def test_output_equals_the_golden_files(tmp_path, kind, fmt):
     records = _create(kind, _penalties() if kind == Kind.PENALTY else _licences())
     out = tmp_path / f"out.{fmt}"
-    result = shuanggongshi_export(kind=kind, fmt=fmt, out=out, actor=None, skip_invalid=True)
+    result = shuanggongshi_export(kind=kind, fmt=fmt, out=out, actor=SYSTEM, skip_invalid=True)
     stem = f"{kind}"
     text = _xlsx_text(out) if fmt == "xlsx" else out.read_bytes().decode("utf-8")
     _check(f"{stem}.{fmt}" + (".json" if fmt == "xlsx" else ""), _normalise(text, records))
@@ -249,7 +250,7 @@ def test_dash_date_style(tmp_path, settings):
     settings.FAZHI = {**settings.FAZHI, "SHUANGGONGSHI_DATE_FORMAT": "YYYY-MM-DD"}
     records = _create(Kind.PENALTY, _penalties()[:3])
     out = tmp_path / "out.csv"
-    shuanggongshi_export(kind="penalty", fmt="csv", out=out, actor=None)
+    shuanggongshi_export(kind="penalty", fmt="csv", out=out, actor=SYSTEM)
     _check("penalty.dash.csv", _normalise(out.read_bytes().decode("utf-8"), records))
 
 
@@ -258,7 +259,7 @@ def test_export_agrees_with_the_per_record_reference(tmp_path, kind):
     """The streamed export against `validate` and `export_row` applied to each model instance."""
     records = _create(kind, _penalties() if kind == Kind.PENALTY else _licences())
     out = tmp_path / "out.csv"
-    result = shuanggongshi_export(kind=kind, fmt="csv", out=out, actor=None, skip_invalid=True)
+    result = shuanggongshi_export(kind=kind, fmt="csv", out=out, actor=SYSTEM, skip_invalid=True)
     expected_rows, expected_problems = [], []
     for record in records:
         record.refresh_from_db()

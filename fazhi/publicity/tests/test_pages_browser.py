@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.conftest import screenshot, text_of
 from fazhi.publicity.domain.enums import Kind
 from fazhi.publicity.testing import publish_on, withdraw_on
@@ -27,15 +28,15 @@ def test_public_list_filters_and_masks(page, in_2019):
         ("2", person_penalty_data(), date(2019, 10, 9)),
     ):
         record, _ = register(data=data, source_id=source)
-        publish_on(on, record=record, actor=None)
+        publish_on(on, record=record, actor=SYSTEM)
     licence, _ = register(Kind.LICENSE, data=license_data(), source_id="3")
-    publish_on(date(2019, 5, 7), record=licence, actor=None)
+    publish_on(date(2019, 5, 7), record=licence, actor=SYSTEM)
     withdraw_on(
         date(2019, 12, 2),
         record=record,
         reason="行政复议决定撤销该处罚决定",
         change="撤销",
-        actor=None,
+        actor=SYSTEM,
     )
     page.goto_path("/publicity/")
     assert text_of(page.get_by_role("heading", level=1)) == "行政执法决定公示"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import AuditEvent, Deadline
 from fazhi.core.models.deadline import DeadlineStatus
@@ -205,10 +206,10 @@ def test_end_and_expire(officer):
         Kind.LICENSE, data=license_data(valid_to=date(2099, 12, 31)), actor=officer
     )
     publish_on(date(2019, 5, 7), record=licence, actor=officer)
-    assert publicity_expire(actor=None, on=date(2022, 9, 27)) == 0
-    assert publicity_expire(actor=None, on=date(2022, 9, 28)) == 1
+    assert publicity_expire(actor=SYSTEM, on=date(2022, 9, 27)) == 0
+    assert publicity_expire(actor=SYSTEM, on=date(2022, 9, 28)) == 1
     record.refresh_from_db()
     licence.refresh_from_db()
     assert record.status == Status.ENDED and record.ended_on == date(2022, 9, 28)
     assert licence.status == Status.PUBLISHED  # 长期 licence: no end
-    assert publicity_expire(actor=None, on=date(2022, 9, 29)) == 0
+    assert publicity_expire(actor=SYSTEM, on=date(2022, 9, 29)) == 0

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.models import AuditEvent
 from fazhi.publicity.domain.enums import Kind, Status
 from fazhi.publicity.models import PublicityRecord
@@ -29,7 +30,7 @@ def _person_published():
     record, _ = register(
         data=person_penalty_data(legal_rep_id_type="身份证", legal_rep_id_number=PERSON_ID)
     )
-    return publish_on(date(2019, 10, 8), record=record, actor=None)
+    return publish_on(date(2019, 10, 8), record=record, actor=SYSTEM)
 
 
 def assert_no_personal_data(text: str) -> None:
@@ -50,7 +51,7 @@ def test_public_list_and_record_page_are_masked(client, in_2019):
 def test_api_is_masked_and_filters(client, in_2019):
     record = _person_published()
     licence, _ = register(Kind.LICENSE, data=license_data(), source_id="2")
-    publish_on(date(2019, 5, 7), record=licence, actor=None)
+    publish_on(date(2019, 5, 7), record=licence, actor=SYSTEM)
     body = client.get("/api/v1/publicity/records").content.decode()
     assert_no_personal_data(body)
     data = client.get("/api/v1/publicity/records?kind=penalty").json()
@@ -77,7 +78,7 @@ def test_pending_and_ended_records_are_not_public_withdrawn_ones_show_the_reason
         record=record,
         reason="行政复议决定撤销该处罚决定",
         change="撤销",
-        actor=None,
+        actor=SYSTEM,
     )
     page = client.get("/publicity/").content.decode()
     assert "已撤回" in page and "行政复议决定撤销该处罚决定" in page

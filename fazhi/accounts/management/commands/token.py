@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from fazhi.accounts import selectors, services
 from fazhi.accounts.models import User
+from fazhi.accounts.permissions import SYSTEM
 
 
 class Command(BaseCommand):
@@ -49,7 +50,7 @@ class Command(BaseCommand):
         token, clear_key = services.api_token_create(
             user=user,
             name=options["name"],
-            actor=None,
+            actor=SYSTEM,
             expires_at=timezone.now() + timedelta(days=days) if days else None,
         )
         return {
@@ -63,7 +64,7 @@ class Command(BaseCommand):
         token = selectors.api_token_get_by_prefix(options["prefix"])
         if token is None:
             raise services.AccountsError(f"前缀为 {options['prefix']} 的令牌不存在")
-        services.api_token_revoke(token=token, actor=None)
+        services.api_token_revoke(token=token, actor=SYSTEM)
         return {
             "message": f"令牌 {token.prefix}（{token.user.username}）已吊销",
             "prefix": token.prefix,

@@ -6,6 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.selectors.calendar import calendar_years_known
 from fazhi.core.services.calendar import HolidayDataError, calendar_year_declare
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
                     "请指定年份，例如：fazhi calendar_year declare 2027 --source …", returncode=2
                 )
             try:
-                calendar_year_declare(year=options["year"], source=options["source"], actor=None)
+                calendar_year_declare(year=options["year"], source=options["source"], actor=SYSTEM)
             except HolidayDataError as exc:
                 raise CommandError(str(exc), returncode=1) from None
         rows = calendar_years_known()

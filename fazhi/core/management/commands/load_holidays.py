@@ -10,6 +10,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.services.calendar import HolidayDataError, holidays_load_files
 from fazhi.core.services.deadlines import deadlines_recompute
 
@@ -26,13 +27,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            summaries = holidays_load_files(paths=options["files"], actor=None)
+            summaries = holidays_load_files(paths=options["files"], actor=SYSTEM)
         except HolidayDataError as exc:
             raise CommandError(str(exc), returncode=1) from None
         changed = any(s.created or s.updated or s.declared for s in summaries)
         recomputed = 0
         if changed and not options["no_recompute"]:
-            recomputed = deadlines_recompute(actor=None)
+            recomputed = deadlines_recompute(actor=SYSTEM)
         if options["json"]:
             result = {"files": [s.as_dict() for s in summaries], "recomputed": recomputed}
             self.stdout.write(json.dumps(result, ensure_ascii=False))

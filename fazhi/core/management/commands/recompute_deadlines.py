@@ -6,6 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.services.deadlines import deadlines_recompute
 
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     def handle(self, *args, **options):
-        changed = deadlines_recompute(actor=None)
+        changed = deadlines_recompute(actor=SYSTEM)
         if options["json"]:
             self.stdout.write(json.dumps({"changed": changed}))
         else:

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections import selectors
 from fazhi.inspections.domain import draw as algo
@@ -92,7 +93,7 @@ class Command(BaseCommand):
         draw = draw_commit(
             plan=plan,
             on=options["on"] or timezone.localdate(),
-            actor=None,
+            actor=SYSTEM,
             beacon_source=options["beacon_source"],
             beacon_date=options["beacon_date"],
             redraw_reason=options["reason"],
@@ -113,12 +114,12 @@ class Command(BaseCommand):
         self._draw(options, draw)
 
     def _draw(self, options, draw: Draw) -> None:
-        draw = draw_execute(draw=draw, actor=None, beacon=options["beacon"])
+        draw = draw_execute(draw=draw, actor=SYSTEM, beacon=options["beacon"])
         self.stdout.write(
             f"2. 已抽取 {draw.checks.count()} 项检查（公开随机值 {draw.beacon_value}），"
             f"结果 SHA-256 {draw.result_sha256}"
         )
-        draw = draw_reveal(draw=draw, actor=None)
+        draw = draw_reveal(draw=draw, actor=SYSTEM)
         self.stdout.write(f"3. 已公布种子 {draw.seed_hex}")
         self._say(options, True, f"抽取 {draw.number}（编号 {draw.pk}）完成", draw_id=draw.pk)
 

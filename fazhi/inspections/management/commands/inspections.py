@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections.services.directory import employer_import
 
@@ -50,7 +51,7 @@ class Command(BaseCommand):
                 run = employer_import(
                     fileobj=fh,
                     file_name=path.name,
-                    actor=None,
+                    actor=SYSTEM,
                     full_refresh=options["full_refresh"],
                     report=lambda line, reason: errors.append((line, reason)),
                     progress=lambda done: progress.update(task, completed=done),

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.laws.models import LegalDocument
 from fazhi.laws.services import corpus_import, read_sources, search_reindex
 from fazhi.laws.services.importing import CREATED, SKIPPED, UNCHANGED, UPDATED
@@ -62,13 +63,14 @@ class Command(BaseCommand):
                 part = corpus_import(
                     sources=batch,
                     root=base,
+                    actor=SYSTEM,
                     on_file=lambda source, outcome: progress.advance(task),
                 )
                 summary = _merge(summary, part)
         self._report(console, summary, time.monotonic() - started)
         if summary.changed:
             # An amended or repealed article must reach the power items citing it (权责清单 复核).
-            flagged = power_items_flag_changed_law(actor=None)
+            flagged = power_items_flag_changed_law(actor=SYSTEM)
             if flagged:
                 codes = "、".join(item.code for item in flagged)
                 console.print(f"[yellow]依据已修改或废止、已标记待复核的权责事项[/]：{codes}")
@@ -95,7 +97,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         with _progress(console) as progress:
             task = progress.add_task("重建索引", total=LegalDocument.objects.count())
-            total = search_reindex(on_document=lambda d: progress.advance(task))
+            total = search_reindex(actor=SYSTEM, on_document=lambda d: progress.advance(task))
         console.print(f"已重建 {total} 条条文的索引，用时 {time.monotonic() - started:.1f} 秒")
 
 

@@ -10,6 +10,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from fazhi.accounts.models import User
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.officers import selectors
 from fazhi.officers.services.importing import officers_import
@@ -57,7 +59,7 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"文件不存在：{path}", returncode=2)
-        actor = None
+        actor = SYSTEM
         if options["actor"]:
             actor = User.objects.filter(username=options["actor"]).first()
             if actor is None:
@@ -68,6 +70,8 @@ class Command(BaseCommand):
             )
         except Refused as exc:
             raise CommandError(exc.message, returncode=1) from None
+        except PermissionDenied as exc:
+            raise CommandError(str(exc), returncode=1) from None
         if options["json"]:
             self._print_json(
                 {

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.table import Table
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.powers import selectors
 from fazhi.powers.domain.usage import is_zero_enforcement, usage_label
@@ -44,7 +45,7 @@ class Command(BaseCommand):
             return self._usage(options)
         on = _day(options["on"]) if options["on"] else None
         try:
-            flagged = power_items_flag_changed_law(actor=None, on=on)
+            flagged = power_items_flag_changed_law(actor=SYSTEM, on=on)
         except Refused as exc:
             raise CommandError(str(exc), returncode=1) from None
         rows = [

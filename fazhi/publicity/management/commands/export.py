@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.publicity.domain.enums import KIND_LABELS, Kind
 from fazhi.publicity.management.commands._common import parse_day
@@ -57,7 +58,7 @@ class Command(BaseCommand):
                     kind=options["kind"],
                     fmt=options["format"],
                     out=options["out"],
-                    actor=None,
+                    actor=SYSTEM,
                     since=since,
                     validate_only=options["validate_only"],
                     skip_invalid=options["skip_invalid"],

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
 from fazhi.publicity.models import ExportBatch
 from fazhi.publicity.services.exchange import receipt_import
@@ -38,7 +39,7 @@ class Command(BaseCommand):
                 raise CommandError(f"批次 {options['batch']} 不存在", returncode=2)
         try:
             result = receipt_import(
-                raw=path.read_bytes(), file_name=path.name, actor=None, batch=batch
+                raw=path.read_bytes(), file_name=path.name, actor=SYSTEM, batch=batch
             )
         except Refused as exc:
             raise CommandError(str(exc), returncode=1) from None

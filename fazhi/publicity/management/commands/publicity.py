@@ -8,6 +8,7 @@ import json
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.publicity.management.commands._common import parse_day
 from fazhi.publicity.services import publicity_expire
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         on = parse_day(options["on"], "--on") or timezone.localdate()
-        ended = publicity_expire(actor=None, on=on)
+        ended = publicity_expire(actor=SYSTEM, on=on)
         if options["json"]:
             self.stdout.write(json.dumps({"on": on.isoformat(), "ended": ended}))
         else:
