@@ -39,21 +39,26 @@ def confidence_of(question: str, model: QuestionModel | None) -> float:
         return 0.0  # refused (stop words only): nothing to answer with
 
 
-def calibrate(real: list[float], offtopic: list[float]) -> tuple[float, float, float]:
-    """The threshold with the best balanced accuracy (real questions at or above, off-topic
-    ones below); returns (threshold, share of real questions answered, share of off-topic
-    ones refused).
+MIN_ANSWERED = 0.8  # of real questions: a refusal costs more than a weak answer shown as such
 
-    >>> calibrate([0.6, 0.7, 0.9, 0.3], [0.1, 0.2, 0.5])
-    (0.6, 0.75, 1.0)
+
+def calibrate(real: list[float], offtopic: list[float]) -> tuple[float, float, float]:
+    """The highest threshold that still answers MIN_ANSWERED of the real questions (at or
+    above it), so as many off-topic questions as possible are refused (below it); returns
+    (threshold, share of real questions answered, share of off-topic ones refused).
+
+    >>> calibrate([0.6, 0.7, 0.9, 0.3] * 5, [0.1, 0.2, 0.5])
+    (0.3, 1.0, 0.667)
+    >>> calibrate([0.2] + [0.6] * 19, [0.1, 0.5, 0.7])
+    (0.6, 0.95, 0.667)
     """
-    best = (0.0, 0.0, 0.0, 0.0)
+    best = (0.0, 1.0, 0.0)
     for t in sorted(set(real) | set(offtopic)):
         answered = sum(c >= t for c in real) / len(real)
-        refused = sum(c < t for c in offtopic) / len(offtopic)
-        if (answered + refused) / 2 > best[0]:
-            best = ((answered + refused) / 2, t, answered, refused)
-    return round(best[1], 3), round(best[2], 3), round(best[3], 3)
+        if answered < MIN_ANSWERED:
+            break
+        best = (t, answered, sum(c < t for c in offtopic) / len(offtopic))
+    return round(best[0], 3), round(best[1], 3), round(best[2], 3)
 
 
 def run(
@@ -118,7 +123,7 @@ def run(
         "questions": len(questions),
         "folds": k,
         "text_only": asdict(baseline),
-        "cross_validated": asdict(scores),
+        ("cross_validated" if cross_validate else "first_fold_held_out"): asdict(scores),
         "fold_params": [asdict(p) for p in chosen],
         "threshold": {
             "value": threshold,

@@ -56,8 +56,13 @@ def test_plain_language_question_finds_article_82(corpus):
 )
 def test_in_force_on_picks_the_version(corpus, _case, day, year):
     page = search("行政复议 申请 期限", filters=SearchFilters(kind="法律"), as_of=day)
-    titles = {(h.document_title, h.effective_date.year) for h in page.hits}
+    # (Other laws may join through the votes of similar known questions, in their own version
+    # in force that day.)
+    titles = {
+        (h.document_title, h.effective_date.year) for h in page.hits if "复议" in h.document_title
+    }
     assert titles == {("中华人民共和国行政复议法", year)}
+    assert page.hits[0].document_title == "中华人民共和国行政复议法"
     assert all(h.is_current for h in page.hits)
 
 

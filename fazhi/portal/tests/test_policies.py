@@ -132,7 +132,7 @@ def test_empty_result_shows_advice(client, corpus):
     response = client.get(SEARCH, {"q": "量子引力"})
     page = html(response)
     assert response.status_code == 200
-    assert "没有找到与“量子引力”相关的条文" in page and "可以这样试试" in page
+    assert "没有找到与“量子引力”直接相关的条文" in page and "可以这样试试" in page
 
 
 def test_pagination_links_keep_the_filters(client, corpus):
