@@ -184,6 +184,11 @@ FAZHI = {
     "OFFICERS_MIN_TRAINING_HOURS": env.int("FAZHI_OFFICERS_MIN_TRAINING_HOURS", default=60),
     # 社保滞纳金 capped at the principal? (行政强制法 第四十五条 — contested, UNVERIFIED)
     "SI_LATE_FEE_CAPPED": env.bool("FAZHI_SI_LATE_FEE_CAPPED", default=False),
+    # Years after the last published 放假通知 answered provisionally (暂定) from the statutory
+    # holidays, so no act is blocked waiting for the notice; and the first year the 2024 text of
+    # the 全国年节及纪念日放假办法 applies (its effective date is UNVERIFIED in the reference).
+    "PROVISIONAL_CALENDAR_YEARS": env.int("FAZHI_PROVISIONAL_CALENDAR_YEARS", default=2),
+    "HOLIDAY_RULES_2024_FROM_YEAR": env.int("FAZHI_HOLIDAY_RULES_2024_FROM_YEAR", default=2025),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),
