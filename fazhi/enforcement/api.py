@@ -16,13 +16,14 @@ from typing import Any
 from django.http import Http404
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
+from fazhi.core.domain.identifiers import party_code_problem
 from fazhi.core.domain.time_limits import UnknownRule
 from fazhi.core.services.evidence import EvidenceRejected
 from fazhi.enforcement import permissions, selectors
@@ -106,6 +107,15 @@ class CaseIn(Schema):
     party_legal_rep: str = Field("", description="法定代表人/负责人 (organisations only)")
     complainant: str = ""
     violation_code: str = ""
+
+    @model_validator(mode="after")
+    def _party_code_checked(self):
+        # issue 17 item 15: the shared identifier check, at entry (422 with the reason)
+        if problem := party_code_problem(
+            self.party_kind, self.party_code, today=timezone.localdate()
+        ):
+            raise ValueError(problem)
+        return self
 
 
 class StepIn(Schema):

@@ -94,6 +94,7 @@ def reconsideration_apply(
     2017 第九条) and an attachment the evidence store rejects. As 复议机关 it opens the 5-day
     acceptance review; as 被申请人 the case starts accepted with the reply deadline running.
     """
+    rules.check_role(Role(role), received_on)
     law = rules.check_application(
         received_on=received_on,
         known_on=act_known_on,
@@ -103,6 +104,9 @@ def reconsideration_apply(
     )
     if not applicant_name.strip() or not requests.strip():
         raise Refused("请填写申请人和复议请求", rules.cite(law, law.act_article))
+    rules.check_applicant_contacts(
+        id_number=applicant_id_number, phone=applicant_phone, today=received_on
+    )
     if is_simplified:
         rules.decision_rule(simplified=True, received_on=received_on)
     reference = reference or _reference(received_on.year)

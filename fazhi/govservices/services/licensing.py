@@ -21,7 +21,7 @@ from fazhi.accounts.roles import LEADER
 from fazhi.accounts.selectors import user_roles
 from fazhi.core.domain.docnum import DocNumber, format_docnum
 from fazhi.core.domain.errors import Refused
-from fazhi.core.domain.identifiers import validate_ric, validate_uscc
+from fazhi.core.domain.identifiers import phone_problem, validate_ric, validate_uscc
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import deadlines_for_subject
@@ -129,6 +129,7 @@ def check_applicant(
     id_type: str = "",
     id_number: str = "",
     id_type_note: str = "",
+    today: date | None = None,
 ) -> dict[str, str]:
     """The applicant's name and category, and the (normalised) identifier its category needs:
     an organisation's 统一社会信用代码; a natural person's ID document, a 居民身份证 unless another
@@ -147,7 +148,8 @@ def check_applicant(
     if id_type not in rules.APPLICANT_ID_TYPES:
         raise Refused(f"证件类型“{id_type}”不在可选范围内（{'、'.join(rules.APPLICANT_ID_TYPES)}）")
     if id_type == rules.RESIDENT_ID:
-        person = validate_ric(id_number, allow_legacy=False)
+        # a birth date after the day of receipt is refused too (GB 11643-1999 出生日期码)
+        person = validate_ric(id_number, allow_legacy=False, today=today)
         if not person.is_valid:
             raise Refused(
                 f"自然人申请人须填写有效的居民身份证号码：{person.reason}", "GB 11643-1999"
@@ -223,7 +225,10 @@ def application_submit(
         id_type=applicant_id_type,
         id_number=applicant_id_number,
         id_type_note=applicant_id_type_note,
+        today=received_on,
     )
+    if contact_phone.strip() and (problem := phone_problem(contact_phone)):
+        raise Refused(problem)
     application = LicenseApplication.objects.create(
         item=item,
         org_unit=item.org_unit,
