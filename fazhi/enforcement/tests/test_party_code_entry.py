@@ -65,3 +65,19 @@ def test_the_api_refuses_a_bad_party_code(client, world):
     assert response.status_code == 422
     assert "校验码错误" in response.content.decode()
     assert not Case.objects.exists()
+
+
+def test_a_first_time_reviewer_without_the_legal_qualification_is_refused(world):
+    # issue 17 item 10: 行政处罚法 (2021) 第五十八条第二款, checked where the reviewer acts
+    from datetime import date
+
+    from fazhi.core.domain.errors import Refused
+    from fazhi.enforcement.models import LegalReview
+    from fazhi.enforcement.tests.test_publicity_producer import _reviewed
+    from fazhi.officers.models import LegalQualification
+
+    LegalQualification.objects.filter(user=world["users"]["reviewer"]).delete()
+    with pytest.raises(Refused, match="法律职业资格") as info:
+        _reviewed(world, decide_on=date(2024, 9, 27))  # the review step is the last one
+    assert "第五十八条第二款" in info.value.basis
+    assert not LegalReview.objects.filter(reviewer=world["users"]["reviewer"]).exists()

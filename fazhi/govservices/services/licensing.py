@@ -28,13 +28,14 @@ from fazhi.core.selectors.deadlines import deadlines_for_subject
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import deadline_extend, deadline_meet, deadline_open
 from fazhi.govservices.domain import licensing as rules
-from fazhi.govservices.domain.auto_approval import evaluate, rule_for
+from fazhi.govservices.domain.auto_approval import evaluate, register_facts, rule_for
 from fazhi.govservices.domain.catalogue import ItemKind
 from fazhi.govservices.domain.licensing import ApplicantCategory, Status
 from fazhi.govservices.models import (
     CatalogueVersion,
     LicenceCounter,
     LicenseApplication,
+    RegisterEntry,
     ServiceItem,
     SubmittedMaterial,
 )
@@ -274,11 +275,23 @@ def application_submit(
     return application
 
 
-def auto_facts(application: LicenseApplication) -> dict[str, Any]:
-    """What the 无人审批 rules read: the checklist, the checked USCC, the declared data."""
+def auto_facts(application: LicenseApplication, *, on: date | None = None) -> dict[str, Any]:
+    """What the 无人审批 rules read: the checklist, the checked USCC, and — for registered
+    capital, credit and past revocations — the registers the bureau holds (`RegisterEntry`),
+    never the applicant's declaration. Declared facts no register holds (e.g. staff numbers,
+    attested by the materials) are read as declared."""
     declared = dict(application.facts or {})
+    entry = (
+        RegisterEntry.objects.filter(uscc=application.applicant_uscc)
+        .values("registered_capital_yuan", "credit_blacklisted", "licence_revoked_on")
+        .first()
+        if application.applicant_uscc
+        else None
+    )
     return {
         **declared,
+        **register_facts(entry, on=on or application.received_on),
+        "in_register": entry is not None,
         "materials_complete": not missing_for(application),
         "uscc_valid": bool(application.applicant_uscc)
         and validate_uscc(application.applicant_uscc).is_valid,
@@ -299,9 +312,11 @@ def application_auto_decide(*, application: LicenseApplication, on: date) -> Lic
         raise Refused("该事项没有无人审批规则")
     if application.status != Status.RECEIVED:
         raise Refused("只有刚收件的申请可以无人审批")
-    result = evaluate(rule, auto_facts(application))
+    result = evaluate(rule, auto_facts(application, on=on))
     record = result.as_dict()
     _record(application, "auto_decide", SYSTEM, **record)
+    application.auto_evaluation = {**record, "on": on.isoformat()}
+    application.save(update_fields=["auto_evaluation"])
     if not result.passed:
         return application
     application_accept(application=application, on=on, actor=SYSTEM)
@@ -359,29 +374,70 @@ def application_supplement(
 
 @transaction.atomic
 def application_accept(*, application: LicenseApplication, on: date, actor) -> LicenseApplication:
-    """受理: materials complete; opens the 20-working-day decision period from ``on``."""
+    """受理: materials complete; opens the 20-working-day decision period from ``on``.
+
+    When the five-day 一次告知 period ran out with no notice, the application is accepted as
+    of the day the materials arrived, whatever is missing (第三十二条第一款第（四）项), and its
+    decision period runs from then (``deemed_accepted``)."""
     application = _locked(application)
-    rules.check_acceptance(
-        missing=missing_for(application),
-        accepted_on=on,
-        received_on=application.supplemented_on or application.received_on,
-    )
-    previous = _move(application, Status.ACCEPTED)
     pending = _open(application, CORRECTION_RULE)
+    deemed = (
+        rules.deemed_accepted_on(
+            received_on=application.received_on,
+            notice_due=pending.due if pending else None,
+            notified=application.correction_notice is not None,
+            on=on,
+        )
+        if application.status == Status.RECEIVED
+        else None
+    )
+    if deemed is None:
+        rules.check_acceptance(
+            missing=missing_for(application),
+            accepted_on=on,
+            received_on=application.supplemented_on or application.received_on,
+        )
+    previous = _move(application, Status.ACCEPTED)
     if pending is not None:
+        # the notice period is over either way; a deemed acceptance closes it as missed
         deadline_meet(deadline=pending, met_on=on, actor=actor)
-    application.accepted_on = on
-    application.save(update_fields=["status", "accepted_on"])
+    accepted_on = deemed or on
+    application.accepted_on, application.deemed_accepted = accepted_on, deemed is not None
+    application.save(update_fields=["status", "accepted_on", "deemed_accepted"])
     deadline_open(
         subject=application,
         rule_code=DECISION_RULE,
-        start=on,
+        start=accepted_on,
         actor=actor,
         owner=application.handler,
         org_unit=application.org_unit,
     )
-    _record(application, "accept", actor, on=on, previous=previous)
+    _record(
+        application,
+        "accept",
+        actor,
+        on=on,
+        accepted_on=accepted_on,
+        deemed=deemed is not None,
+        previous=previous,
+    )
     return application
+
+
+def applications_deem_accepted(*, on: date) -> list[LicenseApplication]:
+    """The daily job: every application left without a 一次告知 past its five-day period is
+    accepted as of its day of receipt (第三十二条第一款第（四）项), by the system, so none is
+    left waiting for a notice that can no longer be given."""
+    waiting = LicenseApplication.objects.filter(
+        status=Status.RECEIVED, correction_notice__isnull=True
+    ).order_by("pk")
+    done = []
+    for application in waiting:
+        pending = _open(application, CORRECTION_RULE)
+        if pending is None or on <= pending.due:
+            continue
+        done.append(application_accept(application=application, on=on, actor=SYSTEM))
+    return done
 
 
 def _is_leader(user) -> bool:
