@@ -363,6 +363,10 @@ def rates(request, year: Year | None = None, by: str = "unit"):
             "correction_rate": f_.correction_rate.value,
             "loss_rate": f_.loss_rate.value,
             "appearance_rate": f_.appearance_rate.value,
+            "acts": f_.acts,
+            "reconsideration_rate": (
+                f_.reconsideration_rate.value if f_.reconsideration_rate else None
+            ),
         }
         for f_ in [*rows, total]
     ]

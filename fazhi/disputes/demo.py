@@ -271,18 +271,18 @@ def _live(ctx) -> None:
     year = ctx.today.year
     try:
         if not ReconsiderationCase.objects.filter(reference=f"津人社复〔{year}〕演示1号").exists():
+            # 2023 law 第二十四条: the bureau answers as 被申请人; the 市政府 decides
             recon.reconsideration_apply(
-                org_unit=ctx.units["hexi"],
-                role=Role.BODY,
+                org_unit=ctx.units["insurance_centre"],
+                role=Role.RESPONDENT,
                 applicant_name="郑某",
-                respondent="河西区人社局",
-                act="河西区人社局工伤认定决定书",
+                respondent="市人社局",
+                act="市人社局工伤认定决定书",
                 act_known_on=ctx.today - timedelta(days=20),
                 requests="撤销",
                 received_on=ctx.today - timedelta(days=2),
                 actor=legal,
                 handler=legal,
-                is_online=True,
                 reference=f"津人社复〔{year}〕演示1号",
                 tracking_code=_code(f"live-{year}-1"),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from fazhi.accounts.models import OrgUnit
+from fazhi.core.validators import validate_phone, validate_resident_id
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import reconsideration as rc
 
@@ -32,8 +33,10 @@ class ApplicationForm(forms.Form):
     """Public online application (网上申请行政复议)."""
 
     applicant_name = forms.CharField(label="申请人姓名或名称", max_length=100)
-    applicant_id_number = forms.CharField(label="身份证件号码", max_length=32)
-    applicant_phone = forms.CharField(label="联系电话", max_length=32)
+    applicant_id_number = forms.CharField(
+        label="身份证件号码", max_length=32, validators=[validate_resident_id]
+    )
+    applicant_phone = forms.CharField(label="联系电话", max_length=32, validators=[validate_phone])
     respondent = forms.CharField(label="被申请人", max_length=100)
     act = forms.CharField(label="被申请的行政行为（名称、文号或作出日期）", max_length=300)
     act_known_on = forms.DateField(label="知道该行政行为的日期", widget=DATE)

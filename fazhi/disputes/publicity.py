@@ -25,6 +25,7 @@ from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.litigation import Outcome
 from fazhi.disputes.domain.reconsideration import DecisionType
 from fazhi.enforcement.selectors import case_by_reference_or_number
+from fazhi.enforcement.services.cases_disputes import case_decision_set_aside
 from fazhi.govservices.selectors import application_by_reference_or_number
 from fazhi.publicity.domain.enums import Change
 from fazhi.publicity.models import PublicityRecord
@@ -49,6 +50,14 @@ def withdraw_after_reconsideration(case, *, actor, on: date) -> PublicityRecord 
     """On service of ``case``'s decision (``on``), which takes effect that day."""
     change = RECONSIDERATION_CHANGES.get(DecisionType(case.decision)) if case.decision else None
     reason = f"经行政复议（{case.reference}），原决定被{change}"
+    reach_the_case(
+        original_ref=case.original_case_ref,
+        change=change,
+        by=f"行政复议（{case.reference}）",
+        effective_on=on,
+        basis="《中华人民共和国行政复议法》（2023年修订）第六十三至六十七条",
+        actor=actor,
+    )
     return withdraw_original(
         original_ref=case.original_case_ref,
         change=change,
@@ -63,6 +72,14 @@ def withdraw_after_judgment(case, *, actor, on: date, effective: date) -> Public
     """At 判决履行 (``on``) of ``case``, whose judgment took effect on ``effective``."""
     change = LITIGATION_CHANGES.get(Outcome(case.outcome)) if case.outcome else None
     reason = f"经{case.court}{case.case_number}判决，原决定被{change}"
+    reach_the_case(
+        original_ref=case.original_case_ref,
+        change=change,
+        by=f"{case.court}{case.case_number}判决",
+        effective_on=effective,
+        basis="《中华人民共和国行政诉讼法》第七十条、第七十四条、第七十五条、第七十七条",
+        actor=actor,
+    )
     return withdraw_original(
         original_ref=case.original_case_ref,
         change=change,
@@ -70,6 +87,21 @@ def withdraw_after_judgment(case, *, actor, on: date, effective: date) -> Public
         actor=actor,
         on=on,
         changed_on=min(effective, on),
+    )
+
+
+def reach_the_case(
+    *, original_ref: str, change: Change | None, by: str, effective_on: date, basis: str, actor
+) -> None:
+    """The enforcement case whose decision the dispute undid records it (through its own
+    service): the fine is no longer due, and refunded if paid."""
+    if change is None:
+        return
+    case = case_by_reference_or_number(original_ref)
+    if case is None or not case.decided_on:
+        return
+    case_decision_set_aside(
+        case=case, change=str(change), by=by, effective_on=effective_on, basis=basis, actor=actor
     )
 
 

@@ -116,6 +116,8 @@ class RateOut(Schema):
     heard: int
     head_appeared: int
     appearance_rate: float | None
+    acts: int | None = None  # enforcement and licensing decisions made (被复议率 denominator)
+    reconsideration_rate: float | None = None  # 被复议率; None without decisions on record
 
 
 class TrackingOut(Schema):

@@ -195,14 +195,29 @@ def year_counts(*, year: int) -> dict[str, int]:
     }
 
 
+def acts_made(*, year: int | None, by: str) -> dict[str, int]:
+    """Enforcement and licensing decisions per unit (or power item) in ``year``."""
+    from collections import Counter
+
+    from fazhi.enforcement.selectors_feedback import decisions_made
+    from fazhi.govservices.selectors import licensing_decisions_made
+
+    total = Counter(decisions_made(year=year, by=by))
+    total.update(licensing_decisions_made(year=year, by=by))
+    return dict(total)
+
+
 def feedback_figures(
     *, user, year: int | None = None, by: str = "unit", acts: dict[str, int] | None = None
 ) -> tuple[list[rates.Figures], rates.Figures]:
     """Rates per unit (``by="unit"``) or per power item (``by="power_item"``) and in total.
 
-    ``acts`` maps the same keys to enforcement acts made, when the enforcement register
-    supplies them; without it the reconsideration rate is not computed.
+    ``acts`` maps the same keys to the acts made that a party can take to 复议; by default the
+    enforcement decisions and licensing decisions of the period (read through their selectors),
+    so 被复议率 = reconsideration cases ÷ those acts.
     """
+    if acts is None:
+        acts = acts_made(year=year, by=by)
     key = "org_unit__name" if by == "unit" else "power_item_code"
     recons = reconsideration_list(user=user, year=year).exclude(status=rc.Status.REJECTED)
     suits = litigation_list(user=user, year=year)

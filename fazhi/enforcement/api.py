@@ -21,12 +21,13 @@ from typing import Any, Literal
 
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit
 from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import Problem
+from fazhi.core.domain.identifiers import party_code_problem
 from fazhi.enforcement import selectors
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.services import cases as intake
@@ -105,6 +106,15 @@ class CaseRegisterIn(Schema):
     party_legal_rep: str = Field("", description="法定代表人/负责人 (organisations only)")
     complainant: str = ""
     violation_code: str = ""
+
+    @model_validator(mode="after")
+    def _party_code_checked(self):
+        # issue 17 item 15: the shared identifier check, at entry (422 with the reason)
+        if problem := party_code_problem(
+            self.party_kind, self.party_code, today=timezone.localdate()
+        ):
+            raise ValueError(problem)
+        return self
 
 
 class EnforcementCasePageOut(Schema):

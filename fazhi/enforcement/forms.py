@@ -10,6 +10,7 @@ from django.utils import timezone
 from fazhi.accounts.models import OrgUnit
 from fazhi.accounts.selectors import user_sees_all_units, visible_unit_ids
 from fazhi.core.domain.errors import Refused
+from fazhi.core.domain.identifiers import party_code_problem
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.services.cases import CASE_POWER_KINDS
 from fazhi.enforcement.services.discretion import discretion_violations
@@ -62,3 +63,11 @@ class CaseForm(forms.Form):
             if getattr(user, "org_unit_id", None):
                 self.fields["org_unit"].initial = user.org_unit_id
         self.fields["violation_code"].choices = violation_choices(timezone.localdate())
+
+    def clean_party_code(self):
+        # issue 17 item 15: a USCC or ID number with a wrong check digit is refused at 立案
+        code = self.cleaned_data.get("party_code", "")
+        kind = self.cleaned_data.get("party_kind", "org")
+        if problem := party_code_problem(kind, code, today=timezone.localdate()):
+            raise forms.ValidationError(problem)
+        return code

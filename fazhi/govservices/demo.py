@@ -27,6 +27,7 @@ from fazhi.govservices.models import Bundle, BundleApplication, CatalogueVersion
 from fazhi.govservices.services import bundles as bundle_services
 from fazhi.govservices.services import catalogue as cat
 from fazhi.govservices.services import licensing as lic
+from fazhi.govservices.services import registers
 from fazhi.govservices.services.licensing import TRACKING_ALPHABET
 from fazhi.powers.models import PowerItem
 
@@ -253,13 +254,28 @@ def _one(ctx, index, item, received, code, calendar, clerk, leader) -> None:
     handed = wanted[:-1] if pattern == 7 else wanted
     if pattern == 6 and not refused:
         pattern = 0
+    facts = _facts(index, pattern)
+    if pattern != 8:  # pattern 8: not in the register → 无人审批 leaves it to a person
+        registers.register_entries_import(
+            rows=[
+                {
+                    "uscc": _applicant(index)["applicant_uscc"],
+                    "name": _applicant(index)["applicant_name"],
+                    "registered_capital_yuan": facts["registered_capital_yuan"],
+                    "credit_blacklisted": facts["credit_blacklisted"],
+                    "licence_revoked_on": None,
+                }
+            ],
+            source="演示：市场主体登记及信用信息",
+            actor=ctx.actor,
+        )
     app = lic.application_submit(
         item=item,
         received_on=received,
         actor=actor,
         handler=handler,
         materials=handed,
-        facts=_facts(index, pattern),
+        facts=facts,
         is_online=bool(item.auto_rule) and pattern != 7,
         tracking_code=code,
         **_applicant(index),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from fazhi.core.validators import validate_phone
 from fazhi.govservices.domain.licensing import APPLICANT_CATEGORY_LABELS, APPLICANT_ID_TYPES
 
 
@@ -30,7 +31,9 @@ class ApplicationForm(forms.Form):
     )
     legal_representative = forms.CharField(label="法定代表人", max_length=50, required=False)
     contact_name = forms.CharField(label="联系人", max_length=50, required=False)
-    contact_phone = forms.CharField(label="联系电话", max_length=32, required=False)
+    contact_phone = forms.CharField(
+        label="联系电话", max_length=32, required=False, validators=[validate_phone]
+    )
     contact_address = forms.CharField(label="联系地址", max_length=200, required=False)
     received_on = forms.DateField(label="收件日期", widget=forms.DateInput(attrs={"type": "date"}))
     materials = forms.MultipleChoiceField(

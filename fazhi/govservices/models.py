@@ -217,6 +217,11 @@ class LicenseApplication(Applicant):
     correction_notified_on = models.DateField(_("告知补正日期"), null=True, blank=True)
     supplemented_on = models.DateField(_("补正完成日期"), null=True, blank=True)
     accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
+    # 行政许可法 第三十二条: no 一次告知 within the period → accepted from the day of receipt
+    deemed_accepted = models.BooleanField(_("逾期未告知视为受理"), default=False)
+    # the last 无人审批 evaluation (rule, inputs, each condition), shown to staff
+    auto_evaluation = models.JSONField(_("无人审批评估"), default=dict, blank=True)
+
     is_extended = models.BooleanField(_("已延长决定期限"), default=False)
     extension_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -258,6 +263,27 @@ class LicenseApplication(Applicant):
     def get_absolute_url(self) -> str:
         """The staff page (where a deadline on this record links to)."""
         return reverse("services:application_detail", args=[self.pk])
+
+    @property
+    def auto_failures(self) -> list[dict]:
+        """Why 无人审批 left the application to a person: each failed condition, its observed
+        value in words, and its basis (empty when it passed or never ran)."""
+        evaluation = self.auto_evaluation or {}
+        if not evaluation or evaluation.get("passed"):
+            return []
+
+        def shown(value) -> str:
+            if value is None:
+                return "登记信息中没有记录"
+            if isinstance(value, bool):
+                return "是" if value else "否"
+            return str(value)
+
+        return [
+            {"label": c["label"], "observed": shown(c.get("observed")), "basis": c["basis"]}
+            for c in evaluation.get("conditions", [])
+            if not c.get("passed")
+        ]
 
     @classmethod
     def list_url(cls) -> str:
@@ -309,3 +335,25 @@ class LicenceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issuer}〔{self.year}〕{self.last}"
+
+
+class RegisterEntry(models.Model):
+    """An enterprise as the registers the bureau holds or imports record it (市场主体登记、信用
+    记录、本局许可记录): what 无人审批 decides on instead of the applicant's own declaration."""
+
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18, unique=True)
+    name = models.CharField(_("名称"), max_length=200)
+    registered_capital_yuan = models.DecimalField(
+        _("注册资本（元）"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    credit_blacklisted = models.BooleanField(_("列入严重失信主体名单"), null=True, blank=True)
+    licence_revoked_on = models.DateField(_("被吊销劳务派遣经营许可日期"), null=True, blank=True)
+    source = models.CharField(_("数据来源"), max_length=200)
+    updated_at = models.DateTimeField(_("导入时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("登记信用信息")
+        verbose_name_plural = _("登记信用信息")
+
+    def __str__(self) -> str:
+        return f"{self.uscc} {self.name}"

@@ -321,3 +321,36 @@ def step_entry_rows(application) -> list[dict]:
             }
         )
     return rows
+
+
+def licensing_decisions_made(*, year: int | None = None, by: str = "unit") -> dict[str, int]:
+    """Licensing decisions made (准予或不予许可, 决定日期 in ``year``), keyed by the unit's name
+    or the item's power item code: acts a party can take to 复议 (the 被复议率 denominator)."""
+    from django.db.models import Count
+
+    from fazhi.govservices.models import LicenseApplication
+
+    key = "org_unit__name" if by == "unit" else "item__power_item__code"
+    decided = LicenseApplication.objects.exclude(decided_on=None)
+    if year is not None:
+        decided = decided.filter(decided_on__year=year)
+    return {
+        name: n for name, n in decided.values_list(key).annotate(n=Count("id")).order_by() if name
+    }
+
+
+def applications_by_power_item(*, year: int) -> dict[int, int]:
+    """Licence applications received in ``year`` per power item id of their catalogue item
+    (each one exercises the licensing power, whatever its outcome)."""
+    from django.db.models import Count
+
+    from fazhi.govservices.models import LicenseApplication
+
+    rows = (
+        LicenseApplication.objects.filter(received_on__year=year)
+        .exclude(item__power_item=None)
+        .values_list("item__power_item_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return dict(rows)

@@ -264,10 +264,20 @@ def _cleanup(ctx, existing: list[NormativeDocument]) -> None:
         return
     legal = ctx.users["fagui"]
     campaign = services.cleanup_start(title=CAMPAIGN, actor=legal, on=date(2019, 9, 2))
-    ending = {d.pk: i for i, d in enumerate(existing[:PLANNED_ENDINGS])}
-    amend = {d.pk for d in existing[PLANNED_ENDINGS : PLANNED_ENDINGS + PLANNED_AMENDMENTS]}
+    announced_on = date(2019, 11, 29)
+    # A document whose term has ended is 失效, never 继续有效: the cleanup declares it 宣布失效
+    # (counted among the seed's 78), then the oldest others end as planned.
+    expired = [d for d in existing if d.valid_until and d.valid_until < announced_on]
+    others = [d for d in existing if d not in expired]
+    planned = others[: PLANNED_ENDINGS - len(expired)]
+    ending = {d.pk: i for i, d in enumerate(planned)}
+    rest = others[len(planned) :]
+    amend = {d.pk for d in rest[:PLANNED_AMENDMENTS]}
+    expired_ids = {d.pk for d in expired}
     for document in NormativeDocument.objects.in_force().order_by("id"):
-        if document.pk in ending:
+        if document.pk in expired_ids:
+            outcome, reason = "invalidate", "有效期已届满"
+        elif document.pk in ending:
             outcome = "invalidate" if ending[document.pk] % 3 == 1 else "repeal"
             reason = "已被新规定代替" if outcome == "repeal" else "调整对象已消失，实际已失效"
         elif document.pk in amend:
@@ -281,7 +291,7 @@ def _cleanup(ctx, existing: list[NormativeDocument]) -> None:
         campaign=campaign,
         announcement_title="市人力资源和社会保障局关于公布规范性文件清理结果的公告",
         actor=legal,
-        on=date(2019, 11, 29),
+        on=announced_on,
     )
     ctx.created["normdocs_cleanup"] += 1
 

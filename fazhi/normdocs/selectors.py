@@ -256,10 +256,11 @@ def public_announcement_get(*, pk: int) -> tuple[CleanupCampaign, dict[str, list
 
 
 def campaign_pending(campaign: CleanupCampaign) -> QuerySet[NormativeDocument]:
-    """Documents in force that this campaign has not assessed yet."""
+    """Documents in force today that this campaign has not assessed yet (a document past its
+    有效期 is 失效, not 现行有效, even before the daily job registered it)."""
     done = campaign.assessments.values("document_id")
     return (
-        NormativeDocument.objects.in_force()
+        NormativeDocument.objects.current_on(timezone.localdate())
         .exclude(pk__in=done)
         .order_by("number_year", "number_serial", "id")
     )

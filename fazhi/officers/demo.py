@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from fazhi.officers.domain.certificates import add_months, demo_number
-from fazhi.officers.models import Certificate, Officer
+from fazhi.officers.models import Certificate, LegalQualification, Officer
 from fazhi.officers.services import certificates as cards
 from fazhi.officers.services import officers as people
 from fazhi.officers.services import training
@@ -99,6 +99,15 @@ def _area(ctx, unit_key: str) -> str:
 
 
 def load(ctx) -> None:
+    # the demo's 法制审核 reviewer holds the 法律职业资格 (行政处罚法 2021 第五十八条第二款)
+    reviewer = ctx.users.get("shenhe")
+    if reviewer is not None and not LegalQualification.objects.filter(user=reviewer).exists():
+        cards.legal_qualification_record(
+            user=reviewer,
+            certificate_number="A20181200000001",
+            obtained_on=date(2018, 12, 1),
+            actor=ctx.actor,
+        )
     index = 0
     for unit_key in UNITS:
         for slot in range(PER_UNIT):
@@ -126,6 +135,25 @@ def _create(ctx, index: int, unit_key: str, first_on: date, username: str | None
             actor=ctx.actor,
         )
         ctx.created["officers"] += 1
+    # appointed after training and the exam (劳动保障监察条例 第四条; 118号（二十三）)
+    if not officer.trainings.filter(attended_on__lte=first_on).exists():
+        training.training_record_add(
+            officer=officer,
+            attended_on=first_on - timedelta(days=30),
+            course="行政执法人员上岗培训",
+            hours=40,
+            actor=ctx.actor,
+        )
+    if not officer.exams.filter(passed=True, taken_on__lte=first_on).exists():
+        training.exam_result_add(
+            officer=officer,
+            exam="行政执法资格考试",
+            taken_on=first_on - timedelta(days=10),
+            passed=True,
+            score=80,
+            actor=ctx.actor,
+        )
+        ctx.created["exam_results"] += 1
     card = cards.certificate_issue(
         officer=officer,
         number=number,

@@ -196,3 +196,26 @@ class CertificateLookup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ip} {self.looked_up_at}"
+
+
+class LegalQualification(models.Model):
+    """A person's 法律职业资格 (国家统一法律职业资格考试), recorded on the system account:
+    reviewers of penalty decisions need it (行政处罚法 2021 第五十八条第二款), and an officer
+    holding it may have the enforcement exam waived (国办发〔2018〕118号（二十三）)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("系统账号"),
+        on_delete=models.PROTECT,
+        related_name="legal_qualification",
+    )
+    certificate_number = models.CharField(_("法律职业资格证书编号"), max_length=40)
+    obtained_on = models.DateField(_("取得日期"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("法律职业资格")
+        verbose_name_plural = _("法律职业资格")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.certificate_number}"

@@ -338,7 +338,8 @@ def certificate_public(*, number: str, today: date) -> dict | None:
         "org_unit": card.officer.org_unit.name,
         "area": card.area,
         "status": card.status,
-        "status_label": str(STATUS_LABELS[card.status]),
+        # an expired card reads 已过期, not 有效 (the stored status stays 有效 until 注销)
+        "status_label": rules.public_status_label(str(STATUS_LABELS[card.status]), reason),
         "issued_on": card.issued_on,
         "expires_on": card.expires_on,
         "usable": reason is None,
@@ -356,4 +357,32 @@ def public_register(*, today: date, org_unit_id: int | None = None, query: str =
         qs = qs.filter(Q(officer__name__icontains=query) | Q(number__icontains=query))
     return qs.select_related("officer__org_unit").order_by(
         "officer__org_unit__path", "officer__name", "number"
+    )
+
+
+def reviewer_qualification_problem(*, user, on: date) -> str | None:
+    """Why ``user`` may not give a 法制审核 opinion on a penalty on ``on`` for want of the
+    法律职业资格 (行政处罚法 2021 第五十八条第二款), or None. "初次" is read from the user's
+    earlier opinions (the enforcement reviews they signed)."""
+    from django.apps import apps
+
+    from fazhi.officers.models import LegalQualification
+
+    qualification = LegalQualification.objects.filter(user=user).first()
+    first = None
+    try:
+        reviews = apps.get_model("enforcement", "LegalReview")
+    except LookupError:
+        reviews = None
+    if reviews is not None:
+        first = (
+            reviews.objects.filter(reviewer=user, reviewed_on__isnull=False)
+            .order_by("reviewed_on")
+            .values_list("reviewed_on", flat=True)
+            .first()
+        )
+    return rules.reviewer_problem(
+        on=on,
+        first_reviewed_on=first,
+        legal_qualification_on=qualification.obtained_on if qualification else None,
     )

@@ -466,6 +466,18 @@ NEW_IN_2019 = (
 )
 
 
+# 行政复议 is not an enforcement act: its own steps (行政复议法 2017 第十七、二十三、二十八、三十一条)
+# and, against the 复议决定, a suit within 15 days (行政诉讼法 第四十五条).
+OWN_TEXT = {
+    "QT-FY-12": {
+        "process": "收到复议申请—受理审查（五日内）—补正通知—受理并将申请书副本发送被申请人—"
+        "被申请人答复、举证—审理（必要时听取意见）—作出复议决定—送达",
+        "remedy": "申请人对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向人民法院提起"
+        "行政诉讼（《中华人民共和国行政诉讼法》第四十五条）。",
+    }
+}
+
+
 def _create(ctx, code, kind, name, unit, basis, time_limit, effective, reason) -> None:
     if PowerItem.objects.filter(code=code).exists():
         return
@@ -475,9 +487,9 @@ def _create(ctx, code, kind, name, unit, basis, time_limit, effective, reason) -
         name=name,
         org_unit=ctx.units[unit],
         legal_basis_text=basis,
-        process=PROCESS[kind],
+        process=OWN_TEXT.get(code, {}).get("process", PROCESS[kind]),
         time_limit_text=time_limit or TIME_LIMIT.get(kind, "按法定时限办理"),
-        remedy=REMEDY,
+        remedy=OWN_TEXT.get(code, {}).get("remedy", REMEDY),
         accountability=ACCOUNTABILITY.get(kind, DEFAULT_ACCOUNTABILITY),
         effective_from=effective,
         reason=reason,

@@ -112,8 +112,14 @@ class PowerItemBasis(models.Model):
     a document's articles nulls ``article`` and the number lets the link be found again.
     """
 
+    class Role(models.TextChoices):
+        BASIS = "basis", _("设定依据")
+        REMEDY = "remedy", _("救济渠道")
+
     version = models.ForeignKey(PowerItemVersion, on_delete=models.CASCADE, related_name="bases")
     position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    # 救济渠道 citations are watched for law changes as 设定依据 is (issue 17 item 11)
+    role = models.CharField(_("引用位置"), max_length=8, choices=Role.choices, default=Role.BASIS)
     citation = models.CharField(_("引用"), max_length=300)
     title = models.CharField(_("法规名称"), max_length=255, blank=True)
     article_number = models.PositiveIntegerField(_("条号"), null=True, blank=True)

@@ -136,13 +136,27 @@ def power_item_version_diff(*, old: PowerItemVersion, new: PowerItemVersion) -> 
 
 
 def power_item_usage(*, year: int, item_ids: Iterable[int] | None = None) -> dict[int, int]:
-    """Cases filed under each item in ``year`` ({item_id: count}); items without cases are
+    """Acts under each item in ``year`` ({item_id: count}): enforcement cases filed, arrears
+    steps taken (查询、划拨、罚款 — under the item code each step names) and licence
+    applications received, each read through its module's selector. Items with no act are
     absent (count 0, which the pages show as 零执法 for an item in force)."""
+    from collections import Counter
+
+    from fazhi.enforcement.selectors_feedback import arrears_acts_by_item_code
+    from fazhi.govservices.selectors import applications_by_power_item
+
     qs = Case.objects.filter(filed_on__year=year)
-    if item_ids is not None:
-        qs = qs.filter(power_item_id__in=list(item_ids))
     rows = qs.order_by().values("power_item_id").annotate(n=Count("id"))
-    return {r["power_item_id"]: r["n"] for r in rows}
+    counts: Counter[int] = Counter({r["power_item_id"]: r["n"] for r in rows})
+    by_code = arrears_acts_by_item_code(year=year)
+    if by_code:
+        ids = dict(PowerItem.objects.filter(code__in=by_code).values_list("code", "id"))
+        counts.update({ids[code]: n for code, n in by_code.items() if code in ids})
+    counts.update(applications_by_power_item(year=year))
+    wanted = set(item_ids) if item_ids is not None else None
+    return {
+        pk: n for pk, n in counts.items() if pk is not None and (wanted is None or pk in wanted)
+    }
 
 
 # --- the legal corpus behind a citation ---------------------------------------------------

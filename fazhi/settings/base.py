@@ -223,6 +223,11 @@ FAZHI = {
     # Part of every cached page's key: set it per deploy (e.g. the commit) so pages rendered by
     # the previous code are not served from a shared Redis after a release.
     "RELEASE": env.str("FAZHI_RELEASE", default=""),
+    # Years after the last published 放假通知 answered provisionally (暂定) from the statutory
+    # holidays, so no act is blocked waiting for the notice; and the first year the 2024 text of
+    # the 全国年节及纪念日放假办法 applies (its effective date is UNVERIFIED in the reference).
+    "PROVISIONAL_CALENDAR_YEARS": env.int("FAZHI_PROVISIONAL_CALENDAR_YEARS", default=2),
+    "HOLIDAY_RULES_2024_FROM_YEAR": env.int("FAZHI_HOLIDAY_RULES_2024_FROM_YEAR", default=2025),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),

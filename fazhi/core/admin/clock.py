@@ -17,8 +17,16 @@ from fazhi.core.services.calendar import (
 from fazhi.core.services.deadlines import deadlines_recompute
 
 RECOMPUTE_HINT = (
-    "进行中期限的届满日不会自动改变，请运行“重新计算届满日”操作或 fazhi recompute_deadlines。"
+    "暂定期限已重新计算；其他进行中期限的届满日不会自动改变，"
+    "请运行“重新计算届满日”操作或 fazhi recompute_deadlines。"
 )
+
+
+def _report_moved(request, moved) -> None:
+    if moved:
+        lines = "；".join(m.line() for m in moved[:20])
+        more = f"等{len(moved)}个" if len(moved) > 20 else ""
+        messages.warning(request, f"暂定期限重新计算，发生变化的有：{lines}{more}")
 
 
 @admin.register(HolidayOverride)
@@ -43,6 +51,7 @@ class HolidayOverrideAdmin(admin.ModelAdmin):
         )
         obj.pk = saved.pk
         messages.info(request, RECOMPUTE_HINT)
+        _report_moved(request, saved.moved_deadlines)
 
     def delete_model(self, request, obj):
         holiday_override_delete(override=obj, actor=request.user)
@@ -89,12 +98,22 @@ class CalendarYearAdmin(admin.ModelAdmin):
             year=obj.year, source=obj.source, note=obj.note, actor=request.user
         )
         obj.pk = saved.pk
+        _report_moved(request, saved.moved_deadlines)
 
 
 @admin.register(Deadline)
 class DeadlineAdmin(admin.ModelAdmin):
-    list_display = ("subject_label", "rule_code", "start", "due", "status", "owner", "org_unit")
-    list_filter = ("status", "rule_code", "extended")
+    list_display = (
+        "subject_label",
+        "rule_code",
+        "start",
+        "due",
+        "provisional",
+        "status",
+        "owner",
+        "org_unit",
+    )
+    list_filter = ("status", "provisional", "rule_code", "extended")
     search_fields = ("subject_label", "subject_id", "rule_code")
     date_hierarchy = "due"
     list_select_related = ("owner", "org_unit")

@@ -47,6 +47,9 @@ class DueOut(Schema):
     unit: str
     days: int
     basis: str
+    provisional: bool = Field(
+        description="暂定：期限跨入放假通知尚未发布的年度，仅按法定节日推算，通知录入后重新计算"
+    )
 
 
 class MyDeadlineOut(Schema):
@@ -56,6 +59,7 @@ class MyDeadlineOut(Schema):
     rule_title: str
     start: date
     due: date
+    provisional: bool = Field(description="届满日为暂定（放假通知发布后重新计算）")
     urgency: str = Field(description="overdue 已逾期；due-soon 即将到期；ok 正常")
     remaining: str = Field(description="剩余时间说明，如“剩余2个工作日”")
     url: str = Field(description="办理该事项的工作页面（站内路径）；没有页面的为空")
@@ -93,7 +97,8 @@ def rule_list(request):
     description=(
         "按起算日适用的法律版本计算届满日：起算日当日不计入；工作日期限跳过周末和法定节假日、"
         "计入调休上班日；自然日期限末日遇休息日顺延至下一个工作日。"
-        "年度放假安排尚未录入时返回 calendar_data_missing。"
+        "期限跨入放假通知尚未发布的年度时，按全国年节及纪念日放假办法的法定节日推算，"
+        "provisional 为 true（暂定）；超出可推算年度时返回 calendar_data_missing。"
     ),
 )
 def compute(request, params: Query[ComputeIn]):
@@ -137,6 +142,7 @@ def mine(request):
             rule_title=row.rule_title,
             start=row.deadline.start,
             due=row.deadline.due,
+            provisional=row.deadline.provisional,
             urgency=row.remaining.urgency.value,
             remaining=row.remaining.label,
             url=row.url,

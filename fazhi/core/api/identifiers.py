@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
@@ -47,7 +48,10 @@ class IdentifierOut(Schema):
     ),
 )
 def validate(request: HttpRequest, query: Query[ValidateIn]):
-    result = _VALIDATORS[query.kind](query.value)
+    if query.kind == "ric":  # a birth date after today is not a real number
+        result = validate_ric(query.value, today=timezone.localdate())
+    else:
+        result = _VALIDATORS[query.kind](query.value)
     if not result.is_valid:
         raise ProblemError(
             422,

@@ -12,8 +12,12 @@ Counting conventions (each confirmed against the statute text):
 * a calendar-day period whose last day is a rest day ends on the next working day —
   《民事诉讼法》第八十五条第三款.
 
-The calendar refuses to answer for a year it has no data for: a period cannot be counted
-before the State Council has published that year's holidays.
+A year whose notice is not published yet is answered *provisionally* (暂定) for a few years
+after the last published one: the statutory holidays of the 全国年节及纪念日放假办法 are fixed
+in advance (`statutory_holidays`), with 补假 for a holiday on a weekend (第六条); only the 调休
+is unknown. A result that touched such a year says so (`WorkCalendar.is_provisional`) and is
+recomputed once the notice is entered. Beyond that horizon, and before the first published
+year, the calendar refuses to answer (`CalendarDataMissing`).
 
 >>> from datetime import date
 >>> cal = WorkCalendar.from_chinese_calendar()
@@ -38,6 +42,11 @@ from types import MappingProxyType
 
 _NO_OVERRIDES: Mapping[date, bool] = MappingProxyType({})
 
+# 全国年节及纪念日放假办法: the 2024 revision (国务院令, 2024-11-10) applies from this year on;
+# its effective date 2025-01-01 is UNVERIFIED in the reference, so callers pass the configured
+# year (settings FAZHI["HOLIDAY_RULES_2024_FROM_YEAR"]).
+HOLIDAY_RULES_2024_FROM_YEAR = 2025
+
 
 class CalendarDataMissing(LookupError):
     """The calendar has no holiday data for ``year``, so it will not guess."""
@@ -58,12 +67,84 @@ def chinese_calendar_years() -> frozenset[int]:
     return frozenset(range(first, last + 1))
 
 
+def _lunar(year: int, month: int, day: int) -> date:
+    from lunardate import LunarDate  # pure-Python lunar tables, 1900–2099
+
+    return LunarDate(year, month, day).to_solar_date()
+
+
+def _qingming(year: int) -> date:
+    from chinese_calendar import get_solar_terms  # solar terms, computed (not the notices)
+
+    return next(
+        d for d, name in get_solar_terms(date(year, 4, 1), date(year, 4, 10)) if "清明" in name
+    )
+
+
+def statutory_holidays(
+    year: int, *, revision_2024_from: int = HOLIDAY_RULES_2024_FROM_YEAR
+) -> dict[date, str]:
+    """The 全体公民 holidays of ``year`` fixed by the 全国年节及纪念日放假办法 第二条.
+
+    2013 text (years before ``revision_2024_from``): 元旦 1, 春节 3 (正月初一至初三), 清明 1,
+    劳动节 1, 端午 1, 中秋 1, 国庆 3 — 11 days. 2024 text: 春节 adds 除夕 and 劳动节 adds 5月2日
+    — 13 days. Lunar dates via the lunar calendar; 清明 is the solar term.
+
+    >>> h = statutory_holidays(2027)
+    >>> len(h), h[date(2027, 2, 5)], h[date(2027, 5, 2)], h[date(2027, 4, 5)]
+    (13, '春节', '劳动节', '清明节')
+    >>> sorted(d for d, n in h.items() if n in ("端午节", "中秋节"))
+    [datetime.date(2027, 6, 9), datetime.date(2027, 9, 15)]
+    >>> len(statutory_holidays(2024)), date(2024, 2, 9) in statutory_holidays(2024)  # 除夕 not yet
+    (11, False)
+    """
+    revised = year >= revision_2024_from
+    new_year = _lunar(year, 1, 1)
+    days: dict[date, str] = {date(year, 1, 1): "元旦"}
+    spring = [new_year + timedelta(days=n) for n in range(-1 if revised else 0, 3)]
+    days.update(dict.fromkeys(spring, "春节"))
+    days[_qingming(year)] = "清明节"
+    days[date(year, 5, 1)] = "劳动节"
+    if revised:
+        days[date(year, 5, 2)] = "劳动节"
+    days[_lunar(year, 5, 5)] = "端午节"
+    days[_lunar(year, 8, 15)] = "中秋节"
+    days.update(dict.fromkeys((date(year, 10, d) for d in (1, 2, 3)), "国庆节"))
+    return days
+
+
+def provisional_off_days(
+    year: int, *, revision_2024_from: int = HOLIDAY_RULES_2024_FROM_YEAR
+) -> dict[date, str]:
+    """Days off of ``year`` before its notice is published: the statutory holidays, and for each
+    one on a Saturday or Sunday a 补假 on the next weekday not already off (放假办法 第六条).
+
+    Which weekday the notice picks for the 补假, and every 调休, are unknown until it is out:
+    the result is provisional (暂定).
+
+    >>> off = provisional_off_days(2027)   # 春节 初一 and 初二 fall on Saturday and Sunday
+    >>> [(d.isoformat(), n) for d, n in sorted(off.items()) if d.month == 2]
+    [('2027-02-05', '春节'), ('2027-02-06', '春节'), ('2027-02-07', '春节'), ('2027-02-08', '春节'), ('2027-02-09', '春节补假'), ('2027-02-10', '春节补假')]
+    """
+    holidays = statutory_holidays(year, revision_2024_from=revision_2024_from)
+    off = dict(holidays)
+    for day, name in sorted(holidays.items()):
+        if day.weekday() < 5:
+            continue
+        substitute = day + timedelta(days=1)
+        while substitute.weekday() >= 5 or substitute in off:
+            substitute += timedelta(days=1)
+        off[substitute] = f"{name}补假"
+    return off
+
+
 class WorkCalendar:
     """Which days are working days, for a set of years known to be complete.
 
     ``off_days`` are holidays (including weekday bridge days); ``make_up_days`` are weekend days
     that are working days (调休上班). Days in ``known_years`` outside both sets follow the week.
-    A sorted index of working-day ordinals makes every query a binary search.
+    ``provisional_years`` are answered too, but a result touching them is 暂定
+    (`is_provisional`). A sorted index of working-day ordinals makes every query a binary search.
 
     >>> from datetime import date
     >>> cal = WorkCalendar(known_years={2025}, off_days={date(2025, 10, 1)})
@@ -75,7 +156,16 @@ class WorkCalendar:
     4
     """
 
-    __slots__ = ("_first", "_index", "_last", "_off", "_work", "known_years")
+    __slots__ = (
+        "_answered",
+        "_first",
+        "_index",
+        "_last",
+        "_off",
+        "_work",
+        "known_years",
+        "provisional_years",
+    )
 
     def __init__(
         self,
@@ -83,20 +173,23 @@ class WorkCalendar:
         known_years: Iterable[int],
         off_days: Iterable[date] = (),
         make_up_days: Iterable[date] = (),
+        provisional_years: Iterable[int] = (),
     ):
         self.known_years: frozenset[int] = frozenset(known_years)
+        self.provisional_years: frozenset[int] = frozenset(provisional_years) - self.known_years
+        self._answered = self.known_years | self.provisional_years
         self._off = frozenset(off_days)
         self._work = frozenset(make_up_days) - self._off
         index: list[int] = []
-        for year in sorted(self.known_years):
+        for year in sorted(self._answered):
             day, end = date(year, 1, 1), date(year, 12, 31)
             while day <= end:
                 if self._status(day):
                     index.append(day.toordinal())
                 day += timedelta(days=1)
         self._index = index
-        self._first = min(self.known_years, default=0)
-        self._last = max(self.known_years, default=0)
+        self._first = min(self._answered, default=0)
+        self._last = max(self._answered, default=0)
 
     @classmethod
     def from_chinese_calendar(
@@ -104,27 +197,54 @@ class WorkCalendar:
         *,
         overrides: Mapping[date, bool] = _NO_OVERRIDES,
         declared_years: Iterable[int] = (),
+        provisional_horizon: int = 0,
+        revision_2024_from: int = HOLIDAY_RULES_2024_FROM_YEAR,
     ) -> WorkCalendar:
         """chinesecalendar's data, with staff ``overrides`` (date → is_off_day) winning.
 
         ``declared_years`` are years staff declared complete (their notice is entered as
-        overrides); they are answered even where the package has no data.
+        overrides); they are answered even where the package has no data. The
+        ``provisional_horizon`` years after the last known one are answered provisionally
+        from `provisional_off_days` (with any staff overrides already entered for them).
+
+        >>> cal = WorkCalendar.from_chinese_calendar(provisional_horizon=1)
+        >>> sorted(cal.provisional_years)
+        [2027]
+        >>> cal.add_working_days(date(2027, 2, 4), 1), cal.is_provisional(date(2027, 2, 4))
+        (datetime.date(2027, 2, 11), True)
         """
         from chinese_calendar import holidays, workdays
 
-        off = (set(holidays) | {d for d, is_off in overrides.items() if is_off}) - {
+        years = chinese_calendar_years() | frozenset(declared_years)
+        last = max(years, default=0)
+        provisional = frozenset(range(last + 1, last + 1 + max(provisional_horizon, 0)))
+        statutory: set[date] = set()
+        for year in provisional:
+            statutory |= set(provisional_off_days(year, revision_2024_from=revision_2024_from))
+        off = (set(holidays) | statutory | {d for d, is_off in overrides.items() if is_off}) - {
             d for d, is_off in overrides.items() if not is_off
         }
         work = (set(workdays) | {d for d, is_off in overrides.items() if not is_off}) - {
             d for d, is_off in overrides.items() if is_off
         }
-        years = chinese_calendar_years() | frozenset(declared_years)
-        return cls(known_years=years, off_days=off, make_up_days=work)
+        return cls(
+            known_years=years, off_days=off, make_up_days=work, provisional_years=provisional
+        )
 
     def __repr__(self) -> str:
         years = sorted(self.known_years)
         span = f"{years[0]}–{years[-1]}" if years else "无"
+        if self.provisional_years:
+            span += f" (暂定 {min(self.provisional_years)}–{max(self.provisional_years)})"
         return f"<WorkCalendar {span}, {len(self._index)} working days>"
+
+    def is_provisional(self, first: date, last: date | None = None) -> bool:
+        """Whether a period from ``first`` to ``last`` touches a year answered provisionally."""
+        if not self.provisional_years:
+            return False
+        last = first if last is None else last
+        low, high = min(first, last).year, max(first, last).year
+        return any(low <= year <= high for year in self.provisional_years)
 
     # -- single days -------------------------------------------------------------------------
 
@@ -137,12 +257,12 @@ class WorkCalendar:
 
     def _require(self, *days: date) -> None:
         for day in days:
-            if day.year not in self.known_years:
+            if day.year not in self._answered:
                 raise CalendarDataMissing(day.year)
 
     def _require_span(self, first: date, last: date) -> None:
         # Every year from first to last must be known: a gap year would be silently skipped.
-        known = self.known_years
+        known = self._answered
         if first.year not in known:
             raise CalendarDataMissing(first.year)
         if last.year not in known:

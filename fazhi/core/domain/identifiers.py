@@ -297,3 +297,74 @@ def validate_ric(
             return _invalid("ric", value, reason, original)
         details["region"] = " ".join(n for n in names if n)
     return ValidationResult("ric", value, True, number, "", details, tuple(warnings))
+
+
+# -- checks at the point of entry ---------------------------------------------------------------
+# Where a number is typed (a public application, 立案, a licence application) it is refused with
+# its reason; 15-digit first-generation numbers are refused there: they ceased to be valid with
+# the second-generation cards (居民身份证法 2003, 第一代证 停止使用 2013-01-01) and a clerk can ask
+# for the current number. Birth dates after today are refused.
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# 固定电话: optional 区号 (0 + 2–3 digits), a 7–8 digit local number not starting with 0 or 1,
+# optional 分机; 400/800 service numbers (10 digits).
+_LANDLINE = re.compile(r"(0\d{2,3})?[2-9]\d{6,7}(转\d{1,6}|#\d{1,6})?")
+_SERVICE = re.compile(r"[48]00\d{7}")
+
+
+def ric_entry_problem(value: str, *, today: date) -> str | None:
+    """Why ``value`` cannot be taken as a 居民身份证号码 at entry, or None.
+
+    >>> ric_entry_problem("120101199001011234", today=date(2026, 12, 7))
+    '身份证号码校验码错误'
+    >>> ric_entry_problem("150102880730303", today=date(2026, 12, 7))
+    '身份证号码长度错误：应为18位，实为15位（第一代15位号码不予接受）'
+    >>> ric_entry_problem("11010520300101001X", today=date(2026, 12, 7))  # born in 2030
+    '身份证号码出生日期无效：2030-01-01 晚于当前日期'
+    >>> ric_entry_problem("11010519491231002X", today=date(2026, 12, 7)) is None
+    True
+    """
+    result = validate_ric(value, allow_legacy=False, today=today)
+    return None if result.is_valid else f"身份证号码{result.reason}"
+
+
+def uscc_entry_problem(value: str) -> str | None:
+    """Why ``value`` cannot be taken as a 统一社会信用代码 at entry, or None.
+
+    >>> uscc_entry_problem("91110000600037341A")
+    '统一社会信用代码校验码错误'
+    >>> uscc_entry_problem("91110000600037341L") is None
+    True
+    """
+    result = validate_uscc(value)
+    return None if result.is_valid else f"统一社会信用代码{result.reason}"
+
+
+def phone_problem(value: str) -> str | None:
+    """Why ``value`` is not a 手机号码 or 固定电话号码 one can call, or None.
+
+    >>> phone_problem("1380000")
+    '联系电话无效：手机号码应为11位（1开头），固定电话为区号加7至8位号码'
+    >>> [phone_problem(p) for p in ("13800000000", "022-23456789", "23456789", "4008123123")]
+    [None, None, None, None]
+    """
+    number = _compact(value).replace("(", "").replace(")", "").replace("+86", "", 1)
+    if _MOBILE.fullmatch(number) or _LANDLINE.fullmatch(number) or _SERVICE.fullmatch(number):
+        return None
+    return "联系电话无效：手机号码应为11位（1开头），固定电话为区号加7至8位号码"
+
+
+def party_code_problem(kind: str, value: str, *, today: date) -> str | None:
+    """A party's code at 立案: a 公民's 身份证号码 (``kind`` "person") or an organisation's
+    统一社会信用代码; empty is left to the caller (not every party has one on record).
+
+    >>> party_code_problem("org", "91110000600037341A", today=date(2026, 12, 7))
+    '统一社会信用代码校验码错误'
+    >>> party_code_problem("person", "", today=date(2026, 12, 7)) is None
+    True
+    """
+    if not value.strip():
+        return None
+    if kind == "person":
+        return ric_entry_problem(value, today=today)
+    return uscc_entry_problem(value)

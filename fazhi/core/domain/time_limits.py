@@ -603,6 +603,9 @@ class Due(NamedTuple):
     due: date
     days: int
     extended: bool = False
+    # 暂定: the period runs into a year whose 放假通知 is not published yet; the due date counts
+    # the statutory holidays only and is recomputed when the notice is entered.
+    provisional: bool = False
 
     @property
     def unit(self) -> Unit:
@@ -620,6 +623,7 @@ class Due(NamedTuple):
             "unit": self.unit,
             "days": self.days,
             "basis": self.basis,
+            "provisional": self.provisional,
         }
 
 
@@ -643,16 +647,19 @@ def due_date(
         raise RuleNotExtendable(f"期限规则“{code}”（{rule.title}）依法不能延长。")
     if rule.before:
         if rule.unit == "working":
-            return Due(rule, start, calendar.subtract_working_days(start, days), days)
-        return Due(rule, start, calendar.calendar_days_before(start, days), days)
+            due = calendar.subtract_working_days(start, days)
+        else:
+            due = calendar.calendar_days_before(start, days)
+        return Due(rule, start, due, days, False, calendar.is_provisional(due, start))
     if rule.unit == "working":
         total = days + rule.extension_days if extended else days
-        return Due(rule, start, calendar.add_working_days(start, total), total, extended)
+        due = calendar.add_working_days(start, total)
+        return Due(rule, start, due, total, extended, calendar.is_provisional(start, due))
     due = calendar.calendar_days_end(start, days)
     if extended:
         due = calendar.calendar_days_end(due, rule.extension_days)
         days += rule.extension_days
-    return Due(rule, start, due, days, extended)
+    return Due(rule, start, due, days, extended, calendar.is_provisional(start, due))
 
 
 class Urgency(StrEnum):
@@ -668,6 +675,8 @@ class Remaining:
     # working days in (today, due]; 0 when overdue or due today; None when ``due`` lies beyond
     # the declared years (an expiry reminder years ahead): then only calendar days are known
     working_days: int | None
+    # the working days are counted across a year whose 放假通知 is not out yet (暂定)
+    provisional: bool = False
 
     @property
     def label(self) -> str:
@@ -677,6 +686,8 @@ class Remaining:
             return "今日届满"
         if self.working_days is None:
             return f"剩余{self.calendar_days}日"
+        if self.provisional:
+            return f"剩余{self.working_days}个工作日（暂定）"
         return f"剩余{self.working_days}个工作日"
 
     @property
@@ -718,7 +729,7 @@ def remaining(due: date, today: date, calendar: WorkCalendar, *, warn_within: in
         )
         return Remaining(Urgency.OK if far else Urgency.DUE_SOON, (due - today).days, None)
     urgency = Urgency.DUE_SOON if working <= warn_within else Urgency.OK
-    return Remaining(urgency, (due - today).days, working)
+    return Remaining(urgency, (due - today).days, working, calendar.is_provisional(today, due))
 
 
 def _last_declared_day(calendar: WorkCalendar, today: date) -> date | None:

@@ -41,6 +41,9 @@ class Deadline(models.Model):
     extended = models.BooleanField(_("已延长"), default=False)
     start = models.DateField(_("起算日"))
     due = models.DateField(_("届满日"), db_index=True)
+    # 暂定: the due date was counted across a year whose 放假通知 is not out yet (statutory
+    # holidays only); recomputed when the notice is entered.
+    provisional = models.BooleanField(_("暂定"), default=False)
     met_on = models.DateField(_("完成日"), null=True, blank=True)
     status = models.CharField(
         _("状态"), max_length=16, choices=DeadlineStatus.choices, default=DeadlineStatus.OPEN
@@ -67,4 +70,4 @@ class Deadline(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.rule_code} {self.start}→{self.due}"
+        return f"{self.rule_code} {self.start}→{self.due}{'（暂定）' if self.provisional else ''}"

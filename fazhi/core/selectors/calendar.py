@@ -25,13 +25,31 @@ _cached: tuple[tuple[Any, ...], WorkCalendar] | None = None
 def _fingerprint() -> tuple[Any, ...]:
     overrides = HolidayOverride.objects.aggregate(n=Count("id"), at=Max("updated_at"))
     years = CalendarYear.objects.aggregate(n=Count("id"), at=Max("updated_at"))
-    return (overrides["n"], overrides["at"], years["n"], years["at"])
+    return (
+        overrides["n"],
+        overrides["at"],
+        years["n"],
+        years["at"],
+        settings.FAZHI.get("PROVISIONAL_CALENDAR_YEARS", 2),
+        settings.FAZHI.get("HOLIDAY_RULES_2024_FROM_YEAR", 2025),
+    )
 
 
 def _build() -> WorkCalendar:
     overrides = dict(HolidayOverride.objects.values_list("day", "is_off_day"))
     declared = CalendarYear.objects.values_list("year", flat=True)
-    return WorkCalendar.from_chinese_calendar(overrides=overrides, declared_years=declared)
+    return WorkCalendar.from_chinese_calendar(
+        overrides=overrides,
+        declared_years=declared,
+        provisional_horizon=int(settings.FAZHI.get("PROVISIONAL_CALENDAR_YEARS", 2)),
+        revision_2024_from=int(settings.FAZHI.get("HOLIDAY_RULES_2024_FROM_YEAR", 2025)),
+    )
+
+
+def work_calendar_fresh() -> WorkCalendar:
+    """The calendar built now from the tables, bypassing the cache (inside a transaction that
+    just changed holiday data, before the cache is invalidated on commit)."""
+    return _build()
 
 
 def work_calendar() -> WorkCalendar:
@@ -66,6 +84,20 @@ def calendar_years_known() -> list[dict[str, Any]]:
                 "from_package": year in package,
                 "declared": row is not None,
                 "source": row.source if row else "chinesecalendar",
+                "provisional": False,
+            }
+        )
+    last = max(package | set(declared), default=0)
+    for year in range(
+        last + 1, last + 1 + int(settings.FAZHI.get("PROVISIONAL_CALENDAR_YEARS", 2))
+    ):
+        rows.append(
+            {
+                "year": year,
+                "from_package": False,
+                "declared": False,
+                "source": "暂定：按全国年节及纪念日放假办法的法定节日推算，调休待国务院办公厅通知",
+                "provisional": True,
             }
         )
     return rows

@@ -18,12 +18,20 @@ from django.db import transaction
 from fazhi.accounts.permissions import CORE_CALENDAR, require
 from fazhi.core.domain.calendar import chinese_calendar_years
 from fazhi.core.models import CalendarYear, HolidayOverride
-from fazhi.core.selectors.calendar import work_calendar_invalidate
+from fazhi.core.selectors.calendar import work_calendar_fresh, work_calendar_invalidate
 from fazhi.core.services import audit
+from fazhi.core.services.deadlines import MovedDeadline, deadlines_recompute_report
 
 
 class HolidayDataError(ValueError):
     """Holiday input that cannot be used; nothing was written."""
+
+
+def _recompute_provisional(actor) -> list[MovedDeadline]:
+    """Open 暂定 deadlines recomputed on the calendar as just changed (same transaction)."""
+    return deadlines_recompute_report(
+        actor=actor, provisional_only=True, calendar=work_calendar_fresh()
+    )
 
 
 def _upsert(*, day: date, is_off_day: bool, name: str, source: str) -> str:
@@ -45,12 +53,14 @@ def holiday_override_set(
 ) -> HolidayOverride:
     """Mark ``day`` as a day off or a working day (调休上班). Audits ``core.holiday_override.set``.
 
-    Deadlines already open keep their due date until `deadlines_recompute` runs.
+    Open 暂定 deadlines are recomputed at once (``row.moved_deadlines`` lists those that
+    changed); other open deadlines keep their due date until `deadlines_recompute` runs.
     """
     require(actor, CORE_CALENDAR)
     previous = HolidayOverride.objects.filter(day=day).values("is_off_day", "name").first()
     outcome = _upsert(day=day, is_off_day=is_off_day, name=name.strip(), source=source.strip())
     row = HolidayOverride.objects.get(day=day)
+    row.moved_deadlines = []
     if outcome != "unchanged":
         audit.record(
             actor=actor,
@@ -59,6 +69,7 @@ def holiday_override_set(
             data={"day": day, "is_off_day": is_off_day, "name": row.name, "previous": previous},
         )
         transaction.on_commit(work_calendar_invalidate)
+        row.moved_deadlines = _recompute_provisional(actor)
     return row
 
 
@@ -74,6 +85,7 @@ def holiday_override_delete(*, override: HolidayOverride, actor) -> None:
     )
     override.delete()
     transaction.on_commit(work_calendar_invalidate)
+    _recompute_provisional(actor)
 
 
 def calendar_year_declare_problem(*, year: int, source: str) -> str | None:
@@ -96,22 +108,29 @@ def calendar_year_declare(*, year: int, source: str, actor, note: str = "") -> C
 
     Idempotent (an already declared year is returned unchanged). Refuses (`HolidayDataError`)
     without a source, or for a year the package does not cover and for which no day has been
-    entered. Audits ``core.calendar_year.declare``.
+    entered. Audits ``core.calendar_year.declare``. Every open 暂定 deadline is recomputed on the
+    declared year; ``row.moved_deadlines`` lists those whose due date or mark changed.
     """
     require(actor, CORE_CALENDAR)
     existing = CalendarYear.objects.filter(year=year).first()
     if existing is not None:
+        existing.moved_deadlines = []
         return existing
     problem = calendar_year_declare_problem(year=year, source=source)
     if problem:
         raise HolidayDataError(problem)
     source = source.strip()
     row = CalendarYear.objects.create(year=year, source=source, note=note)
+    row.moved_deadlines = _recompute_provisional(actor)
     audit.record(
         actor=actor,
         action="core.calendar_year.declare",
         target=row,
-        data={"year": year, "source": source},
+        data={
+            "year": year,
+            "source": source,
+            "moved_deadlines": [m.as_dict() for m in row.moved_deadlines],
+        },
     )
     transaction.on_commit(work_calendar_invalidate)
     return row
@@ -127,6 +146,8 @@ class HolidayLoadSummary:
     declared: bool = False
     changed_days: list[str] = field(default_factory=list)
     other_year_days: list[str] = field(default_factory=list)
+    # open 暂定 deadlines whose due date or mark changed with this notice
+    moved: list[MovedDeadline] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -141,6 +162,7 @@ class HolidayLoadSummary:
             "unchanged": self.unchanged,
             "declared": self.declared,
             "other_year_days": self.other_year_days,
+            "moved_deadlines": [m.as_dict() for m in self.moved],
         }
 
 
@@ -178,6 +200,7 @@ def holidays_load_file(*, path: str | Path, actor) -> HolidayLoadSummary:
     previous year); they are stored all the same and listed in the summary. A file with
     ``"days": []`` means the notice is not out yet: the year is not declared. Writes one
     ``core.holidays.load`` audit event when anything changed; a refused file writes nothing.
+    Open 暂定 deadlines are recomputed on the new days; ``summary.moved`` lists the changed.
     """
     require(actor, CORE_CALENDAR)
     path = Path(path)
@@ -195,6 +218,7 @@ def holidays_load_file(*, path: str | Path, actor) -> HolidayLoadSummary:
         CalendarYear.objects.create(year=year, source=source)
         summary.declared = True
     if summary.created or summary.updated or summary.declared:
+        summary.moved = _recompute_provisional(actor)
         audit.record(
             actor=actor,
             action="core.holidays.load",

@@ -6,12 +6,14 @@ calendar change can be replayed by `deadlines_recompute`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import models, transaction
 
 from fazhi.accounts.permissions import CORE_CALENDAR, require
-from fazhi.core.domain.calendar import CalendarDataMissing
+from fazhi.core.domain.calendar import CalendarDataMissing, WorkCalendar
 from fazhi.core.domain.time_limits import UnknownRule, due_date, format_date
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
@@ -64,6 +66,7 @@ def deadline_open(
         extended=extended,
         start=start,
         due=result.due,
+        provisional=result.provisional,
     )
     audit.record(
         actor=actor,
@@ -157,13 +160,19 @@ def deadline_extend(*, deadline: Deadline, actor, reason: str = "") -> Deadline:
         raise DeadlineStateError("该期限已经延长过，依法不能再次延长。")
     result = deadline_compute(code=deadline.rule_code, start=deadline.start, extended=True)
     previous = deadline.due
-    deadline.extended, deadline.due = True, result.due
-    deadline.save(update_fields=["extended", "due", "updated_at"])
+    deadline.extended, deadline.due, deadline.provisional = True, result.due, result.provisional
+    deadline.save(update_fields=["extended", "due", "provisional", "updated_at"])
     audit.record(
         actor=actor,
         action="core.deadline.extend",
         target=deadline,
-        data={"from": previous, "to": deadline.due, "days": result.days, "reason": reason},
+        data={
+            "from": previous,
+            "to": deadline.due,
+            "days": result.days,
+            "reason": reason,
+            "provisional": result.provisional,
+        },
     )
     return deadline
 
@@ -181,46 +190,113 @@ def deadline_cancel(*, deadline: Deadline, actor, reason: str = "") -> Deadline:
     return deadline
 
 
-def deadlines_recompute(*, actor, batch_size: int = 500) -> int:
-    """Recompute the due date of every open deadline on the current calendar.
+@dataclass(frozen=True)
+class MovedDeadline:
+    """One open deadline whose due date or 暂定 mark changed on recompute."""
 
-    Run after holiday data changes. Each changed deadline gets a ``core.deadline.recompute``
-    event; one batch is one transaction, so an interrupted run can simply be repeated.
-    Returns how many due dates changed.
+    deadline: Deadline
+    previous_due: date
+    was_provisional: bool
+
+    @property
+    def moved(self) -> bool:
+        return self.previous_due != self.deadline.due
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.deadline.pk,
+            "subject": self.deadline.subject_label,
+            "rule": self.deadline.rule_code,
+            "from": self.previous_due.isoformat(),
+            "to": self.deadline.due.isoformat(),
+            "provisional": self.deadline.provisional,
+            "was_provisional": self.was_provisional,
+        }
+
+    def line(self) -> str:
+        """One line for a command's or a page's list of what changed."""
+        now = "（仍为暂定）" if self.deadline.provisional else "（已确定）"
+        if self.moved:
+            return (
+                f"{self.deadline.subject_label}：届满日由{format_date(self.previous_due)}"
+                f"改为{format_date(self.deadline.due)}{now}"
+            )
+        return f"{self.deadline.subject_label}：届满日{format_date(self.deadline.due)}不变{now}"
+
+
+def _recompute_one(
+    deadline: Deadline, calendar: WorkCalendar, overrides: dict[str, int], actor
+) -> MovedDeadline | None:
+    try:
+        result = due_date(
+            deadline.rule_code,
+            deadline.start,
+            calendar,
+            extended=deadline.extended,
+            overrides=overrides,
+        )
+    except (CalendarDataMissing, UnknownRule):
+        return None  # keep the stored due date rather than guess
+    if result.due == deadline.due and result.provisional == deadline.provisional:
+        return None
+    previous, was = deadline.due, deadline.provisional
+    deadline.due, deadline.provisional = result.due, result.provisional
+    deadline.save(update_fields=["due", "provisional", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="core.deadline.recompute",
+        target=deadline,
+        data={
+            "from": previous,
+            "to": result.due,
+            "was_provisional": was,
+            "provisional": result.provisional,
+        },
+    )
+    return MovedDeadline(deadline, previous, was)
+
+
+def deadlines_recompute_report(
+    *,
+    actor,
+    batch_size: int = 500,
+    provisional_only: bool = False,
+    calendar: WorkCalendar | None = None,
+) -> list[MovedDeadline]:
+    """Recompute open deadlines on the current calendar; every one whose due date or 暂定 mark
+    changed, each with a ``core.deadline.recompute`` audit event.
+
+    ``provisional_only`` takes only the 暂定 ones (what a newly entered 放假通知 can move).
+    ``calendar`` lets a service pass the calendar it just changed (before the cache is dropped
+    on commit). One batch is one transaction, so an interrupted run can simply be repeated.
     """
     require(actor, CORE_CALENDAR)
     # One calendar for the whole run: the point is to apply the new holiday data everywhere.
-    calendar, overrides = work_calendar(), time_limit_overrides()
-    changed = 0
+    calendar = calendar or work_calendar()
+    overrides = time_limit_overrides()
+    changed: list[MovedDeadline] = []
     last_pk = 0
+    open_ones = Deadline.objects.filter(status=DeadlineStatus.OPEN)
+    if provisional_only:
+        open_ones = open_ones.filter(provisional=True)
     while True:
         with transaction.atomic():
             batch = list(
-                Deadline.objects.select_for_update()
-                .filter(status=DeadlineStatus.OPEN, pk__gt=last_pk)
-                .order_by("pk")[:batch_size]
+                open_ones.select_for_update().filter(pk__gt=last_pk).order_by("pk")[:batch_size]
             )
             if not batch:
                 return changed
             for deadline in batch:
-                try:
-                    due = due_date(
-                        deadline.rule_code,
-                        deadline.start,
-                        calendar,
-                        extended=deadline.extended,
-                        overrides=overrides,
-                    ).due
-                except (CalendarDataMissing, UnknownRule):
-                    continue  # keep the stored due date rather than guess
-                if due != deadline.due:
-                    previous, deadline.due = deadline.due, due
-                    deadline.save(update_fields=["due", "updated_at"])
-                    audit.record(
-                        actor=actor,
-                        action="core.deadline.recompute",
-                        target=deadline,
-                        data={"from": previous, "to": due},
-                    )
-                    changed += 1
+                moved = _recompute_one(deadline, calendar, overrides, actor)
+                if moved is not None:
+                    changed.append(moved)
             last_pk = batch[-1].pk
+
+
+def deadlines_recompute(*, actor, batch_size: int = 500) -> int:
+    """Recompute the due date of every open deadline on the current calendar.
+
+    Run after holiday data changes. Returns how many due dates (or 暂定 marks) changed; see
+    `deadlines_recompute_report` for the list.
+    """
+    return len(deadlines_recompute_report(actor=actor, batch_size=batch_size))

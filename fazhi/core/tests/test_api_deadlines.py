@@ -15,7 +15,8 @@ def test_compute_returns_the_contract(client):
     response = client.get(f"{URL}/compute", {"rule": "penalty.payment", "from": "2025-09-16"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"rule", "start", "due", "unit", "days", "basis"}
+    assert set(body) == {"rule", "start", "due", "unit", "days", "basis", "provisional"}
+    assert body["provisional"] is False
     assert (body["due"], body["unit"], body["days"]) == ("2025-10-09", "calendar", 15)
 
 

@@ -78,3 +78,12 @@ def test_an_overlong_value_is_invalid_input(client):
     response = client.get(URL, {"kind": "docnum", "value": "津" * 101})
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_input"
+
+
+@pytest.mark.django_db
+def test_a_birth_date_in_the_future_is_invalid(client):
+    # issue 17 item 15: an ID born in 2030 validated
+    response = client.get(
+        "/api/v1/identifiers/validate", {"kind": "ric", "value": "11010520300101001X"}
+    )
+    assert response.status_code == 422 and "晚于当前日期" in response.json()["detail"]

@@ -44,6 +44,7 @@ def test_json_output_has_exactly_the_contract_keys():
         "unit": "working",
         "days": 30,
         "basis": data["basis"],
+        "provisional": False,
     }
     assert "第八十二条" in data["basis"]
 

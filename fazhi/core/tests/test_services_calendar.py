@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 
-from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.models import AuditEvent, CalendarYear, HolidayOverride
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.core.selectors.deadlines import deadline_compute
@@ -69,8 +68,8 @@ def test_cached_calendar_follows_changes(staff_user):
 @pytest.mark.django_db
 def test_loading_a_notice_makes_its_year_computable(tmp_path, staff_user):
     path = _write(tmp_path, "2027.json", NOTICE_2027)
-    with pytest.raises(CalendarDataMissing):
-        deadline_compute(code="penalty.payment", start=date(2027, 1, 20))
+    # before the notice the period is counted provisionally (暂定), not refused
+    assert deadline_compute(code="penalty.payment", start=date(2027, 1, 20)).provisional
     # when
     summary = holidays_load_file(path=path, actor=staff_user)
     # then
@@ -78,7 +77,8 @@ def test_loading_a_notice_makes_its_year_computable(tmp_path, staff_user):
     assert summary.other_year_days == ["2026-12-31"]
     assert CalendarYear.objects.get(year=2027).source == "holiday-cn 2027.json"
     # 15 days from 01-20 is Thursday 02-04
-    assert deadline_compute(code="penalty.payment", start=date(2027, 1, 20)).due == date(2027, 2, 4)
+    after = deadline_compute(code="penalty.payment", start=date(2027, 1, 20))
+    assert (after.due, after.provisional) == (date(2027, 2, 4), False)
     # working Saturday 02-06 counts, 02-08 is off
     assert deadline_compute(code="penalty.service", start=date(2027, 2, 5)).due == date(2027, 2, 16)
     assert not work_calendar().is_working_day(date(2026, 12, 31))

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 
-from fazhi.disputes.domain.errors import Refused
+from fazhi.disputes.domain.errors import DisputeError, Refused
 
 ANSWER_BASIS = "《中华人民共和国行政诉讼法》第六十七条第一款、第三十四条"
 APPEARANCE_BASIS = (
@@ -133,11 +133,44 @@ ABSENCE_LABELS: Mapping[AbsenceReason, str] = {
 }
 
 
-def check_appearance(*, head_appeared: bool, head_name: str, stand_in: str, reason: str) -> None:
-    """The head appears, or a reason and the staff member who stands in are recorded."""
+STAND_IN_BASIS = (
+    "《中华人民共和国行政诉讼法》第三条第三款；"
+    "《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第一百二十八条；"
+    "《最高人民法院关于行政机关负责人出庭应诉若干问题的规定》第十条"
+)
+_LAWYER_MARKERS = ("律师", "律所")
+
+
+def check_appearance(
+    *,
+    head_appeared: bool,
+    head_name: str,
+    stand_in: str,
+    reason: str,
+    stand_in_is_staff: bool = True,
+) -> None:
+    """The head appears, or a reason and the staff member who stands in are recorded.
+
+    行政诉讼法 第三条第三款: a head who cannot appear entrusts 相应的工作人员 — the agency's own
+    staff (解释 第一百二十八条; 2020 规定 第十条), never a lawyer alone. ``stand_in_is_staff``
+    says whether the stand-in is on the agency's staff (the service looks it up).
+
+    >>> check_appearance(head_appeared=False, head_name="", stand_in="某律师事务所王律师",
+    ...                  reason="official_duty")
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 负责人不能出庭的，应当委托本机关相应的工作人员出庭，不得仅委托律师出庭；“某律师事务所王律师”不是本机关工作人员（依据：《中华人民共和国行政诉讼法》第三条第三款；《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第一百二十八条；《最高人民法院关于行政机关负责人出庭应诉若干问题的规定》第十条）
+    """
     if head_appeared and not head_name.strip():
         raise Refused("请填写出庭的负责人姓名", APPEARANCE_BASIS)
     if not head_appeared and (not stand_in.strip() or reason not in set(AbsenceReason)):
         raise Refused(
             "负责人未出庭的，须写明理由和出庭的相应工作人员（不得仅委托律师）", APPEARANCE_BASIS
+        )
+    if not head_appeared and (not stand_in_is_staff or any(m in stand_in for m in _LAWYER_MARKERS)):
+        raise Refused(
+            "负责人不能出庭的，应当委托本机关相应的工作人员出庭，不得仅委托律师出庭；"
+            f"“{stand_in.strip()}”不是本机关工作人员",
+            STAND_IN_BASIS,
+            code=DisputeError.LAWYER_ALONE,
         )

@@ -69,7 +69,8 @@ class Figures:
 
     @property
     def reconsideration_rate(self) -> Rate | None:
-        return Rate(self.reconsiderations, self.acts) if self.acts is not None else None
+        """None when no acts of the key are on record (cases from before the platform)."""
+        return Rate(self.reconsiderations, self.acts) if self.acts else None
 
     @property
     def correction_rate(self) -> Rate:

@@ -30,7 +30,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from fazhi.core.domain.calendar import WorkCalendar
-from fazhi.disputes.domain.errors import Refused
+from fazhi.core.domain.identifiers import phone_problem, ric_entry_problem
+from fazhi.disputes.domain.errors import DisputeError, Refused
 
 LAW_2023_FROM = date(2024, 1, 1)
 APPLICATION_DAYS = 60
@@ -78,8 +79,38 @@ def cite(law: Law, article: str) -> str:
 
 
 class Role(StrEnum):
-    BODY = "body"  # 复议机关: the bureau decides (applications against district bureaus)
+    BODY = "body"  # 复议机关: the bureau decides (applications against district bureaus, 2017 law)
     RESPONDENT = "respondent"  # 被申请人: the 市政府 decides on the bureau's act
+
+
+JURISDICTION_2023 = "《中华人民共和国行政复议法》（2023年修订）第二十四条第一款第（一）项、第二款"
+JURISDICTION_2017 = "《中华人民共和国行政复议法》（2017年修正）第十二条第一款"
+
+
+def check_role(role: Role, received_on: date) -> None:
+    """The bureau may be the 复议机关 only for applications under the 2017 law.
+
+    2017 第十二条第一款: an act of a 区人社局 could be taken, at the applicant's choice, to the
+    district government or to the 上一级主管部门 (the bureau). 2023 第二十四条第一款第（一）项:
+    from 2024-01-01 the 本级人民政府 alone decides on its departments' acts, and for the bureau's
+    own acts the 直辖市人民政府 (第二款); the bureau is then only ever the 被申请人.
+
+    >>> check_role(Role.BODY, date(2023, 12, 29))
+    >>> check_role(Role.RESPONDENT, date(2025, 3, 3))
+    >>> check_role(Role.BODY, date(2025, 3, 3))
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 自2024年1月1日起，对区人社局等政府工作部门的行政行为不服的，由其本级人民政府（区人民政府）管辖，对市人社局行政行为不服的由市人民政府管辖，本局不是复议机关，不能作为复议机关登记。请告知申请人向有管辖权的人民政府申请；本局作为被申请人收到申请书副本的，按“被申请人”登记（依据：《中华人民共和国行政复议法》（2023年修订）第二十四条第一款第（一）项、第二款）
+    """
+    if role == Role.BODY and law_for(received_on) is LAW_2023:
+        raise Refused(
+            "自2024年1月1日起，对区人社局等政府工作部门的行政行为不服的，由其本级人民政府"
+            "（区人民政府）管辖，对市人社局行政行为不服的由市人民政府管辖，本局不是复议机关，"
+            "不能作为复议机关登记。请告知申请人向有管辖权的人民政府申请；本局作为被申请人"
+            "收到申请书副本的，按“被申请人”登记",
+            JURISDICTION_2023,
+            code=DisputeError.NOT_THE_BODY,
+        )
 
 
 class Status(StrEnum):
@@ -203,6 +234,25 @@ def check_application(
             cite(law, law.period_article),
         )
     return law
+
+
+def check_applicant_contacts(*, id_number: str, phone: str, today: date) -> None:
+    """An applicant's 身份证号码 and phone, when given, must be real ones (checked at entry:
+    a wrong check digit, a future birth date or a 15-digit first-generation number is refused).
+
+    >>> check_applicant_contacts(id_number="120101199001011234", phone="", today=date(2025, 6, 2))
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 申请人身份证号码校验码错误，请核对（依据：《公民身份号码》GB 11643-1999）
+    """
+    if id_number.strip() and (problem := ric_entry_problem(id_number, today=today)):
+        raise Refused(
+            f"申请人{problem}，请核对",
+            "《公民身份号码》GB 11643-1999",
+            code=DisputeError.INVALID_IDENTIFIER,
+        )
+    if phone.strip() and (problem := phone_problem(phone)):
+        raise Refused(f"申请人{problem}", code=DisputeError.INVALID_IDENTIFIER)
 
 
 def decision_rule(*, simplified: bool, received_on: date) -> str:

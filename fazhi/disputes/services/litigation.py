@@ -130,6 +130,22 @@ def litigation_answer(*, case: LitigationCase, on: date, actor) -> LitigationCas
     return case
 
 
+def _is_staff(name: str) -> bool:
+    """Whether ``name`` is one of the agency's own people: an active account or officer."""
+    from django.contrib.auth import get_user_model
+
+    from fazhi.officers.models import Officer
+
+    name = name.strip()
+    if not name:
+        return False
+    users = get_user_model().objects.filter(is_active=True)
+    return (
+        users.filter(full_name=name).exists()
+        or Officer.objects.filter(name=name, is_active=True).exists()
+    )
+
+
 @transaction.atomic
 def litigation_hearing(
     *,
@@ -145,7 +161,11 @@ def litigation_hearing(
     require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     rules.check_appearance(
-        head_appeared=head_appeared, head_name=head_name, stand_in=stand_in, reason=absence_reason
+        head_appeared=head_appeared,
+        head_name=head_name,
+        stand_in=stand_in,
+        reason=absence_reason,
+        stand_in_is_staff=head_appeared or _is_staff(stand_in),
     )
     if on < case.received_on:
         raise Refused("开庭日期不能早于收到起诉状副本的日期")

@@ -108,6 +108,7 @@ def reconsideration_apply(
     # application, or the copy received as 被申请人, is registered by the legal division.
     if not (is_online and actor is None):
         require(actor, DISPUTES_HANDLE, unit=org_unit)
+    rules.check_role(Role(role), received_on)
     law = rules.check_application(
         received_on=received_on,
         known_on=act_known_on,
@@ -117,6 +118,9 @@ def reconsideration_apply(
     )
     if not applicant_name.strip() or not requests.strip():
         raise Refused("请填写申请人和复议请求", rules.cite(law, law.act_article))
+    rules.check_applicant_contacts(
+        id_number=applicant_id_number, phone=applicant_phone, today=received_on
+    )
     if is_simplified:
         rules.decision_rule(simplified=True, received_on=received_on)
     reference = reference or _reference(received_on.year)

@@ -70,7 +70,7 @@ def test_litigation_page_records_the_head_appearance_and_rates_page(page, people
     page.locator("input[name=on]").first.fill("2019-05-20")
     page.locator("select[name=head_appeared]").select_option("no")
     page.locator("select[name=absence_reason]").select_option("official_duty")
-    page.locator("input[name=stand_in]").fill("周执法")
+    page.locator("input[name=stand_in]").fill("officer")  # an officer of the bureau
     page.get_by_role("button", name="记录开庭").click()
     text = text_of(page.locator("main"))
     assert "需要履行他人不能代替的公务" in text and "已开庭" in text

@@ -128,12 +128,28 @@ def test_absence_needs_a_reason_and_a_stand_in(people):
             stand_in="律师",
             actor=people["legal"],
         )
+    # issue 17 item 17: an outside lawyer, or anyone not on the agency's staff, is refused
+    events = AuditEvent.objects.count()
+    for outsider in ("天津某律师事务所王律师", "王某"):
+        with pytest.raises(Refused) as info:
+            lit.litigation_hearing(
+                case=case,
+                on=date(2019, 5, 20),
+                head_appeared=False,
+                stand_in=outsider,
+                absence_reason="official_duty",
+                actor=people["legal"],
+            )
+        assert info.value.code == "litigation_lawyer_alone"
+        assert "第三条第三款" in info.value.basis
+    assert AuditEvent.objects.count() == events
+    assert LitigationCase.objects.get().step != Step.HEARD
     case = lit.litigation_hearing(
         case=case,
         on=date(2019, 5, 20),
         head_appeared=False,
-        stand_in="周执法",
+        stand_in="officer",  # an officer of the bureau (the test account's name)
         absence_reason="official_duty",
         actor=people["legal"],
     )
-    assert case.head_appeared is False and case.stand_in == "周执法"
+    assert case.head_appeared is False and case.stand_in == "officer"

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 
 from fazhi.core.models import AuditEvent, Deadline
 from fazhi.core.models.deadline import DeadlineStatus
-from fazhi.disputes.domain.errors import Refused
+from fazhi.disputes.domain.errors import DisputeError, Refused
 from fazhi.disputes.domain.reconsideration import DecisionType, Role, Status
 from fazhi.disputes.models import ReconsiderationCase
 from fazhi.disputes.services import reconsideration as recon
@@ -164,3 +164,28 @@ def test_correction_then_rejection(people):
         actor=people["legal"],
     )
     assert case.status == Status.REJECTED
+
+
+def test_a_2025_application_against_a_district_bureau_is_not_registered_as_body(people):
+    # issue 17 item 7: 2023 第二十四条 — the district government is the 复议机关
+    with pytest.raises(Refused) as info:
+        apply(people, act_known_on=date(2025, 3, 1), received_on=date(2025, 3, 20))
+    assert info.value.code == DisputeError.NOT_THE_BODY
+    assert "第二十四条" in info.value.basis
+    assert not ReconsiderationCase.objects.exists()
+    assert not Deadline.objects.exists() and not AuditEvent.objects.exists()
+    # under the 2017 law (received 2023) the bureau could be chosen (第十二条)
+    assert (
+        apply(people, act_known_on=date(2023, 12, 1), received_on=date(2023, 12, 20)).law == "2017"
+    )
+
+
+def test_the_service_refuses_a_bad_id_number_whatever_the_entry_point(people):
+    # issue 17 item 15: staff form and API go through the same service
+    with pytest.raises(Refused) as info:
+        apply(people, applicant_id_number="120101199001011234")
+    assert info.value.code == DisputeError.INVALID_IDENTIFIER
+    assert "GB 11643" in info.value.basis
+    with pytest.raises(Refused):
+        apply(people, applicant_phone="1380000")
+    assert not ReconsiderationCase.objects.exists() and not AuditEvent.objects.exists()

@@ -117,14 +117,14 @@ def test_litigation_page_and_rates(client, people):
     assert "监察一支队" in rates and "0.0%" in rates
 
 
-@time_machine.travel(datetime(2025, 6, 2, 10, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
+@time_machine.travel(datetime(2023, 6, 2, 10, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
 def test_online_application_and_tracking_show_no_personal_data(client, people):
     data = {
         "applicant_name": "李四",
         "applicant_id_number": "120101198001011234",
         "applicant_phone": "13800000000",
         "respondent": "市人社局河西分局",
-        "act": "社会保险费核定决定书（2025年5月6日）",
+        "act": "社会保险费核定决定书（2023年5月6日）",
         "act_known_on": "2099-01-01",
         "requests": "撤销",
         "reasons": "核定基数错误",
@@ -132,7 +132,7 @@ def test_online_application_and_tracking_show_no_personal_data(client, people):
     }
     refused = client.post("/disputes/apply/", data).content.decode()
     assert "不能晚于申请日期" in refused and not ReconsiderationCase.objects.exists()
-    data["act_known_on"] = "2025-05-06"
+    data["act_known_on"] = "2023-05-06"
     data["attachments"] = SimpleUploadedFile("证据.pdf", PDF, content_type="application/pdf")
     response = client.post("/disputes/apply/", data)
     assert response.status_code == 200, response.content.decode()
@@ -142,3 +142,51 @@ def test_online_application_and_tracking_show_no_personal_data(client, people):
     assert "待受理审查" in page
     for private in ("李四", "1201", "13800000000", "社会保险费核定"):
         assert private not in page
+
+
+@time_machine.travel(datetime(2025, 6, 2, 10, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
+def test_a_2025_online_application_is_not_registered_with_the_bureau_as_body(client, people):
+    # issue 17 item 7: from 2024-01-01 the district government decides (2023 第二十四条)
+    data = {
+        "applicant_name": "李四",
+        "applicant_id_number": "11010519491231002X",
+        "applicant_phone": "13800000000",
+        "respondent": "和平区人社局",
+        "act": "社会保险费核定决定书（2025年5月6日）",
+        "act_known_on": "2025-05-06",
+        "requests": "撤销",
+        "reasons": "核定基数错误",
+    }
+    page = client.post("/disputes/apply/", data).content.decode()
+    assert "第二十四条" in page and "区人民政府" in page
+    assert not ReconsiderationCase.objects.exists()
+
+
+@time_machine.travel(datetime(2023, 6, 2, 10, tzinfo=ZoneInfo("Asia/Shanghai")), tick=False)
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("applicant_id_number", "120101199001011234", "校验码错误"),
+        ("applicant_id_number", "11010520300101001X", "晚于当前日期"),
+        ("applicant_id_number", "150102880730303", "第一代15位号码不予接受"),
+        ("applicant_phone", "1380000", "联系电话无效"),
+    ],
+)
+def test_the_public_application_checks_identity_numbers_at_entry(
+    client, people, field, value, reason
+):
+    # issue 17 item 15: 120101199001011234 (wrong check digit) and 1380000 were accepted
+    data = {
+        "applicant_name": "李四",
+        "applicant_id_number": "120101198001011234",
+        "applicant_phone": "13800000000",
+        "respondent": "和平区人社局",
+        "act": "社会保险费核定决定书（2023年5月6日）",
+        "act_known_on": "2023-05-06",
+        "requests": "撤销",
+        "reasons": "核定基数错误",
+        field: value,
+    }
+    page = client.post("/disputes/apply/", data).content.decode()
+    assert reason in page
+    assert not ReconsiderationCase.objects.exists()

@@ -228,6 +228,14 @@ class Case(models.Model):
     def source_label(self) -> str:
         return flow.SOURCE_LABELS.get(flow.Source(self.source), self.source)
 
+    @property
+    def set_aside(self) -> dict | None:
+        """The decision undone by a 复议 decision or a judgment (services/cases_disputes.py)."""
+        for act in self.acts.filter(kind="note").order_by("-seq"):
+            if "set_aside" in act.data:
+                return act.data["set_aside"]
+        return None
+
 
 class CaseCounter(models.Model):
     """The last serial per key (case references by unit, decision numbers by 代字) and year."""

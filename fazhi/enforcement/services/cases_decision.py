@@ -39,6 +39,8 @@ from fazhi.enforcement.publicity import case_publicity_register
 from fazhi.enforcement.services import cases_common as c
 from fazhi.enforcement.services.cases import CASE_CLOCKS
 from fazhi.enforcement.services.discretion import discretion_propose
+from fazhi.officers.domain.certificates import BASIS_REVIEWER
+from fazhi.officers.selectors import reviewer_qualification_problem
 
 HEARING_REQUEST = "penalty.hearing_request"
 HEARING_NOTICE = "penalty.hearing_notice"
@@ -389,6 +391,9 @@ def case_review(
         is_investigator=getattr(actor, "pk", None) in c.investigator_user_ids(case),
         on=on,
     )
+    # 行政处罚法 (2021) 第五十八条第二款: a first-time reviewer holds the 法律职业资格
+    if unqualified := reviewer_qualification_problem(user=actor, on=on):
+        raise Refused(unqualified, BASIS_REVIEWER)
     result = review_rules.check_opinion(points, opinion, comments)
     action = (
         flow.Action.REVIEW_AGREE

@@ -47,6 +47,12 @@ def world(org_tree):
         "reviewer": make_user("shenhe", unit=org_tree["fagui"], roles=["法制审核人员"]),
         "outsider": make_user("outsider", unit=org_tree["district_team"], roles=["执法人员"]),
     }
+    # the reviewer holds the 法律职业资格 (行政处罚法 2021 第五十八条第二款)
+    from fazhi.officers.models import LegalQualification
+
+    LegalQualification.objects.create(
+        user=users["reviewer"], certificate_number="A20150000", obtained_on=date(2015, 9, 1)
+    )
     officers = {
         "a": officer(users["a"], team, "JC-0001"),
         "b": officer(users["b"], team, "JC-0002"),

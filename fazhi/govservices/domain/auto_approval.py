@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -244,6 +245,41 @@ RULES: dict[str, AutoRule] = {
         ),
     ),
 }
+
+
+# Facts 无人审批 takes from the registers the bureau holds, never from the applicant's own
+# declaration: a rule that decides for the bureau decides on facts the bureau verified.
+REGISTER_FACTS = ("registered_capital_yuan", "credit_blacklisted", "revoked_within_3_years")
+REVOCATION_BAR_YEARS = 3  # 《劳务派遣行政许可实施办法》第二十九条
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def register_facts(entry: Mapping[str, Any] | None, *, on: date) -> dict[str, Any]:
+    """The register-backed facts for one applicant on ``on``; all None when the applicant is
+    not in the register (the rule then fails and a person decides).
+
+    >>> register_facts(None, on=date(2019, 3, 1))["registered_capital_yuan"] is None
+    True
+    >>> f = register_facts({"registered_capital_yuan": Decimal("3000000"), "credit_blacklisted": False,
+    ...                     "licence_revoked_on": date(2017, 5, 1)}, on=date(2019, 3, 1))
+    >>> f["revoked_within_3_years"], f["registered_capital_yuan"]
+    (True, Decimal('3000000'))
+    """
+    if entry is None:
+        return dict.fromkeys(REGISTER_FACTS)
+    revoked = entry.get("licence_revoked_on")
+    within = revoked is not None and on < _years_after(revoked, REVOCATION_BAR_YEARS)
+    return {
+        "registered_capital_yuan": entry.get("registered_capital_yuan"),
+        "credit_blacklisted": entry.get("credit_blacklisted"),
+        "revoked_within_3_years": within,
+    }
 
 
 def rule_for(rule_id: str) -> AutoRule | None:

@@ -171,6 +171,25 @@ def check_correction_notice(
         raise Refused("已超过五日告知期限，逾期不告知的，自收到申请材料之日起即为受理", basis)
 
 
+def deemed_accepted_on(
+    *, received_on: date, notice_due: date | None, notified: bool, on: date
+) -> date | None:
+    """第三十二条第一款第（四）项: "逾期不告知的，自收到申请材料之日起即为受理" — once the
+    five-day notice period has run with no 一次告知, the application is accepted as of the day
+    the materials arrived, whatever is missing; None while a notice may still be given.
+
+    >>> deemed_accepted_on(received_on=date(2019, 3, 1), notice_due=date(2019, 3, 8),
+    ...                    notified=False, on=date(2019, 3, 11))
+    datetime.date(2019, 3, 1)
+    >>> deemed_accepted_on(received_on=date(2019, 3, 1), notice_due=date(2019, 3, 8),
+    ...                    notified=False, on=date(2019, 3, 8)) is None
+    True
+    """
+    if notified or notice_due is None or on <= notice_due:
+        return None
+    return received_on
+
+
 def check_acceptance(*, missing: Sequence[str], accepted_on: date, received_on: date) -> None:
     if missing:
         raise Refused(

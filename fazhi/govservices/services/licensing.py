@@ -20,20 +20,21 @@ from django.utils import timezone
 from fazhi.accounts.permissions import HEAD_APPROVAL, LICENSING_HANDLE, SYSTEM, allowed, require
 from fazhi.core.domain.docnum import DocNumber, format_docnum
 from fazhi.core.domain.errors import Refused
-from fazhi.core.domain.identifiers import validate_ric, validate_uscc
+from fazhi.core.domain.identifiers import phone_problem, validate_ric, validate_uscc
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import deadlines_for_subject
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import deadline_extend, deadline_meet, deadline_open
 from fazhi.govservices.domain import licensing as rules
-from fazhi.govservices.domain.auto_approval import evaluate, rule_for
+from fazhi.govservices.domain.auto_approval import evaluate, register_facts, rule_for
 from fazhi.govservices.domain.catalogue import ItemKind
 from fazhi.govservices.domain.licensing import STEP_LABELS, ApplicantCategory, Status
 from fazhi.govservices.models import (
     CatalogueVersion,
     LicenceCounter,
     LicenseApplication,
+    RegisterEntry,
     ServiceItem,
     SubmittedMaterial,
 )
@@ -161,6 +162,7 @@ def check_applicant(
     id_type: str = "",
     id_number: str = "",
     id_type_note: str = "",
+    today: date | None = None,
 ) -> dict[str, str]:
     """The applicant's name and category, and the (normalised) identifier its category needs:
     an organisation's 统一社会信用代码; a natural person's ID document, a 居民身份证 unless another
@@ -179,7 +181,8 @@ def check_applicant(
     if id_type not in rules.APPLICANT_ID_TYPES:
         raise Refused(f"证件类型“{id_type}”不在可选范围内（{'、'.join(rules.APPLICANT_ID_TYPES)}）")
     if id_type == rules.RESIDENT_ID:
-        person = validate_ric(id_number, allow_legacy=False)
+        # a birth date after the day of receipt is refused too (GB 11643-1999 出生日期码)
+        person = validate_ric(id_number, allow_legacy=False, today=today)
         if not person.is_valid:
             raise Refused(
                 f"自然人申请人须填写有效的居民身份证号码：{person.reason}", "GB 11643-1999"
@@ -259,7 +262,10 @@ def application_submit(
         id_type=applicant_id_type,
         id_number=applicant_id_number,
         id_type_note=applicant_id_type_note,
+        today=received_on,
     )
+    if contact_phone.strip() and (problem := phone_problem(contact_phone)):
+        raise Refused(problem)
     application = LicenseApplication.objects.create(
         item=item,
         org_unit=item.org_unit,
@@ -307,11 +313,23 @@ def application_submit(
     return application
 
 
-def auto_facts(application: LicenseApplication) -> dict[str, Any]:
-    """What the 无人审批 rules read: the checklist, the checked USCC, the declared data."""
+def auto_facts(application: LicenseApplication, *, on: date | None = None) -> dict[str, Any]:
+    """What the 无人审批 rules read: the checklist, the checked USCC, and — for registered
+    capital, credit and past revocations — the registers the bureau holds (`RegisterEntry`),
+    never the applicant's declaration. Declared facts no register holds (e.g. staff numbers,
+    attested by the materials) are read as declared."""
     declared = dict(application.facts or {})
+    entry = (
+        RegisterEntry.objects.filter(uscc=application.applicant_uscc)
+        .values("registered_capital_yuan", "credit_blacklisted", "licence_revoked_on")
+        .first()
+        if application.applicant_uscc
+        else None
+    )
     return {
         **declared,
+        **register_facts(entry, on=on or application.received_on),
+        "in_register": entry is not None,
         "materials_complete": not missing_for(application),
         "uscc_valid": bool(application.applicant_uscc)
         and validate_uscc(application.applicant_uscc).is_valid,
@@ -332,9 +350,11 @@ def application_auto_decide(*, application: LicenseApplication, on: date) -> Lic
         raise Refused("该事项没有无人审批规则")
     if application.status != Status.RECEIVED:
         raise Refused("只有刚收件的申请可以无人审批")
-    result = evaluate(rule, auto_facts(application))
+    result = evaluate(rule, auto_facts(application, on=on))
     record = result.as_dict()
     _record(application, "auto_decide", SYSTEM, **record)
+    application.auto_evaluation = {**record, "on": on.isoformat()}
+    application.save(update_fields=["auto_evaluation"])
     if not result.passed:
         return application
     application_accept(application=application, on=on, actor=SYSTEM)
@@ -406,32 +426,75 @@ def application_supplement(
 
 @transaction.atomic
 def application_accept(*, application: LicenseApplication, on: date, actor) -> LicenseApplication:
-    """受理: materials complete; opens the 20-working-day decision period from ``on``."""
+    """受理: materials complete; opens the 20-working-day decision period from ``on``.
+
+    When the five-day 一次告知 period ran out with no notice, the application is accepted as
+    of the day the materials arrived, whatever is missing (第三十二条第一款第（四）项), and its
+    decision period runs from then (``deemed_accepted``)."""
     require(actor, LICENSING_HANDLE, unit=application.org_unit)
     application = _locked(application)
-    rules.check_acceptance(
-        missing=missing_for(application),
-        accepted_on=on,
-        received_on=application.supplemented_on or application.received_on,
-    )
     today = _check_not_future("accept", on)
-    previous = _move(application, Status.ACCEPTED)
     pending = _open(application, CORRECTION_RULE)
+    deemed = (
+        rules.deemed_accepted_on(
+            received_on=application.received_on,
+            notice_due=pending.due if pending else None,
+            notified=application.correction_notice is not None,
+            on=on,
+        )
+        if application.status == Status.RECEIVED
+        else None
+    )
+    if deemed is None:
+        rules.check_acceptance(
+            missing=missing_for(application),
+            accepted_on=on,
+            received_on=application.supplemented_on or application.received_on,
+        )
+    previous = _move(application, Status.ACCEPTED)
     if pending is not None:
+        # the notice period is over either way; a deemed acceptance closes it as missed
         deadline_meet(deadline=pending, met_on=today, actor=actor)
     _entered(application, "accept", on, actor, due=pending.due if pending else None)
-    application.accepted_on = on
-    application.save(update_fields=["status", "accepted_on", "step_entries", "late_entry"])
+    accepted_on = deemed or on
+    application.accepted_on, application.deemed_accepted = accepted_on, deemed is not None
+    application.save(
+        update_fields=["status", "accepted_on", "deemed_accepted", "step_entries", "late_entry"]
+    )
     deadline_open(
         subject=application,
         rule_code=DECISION_RULE,
-        start=on,
+        start=accepted_on,
         actor=actor,
         owner=application.handler,
         org_unit=application.org_unit,
     )
-    _record(application, "accept", actor, on=on, previous=previous)
+    _record(
+        application,
+        "accept",
+        actor,
+        on=on,
+        accepted_on=accepted_on,
+        deemed=deemed is not None,
+        previous=previous,
+    )
     return application
+
+
+def applications_deem_accepted(*, on: date) -> list[LicenseApplication]:
+    """The daily job: every application left without a 一次告知 past its five-day period is
+    accepted as of its day of receipt (第三十二条第一款第（四）项), by the system, so none is
+    left waiting for a notice that can no longer be given."""
+    waiting = LicenseApplication.objects.filter(
+        status=Status.RECEIVED, correction_notice__isnull=True
+    ).order_by("pk")
+    done = []
+    for application in waiting:
+        pending = _open(application, CORRECTION_RULE)
+        if pending is None or on <= pending.due:
+            continue
+        done.append(application_accept(application=application, on=on, actor=SYSTEM))
+    return done
 
 
 def _is_leader(user) -> bool:

@@ -14,7 +14,7 @@ from fazhi.govservices.models import LicenseApplication
 from fazhi.govservices.services import bundles
 from fazhi.govservices.services import catalogue as cat
 from fazhi.govservices.services import licensing as lic
-from fazhi.govservices.tests.conftest import RICH, required, submit
+from fazhi.govservices.tests.conftest import RICH, register_from_facts, required, submit
 from fazhi.publicity.domain.enums import Kind, Status
 from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord
@@ -79,6 +79,15 @@ def test_bundle_parts_register_as_they_are_granted(people, catalogue):
         actor=people["clerk"],
     )
     names = sorted({*required(catalogue["lwpq"]), *required(catalogue["gs"])})
+    register_from_facts(
+        people,
+        {
+            "applicant_uscc": demo_uscc(3),
+            "applicant_name": "天津某公司",
+            "received_on": date(2019, 4, 1),
+            "facts": RICH,
+        },
+    )
     parent = bundles.bundle_submit(
         bundle=bundle,
         applicant_name="天津某公司",

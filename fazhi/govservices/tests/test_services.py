@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -15,6 +16,7 @@ from fazhi.govservices.models import LicenseApplication, SubmittedMaterial
 from fazhi.govservices.services import bundles
 from fazhi.govservices.services import catalogue as cat
 from fazhi.govservices.services import licensing as lic
+from fazhi.govservices.services.registers import register_entries_import
 from fazhi.govservices.tests.conftest import required, submit
 from fazhi.publicity.testing import on_day
 
@@ -43,7 +45,7 @@ def test_auto_approval_grants_with_the_rule_recorded(people, catalogue):
     assert app.status == "granted" and app.is_automatic
     assert app.licence_number == "津人社许〔2019〕1号"
     assert app.auto_rule["rule_id"] == "lwpq" and app.auto_rule["rule_version"] == 1
-    assert app.auto_rule["inputs"]["registered_capital_yuan"] == 2000000
+    assert Decimal(app.auto_rule["inputs"]["registered_capital_yuan"]) == 2000000  # the register
     assert app.valid_to == date(2022, 2, 28)
     event = AuditEvent.objects.get(action="services.application.grant", target_id=str(app.pk))
     assert event.actor_id is None and event.actor_label == "system" and event.data["rule"] == "lwpq"
@@ -213,6 +215,18 @@ def test_bundle_creates_one_application_per_item_with_shared_materials_once(peop
         actor=people["clerk"],
     )
     names = sorted(set(required(catalogue["lwpq"]) + required(catalogue["gs"])))
+    register_entries_import(  # the register the 无人审批 of XK-LWPQ reads
+        rows=[
+            {
+                "uscc": demo_uscc(3),
+                "name": "天津某公司",
+                "registered_capital_yuan": 3000000,
+                "credit_blacklisted": False,
+            }
+        ],
+        source="测试登记信息",
+        actor=people["clerk"],
+    )
     parent = bundles.bundle_submit(
         bundle=bundle,
         applicant_name="天津某公司",

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from datetime import date
 from enum import StrEnum
 
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.states import Action
+from fazhi.normdocs.domain.validity import out_of_force_from
 
 
 class Outcome(StrEnum):
@@ -50,6 +52,26 @@ def check_assessment(outcome: Outcome, reason: str) -> None:
             "reason_required",
             f"清理意见为“{OUTCOME_LABELS[Outcome(outcome)]}”的，须写明理由。",
         )
+
+
+def term_ended_problem(title: str, valid_until: date | None, on: date) -> str | None:
+    """A document whose 有效期 ended before ``on`` is 失效 (as the portal shows it): a cleanup
+    cannot assess it 继续有效; one still needed is made again, numbered and published anew
+    (validity.py: the local rules behind the term, "届满前6个月评估 … 需继续的重新登记编号公布").
+
+    >>> term_ended_problem("关于失业保险援企稳岗的暂行办法", date(2021, 2, 28), date(2022, 3, 1))
+    '《关于失业保险援企稳岗的暂行办法》有效期已于2021年2月28日届满，自2021年3月1日起失效，不能评估为“继续有效”；需要继续施行的，应当按程序重新制定、登记编号并公布'
+    >>> term_ended_problem("x", date(2022, 3, 1), date(2022, 3, 1)) is None
+    True
+    """
+    if valid_until is None or on <= valid_until:
+        return None
+    ended = out_of_force_from(valid_until)
+    return (
+        f"《{title}》有效期已于{valid_until.year}年{valid_until.month}月{valid_until.day}日届满，"
+        f"自{ended.year}年{ended.month}月{ended.day}日起失效，不能评估为“继续有效”；"
+        "需要继续施行的，应当按程序重新制定、登记编号并公布"
+    )
 
 
 def missing_assessments(in_force: Iterable[int], assessed: Mapping[int, Outcome]) -> list[int]:

@@ -23,6 +23,11 @@ class NormativeDocumentQuerySet(models.QuerySet):
     def in_force(self) -> NormativeDocumentQuerySet:
         return self.filter(stage__in=[s.value for s in IN_FORCE_STAGES])
 
+    def current_on(self, day) -> NormativeDocumentQuerySet:
+        """In force on ``day``: the stage says so and the term has not ended (a document past
+        its 有效期 is 失效 from the next day, whether or not the daily job has registered it)."""
+        return self.in_force().exclude(valid_until__lt=day)
+
     def open_for_comment(self) -> NormativeDocumentQuerySet:
         return self.filter(stage=Stage.PUBLIC_COMMENT)
 

@@ -16,6 +16,7 @@ from fazhi.normdocs.domain.cleanup import (
     check_complete,
     ending_action,
     outcome_counts,
+    term_ended_problem,
 )
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.states import is_in_force
@@ -51,8 +52,9 @@ def cleanup_start(*, title: str, actor, on: date | None = None) -> CleanupCampai
     return campaign
 
 
-def _in_force():
-    return NormativeDocument.objects.in_force()
+def _in_force(on: date | None = None):
+    """现行有效 on ``on``: a document past its 有效期 is not, even before the daily job ran."""
+    return NormativeDocument.objects.current_on(today(on))
 
 
 @transaction.atomic
@@ -69,6 +71,11 @@ def cleanup_assess(
     check_assessment(result, reason)
     if not is_in_force(document.stage):
         raise Refused("not_in_force", f"《{document.title}》不是现行有效文件，无需清理。")
+    # judged on the campaign's day: the cleanup assesses what was in force when it started
+    if result == Outcome.KEEP and (
+        ended := term_ended_problem(document.title, document.valid_until, campaign.started_on)
+    ):
+        raise Refused("term_ended", ended)
     assessment, _ = CleanupAssessment.objects.update_or_create(
         campaign=campaign,
         document=document,
@@ -102,8 +109,16 @@ def cleanup_announce(
     if not announcement_title.strip():
         raise Refused("title_required", "请填写公告标题。")
     assessed = dict(campaign.assessments.values_list("document_id", "outcome"))
-    check_complete(_in_force().values_list("pk", flat=True), assessed)
-    for assessment in campaign.assessments.select_related("document").order_by("document_id"):
+    check_complete(_in_force(day).values_list("pk", flat=True), assessed)
+    assessments = list(campaign.assessments.select_related("document").order_by("document_id"))
+    for assessment in assessments:  # a 继续有效 cannot be announced for a document since expired
+        if assessment.outcome == Outcome.KEEP and (
+            ended := term_ended_problem(
+                assessment.document.title, assessment.document.valid_until, day
+            )
+        ):
+            raise Refused("term_ended", ended)
+    for assessment in assessments:
         document = lock(assessment.document)
         action = ending_action(Outcome(assessment.outcome))
         if action is not None:

@@ -138,3 +138,32 @@ def test_cleanup_assesses_every_document_and_announces_in_one_batch(people, unch
         services.cleanup_assess(
             campaign=campaign, document=kept, outcome="amend", reason="x", actor=legal
         )
+
+
+def test_an_expired_provisional_document_is_not_kept_in_a_cleanup(people, unchanged):
+    # issue 17 item 17: a 暂行 document past its 2-year term appeared as 现行有效 and was kept
+    from fazhi.normdocs.selectors import campaign_pending
+
+    provisional = make_document(people, Stage.IN_FORCE, title="失业保险援企稳岗暂行办法")
+    lasting = make_document(people, Stage.IN_FORCE, title="丙办法")
+    assert provisional.valid_until is not None
+    later = provisional.valid_until.replace(day=1).toordinal() + 60
+    with time_machine.travel(
+        datetime.combine(date.fromordinal(later), datetime.min.time(), ZoneInfo("Asia/Shanghai")),
+        tick=False,
+    ):
+        legal = people["legal"]
+        campaign = services.cleanup_start(title="届满后清理", actor=legal)
+        assert list(campaign_pending(campaign)) == [lasting]
+        with unchanged(), pytest.raises(Refused, match=r"有效期已于.*届满.*不能评估为“继续有效”"):
+            services.cleanup_assess(
+                campaign=campaign, document=provisional, outcome="keep", reason="", actor=legal
+            )
+        services.cleanup_assess(
+            campaign=campaign, document=lasting, outcome="keep", reason="", actor=legal
+        )
+        # the expired one is not 现行有效, so the result can be announced without it
+        campaign = services.cleanup_announce(
+            campaign=campaign, announcement_title="清理结果公告", actor=legal
+        )
+        assert "继续有效1件" in campaign.announcement_lead

@@ -41,6 +41,10 @@ BASIS_QUALIFIED = "《中华人民共和国行政处罚法》第四十二条"
 BASIS_CARD = "《劳动保障监察条例》第四条；国办发〔2018〕118号（二十三）"
 BASIS_SANCTION = "《中华人民共和国行政处罚法》第七十六条第（五）项"
 BASIS_PERIOD = "《中华人民共和国民法典》第二百零二条"
+BASIS_EXAM = "《劳动保障监察条例》第四条（经考核或者考试录用）；国办发〔2018〕118号（二十三）"
+BASIS_TRAINING = "国办发〔2018〕118号（二十三）（执法人员上岗前须经培训）"
+BASIS_REVIEWER = "《中华人民共和国行政处罚法》（2021年修订）第五十八条第二款"
+PENALTY_2021_FROM = date(2021, 7, 15)  # 行政处罚法 (2021) 第八十六条
 
 
 class Status(StrEnum):
@@ -69,10 +73,18 @@ class CardPolicy:
     validity_years: int = 3
     review_cycle_months: int = 12
     min_training_hours: int = 60  # 每人每年不少于60学时 (法治政府建设实施纲要, UNVERIFIED)
+    # How long after expiry a card may still be replaced by 换证; later it is a new 申领 with
+    # exam and training (local rules, UNVERIFIED: configurable).
+    renewal_grace_months: int = 6
 
     def __post_init__(self) -> None:
-        if self.validity_years < 1 or self.review_cycle_months < 0 or self.min_training_hours < 0:
-            raise ValueError("执法证有效期、年审周期、培训学时的配置不合法")
+        if (
+            self.validity_years < 1
+            or self.review_cycle_months < 0
+            or self.min_training_hours < 0
+            or self.renewal_grace_months < 0
+        ):
+            raise ValueError("执法证有效期、年审周期、培训学时、换证宽限期的配置不合法")
 
 
 @dataclass(frozen=True)
@@ -164,6 +176,88 @@ def unusable_reason(card: CardFacts, *, on: date, policy: CardPolicy) -> Unusabl
     if due is not None and on > due:
         return Unusable.REVIEW_OVERDUE
     return None
+
+
+def issue_problem(
+    *,
+    issued_on: date,
+    exam_passed_on: date | None,
+    trained_on: date | None,
+    legal_qualification_on: date | None = None,
+) -> tuple[str, str] | None:
+    """(message, basis) why a first card cannot be issued on ``issued_on``, or None.
+
+    An inspector is appointed after 考核 or 考试 (劳动保障监察条例 第四条) and trained before
+    taking up the post (118号（二十三）), so a passed exam and a training on record, both on or
+    before the issue day, are required; a holder of the 法律职业资格 may have the exam waived
+    (118号（二十三）), not the training.
+
+    >>> issue_problem(issued_on=date(2019, 3, 1), exam_passed_on=None, trained_on=date(2019, 1, 5))[0]
+    '没有执法资格考试合格记录（或法律职业资格），不能发放执法证'
+    >>> issue_problem(issued_on=date(2019, 3, 1), exam_passed_on=None, trained_on=date(2019, 1, 5),
+    ...               legal_qualification_on=date(2015, 9, 1)) is None
+    True
+    >>> issue_problem(issued_on=date(2019, 3, 1), exam_passed_on=date(2019, 2, 1), trained_on=None)[0]
+    '没有上岗培训记录，不能发放执法证'
+    """
+    qualified = legal_qualification_on is not None and legal_qualification_on <= issued_on
+    if not qualified and (exam_passed_on is None or exam_passed_on > issued_on):
+        return "没有执法资格考试合格记录（或法律职业资格），不能发放执法证", BASIS_EXAM
+    if trained_on is None or trained_on > issued_on:
+        return "没有上岗培训记录，不能发放执法证", BASIS_TRAINING
+    return None
+
+
+def renewal_problem(*, expires_on: date, renew_on: date, policy: CardPolicy) -> str | None:
+    """Why a card expired on ``expires_on`` can no longer be replaced by 换证 on ``renew_on``.
+
+    >>> p = CardPolicy(renewal_grace_months=6)
+    >>> renewal_problem(expires_on=date(2022, 1, 10), renew_on=date(2022, 7, 10), policy=p) is None
+    True
+    >>> renewal_problem(expires_on=date(2022, 1, 10), renew_on=date(2026, 1, 12), policy=p)
+    '原证已于2022年01月10日到期，超过6个月未换证，不能换证；请按新申领办理（须有考试合格和培训记录）'
+    """
+    if renew_on <= add_months(expires_on, policy.renewal_grace_months):
+        return None
+    return (
+        f"原证已于{expires_on:%Y年%m月%d日}到期，超过{policy.renewal_grace_months}个月未换证，"
+        "不能换证；请按新申领办理（须有考试合格和培训记录）"
+    )
+
+
+def public_status_label(status_label: str, reason: Unusable | None) -> str:
+    """What the public check shows as the card's state: a card past its validity is 已过期,
+    never 有效 (118号（五）: the public checks the card an officer shows).
+
+    >>> public_status_label("有效", Unusable.EXPIRED), public_status_label("有效", None)
+    ('已过期', '有效')
+    """
+    return str(reason) if reason is not None else status_label
+
+
+def reviewer_problem(
+    *, on: date, first_reviewed_on: date | None, legal_qualification_on: date | None
+) -> str | None:
+    """Why a person may not give a 法制审核 opinion on ``on`` for want of the 法律职业资格.
+
+    行政处罚法 (2021) 第五十八条第二款: 初次从事行政处罚决定法制审核的人员 must hold the
+    法律职业资格. Someone who reviewed before 2021-07-15 is not 初次 under it; anyone starting
+    since must hold it, obtained on or before the day of the opinion.
+
+    >>> reviewer_problem(on=date(2025, 3, 3), first_reviewed_on=None, legal_qualification_on=None)
+    '初次从事行政处罚决定法制审核的人员应当取得法律职业资格，本人未登记法律职业资格'
+    >>> reviewer_problem(on=date(2025, 3, 3), first_reviewed_on=date(2020, 5, 6),
+    ...                  legal_qualification_on=None) is None
+    True
+    >>> reviewer_problem(on=date(2019, 3, 3), first_reviewed_on=None, legal_qualification_on=None)
+    """
+    if on < PENALTY_2021_FROM:
+        return None
+    if first_reviewed_on is not None and first_reviewed_on < PENALTY_2021_FROM:
+        return None
+    if legal_qualification_on is not None and legal_qualification_on <= on:
+        return None
+    return "初次从事行政处罚决定法制审核的人员应当取得法律职业资格，本人未登记法律职业资格"
 
 
 def is_usable(card: CardFacts, *, on: date, policy: CardPolicy) -> bool:

@@ -18,7 +18,15 @@ from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.audit import person
 from fazhi.officers.domain import certificates as rules
-from fazhi.officers.models import Certificate, CertificateReview, CertificateSuspension, Officer
+from fazhi.officers.models import (
+    Certificate,
+    CertificateReview,
+    CertificateSuspension,
+    ExamResult,
+    LegalQualification,
+    Officer,
+    TrainingRecord,
+)
 from fazhi.officers.policy import card_policy
 from fazhi.officers.services._common import lock_card, lock_officer, not_before, record, text
 from fazhi.officers.services._common import number as clean_number
@@ -49,6 +57,38 @@ def _holding(officer: Officer, issued_on: date, *, besides: Certificate | None =
     return qs.order_by("-issued_on").first()
 
 
+def _qualification_on(officer: Officer) -> date | None:
+    if officer.user_id is None:
+        return None
+    row = LegalQualification.objects.filter(user_id=officer.user_id).first()
+    return row.obtained_on if row else None
+
+
+def _check_qualified(officer: Officer, issued_on: date) -> None:
+    """A passed exam (or the 法律职业资格) and a training on record by the issue day."""
+    exam = (
+        ExamResult.objects.filter(officer=officer, passed=True, taken_on__lte=issued_on)
+        .order_by("-taken_on")
+        .values_list("taken_on", flat=True)
+        .first()
+    )
+    trained = (
+        TrainingRecord.objects.filter(officer=officer, attended_on__lte=issued_on)
+        .order_by("-attended_on")
+        .values_list("attended_on", flat=True)
+        .first()
+    )
+    problem = rules.issue_problem(
+        issued_on=issued_on,
+        exam_passed_on=exam,
+        trained_on=trained,
+        legal_qualification_on=_qualification_on(officer),
+    )
+    if problem is not None:
+        message, basis = problem
+        raise Refused(f"{officer.name}{message}", basis)
+
+
 @transaction.atomic
 def certificate_issue(
     *,
@@ -58,9 +98,13 @@ def certificate_issue(
     issued_on: date,
     actor,
     expires_on: date | None = None,
+    imported: bool = False,
 ) -> Certificate:
-    """Issue a first card (申领). Refused for a used number, an officer who has left, or one who
-    already holds a running card (suspended included: 换证 is the way to replace one).
+    """Issue a first card (申领). Refused for a used number, an officer who has left, one who
+    already holds a running card (suspended included: 换证 is the way to replace one), and one
+    without a passed exam (or the 法律职业资格) and a training on record by the issue day
+    (劳动保障监察条例 第四条; 118号（二十三）). ``imported`` registers a card issued before the
+    platform kept exams and training (the import command only; the audit event says so).
     Audits ``officers.certificate.issue``."""
     require(actor, OFFICERS_MANAGE, unit=officer.org_unit)
     officer = lock_officer(officer)
@@ -76,6 +120,8 @@ def certificate_issue(
             f"{held.expires_on:%Y-%m-%d}），一人只能持有一个有效执法证，请办理换证",
             rules.BASIS_CARD,
         )
+    if not imported:
+        _check_qualified(officer, issued_on)
     card = Certificate.objects.create(
         officer=officer,
         number=value,
@@ -93,6 +139,7 @@ def certificate_issue(
         area=area,
         issued_on=issued_on,
         expires_on=card.expires_on,
+        imported=imported,
     )
     bump("officers")  # public pages show it: a new version on commit
     return card
@@ -117,6 +164,11 @@ def certificate_renew(
         raise Refused(f"{officer.name}已离岗，不能换证", rules.BASIS_CARD)
     if issued_on <= old.issued_on:
         raise Refused(f"换证日期须晚于旧证发证日期（{old.issued_on:%Y年%m月%d日}）")
+    late = rules.renewal_problem(
+        expires_on=old.expires_on, renew_on=issued_on, policy=card_policy()
+    )
+    if late is not None:
+        raise Refused(late, rules.BASIS_CARD)
     _check_number_free(value)
     held = _holding(officer, issued_on, besides=old)
     if held is not None:
@@ -260,3 +312,27 @@ def certificate_review_record(
     )
     bump("officers")  # public pages show it: a new version on commit
     return review
+
+
+@transaction.atomic
+def legal_qualification_record(
+    *, user, certificate_number: str, obtained_on: date, actor
+) -> LegalQualification:
+    """Record (or correct) a person's 法律职业资格, needed by a first-time 法制审核 reviewer
+    (行政处罚法 2021 第五十八条第二款). Audits ``officers.legal_qualification.record``."""
+    number = text(certificate_number, "法律职业资格证书编号", limit=40)
+    row, created = LegalQualification.objects.select_for_update().get_or_create(
+        user=user, defaults={"certificate_number": number, "obtained_on": obtained_on}
+    )
+    if not created:
+        row.certificate_number, row.obtained_on = number, obtained_on
+        row.save()
+    record(
+        actor=actor,
+        action="legal_qualification.record",
+        target=row,
+        user=user.pk,
+        number=number,
+        obtained_on=obtained_on,
+    )
+    return row

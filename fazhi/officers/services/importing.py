@@ -161,6 +161,7 @@ def _import_row(row: dict[str, str], *, actor, today: date, result: ImportResult
         issued_on=issued_on,
         expires_on=expires_on,
         actor=actor,
+        imported=True,  # issued before the platform: its exam and training are not on record
     )
     if reviewed_on is not None:
         cards.certificate_review_record(

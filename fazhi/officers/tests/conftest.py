@@ -9,8 +9,10 @@ import pytest
 from fazhi.accounts.tests.factories import make_user
 from fazhi.officers.services import certificates as cards
 from fazhi.officers.services import officers as people
+from fazhi.officers.services import training
 
 ISSUED = date(2019, 1, 10)
+QUALIFIED = date(2015, 1, 5)  # training and exam on record before any card in these tests
 
 
 @pytest.fixture
@@ -31,10 +33,26 @@ def make_officer(
     number: str | None = None,
     issued_on: date = ISSUED,
     user=None,
+    qualified_on: date | None = QUALIFIED,
 ):
     officer = people.officer_create(
         name=name, org_unit=staff["units"][unit], user=user, actor=staff["manager"]
     )
+    if qualified_on is not None:
+        training.training_record_add(
+            officer=officer,
+            attended_on=qualified_on,
+            course="上岗培训",
+            hours=40,
+            actor=staff["manager"],
+        )
+        training.exam_result_add(
+            officer=officer,
+            exam="行政执法资格考试",
+            taken_on=qualified_on,
+            passed=True,
+            actor=staff["manager"],
+        )
     if number:
         cards.certificate_issue(
             officer=officer,

@@ -52,11 +52,11 @@ def test_manager_records_training_and_officers_cannot(client, staff, live):
     data = {"attended_on": "2019-03-14", "course": "行政处罚法培训", "hours": "24"}
     client.force_login(staff["officer_user"])
     assert client.post(url, data).status_code == 403
-    assert not TrainingRecord.objects.exists()
+    assert not TrainingRecord.objects.filter(attended_on=date(2019, 3, 14)).exists()
     client.force_login(staff["manager"])
     response = client.post(url, data, follow=True)
     assert "已办理" in response.content.decode()
-    assert TrainingRecord.objects.get().hours == 24
+    assert TrainingRecord.objects.get(attended_on=date(2019, 3, 14)).hours == 24
     # a refusal comes back as a message and writes nothing
     events = AuditEvent.objects.count()
     response = client.post(url, data, follow=True)
@@ -90,10 +90,20 @@ def test_create_and_issue_through_the_forms(client, staff):
     assert response.status_code == 302
     detail = response["Location"]
     pk = int(detail.rstrip("/").split("/")[-1])
+    issue = {"number": "1200001900050", "area": "天津市", "issued_on": "2019-05-01"}
+    # issue 17 item 10: no exam and no training on record — refused, nothing written
+    refused = client.post(f"/staff/officers/{pk}/issue/", issue, follow=True).content.decode()
+    assert "没有执法资格考试合格记录" in refused
+    assert not Certificate.objects.filter(officer_id=pk).exists()
     client.post(
-        f"/staff/officers/{pk}/issue/",
-        {"number": "1200001900050", "area": "天津市", "issued_on": "2019-05-01"},
+        f"/staff/officers/{pk}/training/",
+        {"attended_on": "2019-03-14", "course": "上岗培训", "hours": "40"},
     )
+    client.post(
+        f"/staff/officers/{pk}/exam/",
+        {"exam": "行政执法资格考试", "taken_on": "2019-04-01", "score": "80", "passed": "1"},
+    )
+    client.post(f"/staff/officers/{pk}/issue/", issue)
     assert Certificate.objects.get(officer_id=pk).expires_on == date(2022, 5, 1)
 
 

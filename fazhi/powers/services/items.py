@@ -85,11 +85,14 @@ def _write_version(item, values: dict, *, number, reason, effective_from, actor)
         effective_from=effective_from,
         created_by=audit.person(actor),
     )
-    for position, citation in enumerate(parse_citations(version.legal_basis_text)):
+    cited = [(PowerItemBasis.Role.BASIS, c) for c in parse_citations(version.legal_basis_text)]
+    cited += [(PowerItemBasis.Role.REMEDY, c) for c in parse_citations(version.remedy)]
+    for position, (role, citation) in enumerate(cited):
         document, article = selectors.basis_resolve(citation=citation, on=effective_from)
         PowerItemBasis.objects.create(
             version=version,
             position=position,
+            role=role,
             citation=citation.label,
             title=citation.title,
             article_number=citation.number,

@@ -27,14 +27,32 @@ class Command(BaseCommand):
                     "请指定年份，例如：fazhi calendar_year declare 2027 --source …", returncode=2
                 )
             try:
-                calendar_year_declare(year=options["year"], source=options["source"], actor=SYSTEM)
+                row = calendar_year_declare(
+                    year=options["year"], source=options["source"], actor=SYSTEM
+                )
             except HolidayDataError as exc:
                 raise CommandError(str(exc), returncode=1) from None
+            if options["json"]:
+                moved = [m.as_dict() for m in row.moved_deadlines]
+                self.stdout.write(
+                    json.dumps(
+                        {"years": calendar_years_known(), "moved_deadlines": moved},
+                        ensure_ascii=False,
+                    )
+                )
+                return
+            if row.moved_deadlines:
+                self.stdout.write(f"暂定期限重新计算：{len(row.moved_deadlines)}个发生变化：")
+                for moved in row.moved_deadlines:
+                    self.stdout.write(f"  {moved.line()}")
         rows = calendar_years_known()
         if options["json"]:
             self.stdout.write(json.dumps(rows, ensure_ascii=False))
             return
         for row in rows:
+            if row.get("provisional"):
+                self.stdout.write(f"{row['year']}年：{row['source']}")
+                continue
             origin = "chinesecalendar 数据包" if row["from_package"] else ""
             if row["declared"]:
                 origin = (

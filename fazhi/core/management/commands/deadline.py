@@ -80,8 +80,15 @@ class Command(BaseCommand):
                 f"{rule.title}：自{format_date(start)}起算（当日不计入），{result.days}个"
                 f"{rule.unit_label}{extended}，届满日为{due}。"
             )
+        if result.provisional:
+            sentence = sentence.rstrip("。") + "（暂定）。"
         self.stdout.write(sentence)
         self.stdout.write(f"依据：{rule.basis}")
+        if result.provisional:
+            self.stdout.write(
+                "暂定：该期限跨入放假通知尚未发布的年度，仅按《全国年节及纪念日放假办法》"
+                "规定的法定节日推算，调休以国务院办公厅通知为准，通知录入后重新计算。"
+            )
         if not rule.verified:
             self.stdout.write("注意：该期限天数尚未与官方文本核实，可由管理员在配置中调整。")
         return None

@@ -54,6 +54,10 @@ class Command(BaseCommand):
             if s.other_year_days:
                 line += f"；其中{len(s.other_year_days)}天属于相邻年度（{'、'.join(s.other_year_days)}）"
             self.stdout.write(line + "。")
+            if s.moved:
+                self.stdout.write(f"暂定期限重新计算：{len(s.moved)}个发生变化：")
+                for moved in s.moved:
+                    self.stdout.write(f"  {moved.line()}")
         if changed:
             self.stdout.write(f"已重新计算进行中期限：{recomputed}个届满日发生变化。")
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from fazhi.core.domain.docnum import validate_docnum
 from fazhi.core.domain.identifiers import ValidationResult, validate_ric, validate_uscc
@@ -38,7 +39,10 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     def handle(self, *args, **options):
-        result: ValidationResult = VALIDATORS[options["kind"]](options["value"])
+        if options["kind"] == "ric":  # a birth date after today is not a real number
+            result: ValidationResult = validate_ric(options["value"], today=timezone.localdate())
+        else:
+            result = VALIDATORS[options["kind"]](options["value"])
         if options["json"]:
             self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False))
         elif result.is_valid:
