@@ -122,6 +122,9 @@ REPORTS_COMMENT = _rule(
 # The 主要负责人 signs the report (the service also checks the actor is the one in office).
 REPORTS_APPROVE = _rule("reports.approve", "审定年度报告", LEADER, scoped=False)
 
+# --- supervision (issue 22): 执法监督 by 法规处, the 行政执法监督机构 of the bureau ---
+SUPERVISION_SCAN = _rule("supervision.scan", "运行执法预警扫描", LEGAL_STAFF, ADMIN, scoped=False)
+
 
 # --- checks -------------------------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "fazhi.publicity",
     "fazhi.inspections",
     "fazhi.planning",
+    "fazhi.supervision",
     "fazhi.reports",
     "fazhi.portal",
 ]
@@ -223,6 +224,9 @@ FAZHI = {
     # Part of every cached page's key: set it per deploy (e.g. the commit) so pages rendered by
     # the previous code are not served from a shared Redis after a release.
     "RELEASE": env.str("FAZHI_RELEASE", default=""),
+    # 执法监督 warning thresholds over supervision.domain.warnings.DEFAULTS, e.g.
+    # {"hearing_missing": {"fine_threshold": "10000"}}; a value that does not parse is refused.
+    "SUPERVISION_RULES": json.loads(env.str("FAZHI_SUPERVISION_RULES", default="{}")),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),

@@ -1,0 +1,147 @@
+"""Reads for supervision: the facts of a case the warning rules read, the warnings a user may
+see (units see theirs; bureau-wide roles — 法规处, 局领导 — see all)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from fazhi.accounts.selectors import scope_queryset
+from fazhi.core.selectors.calendar import work_calendar
+from fazhi.enforcement.domain import acts as act_rules
+from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.models import Case
+from fazhi.officers.selectors import valid_certificate
+from fazhi.publicity.selectors import record_of
+from fazhi.supervision.domain import casefile
+from fazhi.supervision.domain import warnings as rules
+from fazhi.supervision.models import Warning
+
+CASE_TYPE = Case._meta.label_lower
+FINISHED = {flow.Status.REJECTED, flow.Status.WITHDRAWN}
+
+
+def thresholds() -> dict:
+    """The thresholds in force (configuration over the defaults); refuses a bad value."""
+    return rules.parse_thresholds(settings.FAZHI.get("SUPERVISION_RULES") or {})
+
+
+def _decimal(value) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _certified(officers, on: date) -> int:
+    return sum(1 for o in officers if valid_certificate(officer=o, on=on) is not None)
+
+
+def case_facts(case: Case) -> rules.CaseFacts:
+    acts = list(case.acts.prefetch_related("officers").order_by("seq"))
+    kinds = {a.kind for a in acts}
+    reviews = list(case.reviews.all())
+    publicity = record_of(case) if case.decided_on else None
+    proposal = case.proposal or {}
+    return rules.CaseFacts(
+        procedure=case.procedure,
+        filed_on=case.filed_on,
+        decided_on=case.decided_on,
+        finished=case.status in FINISHED,
+        extended=act_rules.ActKind.EXTENSION in kinds,
+        fine=case.fine,
+        proposal_min=_decimal(proposal.get("min_amount")),
+        proposal_max=_decimal(proposal.get("max_amount")),
+        departure_reason=case.departure_reason,
+        review_required=bool(reviews)
+        or any(
+            (case.is_public_interest, case.is_social_impact, case.is_major_rights, case.is_complex)
+        ),
+        review_agreed=any(r.opinion == "agree" and r.reviewed_on for r in reviews),
+        decision_officers=(
+            _certified(list(case.officers.all()), case.decided_on) if case.decided_on else 0
+        ),
+        acts=tuple(
+            rules.ActFacts(a.get_kind_display(), a.on, _certified(list(a.officers.all()), a.on))
+            for a in acts
+            if a.kind in act_rules.TWO_OFFICER_KINDS
+        ),
+        hearing_told=bool(case.hearing_reasons),
+        serious=case.is_serious,
+        discussed=act_rules.ActKind.DISCUSSION in kinds,
+        served_on=case.served_on,
+        payment_due=case.payment_due,
+        paid_on=case.paid_on,
+        reminded_on=case.reminded_on,
+        court_applied_on=case.court_applied_on,
+        publicity_due=getattr(publicity, "due_on", None),
+        published_on=getattr(publicity, "published_on", None),
+        changed_on=getattr(publicity, "changed_on", None),
+        withdrawn_on=getattr(publicity, "withdrawn_on", None),
+    )
+
+
+def case_findings(case: Case, *, today: date) -> list[rules.Finding]:
+    return rules.evaluate(
+        case_facts(case), today=today, thresholds=thresholds(), cal=work_calendar()
+    )
+
+
+def warnings_for(user, *, status: str | None = Warning.Status.OPEN, rule: str = "") -> QuerySet:
+    qs = scope_queryset(Warning.objects.select_related("org_unit"), user=user)
+    if status:
+        qs = qs.filter(status=status)
+    if rule:
+        qs = qs.filter(rule=rule)
+    return qs.order_by("-level", "-opened_at", "pk")
+
+
+def subject_url(warning: Warning) -> str:
+    if warning.subject_type == CASE_TYPE:
+        from django.urls import reverse
+
+        return reverse("enforcement:case_detail", args=[int(warning.subject_id)])
+    return ""
+
+
+def case_file_gaps(case: Case) -> list[casefile.Gap]:
+    """What the case's file lacks for the path it took (the check before closing)."""
+    return casefile.gaps(case_file_facts(case))
+
+
+def case_file_facts(case: Case) -> casefile.FileFacts:
+    acts = list(case.acts.all())
+    kinds = {a.kind for a in acts}
+    interviews = [a for a in acts if a.kind == act_rules.ActKind.INTERVIEW]
+    reviews = list(case.reviews.all())
+    return casefile.FileFacts(
+        filed=case.filed_on is not None,
+        filing_approved=case.filing_approver_id is not None,
+        interviews=len(interviews),
+        unsigned_interviews=sum(1 for a in interviews if not _signed(a)),
+        notified=case.notified_on is not None,
+        decided=case.decided_on is not None,
+        served=case.served_on is not None and bool(case.service_recipient),
+        review_required=bool(reviews)
+        or any(
+            (case.is_public_interest, case.is_social_impact, case.is_major_rights, case.is_complex)
+        ),
+        review_agreed=any(r.opinion == "agree" and r.reviewed_on for r in reviews),
+        serious=case.is_serious,
+        discussed=act_rules.ActKind.DISCUSSION in kinds,
+        fine=bool(case.fine),
+        paid=case.paid_on is not None,
+        court_applied=case.court_applied_on is not None,
+        outcome=case.outcome or "",
+    )
+
+
+def _signed(act) -> bool:
+    """A 询问笔录 is signed when the file holds the signed page or the refusal is noted."""
+    data = act.data or {}
+    return bool(data.get("signed") or data.get("signature_refused") or act.evidence.exists())
