@@ -145,3 +145,16 @@ def _signed(act) -> bool:
     """A 询问笔录 is signed when the file holds the signed page or the refusal is noted."""
     data = act.data or {}
     return bool(data.get("signed") or data.get("signature_refused") or act.evidence.exists())
+
+
+def open_counts_by_rule(user) -> dict[str, int]:
+    from django.db.models import Count
+
+    rows = (
+        warnings_for(user)
+        .order_by()
+        .values("rule")
+        .annotate(n=Count("pk"))
+        .values_list("rule", "n")
+    )
+    return dict(rows)
