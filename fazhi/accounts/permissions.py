@@ -124,6 +124,20 @@ REPORTS_APPROVE = _rule("reports.approve", "审定年度报告", LEADER, scoped=
 
 # --- supervision (issue 22): 执法监督 by 法规处, the 行政执法监督机构 of the bureau ---
 SUPERVISION_SCAN = _rule("supervision.scan", "运行执法预警扫描", LEGAL_STAFF, ADMIN, scoped=False)
+# 案卷评查: 法规处 organises; reviewers come from any unit (the service checks assignment and 回避).
+SUPERVISION_REVIEW_MANAGE = _rule(
+    "supervision.review_manage", "组织案卷评查", LEGAL_STAFF, ADMIN, scoped=False
+)
+SUPERVISION_REVIEW_SCORE = _rule(
+    "supervision.review_score",
+    "评查案卷",
+    LEGAL_STAFF,
+    LEGAL_REVIEWER,
+    ENFORCEMENT_OFFICER,
+    LEADER,
+    DIVISION_CLERK,
+    scoped=False,
+)
 
 
 # --- checks -------------------------------------------------------------------------------------

@@ -73,3 +73,135 @@ class ScanRun(models.Model):
 
     def __str__(self) -> str:
         return f"预警扫描 {self.today:%Y-%m-%d}"
+
+
+# --- 案卷评查 ------------------------------------------------------------------------------------
+
+
+class ScoreSheet(models.Model):
+    """The 评查 scoring sheet of a year (configuration; the 新疆 table is the shipped default)."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    data = models.JSONField(_("评查表"))
+    updated_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("案卷评查表")
+        verbose_name_plural = _("案卷评查表")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度案卷评查表"
+
+
+class Campaign(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("准备")
+        SCORING = "scoring", _("评查中")
+        CLOSED = "closed", _("已结束")
+
+    year = models.PositiveSmallIntegerField(_("评查年度"))
+    title = models.CharField(_("名称"), max_length=200)
+    case_year = models.PositiveSmallIntegerField(_("案卷年度"))
+    share = models.CharField(_("抽取比例"), max_length=16)
+    reviewers_per_file = models.PositiveSmallIntegerField(_("每卷评查人数"), default=2)
+    sheet = models.JSONField(_("评查表（开始时定稿）"))
+    status = models.CharField(_("状态"), max_length=8, choices=Status.choices, default=Status.DRAFT)
+    reviewers = models.ManyToManyField(
+        "accounts.User", related_name="review_campaigns", verbose_name=_("评查人员")
+    )
+    frozen_list = models.TextField(_("抽取名单（冻结）"), blank=True)
+    list_digest = models.CharField(_("名单摘要"), max_length=64, blank=True)
+    seed_hex = models.CharField(_("随机种子"), max_length=64, blank=True)
+    seed_digest = models.CharField(_("种子摘要"), max_length=64, blank=True)
+    result_digest = models.CharField(_("结果摘要"), max_length=64, blank=True)
+    drawn_at = models.DateTimeField(_("抽取时间"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("案卷评查")
+        verbose_name_plural = _("案卷评查")
+        ordering = ["-year", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReviewFile(models.Model):
+    """One drawn case file of a campaign, its reviewers, score and grade."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="files")
+    case = models.ForeignKey("enforcement.Case", on_delete=models.PROTECT, related_name="+")
+    org_unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    stratum = models.CharField(_("分层"), max_length=100)
+    reviewers = models.ManyToManyField(
+        "accounts.User", related_name="review_files", verbose_name=_("评查人员")
+    )
+    vetoed = models.JSONField(_("否决项"), default=list, blank=True)
+    veto_note = models.TextField(_("否决说明"), blank=True)
+    score = models.DecimalField(_("得分"), max_digits=5, decimal_places=1, null=True, blank=True)
+    grade = models.CharField(_("等次"), max_length=10, blank=True)
+    submitted_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("评查案卷")
+        verbose_name_plural = _("评查案卷")
+        ordering = ["campaign", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "case"], name="supervision_file_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} · {self.case.reference}"
+
+
+class Deduction(models.Model):
+    file = models.ForeignKey(ReviewFile, on_delete=models.CASCADE, related_name="deductions")
+    item_code = models.CharField(_("项目"), max_length=16)
+    points = models.DecimalField(_("扣分"), max_digits=4, decimal_places=1)
+    note = models.TextField(_("扣分理由"), blank=True)
+    reviewer = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("评查扣分")
+        verbose_name_plural = _("评查扣分")
+        ordering = ["file", "item_code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["file", "item_code"], name="supervision_deduction_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_code} −{self.points}"
+
+
+class Rectification(models.Model):
+    """整改: a problem found by the review, sent to the case's unit with a deadline."""
+
+    file = models.ForeignKey(ReviewFile, on_delete=models.PROTECT, related_name="rectifications")
+    org_unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    problem = models.TextField(_("问题"))
+    due_on = models.DateField(_("整改期限"))
+    done_on = models.DateField(_("整改完成日期"), null=True, blank=True)
+    done_note = models.TextField(_("整改情况"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("评查整改")
+        verbose_name_plural = _("评查整改")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.problem[:50]
