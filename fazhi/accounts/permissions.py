@@ -138,6 +138,16 @@ SUPERVISION_REVIEW_SCORE = _rule(
     DIVISION_CLERK,
     scoped=False,
 )
+# 督办: 法规处 and 局领导 issue and close; the unit supervised replies (scoped to its unit).
+SUPERVISION_OVERSEE = _rule("supervision.oversee", "督办", LEGAL_STAFF, LEADER, ADMIN, scoped=False)
+SUPERVISION_OVERSIGHT_REPLY = _rule(
+    "supervision.oversight_reply",
+    "回复督办",
+    ENFORCEMENT_OFFICER,
+    DIVISION_CLERK,
+    LEADER,
+    ADMIN,
+)
 
 
 # --- checks -------------------------------------------------------------------------------------

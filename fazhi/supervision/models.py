@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.supervision.domain.oversight import STATUS_LABELS
 from fazhi.supervision.domain.warnings import LEVEL_LABELS, RULES
 
 
@@ -205,3 +206,47 @@ class Rectification(models.Model):
 
     def __str__(self) -> str:
         return self.problem[:50]
+
+
+# --- 督办 -----------------------------------------------------------------------------------------
+
+
+class Oversight(models.Model):
+    """督办: a 监督文书 to a unit with a deadline; dates the bureau is measured by are set by
+    the system (issued_on, replied_on, closed_on, escalated_on)."""
+
+    number = models.CharField(_("文书编号"), max_length=64, unique=True)
+    org_unit = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("被督办单位")
+    )
+    warning = models.ForeignKey(
+        Warning, on_delete=models.SET_NULL, null=True, blank=True, related_name="oversights"
+    )
+    subject = models.CharField(_("督办事项"), max_length=300)
+    demand = models.TextField(_("督办要求"))
+    status = models.CharField(
+        _("状态"), max_length=8, choices=list(STATUS_LABELS.items()), default="issued"
+    )
+    issued_on = models.DateField(_("发文日期"))
+    deadline = models.DateField(_("办理期限"))
+    reply = models.TextField(_("书面回复"), blank=True)
+    replied_on = models.DateField(_("回复日期"), null=True, blank=True)
+    recheck_reason = models.TextField(_("复查理由"), blank=True)
+    recheck_requested_on = models.DateField(_("申请复查日期"), null=True, blank=True)
+    recheck_due = models.DateField(_("复查决定期限"), null=True, blank=True)
+    recheck_result = models.TextField(_("复查决定"), blank=True)
+    recheck_decided_on = models.DateField(_("复查决定日期"), null=True, blank=True)
+    closed_on = models.DateField(_("办结日期"), null=True, blank=True)
+    close_note = models.TextField(_("办结意见"), blank=True)
+    escalated_on = models.DateField(_("逾期升级日期"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("督办")
+        verbose_name_plural = _("督办")
+        ordering = ["-issued_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.subject}"

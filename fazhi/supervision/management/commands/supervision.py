@@ -13,7 +13,7 @@ from django.utils import timezone
 from fazhi.core.domain.errors import Refused
 from fazhi.supervision import selectors
 from fazhi.supervision.domain.warnings import NOT_EVALUATED, RULES
-from fazhi.supervision.services import warnings_scan
+from fazhi.supervision.services import oversight_escalate_overdue, warnings_scan
 
 
 class Command(BaseCommand):
@@ -35,6 +35,7 @@ class Command(BaseCommand):
                 except ValueError:
                     raise CommandError(f"日期“{options['date']}”不合法", returncode=2) from None
             run = warnings_scan(today=today)
+            escalated = oversight_escalate_overdue(today=today)
         except Refused as exc:
             raise CommandError(str(exc), returncode=2) from None
         result = {
@@ -42,12 +43,14 @@ class Command(BaseCommand):
             "checked": run.checked,
             "opened": run.opened,
             "closed": run.closed,
+            "escalated": escalated,
         }
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
         else:
             self.stdout.write(
-                f"{today:%Y-%m-%d} 核查 {run.checked} 件，新发预警 {run.opened} 条，消除 {run.closed} 条"
+                f"{today:%Y-%m-%d} 核查 {run.checked} 件，新发预警 {run.opened} 条，消除 {run.closed} 条；"
+                f"逾期未回复的督办 {escalated} 件"
             )
 
     def _rules(self, as_json: bool):
