@@ -72,6 +72,8 @@ def case_facts(case: Case) -> rules.CaseFacts:
             if a.kind in act_rules.TWO_OFFICER_KINDS
         ),
         hearing_told=bool(case.hearing_reasons),
+        review_by_catalogue=_review_by_catalogue(case),
+        hearing_right=_hearing_right(case),
         serious=case.is_serious,
         discussed=act_rules.ActKind.DISCUSSION in kinds,
         served_on=case.served_on,
@@ -84,6 +86,45 @@ def case_facts(case: Case) -> rules.CaseFacts:
         changed_on=getattr(publicity, "changed_on", None),
         withdrawn_on=getattr(publicity, "withdrawn_on", None),
     )
+
+
+def _review_by_catalogue(case: Case) -> bool | None:
+    """Whether enforcement's 法制审核 catalogue lists the case (None when it cannot say)."""
+    from fazhi.enforcement.services.cases_common import review_triggers
+
+    try:
+        if case.decided_on is None:
+            return bool(review_triggers(case))
+        return bool(
+            review_triggers(
+                case,
+                fine=case.fine or Decimal(0),
+                measures=case.measures or [],
+                outcome=case.outcome,
+            )
+        )
+    except Exception:
+        return None
+
+
+def _hearing_right(case: Case) -> bool | None:
+    """Whether the decided penalty carried a hearing right, by enforcement's thresholds."""
+    if case.decided_on is None:
+        return None
+    from fazhi.enforcement.domain import hearing as hearing_rules
+    from fazhi.enforcement.services.cases_common import hearing_thresholds
+
+    try:
+        return bool(
+            hearing_rules.hearing_triggers(
+                fine=case.fine or Decimal(0),
+                party_kind=case.party_kind,
+                measures=frozenset(case.measures or ()),
+                thresholds=hearing_thresholds(),
+            )
+        )
+    except Exception:
+        return None
 
 
 def case_findings(case: Case, *, today: date) -> list[rules.Finding]:

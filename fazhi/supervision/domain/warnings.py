@@ -227,6 +227,10 @@ class CaseFacts:
     decision_officers: int = 0  # case officers with a valid card on the decision day
     acts: tuple[ActFacts, ...] = ()
     hearing_told: bool = False  # 事先告知 named a hearing right
+    # enforcement's own answers when known (its catalogue and hearing thresholds); None → the
+    # thresholds of this module decide
+    review_by_catalogue: bool | None = None
+    hearing_right: bool | None = None
     serious: bool = False  # 情节复杂或重大违法
     discussed: bool = False  # a 集体讨论记录 in the file
     served_on: date | None = None
@@ -326,7 +330,10 @@ def evaluate(
     fine = facts.fine or Decimal(0)
 
     # 2. 法制审核
-    review_needed = facts.review_required or fine >= t["review_missing"]["fine_threshold"]
+    by_catalogue = facts.review_by_catalogue
+    if by_catalogue is None:
+        by_catalogue = fine >= t["review_missing"]["fine_threshold"]
+    review_needed = facts.review_required or by_catalogue
     if decided and review_needed and not facts.review_agreed:
         add(Finding("review_missing", RED, "属于法制审核目录清单情形，案卷中没有审核同意的记录"))
 
@@ -368,7 +375,10 @@ def evaluate(
             )
 
     # 5. hearing right for a large fine
-    if decided and fine >= t["hearing_missing"]["fine_threshold"] and not facts.hearing_told:
+    right = facts.hearing_right
+    if right is None:
+        right = bool(fine) and fine >= t["hearing_missing"]["fine_threshold"]
+    if decided and right and not facts.hearing_told:
         add(Finding("hearing_missing", RED, f"罚款{fine}元，事先告知中未告知听证权利"))
 
     # 6. 先行登记保存 → decision within 7 working days

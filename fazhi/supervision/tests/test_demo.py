@@ -5,9 +5,12 @@ second run creates nothing."""
 from datetime import date
 
 import pytest
+from django.db.models import Count
 
 from fazhi.core.demo import demo_load
 from fazhi.reports.figures import compute
+from fazhi.supervision import selectors
+from fazhi.supervision.domain.warnings import NOT_EVALUATED, RULES
 from fazhi.supervision.models import Campaign, Oversight, Rectification, ReviewFile, Warning
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +32,15 @@ def test_demo_campaign_warnings_oversight_and_the_report_figure():
     value = compute("supervision.case_files_reviewed", 2019)
     assert value.value == files.count() and len(value.records) == files.count()
     warnings = Warning.objects.count()
-    print({r: Warning.objects.filter(rule=r).count() for r in set(Warning.objects.values_list("rule", flat=True))})
+    by_rule = dict(
+        Warning.objects.order_by()
+        .values_list("rule")
+        .annotate(n=Count("pk"))
+        .values_list("rule", "n")
+    )
+    assert by_rule and set(by_rule) <= set(RULES) - set(NOT_EVALUATED), by_rule
+    for w in Warning.objects.all():  # each says what to do and opens its record
+        assert w.message and selectors.subject_url(w)
     again = demo_load(today=date(2019, 12, 31))
     assert again.created["评查案卷"] == 0 and again.created["督办"] == 0
     assert Warning.objects.count() == warnings
