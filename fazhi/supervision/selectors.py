@@ -199,3 +199,49 @@ def open_counts_by_rule(user) -> dict[str, int]:
         .values_list("rule", "n")
     )
     return dict(rows)
+
+
+# --- 案卷评查 ------------------------------------------------------------------------------------
+
+
+def campaign_results(campaign) -> dict:
+    """Scores and grades per unit, the grade counts, and the problems found (by item)."""
+    from collections import Counter, defaultdict
+
+    from fazhi.supervision.domain import scoring
+    from fazhi.supervision.models import Deduction, ReviewFile
+
+    sheet = scoring.parse_sheet(campaign.sheet)
+    files = list(
+        ReviewFile.objects.filter(campaign=campaign)
+        .select_related("case", "org_unit")
+        .prefetch_related("reviewers")
+        .order_by("org_unit__path", "case__reference")
+    )
+    units: dict = defaultdict(list)
+    for f in files:
+        units[f.org_unit].append(f)
+    per_unit = []
+    for unit, rows in units.items():
+        scored = [f.score for f in rows if f.score is not None]
+        per_unit.append(
+            {
+                "unit": unit,
+                "files": len(rows),
+                "average": (sum(scored) / len(scored)).quantize(Decimal("0.1")) if scored else None,
+                "grades": sorted(
+                    Counter(scoring.GRADE_LABELS.get(f.grade, "未评") for f in rows).items()
+                ),
+            }
+        )
+    problems: dict = defaultdict(list)
+    for d in Deduction.objects.filter(file__campaign=campaign).select_related("file__case"):
+        problems[d.item_code].append(d)
+    items = {i.code: i for i in sheet.items}
+    return {
+        "files": files,
+        "per_unit": per_unit,
+        "grades": sorted(Counter(scoring.GRADE_LABELS.get(f.grade, "未评") for f in files).items()),
+        "problems": [(items[c], ds) for c, ds in sorted(problems.items()) if c in items],
+        "sheet": sheet,
+    }

@@ -38,3 +38,45 @@ def test_case_page_shows_what_the_file_lacks(client, world):
     page = client.get(reverse("enforcement:case_detail", args=[case.pk])).content.decode()
     assert "案卷检查" in page and "询问笔录" in page
     assert "立案审批" not in page.split("案卷检查")[1].split("</section>")[0]
+
+
+def test_a_campaign_end_to_end_through_the_pages(client, world, supervisors):
+    from fazhi.supervision.models import Campaign, ReviewFile
+    from fazhi.supervision.tests.test_review import decided
+
+    decided(world, n=2)
+    legal = supervisors["legal"]
+    client.force_login(legal)
+    assert "新建评查活动" in client.get(reverse("supervision:campaigns")).content.decode()
+    reviewers = [legal, supervisors["district"], world["users"]["reviewer"]]
+    client.post(
+        reverse("supervision:campaign_create"),
+        {
+            "title": "2019年度评查",
+            "year": "2019",
+            "case_year": "2019",
+            "share": "1",
+            "reviewers": [u.pk for u in reviewers],
+        },
+    )
+    campaign = Campaign.objects.get()
+    client.post(reverse("supervision:campaign_action", args=[campaign.pk, "draw"]))
+    f = ReviewFile.objects.filter(campaign=campaign).first()
+    assert f is not None
+    reviewer = f.reviewers.order_by("username").first()
+    client.force_login(reviewer)
+    page = client.get(reverse("supervision:file", args=[f.pk])).content.decode()
+    assert "当事人基本情况" in page and "否决项" in page
+    url = reverse("supervision:file_action", args=[f.pk, "score"])
+    client.post(url, {"item": "L1", "deducted": "9", "note": "x"})  # outside the item's points
+    f.refresh_from_db()
+    assert f.score is None
+    client.post(url, {"item": "L1", "deducted": "2", "note": "未载明住所"})
+    client.post(reverse("supervision:file_action", args=[f.pk, "submit"]))
+    f.refresh_from_db()
+    assert f.score == 98 and f.submitted_at
+    client.force_login(legal)
+    page = client.get(reverse("supervision:campaign", args=[campaign.pk])).content.decode()
+    assert "98" in page and "当事人基本情况" in page
+    doc = client.get(reverse("supervision:campaign_report", args=[campaign.pk]))
+    assert doc.status_code == 200 and doc.content[:2] == b"PK"
