@@ -245,3 +245,46 @@ def campaign_results(campaign) -> dict:
         "problems": [(items[c], ds) for c, ds in sorted(problems.items()) if c in items],
         "sheet": sheet,
     }
+
+
+# --- 行政执法统计年报 ----------------------------------------------------------------------------
+
+
+def yearbook(year: int, *, org_unit=None) -> dict:
+    """The year's tables from the records: 处罚 (each decision once, under its heaviest type),
+    检查 (现场检查笔录 dated in the year) and 持证 (officers' register)."""
+    from fazhi.enforcement.models import CaseAct
+    from fazhi.officers.selectors import certification_stats
+    from fazhi.supervision.domain import statistics as st
+
+    cases = Case.objects.filter(decided_on__year=year)
+    acts = CaseAct.objects.filter(kind=act_rules.ActKind.INSPECTION, on__year=year)
+    if org_unit is not None:
+        cases = cases.filter(org_unit__path__startswith=org_unit.path)
+        acts = acts.filter(case__org_unit__path__startswith=org_unit.path)
+    decisions = [
+        st.Decision(
+            key=ref,
+            decided_on=decided_on,
+            fine=fine or Decimal(0),
+            measures=tuple(measures or ()),
+            penalised=outcome != "no_penalty",
+        )
+        for ref, decided_on, fine, measures, outcome in cases.values_list(
+            "reference", "decided_on", "fine", "measures", "outcome"
+        ).order_by("reference")
+    ]
+    table = st.penalty_table(year, decisions)
+    certs = certification_stats(year=year)
+    return {
+        "year": year,
+        "due": st.due_date(year),
+        "penalty": table,
+        "types": st.TYPES,
+        "inspections": acts.count(),
+        "inspection_records": list(
+            acts.order_by("case__reference", "seq").values_list("case__reference", flat=True)
+        ),
+        "certified": certs.get("certified", 0),
+        "officers": certs.get("officers", 0),
+    }

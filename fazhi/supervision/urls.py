@@ -7,6 +7,7 @@ app_name = "supervision"
 urlpatterns = [
     path("", views.warning_list, name="warnings"),
     path("scan/", views.warning_scan, name="scan"),
+    path("statistics/", views.yearbook, name="yearbook"),
     path("reviews/", views.campaign_list, name="campaigns"),
     path("reviews/new/", views.campaign_create, name="campaign_create"),
     path("reviews/<int:pk>/", views.campaign_detail, name="campaign"),

@@ -16,17 +16,20 @@ from django.views.decorators.http import require_POST
 
 from fazhi.accounts.models import User
 from fazhi.accounts.permissions import (
+    SUPERVISION_OVERSEE,
     SUPERVISION_REVIEW_MANAGE,
     SUPERVISION_REVIEW_SCORE,
     SUPERVISION_SCAN,
     allowed,
 )
 from fazhi.core.domain.errors import Refused
+from fazhi.enforcement.models import Case
 from fazhi.supervision import selectors, services
 from fazhi.supervision.documents import campaign_report_docx
 from fazhi.supervision.domain import scoring
 from fazhi.supervision.domain.scoring import GRADE_LABELS
 from fazhi.supervision.domain.warnings import LEVEL_LABELS, NOT_EVALUATED, RULES
+from fazhi.supervision.exports import yearbook_xlsx
 from fazhi.supervision.models import Campaign, ReviewFile, ScanRun, Warning
 
 
@@ -232,3 +235,44 @@ def file_action(request, pk: int, action: str):
     except (Refused, PermissionDenied) as exc:
         _refusal(request, exc)
     return redirect("supervision:file", f.pk)
+
+
+# --- 行政执法统计年报 ----------------------------------------------------------------------------
+
+
+@login_required
+def yearbook(request):
+    if not (
+        allowed(request.user, SUPERVISION_REVIEW_MANAGE)
+        or allowed(request.user, SUPERVISION_OVERSEE)
+    ):
+        raise PermissionDenied("您没有查看行政执法统计年报的权限。")
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year - 1)
+    except ValueError:
+        year = timezone.localdate().year - 1
+    data = selectors.yearbook(year)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            yearbook_xlsx(data),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = quote(f"{year}年度行政执法统计年报.xlsx")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+        return response
+    show = request.GET.get("show", "")
+    rows = [(code, label, data["penalty"].counts[code]) for code, label in data["types"]]
+    records = data["penalty"].records.get(show) if show else None
+    if show == "inspection":
+        records = data["inspection_records"]
+    cases = {}
+    if records:
+        cases = {c.reference: c for c in Case.objects.filter(reference__in=records)}
+    context = {
+        "d": data,
+        "rows": rows,
+        "show": show,
+        "records": [(ref, cases.get(ref)) for ref in (records or [])],
+        "years": range(timezone.localdate().year, 2014, -1),
+    }
+    return render(request, "supervision/yearbook.html", context)

@@ -212,3 +212,20 @@ def test_case_file_check_lists_what_the_path_requires():
     assert "事先告知书" not in [
         g.item for g in c.gaps(c.FileFacts(filed=True, decided=True, outcome="no_penalty"))
     ]
+
+
+def test_statistics_counting_rules():
+    from fazhi.supervision.domain import statistics as st
+
+    assert doctest.testmod(st).failed == 0
+    # 并处 once under the heaviest type; 2019 bounds; 不予处罚 not counted
+    t = st.penalty_table(
+        2019,
+        [
+            st.Decision("A", date(2019, 3, 1), Decimal(1000), ("warning",)),
+            st.Decision("B", date(2019, 3, 1), Decimal(0), ("suspend_business", "confiscation")),
+            st.Decision("C", date(2018, 12, 31), Decimal(1000)),
+        ],
+    )
+    assert (t.counts["fine"], t.counts["suspend_close"], t.total) == (1, 1, 2)
+    assert t.records["suspend_close"] == ["B"] and t.amount_wan == Decimal("0.1000")

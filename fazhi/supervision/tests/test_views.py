@@ -80,3 +80,43 @@ def test_a_campaign_end_to_end_through_the_pages(client, world, supervisors):
     assert "98" in page and "当事人基本情况" in page
     doc = client.get(reverse("supervision:campaign_report", args=[campaign.pk]))
     assert doc.status_code == 200 and doc.content[:2] == b"PK"
+
+
+def test_yearbook_counts_by_hand_and_opens_the_records(client, world, supervisors):
+    from decimal import Decimal
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from fazhi.enforcement.models import Case
+
+    a, b, c = (filed_case(world, party_name=f"公司{i}") for i in range(3))
+    Case.objects.filter(pk=a.pk).update(
+        decided_on=date(2019, 5, 1), fine=Decimal("45000"), outcome="penalty"
+    )
+    Case.objects.filter(pk=b.pk).update(
+        decided_on=date(2019, 6, 1),
+        fine=Decimal("5000"),
+        measures=["confiscation"],
+        outcome="penalty",
+    )
+    Case.objects.filter(pk=c.pk).update(
+        decided_on=date(2020, 1, 2), fine=Decimal("1000"), outcome="penalty"
+    )
+    client.force_login(supervisors["legal"])
+    page = client.get(reverse("supervision:yearbook"), {"year": 2019}).content.decode()
+    assert 'data-testid="n-fine">1<' in page and 'data-testid="n-confiscation">1<' in page
+    assert 'data-testid="n-total">2<' in page and "5.0000" in page
+    page = client.get(
+        reverse("supervision:yearbook"), {"year": 2019, "show": "confiscation"}
+    ).content.decode()
+    assert b.reference in page and a.reference not in page.split("记录")[-1]
+    xlsx = client.get(reverse("supervision:yearbook"), {"year": 2019, "format": "xlsx"})
+    wb = load_workbook(BytesIO(xlsx.content))
+    assert next(iter(wb["行政处罚"].iter_rows(min_row=3, values_only=True)))[-2:] == (2, 5.0)
+    assert {r[2] for r in wb["明细"].iter_rows(min_row=2, values_only=True)} >= {
+        a.reference,
+        b.reference,
+    }
+    client.force_login(world["users"]["a"])
+    assert client.get(reverse("supervision:yearbook")).status_code == 403
