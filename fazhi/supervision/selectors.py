@@ -288,3 +288,164 @@ def yearbook(year: int, *, org_unit=None) -> dict:
         "certified": certs.get("certified", 0),
         "officers": certs.get("officers", 0),
     }
+
+
+# --- 驾驶舱 -------------------------------------------------------------------------------------
+
+
+def dashboard(*, user, year: int, unit=None, today: date) -> list[dict]:
+    """The leaders' dashboard: each chart as a table (columns, rows, a link per row to its
+    records). Aggregates in the database (one grouped query per chart)."""
+    from django.db.models import Avg, Count, Q
+    from django.db.models.functions import ExtractMonth
+    from django.urls import reverse
+
+    from fazhi.enforcement.selectors import overdue_deadlines
+    from fazhi.officers.selectors import certification_stats
+    from fazhi.publicity.models import PublicityRecord
+    from fazhi.supervision.models import ReviewFile
+
+    cases = Case.objects.all()
+    if unit is not None:
+        cases = cases.filter(org_unit__path__startswith=unit.path)
+    case_list = reverse("supervision:dashboard_cases")
+    charts: list[dict] = []
+
+    filed = dict(
+        cases.filter(filed_on__year=year)
+        .annotate(m=ExtractMonth("filed_on"))
+        .order_by()
+        .values_list("m")
+        .annotate(n=Count("pk"))
+        .values_list("m", "n")
+    )
+    decided = dict(
+        cases.filter(decided_on__year=year)
+        .annotate(m=ExtractMonth("decided_on"))
+        .order_by()
+        .values_list("m")
+        .annotate(n=Count("pk"))
+        .values_list("m", "n")
+    )
+    charts.append(
+        {
+            "id": "by-month",
+            "title": f"{year}年各月立案与作出决定",
+            "kind": "line",
+            "columns": ["月份", "立案", "作出决定"],
+            "rows": [[f"{m}月", filed.get(m, 0), decided.get(m, 0)] for m in range(1, 13)],
+            "links": [f"{case_list}?year={year}&month={m}" + _unit_q(unit) for m in range(1, 13)],
+        }
+    )
+    by_unit = list(
+        cases.filter(Q(filed_on__year=year) | Q(decided_on__year=year))
+        .order_by()
+        .values("org_unit__name", "org_unit__pk")
+        .annotate(
+            filed=Count("pk", filter=Q(filed_on__year=year)),
+            decided=Count("pk", filter=Q(decided_on__year=year)),
+        )
+        .order_by("org_unit__name")
+    )
+    charts.append(
+        {
+            "id": "by-unit",
+            "title": f"{year}年各单位立案与作出决定",
+            "kind": "bar",
+            "columns": ["单位", "立案", "作出决定"],
+            "rows": [[r["org_unit__name"], r["filed"], r["decided"]] for r in by_unit],
+            "links": [f"{case_list}?year={year}&unit={r['org_unit__pk']}" for r in by_unit],
+        }
+    )
+    open_w = warnings_for(user)
+    if unit is not None:
+        open_w = open_w.filter(org_unit__path__startswith=unit.path)
+    counts = dict(
+        open_w.order_by().values_list("rule").annotate(n=Count("pk")).values_list("rule", "n")
+    )
+    warn_url = reverse("supervision:warnings")
+    charts.append(
+        {
+            "id": "warnings",
+            "title": "未消除的执法预警（按规则）",
+            "kind": "bar",
+            "columns": ["规则", "预警数"],
+            "rows": [[r.title, counts.get(code, 0)] for code, r in rules.RULES.items()],
+            "links": [f"{warn_url}?rule={code}" for code in rules.RULES],
+        }
+    )
+    overdue = overdue_deadlines(user=user, today=today).count()
+    certs = certification_stats(year=year)
+    rate = round(certs["certified"] * 100 / certs["officers"], 2) if certs.get("officers") else None
+    pubs = PublicityRecord.objects.filter(decided_on__year=year, due_on__isnull=False)
+    pub_total = pubs.count()
+    pub_on_time = pubs.filter(
+        published_on__isnull=False, published_on__lte=models_F("due_on")
+    ).count()
+    charts.append(
+        {
+            "id": "rates",
+            "title": "期限、持证与公示",
+            "kind": "bar",
+            "columns": ["指标", "数值"],
+            "rows": [
+                ["逾期未办的期限（件）", overdue],
+                ["执法人员持证率（%）", rate if rate is not None else "—"],
+                [
+                    "执法决定按时公示率（%）",
+                    round(pub_on_time * 100 / pub_total, 2) if pub_total else "—",
+                ],
+            ],
+            "links": [
+                reverse("enforcement:case_list") + "?overdue=1",
+                reverse("officers:register"),
+                reverse("publicity:queue"),
+            ],
+        }
+    )
+    scores = list(
+        ReviewFile.objects.filter(campaign__year=year, score__isnull=False)
+        .order_by()
+        .values("org_unit__name", "campaign_id")
+        .annotate(avg=Avg("score"), n=Count("pk"))
+        .order_by("org_unit__name")
+    )
+    charts.append(
+        {
+            "id": "review-scores",
+            "title": f"{year}年案卷评查平均分（按单位）",
+            "kind": "bar",
+            "columns": ["单位", "平均分", "案卷数"],
+            "rows": [[r["org_unit__name"], round(float(r["avg"]), 1), r["n"]] for r in scores],
+            "links": [reverse("supervision:campaign", args=[r["campaign_id"]]) for r in scores],
+        }
+    )
+    return charts
+
+
+def _unit_q(unit) -> str:
+    return f"&unit={unit.pk}" if unit is not None else ""
+
+
+def dashboard_cases(*, user, year: int, month: int | None, unit) -> QuerySet:
+    """The cases behind a dashboard number: filed or decided in the year (and month), in the
+    user's scope."""
+    from django.db.models import Q
+
+    from fazhi.enforcement.selectors import case_visible_to
+
+    q = Q(filed_on__year=year) | Q(decided_on__year=year)
+    if month:
+        q = (Q(filed_on__year=year) & Q(filed_on__month=month)) | (
+            Q(decided_on__year=year) & Q(decided_on__month=month)
+        )
+    qs = case_visible_to(user).filter(q)
+    if unit is not None:
+        qs = qs.filter(org_unit__path__startswith=unit.path)
+    return qs.order_by("reference")
+
+
+def models_F(name: str):
+    from django.db.models import F
+
+    return F(name)

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.models import User
+from fazhi.accounts.models import OrgUnit, User
 from fazhi.accounts.permissions import (
     SUPERVISION_OVERSEE,
     SUPERVISION_REVIEW_MANAGE,
@@ -276,3 +276,49 @@ def yearbook(request):
         "years": range(timezone.localdate().year, 2014, -1),
     }
     return render(request, "supervision/yearbook.html", context)
+
+
+# --- 驾驶舱 -------------------------------------------------------------------------------------
+
+
+@login_required
+def dashboard(request):
+    if not (allowed(request.user, SUPERVISION_OVERSEE)):
+        raise PermissionDenied("驾驶舱供局领导和法规处使用。")
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or today.year)
+    except ValueError:
+        year = today.year
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = OrgUnit.objects.filter(pk=int(request.GET["unit"])).first()
+    charts = selectors.dashboard(user=request.user, year=year, unit=unit, today=today)
+    for c in charts:
+        c["table"] = list(zip(c["rows"], c["links"], strict=False))
+    context = {
+        "charts": charts,
+        "chart_data": [
+            {k: c[k] for k in ("id", "title", "kind", "columns", "rows")} for c in charts
+        ],
+        "year": year,
+        "unit": unit,
+        "units": OrgUnit.objects.order_by("path"),
+        "years": range(today.year, 2014, -1),
+    }
+    return render(request, "supervision/dashboard.html", context)
+
+
+@login_required
+def dashboard_cases(request):
+    if not allowed(request.user, SUPERVISION_OVERSEE):
+        raise PermissionDenied("驾驶舱供局领导和法规处使用。")
+    g = request.GET
+    year = int(g["year"]) if g.get("year", "").isdigit() else timezone.localdate().year
+    month = int(g["month"]) if g.get("month", "").isdigit() else None
+    unit = (
+        OrgUnit.objects.filter(pk=int(g["unit"])).first() if g.get("unit", "").isdigit() else None
+    )
+    cases = selectors.dashboard_cases(user=request.user, year=year, month=month, unit=unit)[:1000]
+    context = {"cases": cases, "year": year, "month": month, "unit": unit}
+    return render(request, "supervision/dashboard_cases.html", context)

@@ -120,3 +120,22 @@ def test_yearbook_counts_by_hand_and_opens_the_records(client, world, supervisor
     }
     client.force_login(world["users"]["a"])
     assert client.get(reverse("supervision:yearbook")).status_code == 403
+
+
+def test_dashboard_tables_and_drill_down(client, world, supervisors):
+    from fazhi.enforcement.models import Case
+
+    case = filed_case(world)
+    Case.objects.filter(pk=case.pk).update(decided_on=date(2019, 4, 1))
+    warnings_scan(today=date(2019, 12, 20))
+    client.force_login(supervisors["head"])
+    page = client.get(reverse("supervision:dashboard"), {"year": 2019}).content.decode()
+    assert "echarts.min.js" in page and 'id="dashboard-data"' in page and "<script>" not in page
+    assert "2019年各月立案与作出决定" in page and "执法人员持证率" in page
+    drill = reverse("supervision:dashboard_cases")
+    assert f"{drill}?year=2019&amp;month=3" in page
+    listing = client.get(drill, {"year": 2019, "month": 3}).content.decode()
+    assert case.reference in listing
+    assert case.reference not in client.get(drill, {"year": 2019, "month": 5}).content.decode()
+    client.force_login(world["users"]["a"])
+    assert client.get(reverse("supervision:dashboard")).status_code == 403
