@@ -227,6 +227,8 @@ FAZHI = {
     # 执法监督 warning thresholds over supervision.domain.warnings.DEFAULTS, e.g.
     # {"hearing_missing": {"fine_threshold": "10000"}}; a value that does not parse is refused.
     "SUPERVISION_RULES": json.loads(env.str("FAZHI_SUPERVISION_RULES", default="{}")),
+    # The city 行政执法监督平台's intake URL (supervision/push.py); empty: items wait in the queue.
+    "CITY_PLATFORM_URL": env.str("FAZHI_CITY_PLATFORM_URL", default=""),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),

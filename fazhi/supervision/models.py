@@ -250,3 +250,41 @@ class Oversight(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.subject}"
+
+
+# --- 推送市执法监督平台 ------------------------------------------------------------------------------
+
+
+class PushItem(models.Model):
+    """One version of a case sent (or to be sent) to the city platform; the queue and its log."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待推送")
+        ACCEPTED = "accepted", _("已接收")
+
+    subject_type = models.CharField(_("记录类型"), max_length=100)
+    subject_id = models.CharField(_("记录编号"), max_length=64)
+    digest = models.CharField(_("内容摘要"), max_length=64)
+    payload = models.JSONField(_("推送内容"))
+    status = models.CharField(
+        _("状态"), max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveIntegerField(_("推送次数"), default=0)
+    next_attempt_at = models.DateTimeField(_("下次推送时间"), db_index=True)
+    last_error = models.TextField(_("最近一次错误"), blank=True)
+    log = models.JSONField(_("推送记录"), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(_("接收时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("平台推送")
+        verbose_name_plural = _("平台推送")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "digest"], name="supervision_push_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject_type}#{self.subject_id} {self.get_status_display()}"

@@ -30,7 +30,7 @@ from fazhi.core.services import audit
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.models import Case
 from fazhi.inspections.domain import draw as draw_rules
-from fazhi.supervision import selectors
+from fazhi.supervision import push, selectors
 from fazhi.supervision.domain import oversight, scoring
 from fazhi.supervision.domain import warnings as rules
 from fazhi.supervision.models import (
@@ -73,6 +73,7 @@ def _settle_case(case_id: int, *, today: date, thresholds, cal, now, actor) -> t
         if case is None:
             return 0, 0
         facts = selectors.case_facts(case)
+        push.enqueue(case)  # the feed to the city platform: each new content of the case once
         found: dict[str, rules.Finding] = {}
         for f in rules.evaluate(facts, today=today, thresholds=thresholds, cal=cal):
             if f.rule in found:  # two findings of one rule: one warning, both messages

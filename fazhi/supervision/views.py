@@ -30,7 +30,7 @@ from fazhi.supervision.domain import scoring
 from fazhi.supervision.domain.scoring import GRADE_LABELS
 from fazhi.supervision.domain.warnings import LEVEL_LABELS, NOT_EVALUATED, RULES
 from fazhi.supervision.exports import yearbook_xlsx
-from fazhi.supervision.models import Campaign, ReviewFile, ScanRun, Warning
+from fazhi.supervision.models import Campaign, PushItem, ReviewFile, ScanRun, Warning
 
 
 @login_required
@@ -53,6 +53,11 @@ def warning_list(request):
         "counts": selectors.open_counts_by_rule(request.user),
         "can_scan": allowed(request.user, SUPERVISION_SCAN),
         "last_run": ScanRun.objects.filter(finished_at__isnull=False).first(),
+        "push_pending": PushItem.objects.filter(status=PushItem.Status.PENDING).order_by(
+            "created_at"
+        )[:50]
+        if allowed(request.user, SUPERVISION_SCAN)
+        else None,
     }
     return render(request, "supervision/warnings.html", context)
 

@@ -22,7 +22,9 @@ def test_dashboard_draws(page, world, org_tree, width):
     make_user("lingdao_b", unit=org_tree["bureau"], roles=["局领导"])
     for i in range(3):
         case = filed_case(world, party_name=f"公司{i}")
-        Case.objects.filter(pk=case.pk).update(decided_on=date(2019, 4 + i, 1), fine=Decimal("5000"))
+        Case.objects.filter(pk=case.pk).update(
+            decided_on=date(2019, 4 + i, 1), fine=Decimal("5000")
+        )
     warnings_scan(today=date(2019, 12, 20))
     page.set_viewport_size({"width": width, "height": 844 if width == 390 else 768})
     browser_login(page, "lingdao_b")

@@ -1,4 +1,5 @@
-"""`fazhi supervision scan [--date YYYY-MM-DD] [--json]`: the daily warning scan (idempotent; a
+"""`fazhi supervision push`: send the queued case records to the city platform (retries).
+`fazhi supervision scan [--date YYYY-MM-DD] [--json]`: the daily warning scan (idempotent; a
 run killed halfway is finished by the next). `fazhi supervision rules`: the rules in force with
 their thresholds and articles (a threshold that does not parse stops with its message)."""
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from fazhi.core.domain.errors import Refused
 from fazhi.supervision import selectors
 from fazhi.supervision.domain.warnings import NOT_EVALUATED, RULES
+from fazhi.supervision.push import send_due
 from fazhi.supervision.services import oversight_escalate_overdue, warnings_scan
 
 
@@ -20,7 +22,7 @@ class Command(BaseCommand):
     help = "执法监督：scan 运行执法预警扫描；rules 列出预警规则及其参数"
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["scan", "rules"])
+        parser.add_argument("action", choices=["scan", "rules", "push"])
         parser.add_argument("--date", help="核查日期（默认：今天）")
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
@@ -28,6 +30,15 @@ class Command(BaseCommand):
         try:
             if options["action"] == "rules":
                 return self._rules(options["json"])
+            if options["action"] == "push":
+                result = send_due()
+                if options["json"]:
+                    self.stdout.write(json.dumps(result, ensure_ascii=False))
+                else:
+                    self.stdout.write(
+                        f"已推送 {result['sent']} 条，失败 {result['failed']} 条，待推送 {result['pending']} 条"
+                    )
+                return
             today = timezone.localdate()
             if options["date"]:
                 try:
