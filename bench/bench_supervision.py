@@ -31,6 +31,7 @@ def _setup(url: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "fazhi.settings.base"
     os.environ["FAZHI_DEBUG"] = "false"
     os.environ.setdefault("FAZHI_SECRET_KEY", "bench-only-secret")
+    os.environ.setdefault("FAZHI_AUDIT_KEY", "bench-only-audit-key-0123456789abcdef")
     os.environ["FAZHI_SECURE_SSL_REDIRECT"] = "false"
     os.environ["FAZHI_ALLOWED_HOSTS"] = "testserver"
     os.environ["DATABASE_URL"] = url
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> None:
     from fazhi.supervision.services import warnings_scan
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     if not Case.objects.exists():
         started = time.perf_counter()
         demo_load(today=date(2019, 12, 31))

@@ -360,7 +360,8 @@ def evaluate(
         )
 
     # 4. fine in the benchmark's range, or a reason
-    if decided and facts.fine is not None and facts.proposal_min is not None:
+    # (no fine — 不予处罚 or a measure without a fine — is not a fine outside the range)
+    if decided and facts.fine and facts.proposal_min is not None:
         outside = facts.fine < facts.proposal_min or (
             facts.proposal_max is not None and facts.fine > facts.proposal_max
         )

@@ -229,3 +229,16 @@ def test_statistics_counting_rules():
     )
     assert (t.counts["fine"], t.counts["suspend_close"], t.total) == (1, 1, 2)
     assert t.records["suspend_close"] == ["B"] and t.amount_wan == Decimal("0.1000")
+
+
+def test_no_fine_is_not_a_fine_outside_the_benchmark():
+    facts = w.CaseFacts(
+        "general",
+        decided_on=date(2019, 4, 1),
+        served_on=date(2019, 4, 2),
+        decision_officers=2,
+        fine=Decimal("0"),
+        proposal_min=Decimal("30000"),
+        proposal_max=Decimal("45000"),
+    )
+    assert rules(facts, date(2019, 4, 3)) == set()
