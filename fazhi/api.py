@@ -162,6 +162,7 @@ def _mount() -> None:
     from fazhi.powers.api import router as powers_router
     from fazhi.publicity.api import router as publicity_router
     from fazhi.reports.api import router as reports_router
+    from fazhi.supervision.api import router as supervision_router
 
     api.add_router("/deadlines", deadlines_router)
     api.add_router("/identifiers", identifiers_router)
@@ -178,6 +179,7 @@ def _mount() -> None:
     api.add_router("/publicity", publicity_router)
     api.add_router("/inspections", inspections_router)
     api.add_router("/reports", reports_router)
+    api.add_router("/supervision", supervision_router)
 
 
 _mount()

@@ -26,6 +26,7 @@ urlpatterns = [
     path("publicity/", include("fazhi.publicity.public_urls")),
     path("staff/inspections/", include("fazhi.inspections.urls")),
     path("inspections/", include("fazhi.inspections.public_urls")),
+    path("staff/supervision/", include("fazhi.supervision.urls")),
     path("staff/reports/", include("fazhi.reports.urls")),
     path("reports/", include("fazhi.reports.public_urls")),
     path("admin/", admin.site.urls),

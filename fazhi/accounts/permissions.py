@@ -144,6 +144,33 @@ REPORTS_COMMENT = _rule(
 # The 主要负责人 signs the report (the service also checks the actor is the one in office).
 REPORTS_APPROVE = _rule("reports.approve", "审定年度报告", LEADER, scoped=False)
 
+# --- supervision (issue 22): 执法监督 by 法规处, the 行政执法监督机构 of the bureau ---
+SUPERVISION_SCAN = _rule("supervision.scan", "运行执法预警扫描", LEGAL_STAFF, ADMIN, scoped=False)
+# 案卷评查: 法规处 organises; reviewers come from any unit (the service checks assignment and 回避).
+SUPERVISION_REVIEW_MANAGE = _rule(
+    "supervision.review_manage", "组织案卷评查", LEGAL_STAFF, ADMIN, scoped=False
+)
+SUPERVISION_REVIEW_SCORE = _rule(
+    "supervision.review_score",
+    "评查案卷",
+    LEGAL_STAFF,
+    LEGAL_REVIEWER,
+    ENFORCEMENT_OFFICER,
+    LEADER,
+    DIVISION_CLERK,
+    scoped=False,
+)
+# 督办: 法规处 and 局领导 issue and close; the unit supervised replies (scoped to its unit).
+SUPERVISION_OVERSEE = _rule("supervision.oversee", "督办", LEGAL_STAFF, LEADER, ADMIN, scoped=False)
+SUPERVISION_OVERSIGHT_REPLY = _rule(
+    "supervision.oversight_reply",
+    "回复督办",
+    ENFORCEMENT_OFFICER,
+    DIVISION_CLERK,
+    LEADER,
+    ADMIN,
+)
+
 
 # --- gateothers (issue 16.1, 18.1): rules for accounts, core, laws and the exchange --------------
 # and the system actor. Kept as one block so parallel additions merge cleanly.

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "fazhi.publicity",
     "fazhi.inspections",
     "fazhi.planning",
+    "fazhi.supervision",
     "fazhi.reports",
     "fazhi.portal",
 ]
@@ -228,6 +229,11 @@ FAZHI = {
     # the 全国年节及纪念日放假办法 applies (its effective date is UNVERIFIED in the reference).
     "PROVISIONAL_CALENDAR_YEARS": env.int("FAZHI_PROVISIONAL_CALENDAR_YEARS", default=2),
     "HOLIDAY_RULES_2024_FROM_YEAR": env.int("FAZHI_HOLIDAY_RULES_2024_FROM_YEAR", default=2025),
+    # 执法监督 warning thresholds over supervision.domain.warnings.DEFAULTS, e.g.
+    # {"hearing_missing": {"fine_threshold": "10000"}}; a value that does not parse is refused.
+    "SUPERVISION_RULES": json.loads(env.str("FAZHI_SUPERVISION_RULES", default="{}")),
+    # The city 行政执法监督平台's intake URL (supervision/push.py); empty: items wait in the queue.
+    "CITY_PLATFORM_URL": env.str("FAZHI_CITY_PLATFORM_URL", default=""),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),

@@ -70,4 +70,5 @@ def _load() -> None:
         officers,
         publicity,
         services,
+        supervision,
     )

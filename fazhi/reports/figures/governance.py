@@ -42,13 +42,6 @@ _PENDING = {
         "公平竞争审查记录",
         "决策",
     ),
-    "supervision.case_files_reviewed": (
-        "评查执法案卷",
-        Unit.COUNT,
-        "supervision",
-        "案卷评查",
-        "执法监督",
-    ),
     "planning.study_sessions_bureau": (
         "局级领导干部集体学法",
         Unit.TIMES,

@@ -1,0 +1,36 @@
+"""The dashboard draws in headless Chromium (1366 and 390 px); a reviewer scores in the browser."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import expect
+
+from fazhi.accounts.tests.factories import make_user
+from fazhi.conftest import browser_login, screenshot
+from fazhi.enforcement.models import Case
+from fazhi.enforcement.tests.conftest import filed_case
+from fazhi.supervision.services import warnings_scan
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_dashboard_draws(page, world, org_tree, width):
+    make_user("lingdao_b", unit=org_tree["bureau"], roles=["局领导"])
+    for i in range(3):
+        case = filed_case(world, party_name=f"公司{i}")
+        Case.objects.filter(pk=case.pk).update(
+            decided_on=date(2019, 4 + i, 1), fine=Decimal("5000")
+        )
+    warnings_scan(today=date(2019, 12, 20))
+    page.set_viewport_size({"width": width, "height": 844 if width == 390 else 768})
+    browser_login(page, "lingdao_b")
+    page.goto_path("/staff/supervision/dashboard/?year=2019")
+    expect(page.get_by_role("heading", level=1)).to_have_text("执法监督驾驶舱")
+    chart = page.locator('[data-chart="by-month"] svg')
+    expect(chart).to_be_visible()
+    assert page.locator("[data-chart] svg").count() == 5
+    screenshot(page, f"supervision-dashboard-{width}")
