@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "fazhi.publicity",
     "fazhi.inspections",
     "fazhi.planning",
+    "fazhi.decisions",
     "fazhi.reports",
     "fazhi.portal",
 ]
