@@ -430,6 +430,8 @@ def decision_review(
         result = cdom.OpinionConclusion(conclusion)
     except ValueError:
         raise Refused("审查结论不在可选范围内", code=Code.INVALID) from None
+    if counsel_opinion is not None:  # read afresh: the caller's copy may predate the sign-off
+        counsel_opinion = CounselOpinion.objects.get(pk=counsel_opinion.pk)
     if (
         counsel_opinion is None
         or counsel_opinion.matter_type != cdom.MatterType.DECISION

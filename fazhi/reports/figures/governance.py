@@ -27,21 +27,6 @@ _PENDING = {
         "上级草案征求意见反馈",
         "立法",
     ),
-    "decisions.major_decisions": ("重大行政决策", Unit.ITEMS, "decisions", "重大行政决策", "决策"),
-    "decisions.counsel_review_rate": (
-        "重大行政决策经首席法律顾问审核率",
-        Unit.PERCENT,
-        "decisions",
-        "法律顾问审核意见",
-        "决策",
-    ),
-    "decisions.fair_competition_reviews": (
-        "公平竞争审查",
-        Unit.ITEMS,
-        "decisions",
-        "公平竞争审查记录",
-        "决策",
-    ),
     "supervision.case_files_reviewed": (
         "评查执法案卷",
         Unit.COUNT,
