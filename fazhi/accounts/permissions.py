@@ -156,6 +156,15 @@ DECISIONS_COMPETITION = _rule(
 )
 
 
+# --- legislation: 立法 projects and comments on drafts from above (issue 21) ---
+# 规章制定程序条例 第十条: the department (法规处 with the 业务处室) applies and drafts.
+LEGISLATION_MANAGE = _rule(
+    "legislation.manage", "办理立法项目和上级草案征求意见", LEGAL_STAFF, DIVISION_CLERK
+)
+# The bureau's reply to a draft from above goes out under a 局领导's signature.
+LEGISLATION_SIGN = _rule("legislation.sign", "签发对上级草案的反馈意见", LEADER)
+
+
 # --- checks -------------------------------------------------------------------------------------
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "fazhi.inspections",
     "fazhi.planning",
     "fazhi.decisions",
+    "fazhi.legislation",
     "fazhi.reports",
     "fazhi.portal",
 ]

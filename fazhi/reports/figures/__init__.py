@@ -67,6 +67,7 @@ def _load() -> None:
         decisions,
         disputes,
         governance,
+        legislation,
         normdocs,
         officers,
         publicity,
