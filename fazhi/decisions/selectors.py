@@ -59,3 +59,50 @@ def opinions_visible_to(user):
     if getattr(user, "pk", None) is None:
         return CounselOpinion.objects.none()
     return CounselOpinion.objects.filter(Q(counsel__user=user))
+
+
+def decisions_for(user):
+    from fazhi.accounts.selectors import scope_queryset
+
+    return scope_queryset(
+        Decision.objects.select_related("org_unit", "item").prefetch_related("reviews"), user=user
+    )
+
+
+def decision_row(decision: Decision, day: date) -> dict:
+    """One line of the register: stage, the gates, and the dates that bind the bureau."""
+    from fazhi.decisions.domain.procedure import GATE_LABELS, STAGE_LABELS, Stage, archive_due
+
+    review = decision.reviews.order_by("-submitted_on").first()
+    gates = gates_of(decision, day)
+    return {
+        "id": decision.pk,
+        "title": decision.title,
+        "org_unit": decision.org_unit.name,
+        "stage": decision.stage,
+        "stage_label": STAGE_LABELS[Stage(decision.stage)],
+        "gates": [
+            {"gate": str(g), "label": GATE_LABELS[g][0], "done": done} for g, done in gates.items()
+        ],
+        "comment_closes": decision.comment_closes,
+        "review_earliest": review.earliest_on if review and not review.reviewed_on else None,
+        "decided_on": decision.decided_on,
+        "archive_due": archive_due(decision.decided_on)
+        if decision.decided_on and not decision.archived_on
+        else None,
+        "published_on": decision.published_on,
+    }
+
+
+def public_catalogues():
+    from fazhi.decisions.models import Catalogue
+
+    return Catalogue.objects.filter(status="published").prefetch_related("items__sponsor")
+
+
+def open_for_comment(day: date):
+    return Decision.objects.filter(comment_opens__lte=day, comment_closes__gte=day)
+
+
+def published_decisions():
+    return Decision.objects.filter(published_on__isnull=False).order_by("-published_on")
