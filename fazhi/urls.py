@@ -28,6 +28,9 @@ urlpatterns = [
     path("inspections/", include("fazhi.inspections.public_urls")),
     path("staff/reports/", include("fazhi.reports.urls")),
     path("reports/", include("fazhi.reports.public_urls")),
+    path("staff/decisions/", include("fazhi.decisions.urls")),
+    path("decisions/", include("fazhi.decisions.public_urls")),
+    path("staff/legislation/", include("fazhi.legislation.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

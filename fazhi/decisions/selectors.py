@@ -106,3 +106,9 @@ def open_for_comment(day: date):
 
 def published_decisions():
     return Decision.objects.filter(published_on__isnull=False).order_by("-published_on")
+
+
+def competition_visible_to(user):
+    from fazhi.accounts.selectors import scope_queryset
+
+    return scope_queryset(CompetitionReview.objects.all(), user=user)
