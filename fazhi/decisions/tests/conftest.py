@@ -90,7 +90,7 @@ def close_gates(people, counsel, decision):
         decision=decision, materials="草案、依据、程序说明", actor=clerk, on=date(2019, 10, 8)
     )
     opinion = give_opinion(people, counsel, decision)
-    s.decision_review(
+    return s.decision_review(
         review=review,
         conclusion="lawful",
         opinion="权限、程序、内容合法。",
@@ -98,7 +98,6 @@ def close_gates(people, counsel, decision):
         actor=people["reviewer"],
         on=date(2019, 10, 17),
     )
-    return review
 
 
 def give_opinion(people, counsel, decision):

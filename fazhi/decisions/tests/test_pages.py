@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
@@ -42,3 +42,53 @@ def test_portal_comment_is_moderated_and_contact_never_shown(people):
     s.comment_moderate(comment=decision.comments.get(), approve=True, actor=people["clerk"])
     page = public.get(f"/decisions/{decision.pk}/").content.decode()
     assert "建议提高标准" in page and "13912345678" not in page
+
+
+def test_staff_print_the_three_documents(people, counsel):
+    import io
+    import zipfile
+
+    from fazhi.decisions.tests.conftest import answers_2016, close_gates
+
+    decision = start(people)
+    review = close_gates(people, counsel, decision)
+    comp = s.competition_open(
+        matter_type="decision",
+        matter_id=decision.pk,
+        title="措施",
+        org_unit=decision.org_unit,
+        affects_reason="涉及",
+        actor=people["clerk"],
+    )
+    s.competition_consult(
+        review=comp,
+        who="协会",
+        how="座谈",
+        views="同意",
+        on=date(2019, 10, 1),
+        actor=people["clerk"],
+    )
+    s.competition_conclude(
+        review=comp,
+        answers=answers_2016(),
+        conclusion="passes",
+        explanation="符合",
+        actor=people["clerk"],
+        on=date(2019, 10, 2),
+    )
+    client = Client()
+    client.force_login(people["reviewer"])
+    for url, text in [
+        (f"/staff/decisions/reviews/{review.pk}.docx", "合法性审查意见书"),
+        (f"/staff/decisions/opinions/{review.counsel_opinion_id}.docx", "法律意见书"),
+        (f"/staff/decisions/competition/{comp.pk}.docx", "公平竞争审查结论"),
+    ]:
+        answer = client.get(url)
+        assert answer.status_code == 200, url
+        xml = zipfile.ZipFile(io.BytesIO(answer.content)).read("word/document.xml").decode()
+        assert text in xml
+    lawyer = Client()
+    lawyer.force_login(people["officer"])
+    assert (
+        lawyer.get(f"/staff/decisions/opinions/{review.counsel_opinion_id}.docx").status_code == 404
+    )
