@@ -230,6 +230,13 @@ FAZHI = {
     ),
 }
 
+# 重大行政决策 day-counts (issue 21): the 条例's minimums; the Tianjin rules' own counts are
+# UNVERIFIED (domain-rules-2 §19), so they are settings, not code.
+FAZHI["DECISIONS_MIN_COMMENT_DAYS"] = env.int("FAZHI_DECISIONS_MIN_COMMENT_DAYS", default=30)
+FAZHI["DECISIONS_MIN_REVIEW_WORKING_DAYS"] = env.int(
+    "FAZHI_DECISIONS_MIN_REVIEW_WORKING_DAYS", default=7
+)
+
 # --- integrity (issue 18): audit anchors and seals, trusted proxies --------------------------
 # The key that seals audit events and signs the anchors. It must NOT be stored in the database
 # (nor in a backup of it): whoever holds it can forge events. DEBUG has a dev key.
