@@ -369,3 +369,13 @@ def test_catalogue_published_after_party_agreement_adjusted_with_reasons(people)
     )
     assert s.catalogue_withdraw_item(item=item, reason="条件变化", actor=legal).withdrawn_on
     assert Decision.objects.count() == 0
+
+
+def test_the_review_minimum_is_a_setting(people, settings):
+    settings.FAZHI = {**settings.FAZHI, "DECISIONS_MIN_REVIEW_WORKING_DAYS": 10}
+    decision = start(people)
+    review = s.decision_submit_review(
+        decision=decision, materials="草案", actor=people["clerk"], on=date(2019, 9, 26)
+    )
+    # 7 working days → 10-11; then 调休 Saturday 10-12, 10-14, 10-15
+    assert review.earliest_on == date(2019, 10, 15)
