@@ -31,6 +31,7 @@ urlpatterns = [
     path("staff/decisions/", include("fazhi.decisions.urls")),
     path("decisions/", include("fazhi.decisions.public_urls")),
     path("staff/legislation/", include("fazhi.legislation.urls")),
+    path("legislation/", include("fazhi.legislation.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
