@@ -58,3 +58,19 @@ def test_counsel_see_only_opinions_sent_to_them(people, counsel):
     mine = _client(people["chief_user"]).get("/api/v1/decisions/counsel/opinions").json()
     assert [o["matter_title"] for o in mine] == ["决策"]
     assert _client(people["legal"]).get("/api/v1/legislation/drafts").status_code == 200
+
+
+def test_cli_register_and_reminders(people):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    start(people)
+    out = StringIO()
+    call_command("decisions", "register", "--json", stdout=out)
+    rows = json.loads(out.getvalue())
+    assert rows[0]["title"] == "工伤保险待遇调整方案" and not rows[0]["gates"][0]["done"]
+    out = StringIO()
+    call_command("decisions", "register", stdout=out)
+    assert "未完成程序：公众参与、专家论证、风险评估、合法性审查" in out.getvalue()
