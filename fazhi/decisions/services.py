@@ -27,7 +27,9 @@ from fazhi.accounts.permissions import (
 )
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
+from fazhi.core.selectors.deadlines import deadlines_for_subject
 from fazhi.core.services import audit
+from fazhi.core.services.deadlines import deadline_meet, deadline_open_fixed
 from fazhi.decisions.domain import competition as comp
 from fazhi.decisions.domain import counsel as cdom
 from fazhi.decisions.domain import procedure as proc
@@ -52,6 +54,10 @@ from fazhi.normdocs.domain.comments import (
     spam_verdict,
     text_fingerprint,
 )
+
+# Deadlines on 我的期限 whose day the record fixes (core ``deadline_open_fixed``).
+RULE_ARCHIVE = "decisions.archive"
+RULE_EXCEPTION_TERM = "decisions.competition_exception_term"
 
 
 def _today(on: date | None) -> date:
@@ -501,6 +507,16 @@ def decision_discuss(
     decision.departure_reason = departure_reason.strip()
     decision.stage = proc.Stage.DECIDED
     decision.save()
+    deadline_open_fixed(
+        subject=decision,
+        rule_code=RULE_ARCHIVE,
+        title="重大行政决策归档",
+        start=day,
+        due=proc.archive_due(day),
+        actor=actor,
+        org_unit=decision.org_unit,
+        basis=proc.regime_on(day).cite("archive"),
+    )
     _record(
         actor,
         "decision.discuss",
@@ -585,6 +601,10 @@ def decision_archive(*, decision: Decision, late_reason: str = "", actor, on=Non
         raise Refused("决策尚未作出或已归档", code=Code.STAGE)
     proc.check_archive(decision.decided_on, day, late_reason)
     decision.archived_on, decision.archive_late_reason = day, late_reason.strip()
+    for deadline in deadlines_for_subject(subject=decision).filter(
+        rule_code=RULE_ARCHIVE, met_on__isnull=True
+    ):
+        deadline_meet(deadline=deadline, met_on=day, actor=actor)
     if decision.stage == proc.Stage.DECIDED and not decision.adopted:
         decision.stage = proc.Stage.ARCHIVED
     decision.save()
@@ -868,6 +888,18 @@ def competition_conclude(
     if result == comp.Conclusion.EXCEPTION:
         review.exception_ground, review.alternatives = ground, alternatives.strip()
         review.term_end = term_end
+        review.reviewer, review.reviewed_on = audit.person(actor), day
+        review.save()
+        deadline_open_fixed(
+            subject=review,
+            rule_code=RULE_EXCEPTION_TERM,
+            title="公平竞争审查例外规定实施期限届满",
+            start=day,
+            due=term_end,
+            actor=actor,
+            org_unit=review.org_unit,
+            basis=comp.basis_on(day, "第十二条"),
+        )
     review.reviewer, review.reviewed_on = audit.person(actor), day
     review.save()
     _record(actor, "competition.conclude", review, conclusion=result.value, violated=violated)

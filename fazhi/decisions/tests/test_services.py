@@ -347,6 +347,9 @@ def test_an_exception_without_a_term_is_refused_and_2024_uses_19_standards(peopl
         )
     call(people["clerk"], term_end=date(2026, 9, 1))
     assert list(exceptions_ending(date(2026, 8, 1))) == [review]
+    from fazhi.core.selectors.deadlines import deadlines_for_subject
+
+    assert deadlines_for_subject(subject=review).get().due == date(2026, 9, 1)
 
 
 def test_catalogue_published_after_party_agreement_adjusted_with_reasons(people):
@@ -379,3 +382,16 @@ def test_the_review_minimum_is_a_setting(people, settings):
     )
     # 7 working days → 10-11; then 调休 Saturday 10-12, 10-14, 10-15
     assert review.earliest_on == date(2019, 10, 15)
+
+
+def test_archive_and_exception_terms_are_deadlines_on_the_clock(people, counsel):
+    from fazhi.core.selectors.deadlines import deadlines_for_subject
+
+    decision = start(people)
+    close_gates(people, counsel, decision)
+    decision = _discuss(people, decision)
+    archive = deadlines_for_subject(subject=decision).get()
+    assert archive.due == date(2019, 11, 19) and archive.met_on is None
+    s.decision_archive(decision=decision, actor=people["clerk"], on=date(2019, 11, 1))
+    archive.refresh_from_db()
+    assert archive.status == "met"
