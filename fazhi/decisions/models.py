@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.decisions.domain.competition import CONCLUSION_LABELS as COMPETITION_LABELS
@@ -129,6 +130,9 @@ class Decision(Recorded):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('decisions:register')}#decision-{self.pk}"
 
 
 class PublicComment(models.Model):
@@ -305,3 +309,6 @@ class CompetitionReview(Recorded):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('decisions:register')}#competition-{self.pk}"

@@ -92,3 +92,26 @@ def test_staff_print_the_three_documents(people, counsel):
     assert (
         lawyer.get(f"/staff/decisions/opinions/{review.counsel_opinion_id}.docx").status_code == 404
     )
+
+
+def test_deadline_subjects_open_on_the_register(people, counsel):
+    from fazhi.core.models import Deadline
+    from fazhi.core.selectors.deadlines import subject_urls
+    from fazhi.decisions.tests.conftest import SPEAKERS, close_gates
+
+    decision = start(people)
+    close_gates(people, counsel, decision)
+    s.decision_discuss(
+        decision=decision,
+        meeting="会",
+        speakers=SPEAKERS,
+        adopted=True,
+        outcome="通过",
+        actor=people["head"],
+        on=date(2019, 10, 20),
+    )
+    urls = subject_urls(Deadline.objects.all(), user=people["clerk"])
+    assert list(urls.values()) == [f"/staff/decisions/#decision-{decision.pk}"]
+    page = Client()
+    page.force_login(people["clerk"])
+    assert f'id="decision-{decision.pk}"' in page.get("/staff/decisions/").content.decode()
