@@ -151,12 +151,14 @@ def _mount() -> None:
     from fazhi.accounts.api import router as accounts_router
     from fazhi.core.api.deadlines import router as deadlines_router
     from fazhi.core.api.identifiers import router as identifiers_router
+    from fazhi.decisions.api import router as decisions_router
     from fazhi.disputes.api import router as disputes_router
     from fazhi.enforcement.api import router as enforcement_router
     from fazhi.enforcement.api_rules import router as enforcement_rules_router
     from fazhi.govservices.api import router as services_router
     from fazhi.inspections.api import router as inspections_router
     from fazhi.laws.api import router as policies_router
+    from fazhi.legislation.api import router as legislation_router
     from fazhi.normdocs.api import router as normdocs_router
     from fazhi.officers.api import router as officers_router
     from fazhi.powers.api import router as powers_router
@@ -180,6 +182,8 @@ def _mount() -> None:
     api.add_router("/inspections", inspections_router)
     api.add_router("/reports", reports_router)
     api.add_router("/supervision", supervision_router)
+    api.add_router("/decisions", decisions_router)
+    api.add_router("/legislation", legislation_router)
 
 
 _mount()

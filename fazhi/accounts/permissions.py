@@ -231,6 +231,48 @@ def require_system(actor, what: str) -> None:
         )
 
 
+# --- decisions: 重大行政决策, 法律顾问, 公平竞争审查 (issue 21) ---
+# 法规处 keeps the 决策事项目录 and the counsel register (重大行政决策程序暂行条例 第三条).
+DECISIONS_CATALOGUE = _rule("decisions.catalogue", "编制、公布和调整决策事项目录", LEGAL_STAFF)
+# The 承办单位 runs the procedures (第十一条); 法规处 may act for it.
+DECISIONS_RUN = _rule("decisions.run", "办理重大行政决策程序", DIVISION_CLERK, LEGAL_STAFF)
+# 第二十五条: the 合法性审查 is made by the body's 法制机构 (our 法制审核人员).
+DECISIONS_LEGALITY_REVIEW = _rule(
+    "decisions.legality_review", "出具决策合法性审查意见", LEGAL_REVIEWER
+)
+# 第三十条: the 集体讨论决定 is recorded for the 行政首长 by 局领导 or 法规处.
+DECISIONS_DISCUSS = _rule("decisions.discuss", "记录集体讨论决定", LEADER, LEGAL_STAFF)
+DECISIONS_COUNSEL_REGISTER = _rule(
+    "decisions.counsel_register", "维护法律顾问名册", LEGAL_STAFF, ADMIN
+)
+# Any module may ask counsel (中办发〔2016〕30号); the answer is entered by 法制审核/法规处 or the
+# counsel's own account (the service checks the sign-off is the 首席法律顾问's).
+DECISIONS_COUNSEL_REQUEST = _rule(
+    "decisions.counsel_request",
+    "委托法律顾问出具意见",
+    LEGAL_STAFF,
+    LEGAL_REVIEWER,
+    DIVISION_CLERK,
+    ENFORCEMENT_OFFICER,
+)
+DECISIONS_COUNSEL_ANSWER = _rule(
+    "decisions.counsel_answer", "录入和签发法律意见", LEGAL_REVIEWER, LEGAL_STAFF, scoped=False
+)
+# 公平竞争审查条例 第十三条: the drafter reviews its own measure.
+DECISIONS_COMPETITION = _rule(
+    "decisions.competition", "开展公平竞争审查", DIVISION_CLERK, LEGAL_STAFF, LEGAL_REVIEWER
+)
+
+
+# --- legislation: 立法 projects and comments on drafts from above (issue 21) ---
+# 规章制定程序条例 第十条: the department (法规处 with the 业务处室) applies and drafts.
+LEGISLATION_MANAGE = _rule(
+    "legislation.manage", "办理立法项目和上级草案征求意见", LEGAL_STAFF, DIVISION_CLERK
+)
+# The bureau's reply to a draft from above goes out under a 局领导's signature.
+LEGISLATION_SIGN = _rule("legislation.sign", "签发对上级草案的反馈意见", LEADER)
+
+
 # --- checks -------------------------------------------------------------------------------------
 
 

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "fazhi.inspections",
     "fazhi.planning",
     "fazhi.supervision",
+    "fazhi.decisions",
+    "fazhi.legislation",
     "fazhi.reports",
     "fazhi.portal",
 ]
@@ -240,6 +242,13 @@ FAZHI = {
     # The bureau's full name as it issues documents (发文机关, GB/T 9704).
     "AGENCY_NAME": env.str("FAZHI_AGENCY_NAME", default="天津市人力资源和社会保障局"),
 }
+
+# 重大行政决策 day-counts (issue 21): the 条例's minimums; the Tianjin rules' own counts are
+# UNVERIFIED (domain-rules-2 §19), so they are settings, not code.
+FAZHI["DECISIONS_MIN_COMMENT_DAYS"] = env.int("FAZHI_DECISIONS_MIN_COMMENT_DAYS", default=30)
+FAZHI["DECISIONS_MIN_REVIEW_WORKING_DAYS"] = env.int(
+    "FAZHI_DECISIONS_MIN_REVIEW_WORKING_DAYS", default=7
+)
 
 # --- integrity (issue 18): audit anchors and seals, trusted proxies --------------------------
 # The key that seals audit events and signs the anchors. It must NOT be stored in the database

@@ -64,8 +64,10 @@ def _load() -> None:
     # Importing the modules registers their figures (kept out of module import time so that
     # importing the registry never imports every app).
     from fazhi.reports.figures import (  # noqa: F401
+        decisions,
         disputes,
         governance,
+        legislation,
         normdocs,
         officers,
         publicity,

@@ -1,0 +1,44 @@
+"""The demo: the seed's 2019 decision figures come out of the records; loading twice adds none."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from fazhi.accounts.services import roles_ensure
+from fazhi.core.demo import DemoContext, _ensure_units, _ensure_users
+from fazhi.decisions import demo
+from fazhi.decisions.models import CompetitionReview, Decision
+from fazhi.reports.figures import compute
+
+pytestmark = pytest.mark.django_db
+
+
+def _ctx():
+    roles_ensure(actor=None)
+    created: Counter[str] = Counter()
+    units = _ensure_units(created)
+    users = _ensure_users(units, created)
+    return DemoContext(actor=users["admin"], today=date(2025, 6, 16), units=units, users=users)
+
+
+def test_demo_gives_the_2019_decision_figures_and_is_idempotent():
+    ctx = _ctx()
+    demo.load(ctx)
+    demo.load(ctx)
+    assert Decision.objects.count() == 3 and set(
+        Decision.objects.values_list("stage", flat=True)
+    ) == {"published"}
+    assert compute("decisions.major_decisions", 2019).value == 3
+    # seed 三(三): 所有重大行政决策全部经首席法律顾问审核
+    assert compute("decisions.counsel_review_rate", 2019).value == Decimal("100.00")
+    assert (
+        compute("decisions.fair_competition_reviews", 2019).value
+        == CompetitionReview.objects.count()
+        == 2
+    )
+    first = Decision.objects.get(title__contains="劳动能力鉴定")
+    assert first.reviews.get().submitted_on < date(2019, 9, 1)  # under the Tianjin rule

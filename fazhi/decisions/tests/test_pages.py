@@ -1,0 +1,117 @@
+"""Staff registers and the portal column (Django test client)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from fazhi.decisions import services as s
+from fazhi.decisions.tests.conftest import start
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_register_shows_gates_and_dates(people, counsel):
+    start(people)
+    client = Client()
+    client.force_login(people["clerk"])
+    page = client.get("/staff/decisions/").content.decode()
+    assert "工伤保险待遇调整方案" in page and "公众参与（未完成）" in page
+    assert client.get("/staff/legislation/").status_code == 200
+
+
+def test_portal_comment_is_moderated_and_contact_never_shown(people):
+    today = timezone.localdate()
+    decision = start(people)
+    s.decision_open_comment(
+        decision=decision,
+        opens=today - timedelta(days=1),
+        closes=today + timedelta(days=29),
+        actor=people["clerk"],
+    )
+    public = Client()
+    assert "工伤保险待遇调整方案" in public.get("/decisions/").content.decode()
+    public.post(
+        f"/decisions/{decision.pk}/comment/", {"text": "建议提高标准", "contact": "13912345678"}
+    )
+    page = public.get(f"/decisions/{decision.pk}/").content.decode()
+    assert "建议提高标准" not in page  # not yet moderated
+    s.comment_moderate(comment=decision.comments.get(), approve=True, actor=people["clerk"])
+    page = public.get(f"/decisions/{decision.pk}/").content.decode()
+    assert "建议提高标准" in page and "13912345678" not in page
+
+
+def test_staff_print_the_three_documents(people, counsel):
+    import io
+    import zipfile
+
+    from fazhi.decisions.tests.conftest import answers_2016, close_gates
+
+    decision = start(people)
+    review = close_gates(people, counsel, decision)
+    comp = s.competition_open(
+        matter_type="decision",
+        matter_id=decision.pk,
+        title="措施",
+        org_unit=decision.org_unit,
+        affects_reason="涉及",
+        actor=people["clerk"],
+    )
+    s.competition_consult(
+        review=comp,
+        who="协会",
+        how="座谈",
+        views="同意",
+        on=date(2019, 10, 1),
+        actor=people["clerk"],
+    )
+    s.competition_conclude(
+        review=comp,
+        answers=answers_2016(),
+        conclusion="passes",
+        explanation="符合",
+        actor=people["clerk"],
+        on=date(2019, 10, 2),
+    )
+    client = Client()
+    client.force_login(people["reviewer"])
+    for url, text in [
+        (f"/staff/decisions/reviews/{review.pk}.docx", "合法性审查意见书"),
+        (f"/staff/decisions/opinions/{review.counsel_opinion_id}.docx", "法律意见书"),
+        (f"/staff/decisions/competition/{comp.pk}.docx", "公平竞争审查结论"),
+    ]:
+        answer = client.get(url)
+        assert answer.status_code == 200, url
+        xml = zipfile.ZipFile(io.BytesIO(answer.content)).read("word/document.xml").decode()
+        assert text in xml
+    lawyer = Client()
+    lawyer.force_login(people["officer"])
+    assert (
+        lawyer.get(f"/staff/decisions/opinions/{review.counsel_opinion_id}.docx").status_code == 404
+    )
+
+
+def test_deadline_subjects_open_on_the_register(people, counsel):
+    from fazhi.core.models import Deadline
+    from fazhi.core.selectors.deadlines import subject_urls
+    from fazhi.decisions.tests.conftest import SPEAKERS, close_gates
+
+    decision = start(people)
+    close_gates(people, counsel, decision)
+    s.decision_discuss(
+        decision=decision,
+        meeting="会",
+        speakers=SPEAKERS,
+        adopted=True,
+        outcome="通过",
+        actor=people["head"],
+        on=date(2019, 10, 20),
+    )
+    urls = subject_urls(Deadline.objects.all(), user=people["clerk"])
+    assert list(urls.values()) == [f"/staff/decisions/#decision-{decision.pk}"]
+    page = Client()
+    page.force_login(people["clerk"])
+    assert f'id="decision-{decision.pk}"' in page.get("/staff/decisions/").content.decode()

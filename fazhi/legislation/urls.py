@@ -1,0 +1,7 @@
+from django.urls import path
+
+from fazhi.legislation import views
+
+app_name = "legislation"
+
+urlpatterns = [path("", views.register, name="register")]
