@@ -27,8 +27,10 @@ SEED = hashlib.sha256(b"fazhi-demo-2019-case-file-review").digest()
 
 
 def load(ctx) -> None:
-    run = services.warnings_scan(today=ctx.today, actor=ctx.actor)
-    ctx.created["执法预警"] += run.opened
+    # The scan is the daily job; the demo runs it once (a second `fazhi demo` writes nothing).
+    if not Campaign.objects.filter(year=2019).exists():
+        run = services.warnings_scan(today=ctx.today, actor=ctx.actor)
+        ctx.created["执法预警"] += run.opened
     _campaign(ctx)
     _oversights(ctx)
 

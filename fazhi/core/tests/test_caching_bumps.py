@@ -21,6 +21,9 @@ DRAFTING = "a draft's internal stages; the public page changes at 征求意见 /
 EXPORT = "an export and its receipt; the public pages do not show them"
 
 NO_PUBLIC_EFFECT: dict[str, str] = {
+    "case_decision_set_aside": CASEWORK,
+    "register_entries_import": STAFF_ONLY,
+    "legal_qualification_record": STAFF_ONLY,
     # the portal shows a report only once frozen (report_freeze bumps "reports")
     **dict.fromkeys(
         (
@@ -82,8 +85,6 @@ NO_PUBLIC_EFFECT: dict[str, str] = {
     ),
     **dict.fromkeys(
         (
-            "require_manager",
-            "require_result_entry",
             "clock_close_all",
             "clock_meet",
             "clock_open",

@@ -1,11 +1,21 @@
 from django.shortcuts import render
 
+from fazhi.core.api.problems import ErrorCode, Problem, problem_response
+
 
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
 def not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        # an API address no route matches (e.g. a path converter refusing "abc" as an id) is
+        # answered like every other API error: problem+json, as the schema documents
+        return problem_response(
+            request,
+            Problem(code=ErrorCode.NOT_FOUND, title="未找到", detail="没有这个接口地址"),
+            404,
+        )
     return render(request, "404.html", status=404)
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.services import roles_ensure
 from fazhi.core.demo import DemoContext, _ensure_units, _ensure_users
 from fazhi.decisions import demo
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _ctx():
-    roles_ensure(actor=None)
+    roles_ensure(actor=SYSTEM)
     created: Counter[str] = Counter()
     units = _ensure_units(created)
     users = _ensure_users(units, created)

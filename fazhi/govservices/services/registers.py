@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
+from fazhi.accounts.permissions import CATALOGUE_MANAGE, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.identifiers import validate_uscc
 from fazhi.core.services import audit
@@ -49,6 +50,7 @@ def register_entries_import(
 ) -> list[RegisterEntry]:
     """Create or update register rows; every row is checked before anything is written (one
     bad row refuses the file). Audits one ``services.register.import``."""
+    require(actor, CATALOGUE_MANAGE)  # the registers 无人审批 decides on (bureau-wide data)
     source = source.strip()
     if not source:
         raise Refused("请注明数据来源（如“市市场监管委登记信息 2019年3月”）")

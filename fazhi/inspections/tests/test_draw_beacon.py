@@ -44,13 +44,13 @@ def test_the_result_depends_on_the_public_value():
 
 def test_commit_names_a_public_value_not_yet_published(world):
     with pytest.raises(Refused, match="公开随机值"):
-        draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+        draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=world["manager"])
     yesterday = timezone.localdate() - timedelta(days=1)
     with pytest.raises(Refused, match="不能早于今天"):
         draws.draw_commit(
             plan=world["plan"],
             on=DRAW_DAY,
-            actor=None,
+            actor=world["manager"],
             beacon_source="已经公布的开奖号码",
             beacon_date=yesterday,
         )
@@ -97,16 +97,20 @@ def test_the_draw_waits_for_the_value_and_records_who_entered_it(world):
 
 def test_a_redraw_needs_a_published_reason_and_keeps_the_first(world, client):
     first = draws.draw_run(
-        plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms(), beacon=BEACON_VALUE
+        plan=world["plan"],
+        on=DRAW_DAY,
+        actor=world["manager"],
+        **beacon_terms(),
+        beacon=BEACON_VALUE,
     )
     first_result = first.result_sha256
     with pytest.raises(Refused, match="重新抽取须填写原因"):
-        draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
+        draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=world["manager"], **beacon_terms())
     assert Draw.objects.count() == 1
     second = draws.draw_commit(
         plan=world["plan"],
         on=DRAW_DAY,
-        actor=None,
+        actor=world["manager"],
         **beacon_terms(),
         redraw_reason="名录库导入有误，更正后重新抽取",
     )

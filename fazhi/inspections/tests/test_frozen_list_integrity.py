@@ -12,7 +12,7 @@ from fazhi.core.services.evidence import evidence_verify
 from fazhi.inspections.models import Draw
 from fazhi.inspections.selectors import frozen_storage, list_path
 from fazhi.inspections.services import draws
-from fazhi.inspections.tests.conftest import DRAW_DAY
+from fazhi.inspections.tests.conftest import DRAW_DAY, beacon_terms
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +22,16 @@ def _problems():
 
 
 def test_intact_frozen_list_is_counted(world):
-    draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=world["manager"], **beacon_terms())
     report = evidence_verify()
     assert report.is_intact
     assert report.checked == 1
 
 
 def test_edited_frozen_list_is_reported(world):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draw = draws.draw_commit(
+        plan=world["plan"], on=DRAW_DAY, actor=world["manager"], **beacon_terms()
+    )
     storage = frozen_storage()
     with storage.open(draw.list_path, "rb") as fh:
         original = fh.read()
@@ -43,7 +45,9 @@ def test_edited_frozen_list_is_reported(world):
 
 
 def test_list_and_recorded_hash_rewritten_together_is_caught(world):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draw = draws.draw_commit(
+        plan=world["plan"], on=DRAW_DAY, actor=world["manager"], **beacon_terms()
+    )
     forged = b"a list chosen after the fact\n"
     sha = hashlib.sha256(forged).hexdigest()
     frozen_storage().save(list_path(sha), ContentFile(gzip.compress(forged)))
@@ -52,7 +56,9 @@ def test_list_and_recorded_hash_rewritten_together_is_caught(world):
 
 
 def test_missing_frozen_list_is_reported(world):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None)
+    draw = draws.draw_commit(
+        plan=world["plan"], on=DRAW_DAY, actor=world["manager"], **beacon_terms()
+    )
     storage = frozen_storage()
     with storage.open(draw.list_path, "rb") as fh:
         original = fh.read()

@@ -16,7 +16,8 @@ from fazhi.accounts.tests.factories import make_user
 from fazhi.inspections.models import CheckResult, Draw
 from fazhi.inspections.services import checks, draws, plans
 from fazhi.inspections.services.directory import employer_import, relation_register
-from fazhi.inspections.tests.conftest import DRAW_DAY
+from fazhi.inspections.tests.conftest import BEACON_VALUE, DRAW_DAY, beacon_terms
+from fazhi.publicity.testing import on_day
 
 pytestmark = pytest.mark.django_db
 
@@ -87,13 +88,13 @@ def test_directory_and_relations(world, others):
 def test_each_draw_step(world, others):
     manager, plan = world["manager"], world["plan"]
     draw = check_gate(
-        lambda actor: draws.draw_commit(plan=plan, on=DRAW_DAY, actor=actor),
+        lambda actor: draws.draw_commit(plan=plan, on=DRAW_DAY, actor=actor, **beacon_terms()),
         responsible=manager,
         outsiders=others,
         obj=plan,
     )
     draw = check_gate(
-        lambda actor: draws.draw_execute(draw=draw, actor=actor),
+        lambda actor: draws.draw_execute(draw=draw, actor=actor, beacon=BEACON_VALUE),
         responsible=manager,
         outsiders=others,
         obj=draw,
@@ -104,7 +105,13 @@ def test_each_draw_step(world, others):
         outsiders=others,
         obj=draw,
     )
-    other = draws.draw_commit(plan=plan, on=date(2019, 6, 3), actor=manager)
+    other = draws.draw_commit(
+        plan=plan,
+        on=date(2019, 6, 3),
+        actor=manager,
+        **beacon_terms(),
+        redraw_reason="名录库更新后重新抽取",
+    )
     check_gate(
         lambda actor: draws.draw_cancel(draw=other, reason="计划调整", actor=actor),
         responsible=manager,
@@ -112,7 +119,14 @@ def test_each_draw_step(world, others):
         obj=other,
     )
     check_gate(
-        lambda actor: draws.draw_run(plan=plan, on=date(2019, 7, 1), actor=actor),
+        lambda actor: draws.draw_run(
+            plan=plan,
+            on=date(2019, 7, 1),
+            actor=actor,
+            **beacon_terms(),
+            beacon=BEACON_VALUE,
+            redraw_reason="上次抽取作废后重新抽取",
+        ),
         responsible=manager,
         outsiders=others,
     )
@@ -125,9 +139,16 @@ def _inspector_user(check, n: int = 1):
     return officer.user
 
 
+def _publish_on(result, day, actor):
+    with on_day(day):  # the 公示日期 is the clock's
+        return checks.check_result_publish(result=result, actor=actor)
+
+
 def test_who_checks_enters_the_result(world, others):
     draw = draws.draw_execute(
-        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM), actor=SYSTEM
+        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms()),
+        actor=SYSTEM,
+        beacon=BEACON_VALUE,
     )
     check = draw.checks.order_by("index").first()
     inspector = _inspector_user(check)
@@ -143,7 +164,7 @@ def test_who_checks_enters_the_result(world, others):
         obj=check,
     )
     check_gate(
-        lambda actor: checks.check_result_publish(result=result, on=date(2019, 5, 30), actor=actor),
+        lambda actor: _publish_on(result, date(2019, 5, 30), actor),
         responsible=_inspector_user(check, 2),  # the second inspector of the pair may publish
         outsiders=outsiders,
         obj=result,
@@ -164,7 +185,9 @@ def test_a_district_officer_cannot_commit_or_draw_on_another_unit_s_plan(client,
     before = row_counts()
     client.post(f"/staff/inspections/plans/{world['plan'].pk}/commit/", {"on": "2019-05-06"})
     assert row_counts() == before and not Draw.objects.exists()
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=world["manager"])
+    draw = draws.draw_commit(
+        plan=world["plan"], on=DRAW_DAY, actor=world["manager"], **beacon_terms()
+    )
     before = row_counts()
     client.post(f"/staff/inspections/draws/{draw.pk}/draw/")
     assert row_counts() == before
@@ -176,7 +199,9 @@ def test_a_district_officer_cannot_commit_or_draw_on_another_unit_s_plan(client,
 
 def test_an_officer_cannot_enter_another_inspector_s_result(client, world):
     draw = draws.draw_execute(
-        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM), actor=SYSTEM
+        draw=draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=SYSTEM, **beacon_terms()),
+        actor=SYSTEM,
+        beacon=BEACON_VALUE,
     )
     check = draw.checks.order_by("index").first()
     client.force_login(world["manager"])

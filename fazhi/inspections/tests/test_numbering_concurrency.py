@@ -11,9 +11,10 @@ import time
 import pytest
 from django.db import connection, connections
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.inspections.models import Draw
 from fazhi.inspections.services import draws, plans
-from fazhi.inspections.tests.conftest import DRAW_DAY
+from fazhi.inspections.tests.conftest import DRAW_DAY, beacon_terms
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +42,7 @@ def test_concurrent_draws_no_duplicate_no_gap_no_error(world, item, people):
     def commit(plan) -> None:
         try:
             barrier.wait(timeout=30)
-            draws.draw_commit(plan=plan, on=DRAW_DAY, actor=None)
+            draws.draw_commit(plan=plan, on=DRAW_DAY, actor=SYSTEM, **beacon_terms())
         except BaseException as exc:
             errors.append(exc)
         finally:

@@ -78,7 +78,7 @@ def test_result_entry_opens_publicity_clock_and_publishes(client, committed, wor
     deadline.refresh_from_db()
     assert deadline.status == "met"
     result.refresh_from_db()
-    assert result.published_on == date(2019, 5, 30) and result.published_by == world["manager"]
+    assert result.published_on == date(2019, 5, 30) and result.published_by == inspector.user
     assert result.entered_late  # entered today, long after 2019-06-18
     assert "未签订" not in client.get("/inspections/results/").content.decode()
     assert check.employer_name in client.get("/inspections/results/").content.decode()

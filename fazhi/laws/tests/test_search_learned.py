@@ -30,6 +30,7 @@ EVERYDAY = [
 
 @pytest.fixture(scope="module")
 def hrss(django_db_setup, django_db_blocker):
+    from fazhi.accounts.permissions import SYSTEM
     from fazhi.laws.search.backends import index_changed
     from fazhi.laws.services import corpus_import, read_sources
     from fazhi.laws.tests.conftest import _unload
@@ -38,7 +39,7 @@ def hrss(django_db_setup, django_db_blocker):
         sources, _ = read_sources(SHARED)
         wanted = {f"laws/{p}" for p in HRSS_CORE_FILES}
         chosen = [s for s in sources if s.source_path in wanted or s.collection == "policies"]
-        corpus_import(sources=chosen, root=SHARED)
+        corpus_import(sources=chosen, root=SHARED, actor=SYSTEM)
         index_changed()
     yield
     with django_db_blocker.unblock():

@@ -50,12 +50,15 @@ BEFORE_LAST_AMENDMENT = [
 
 @pytest.fixture(scope="module")
 def versions(django_db_setup, django_db_blocker):
+    from fazhi.accounts.permissions import SYSTEM
     from fazhi.laws.services import corpus_import, read_sources
     from fazhi.laws.tests.conftest import _unload
 
     with django_db_blocker.unblock():
         sources, _ = read_sources(SHARED)
-        corpus_import(sources=[s for s in sources if s.source_path in FILES], root=SHARED)
+        corpus_import(
+            sources=[s for s in sources if s.source_path in FILES], root=SHARED, actor=SYSTEM
+        )
     yield
     with django_db_blocker.unblock():
         _unload()

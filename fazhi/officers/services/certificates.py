@@ -320,6 +320,7 @@ def legal_qualification_record(
 ) -> LegalQualification:
     """Record (or correct) a person's 法律职业资格, needed by a first-time 法制审核 reviewer
     (行政处罚法 2021 第五十八条第二款). Audits ``officers.legal_qualification.record``."""
+    require(actor, OFFICERS_MANAGE, unit=user.org_unit if user.org_unit_id else None)
     number = text(certificate_number, "法律职业资格证书编号", limit=40)
     row, created = LegalQualification.objects.select_for_update().get_or_create(
         user=user, defaults={"certificate_number": number, "obtained_on": obtained_on}

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.laws.models import LegalDocument
 from fazhi.laws.services import corpus_import, read_sources
 from fazhi.normdocs.models import NormativeDocument
@@ -42,7 +43,7 @@ def _write(root, years) -> None:
 
 def _import(root):
     sources, _ = read_sources(root)
-    corpus_import(sources=sources, root=root)
+    corpus_import(sources=sources, root=root, actor=SYSTEM)
 
 
 def test_an_amended_law_is_marked_on_the_next_request(

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.enforcement.models import ArrearsCase, ArrearsStep
 from fazhi.powers.models import PowerItem
 from fazhi.powers.selectors import power_item_usage
@@ -58,6 +59,6 @@ def test_a_remedy_citation_is_watched_like_the_basis(people, corpus):
     roles = sorted(item.versions.get().bases.values_list("role", flat=True))
     assert roles == ["basis", "remedy"]
     amend(corpus)
-    assert power_items_flag_changed_law(actor=None, on=date(2025, 6, 1)) == [item]
+    assert power_items_flag_changed_law(actor=SYSTEM, on=date(2025, 6, 1)) == [item]
     item.refresh_from_db()
     assert "《示范条例》" in item.review_reason

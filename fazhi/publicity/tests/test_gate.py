@@ -29,6 +29,7 @@ from fazhi.publicity.services.exchange import (
     shuanggongshi_export,
 )
 from fazhi.publicity.services.records import SourceRef
+from fazhi.publicity.testing import on_day, publish_on, withdraw_on
 from fazhi.publicity.tests.conftest import penalty_data
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +72,7 @@ def _register(source_id: str, *, source_unit: str = "", actor=SYSTEM) -> Publici
 
 
 def _published(source_id: str, **kwargs) -> PublicityRecord:
-    return publicity_publish(record=_register(source_id, **kwargs), actor=SYSTEM, on=PUBLISH_DAY)
+    return publish_on(PUBLISH_DAY, record=_register(source_id, **kwargs), actor=SYSTEM)
 
 
 def _outsiders(gate, *, responsible_unit: str = "bureau") -> list:
@@ -116,8 +117,13 @@ def test_register_of_a_case_is_scoped_to_the_case_unit(gate):
 
 def test_publish(gate):
     record = _register("3")
+
+    def publish(actor):
+        with on_day(PUBLISH_DAY):  # the 公示日期 is the clock's
+            return publicity_publish(record=record, actor=actor)
+
     check_gate(
-        lambda actor: publicity_publish(record=record, actor=actor, on=PUBLISH_DAY),
+        publish,
         responsible=gate["bureau_officer"],
         outsiders=_outsiders(gate),
         obj=record,
@@ -127,8 +133,8 @@ def test_publish(gate):
 def test_withdraw(gate):
     record = _published("4", source_unit=HXQ)
     check_gate(
-        lambda actor: publicity_withdraw(
-            record=record, reason="复议撤销", change="撤销", actor=actor, on=date(2019, 11, 4)
+        lambda actor: withdraw_on(
+            date(2019, 11, 4), record=record, reason="复议撤销", change="撤销", actor=actor
         ),
         responsible=gate["hexi_officer"],
         outsiders=_outsiders(gate, responsible_unit="hexi"),
@@ -190,7 +196,7 @@ def _post(client, user, record, action: str, **data):
     return response, before
 
 
-WITHDRAW = {"reason": "复议决定撤销", "change": "撤销", "on": "2019-11-04"}
+WITHDRAW = {"reason": "复议决定撤销", "change": "撤销", "changed_on": "2019-11-04"}
 
 
 def test_a_heping_officer_cannot_withdraw_the_bureau_s_penalty(client, gate):
@@ -212,7 +218,8 @@ def test_a_labour_relations_clerk_cannot_withdraw_a_hexi_penalty(client, gate):
 def test_an_officer_cannot_publish_a_binhai_penalty(client, gate):
     record = _register("9", source_unit=BHXQ)
     for outsider in (gate["heping_officer"], gate["hexi_officer"]):
-        response, before = _post(client, outsider, record, "publish", on="2019-10-08")
+        with on_day(PUBLISH_DAY):
+            response, before = _post(client, outsider, record, "publish")
         assert response.status_code == 403
         assert row_counts() == before
     assert PublicityRecord.objects.get(pk=record.pk).status == Status.PENDING
@@ -222,7 +229,8 @@ def test_an_officer_cannot_publish_a_binhai_penalty(client, gate):
     assert action not in client.get(f"/staff/publicity/records/{record.pk}/").content.decode()
     client.force_login(gate["binhai_officer"])
     assert action in client.get(f"/staff/publicity/records/{record.pk}/").content.decode()
-    response, _ = _post(client, gate["binhai_officer"], record, "publish", on="2019-10-08")
+    with on_day(PUBLISH_DAY):
+        response, _ = _post(client, gate["binhai_officer"], record, "publish")
     assert response.status_code == 302
     assert PublicityRecord.objects.get(pk=record.pk).status == Status.PUBLISHED
 
@@ -230,9 +238,7 @@ def test_an_officer_cannot_publish_a_binhai_penalty(client, gate):
 def test_the_service_refuses_whoever_calls_it(gate):
     """Not only the page: a direct call (CLI, another app) is refused the same way."""
     record = _published("10", source_unit=HXQ)
-    with pytest.raises(NotPermitted) as refused:
-        publicity_withdraw(
-            record=record, reason="x", change="撤销", actor=gate["labour_clerk"], on=PUBLISH_DAY
-        )
+    with pytest.raises(NotPermitted) as refused, on_day(PUBLISH_DAY):
+        publicity_withdraw(record=record, reason="x", change="撤销", actor=gate["labour_clerk"])
     assert refused.value.code == "publicity.publish"
     assert "河西区人社局" in str(refused.value)

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from fazhi.publicity.services import publicity_publish, publicity_withdraw
+from fazhi.accounts.permissions import SYSTEM
+from fazhi.publicity.testing import publish_on, withdraw_on
 from fazhi.publicity.tests.conftest import register
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_a_withdrawal_is_visible_on_the_next_request(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         record, _ = register()
-        record = publicity_publish(record=record, actor=None, on=date(2019, 10, 8))
+        record = publish_on(date(2019, 10, 8), record=record, actor=SYSTEM)
     pages = ("/publicity/", f"/publicity/{record.pk}/", "/api/v1/publicity/records")
     for url in pages:
         assert client.get(url)["X-Cache"] == "miss"
@@ -34,9 +35,7 @@ def test_a_withdrawal_is_visible_on_the_next_request(
     etag = client.get(pages[0])["ETag"]
 
     with django_capture_on_commit_callbacks(execute=True):
-        publicity_withdraw(
-            record=record, reason=REASON, change="撤销", actor=None, on=date(2019, 12, 2)
-        )
+        withdraw_on(date(2019, 12, 2), record=record, reason=REASON, change="撤销", actor=SYSTEM)
 
     for url in pages:
         fresh = client.get(url)
@@ -49,10 +48,8 @@ def test_without_the_bump_the_page_would_be_stale(client, in_2019, public_cache)
     """The test above can fail: a withdrawal whose commit callbacks never ran leaves the old
     page in the cache."""
     record, _ = register()
-    record = publicity_publish(record=record, actor=None, on=date(2019, 10, 8))
+    record = publish_on(date(2019, 10, 8), record=record, actor=SYSTEM)
     client.get("/publicity/")
-    publicity_withdraw(
-        record=record, reason=REASON, change="撤销", actor=None, on=date(2019, 12, 2)
-    )
+    withdraw_on(date(2019, 12, 2), record=record, reason=REASON, change="撤销", actor=SYSTEM)
     stale = client.get("/publicity/")
     assert stale["X-Cache"] == "hit" and REASON not in text(stale)

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.publicity.domain.masking import mask_addresses, mask_free_text
 from fazhi.publicity.testing import publish_on, withdraw_on
 from fazhi.publicity.tests.conftest import PERSON_ID, person_penalty_data, register
@@ -49,7 +50,7 @@ def test_free_text_masks_id_phone_and_address_together():
 @pytest.mark.django_db
 def test_a_published_record_shows_no_address_typed_into_the_facts(client, in_2019):
     record, _ = register(data=person_penalty_data(facts=FACTS))
-    publish_on(date(2019, 10, 8), record=record, actor=None)
+    publish_on(date(2019, 10, 8), record=record, actor=SYSTEM)
     for url in (f"/publicity/{record.pk}/", f"/api/v1/publicity/records/{record.pk}"):
         body = _text(client.get(url))
         assert "非法从事职业中介" in body
@@ -59,13 +60,13 @@ def test_a_published_record_shows_no_address_typed_into_the_facts(client, in_201
 @pytest.mark.django_db
 def test_a_withdrawn_decision_shows_only_the_withdrawal(client, in_2019):
     record, _ = register(data=person_penalty_data(facts=FACTS))
-    publish_on(date(2019, 10, 8), record=record, actor=None)
+    publish_on(date(2019, 10, 8), record=record, actor=SYSTEM)
     withdraw_on(
         date(2019, 12, 2),
         record=record,
         reason="行政复议决定撤销该处罚决定（当事人住址：南开区鞍山西道100号）",
         change="撤销",
-        actor=None,
+        actor=SYSTEM,
     )
     gone = ("张三", "非法从事职业中介", "110105********002X", "罚款人民币2000元", "鞍山西道")
     pages = {

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from fazhi.reports.domain.figures import Record, Unit, Value
 from fazhi.reports.figures import figure
-from fazhi.supervision.models import ReviewFile
+from fazhi.supervision.models import Campaign, ReviewFile
 
 FILE = "supervision.reviewfile"
 
@@ -20,6 +20,10 @@ FILE = "supervision.reviewfile"
     part="supervision",
 )
 def case_files_reviewed(d, year):
+    # No 案卷评查 campaign in the year: the records cannot give a count, so the draft asks for
+    # them (as every other figure does) instead of reporting 0.
+    if not Campaign.objects.filter(year=year).exists():
+        return Value(d, year, None, missing="当年的案卷评查活动记录（执法监督）")
     rows = (
         ReviewFile.objects.filter(campaign__year=year, submitted_at__isnull=False)
         .order_by("pk")
