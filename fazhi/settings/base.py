@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "fazhi.publicity",
     "fazhi.inspections",
     "fazhi.planning",
+    "fazhi.education",
     "fazhi.reports",
     "fazhi.portal",
 ]
@@ -223,6 +224,11 @@ FAZHI = {
     # Part of every cached page's key: set it per deploy (e.g. the commit) so pages rendered by
     # the previous code are not served from a shared Redis after a release.
     "RELEASE": env.str("FAZHI_RELEASE", default=""),
+    # The online 学法用法 exam (domain-rules-2 §18: pass mark and window UNVERIFIED; a local
+    # 任前法律知识考试: 120 min, 60/100, one re-sit). Defaults for a new exam.
+    "EXAM_PASS_MARK": env.int("FAZHI_EXAM_PASS_MARK", default=60),
+    "EXAM_MINUTES": env.int("FAZHI_EXAM_MINUTES", default=120),
+    "EXAM_ATTEMPTS": env.int("FAZHI_EXAM_ATTEMPTS", default=2),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),
