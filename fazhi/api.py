@@ -115,6 +115,7 @@ def _mount() -> None:
     from fazhi.core.api.deadlines import router as deadlines_router
     from fazhi.core.api.identifiers import router as identifiers_router
     from fazhi.disputes.api import router as disputes_router
+    from fazhi.education.api import router as education_router
     from fazhi.enforcement.api import router as enforcement_router
     from fazhi.govservices.api import router as services_router
     from fazhi.inspections.api import router as inspections_router
@@ -138,6 +139,7 @@ def _mount() -> None:
     api.add_router("/publicity", publicity_router)
     api.add_router("/inspections", inspections_router)
     api.add_router("/reports", reports_router)
+    api.add_router("/education", education_router)
 
 
 _mount()
