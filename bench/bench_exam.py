@@ -82,7 +82,7 @@ def setup(sitters: int, out: Path) -> None:
     from fazhi.education import services
     from fazhi.laws.models import Article, LegalDocument, Work
 
-    admin = User.objects.create_superuser("bench-admin", password="x-Bench-123456")
+    admin = User.objects.create_superuser("bench-admin", password=None)
     legal_group, _ = Group.objects.get_or_create(name="法规处工作人员")
     officer_group, _ = Group.objects.get_or_create(name="执法人员")
     admin.groups.add(legal_group)
