@@ -27,6 +27,7 @@ urlpatterns = [
     path("staff/inspections/", include("fazhi.inspections.urls")),
     path("inspections/", include("fazhi.inspections.public_urls")),
     path("staff/reports/", include("fazhi.reports.urls")),
+    path("staff/education/", include("fazhi.education.urls")),
     path("reports/", include("fazhi.reports.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

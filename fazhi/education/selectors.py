@@ -43,3 +43,11 @@ def my_exams(user):
 
 def my_sittings(user, exam: Exam):
     return Sitting.objects.filter(enrolment__user=user, enrolment__exam=exam).order_by("attempt")
+
+
+def results(exam: Exam):
+    return (
+        Sitting.objects.filter(enrolment__exam=exam)
+        .select_related("enrolment__user", "enrolment__org_unit")
+        .order_by("enrolment__org_unit__path", "enrolment__user__username", "attempt")
+    )
