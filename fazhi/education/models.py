@@ -148,3 +148,64 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sitting_id}:{self.question_id}={self.response}"
+
+
+# --- 普法 (谁执法谁普法, 中办发〔2017〕31号; domain-rules-2 §18) ---------------------------------
+
+
+class DutyKind(models.TextChoices):
+    COMMON = "common", _("共性")
+    SPECIFIC = "specific", _("个性")
+
+
+class DutyItem(models.Model):
+    """One item of the year's 普法责任清单 (content, audience, lead unit and person, measures,
+    deadline, done or not). The bureau's 2019 list: 4 共性 + 11 个性 items (seed)."""
+
+    year = models.PositiveIntegerField(_("年度"), db_index=True)
+    kind = models.CharField(_("类别"), max_length=10, choices=DutyKind.choices)
+    content = models.CharField(_("普法内容"), max_length=300)
+    audience = models.CharField(_("普法对象"), max_length=200, blank=True)
+    lead_unit = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("牵头单位")
+    )
+    lead_person = models.CharField(_("责任人"), max_length=50, blank=True)
+    measures = models.TextField(_("措施"), blank=True)
+    deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    done_on = models.DateField(_("完成日期"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["year", "kind", "pk"]
+        verbose_name = _("普法责任清单事项")
+        verbose_name_plural = _("普法责任清单")
+
+    def __str__(self) -> str:
+        return self.content
+
+
+class EducationBase(models.Model):
+    """A 法治宣传教育基地: {name, address, sponsor, opening date, content items, visitors}
+    (domain-rules-2 §18; who names bases and the review cycle are UNVERIFIED)."""
+
+    name = models.CharField(_("名称"), max_length=200)
+    address = models.CharField(_("地址"), max_length=300)
+    sponsor = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("依托单位")
+    )
+    opened_on = models.DateField(_("建成日期"))
+    content = models.TextField(_("展示内容"), blank=True)
+    visitors = models.PositiveIntegerField(_("接待人次"), default=0)
+    is_public = models.BooleanField(_("在公众门户展示"), default=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["opened_on", "pk"]
+        verbose_name = _("法治宣传教育基地")
+        verbose_name_plural = _("法治宣传教育基地")
+
+    def __str__(self) -> str:
+        return self.name

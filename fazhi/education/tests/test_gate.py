@@ -78,3 +78,33 @@ def test_bank_and_exam_services(people, bank):
         outsiders=[people["officer"], people["clerk"]],
         obj=exam,
     )
+
+
+def test_duty_list_and_base_services(people):
+    from datetime import date
+
+    unit = people["units"]["fagui"]
+    item = check_gate(
+        lambda a: services.duty_item_add(
+            year=2019, kind="common", content="宣传宪法", lead_unit=unit, actor=a
+        ),
+        responsible=people["legal"],
+        outsiders=[people["officer"], people["clerk"]],
+    )
+    check_gate(
+        lambda a: services.duty_item_complete(item=item, done_on=date(2019, 12, 4), actor=a),
+        responsible=people["legal"],
+        outsiders=[people["officer"]],
+        obj=item,
+    )
+    check_gate(
+        lambda a: services.base_register(
+            name="法治宣传教育基地",
+            address="河东区九经路25号",
+            sponsor=people["units"]["zongdui"],
+            opened_on=date(2019, 6, 1),
+            actor=a,
+        ),
+        responsible=people["legal"],
+        outsiders=[people["officer"]],
+    )

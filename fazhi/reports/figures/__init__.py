@@ -65,6 +65,7 @@ def _load() -> None:
     # importing the registry never imports every app).
     from fazhi.reports.figures import (  # noqa: F401
         disputes,
+        education,
         governance,
         normdocs,
         officers,
