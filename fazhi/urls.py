@@ -29,6 +29,7 @@ urlpatterns = [
     path("staff/reports/", include("fazhi.reports.urls")),
     path("staff/education/", include("fazhi.education.urls")),
     path("reports/", include("fazhi.reports.public_urls")),
+    path("pufa/", include("fazhi.education.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -126,3 +126,53 @@ def exam_results_xlsx(request, pk: int):
     name = quote(f"{exam.title}成绩.xlsx")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
     return response
+
+
+@login_required
+def duty_list_xlsx(request, year: int):
+    """The year's 普法责任清单 as a spreadsheet."""
+    from openpyxl import Workbook
+
+    from fazhi.education.models import DutyItem
+
+    require(request.user, EDUCATION_SIT)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"{year}年普法责任清单"
+    ws.append(
+        [
+            "序号",
+            "类别",
+            "普法内容",
+            "普法对象",
+            "牵头单位",
+            "责任人",
+            "措施",
+            "完成时限",
+            "完成情况",
+        ]
+    )
+    items = DutyItem.objects.filter(year=year).select_related("lead_unit")
+    for n, i in enumerate(items, 1):
+        ws.append(
+            [
+                n,
+                i.get_kind_display(),
+                i.content,
+                i.audience,
+                i.lead_unit.name,
+                i.lead_person,
+                i.measures,
+                i.deadline.isoformat() if i.deadline else "",
+                f"已完成（{i.done_on:%Y-%m-%d}）" if i.done_on else "未完成",
+            ]
+        )
+    out = BytesIO()
+    wb.save(out)
+    response = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = quote(f"{year}年普法责任清单.xlsx")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response

@@ -50,3 +50,26 @@ def test_sit_on_the_page_and_download_results(people, exam):
     assert _login(people["officer"]).get(f"/staff/education/exams/{exam.pk}/").status_code == 403
     other = _login(people["officer2"]).get(f"/staff/education/sittings/{sitting.pk}/")
     assert other.status_code == 404
+
+
+def test_duty_list_public_page_and_xlsx(people):
+    from datetime import date
+
+    from fazhi.education import services
+
+    unit = people["units"]["fagui"]
+    services.duty_item_add(
+        year=2019, kind="common", content="宣传宪法", lead_unit=unit, actor=people["legal"]
+    )
+    services.base_register(
+        name="法治宣传教育基地",
+        address="河东区九经路25号",
+        sponsor=people["units"]["zongdui"],
+        opened_on=date(2019, 6, 1),
+        actor=people["legal"],
+    )
+    public = Client().get("/pufa/").content.decode()
+    assert "2019年普法责任清单" in public and "宣传宪法" in public and "河东区九经路25号" in public
+    xlsx = _login(people["legal"]).get("/staff/education/duties/2019.xlsx")
+    ws = load_workbook(BytesIO(xlsx.content)).active
+    assert ws["C2"].value == "宣传宪法" and ws["I2"].value == "未完成"
