@@ -108,7 +108,9 @@ def questions_retire_outdated(*, actor) -> int:
     version in the corpus; returns how many."""
     require(actor, EDUCATION_MANAGE)
     count = 0
-    for question in outdated_questions().select_for_update():
+    ids = list(outdated_questions().values_list("pk", flat=True))
+    # PostgreSQL refuses FOR UPDATE with DISTINCT: lock by primary key
+    for question in Question.objects.filter(pk__in=ids).select_for_update():
         question.status = QuestionStatus.RETIRED
         question.retired_reason = "考查条文所属法律已有新版本，请按新版本复核后重新启用"
         question.save(update_fields=["status", "retired_reason"])
