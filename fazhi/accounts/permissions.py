@@ -273,6 +273,23 @@ LEGISLATION_MANAGE = _rule(
 LEGISLATION_SIGN = _rule("legislation.sign", "签发对上级草案的反馈意见", LEADER)
 
 
+# --- education (issue 23): 普法 and the online 学法用法 exam ---
+# 法规处 runs 普法 and the exam (roles.py: 法规处工作人员 — 规范性文件、复议诉讼、普法、年度报告).
+EDUCATION_MANAGE = _rule("education.manage", "管理普法工作和学法用法考试", LEGAL_STAFF, ADMIN)
+# Anyone enrolled sits their own paper; the service also checks the paper is the actor's.
+EDUCATION_SIT = _rule(
+    "education.sit",
+    "参加学法用法考试",
+    ADMIN,
+    LEADER,
+    LEGAL_STAFF,
+    LEGAL_REVIEWER,
+    ENFORCEMENT_OFFICER,
+    DIVISION_CLERK,
+    scoped=False,
+)
+
+
 # --- checks -------------------------------------------------------------------------------------
 
 
