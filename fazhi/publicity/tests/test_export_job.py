@@ -106,3 +106,12 @@ def test_publicity_page_no_longer_sends_staff_to_the_command_line(client, legal)
     client.force_login(legal)
     page = client.get("/staff/publicity/?tab=batches").content.decode()
     assert "fazhi export" not in page and "/staff/jobs/" in page
+
+
+def test_job_list_names_jobs_in_words(client, legal):
+    Job.objects.create(
+        kind="publicity.shuanggongshi", params={"kind": "penalty", "format": "csv"}, key="k2"
+    )
+    client.force_login(legal)
+    page = client.get("/staff/jobs/").content.decode()
+    assert "双公示导出（行政处罚，csv）" in page and "penalty" not in page
