@@ -114,4 +114,4 @@ def test_job_list_names_jobs_in_words(client, legal):
     )
     client.force_login(legal)
     page = client.get("/staff/jobs/").content.decode()
-    assert "双公示导出（行政处罚，csv）" in page and "penalty" not in page
+    assert "双公示导出（行政处罚，csv）" in page and ">penalty" not in page and ">None<" not in page
