@@ -210,11 +210,12 @@ def relations(request):
     """List the 回避 register and, for a manager, register a relation (《劳动保障监察条例》第十六条:
     an inspector with an interest in an employer does not inspect it; the draw excludes the pair).
     A refused registration comes back with what was typed."""
+    from fazhi.accounts.permissions import INSPECTIONS_MANAGE, allowed
     from fazhi.inspections.models import Employer, OfficerEmployerRelation
     from fazhi.inspections.services.directory import relation_register
     from fazhi.officers.models import Officer
 
-    can_manage = permissions.can_manage(request.user)
+    can_manage = allowed(request.user, INSPECTIONS_MANAGE)
     values = {"officer": "", "uscc": "", "relation": "", "since": "", "until": ""}
     if request.method == "POST":
         values = {k: request.POST.get(k, "").strip()[:100] for k in values}
