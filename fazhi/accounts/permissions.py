@@ -370,3 +370,16 @@ def require(user, rule: Rule, *, unit=None) -> None:
         raise NotPermitted(rule, f"您没有{rule.what}的权限（限{names}）。")
     if unit is not None and rule.scoped and not in_scope(user, unit):
         raise NotPermitted(rule, f"该记录属于{unit.name}，不在您的办理范围内，不能{rule.what}。")
+
+
+# --- screens (issue 19.2): background jobs ------------------------------------------------------
+# The 双公示 export covers the whole bureau's decisions, not one unit's: not scoped.
+PUBLICITY_EXPORT = _rule(
+    "publicity.export",
+    "导出双公示数据",
+    LEGAL_STAFF,
+    DIVISION_CLERK,
+    LEADER,
+    ADMIN,
+    scoped=False,
+)

@@ -293,3 +293,23 @@ AXES_VERBOSE = False
 
 # --- Content-Security-Policy (issue 18 item 11): see fazhi.core.middleware -------------------
 MIDDLEWARE += ["fazhi.core.middleware.ContentSecurityPolicyMiddleware"]
+
+# --- Background jobs (ADR 0005, issue 19.2): huey. SQLite under var/ when FAZHI_REDIS_URL is
+# unset (so `make run` needs nothing new; the worker is `manage.py run_huey`), Redis otherwise.
+INSTALLED_APPS += ["huey.contrib.djhuey"]
+_REDIS_URL = env.str("FAZHI_REDIS_URL", default="")
+if _REDIS_URL:
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": "fazhi",
+        "immediate": False,
+        "connection": {"url": _REDIS_URL},
+    }
+else:
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "fazhi",
+        "immediate": False,
+        "filename": str(BASE_DIR / "var" / "huey.sqlite3"),
+    }
