@@ -10,6 +10,7 @@ from unittest import mock
 
 import pytest
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.tests.factories import make_user
 from fazhi.core.models import AuditEvent, Job
 from fazhi.publicity.models import ExportBatch
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def published(data=None, source_id="1"):
     record, _ = register("penalty", data=data, source_id=source_id)
-    return publish_on(date(2019, 10, 8), record=record, actor=None)
+    return publish_on(date(2019, 10, 8), record=record, actor=SYSTEM)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
+from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.tests.factories import make_user
 from fazhi.conftest import browser_login, screenshot
 from fazhi.publicity.testing import publish_on
@@ -19,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_legal_staff_export_from_the_page(page, org_tree, width):
     make_user("legal", unit=org_tree["fagui"], roles=["法规处工作人员"])
     record, _ = register("penalty")
-    publish_on(date(2019, 10, 8), record=record, actor=None)
+    publish_on(date(2019, 10, 8), record=record, actor=SYSTEM)
     page.set_viewport_size({"width": width, "height": 844 if width == 390 else 768})
     browser_login(page, "legal")
     page.goto_path("/staff/publicity/?tab=batches")
