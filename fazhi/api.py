@@ -153,6 +153,7 @@ def _mount() -> None:
     from fazhi.core.api.identifiers import router as identifiers_router
     from fazhi.decisions.api import router as decisions_router
     from fazhi.disputes.api import router as disputes_router
+    from fazhi.education.api import router as education_router
     from fazhi.enforcement.api import router as enforcement_router
     from fazhi.enforcement.api_rules import router as enforcement_rules_router
     from fazhi.govservices.api import router as services_router
@@ -184,6 +185,7 @@ def _mount() -> None:
     api.add_router("/supervision", supervision_router)
     api.add_router("/decisions", decisions_router)
     api.add_router("/legislation", legislation_router)
+    api.add_router("/education", education_router)
 
 
 _mount()

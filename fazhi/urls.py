@@ -28,11 +28,13 @@ urlpatterns = [
     path("inspections/", include("fazhi.inspections.public_urls")),
     path("staff/supervision/", include("fazhi.supervision.urls")),
     path("staff/reports/", include("fazhi.reports.urls")),
+    path("staff/education/", include("fazhi.education.urls")),
     path("reports/", include("fazhi.reports.public_urls")),
     path("staff/decisions/", include("fazhi.decisions.urls")),
     path("decisions/", include("fazhi.decisions.public_urls")),
     path("staff/legislation/", include("fazhi.legislation.urls")),
     path("legislation/", include("fazhi.legislation.public_urls")),
+    path("pufa/", include("fazhi.education.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -273,6 +273,23 @@ LEGISLATION_MANAGE = _rule(
 LEGISLATION_SIGN = _rule("legislation.sign", "签发对上级草案的反馈意见", LEADER)
 
 
+# --- education (issue 23): 普法 and the online 学法用法 exam ---
+# 法规处 runs 普法 and the exam (roles.py: 法规处工作人员 — 规范性文件、复议诉讼、普法、年度报告).
+EDUCATION_MANAGE = _rule("education.manage", "管理普法工作和学法用法考试", LEGAL_STAFF, ADMIN)
+# Anyone enrolled sits their own paper; the service also checks the paper is the actor's.
+EDUCATION_SIT = _rule(
+    "education.sit",
+    "参加学法用法考试",
+    ADMIN,
+    LEADER,
+    LEGAL_STAFF,
+    LEGAL_REVIEWER,
+    ENFORCEMENT_OFFICER,
+    DIVISION_CLERK,
+    scoped=False,
+)
+
+
 # --- checks -------------------------------------------------------------------------------------
 
 
@@ -353,3 +370,16 @@ def require(user, rule: Rule, *, unit=None) -> None:
         raise NotPermitted(rule, f"您没有{rule.what}的权限（限{names}）。")
     if unit is not None and rule.scoped and not in_scope(user, unit):
         raise NotPermitted(rule, f"该记录属于{unit.name}，不在您的办理范围内，不能{rule.what}。")
+
+
+# --- screens (issue 19.2): background jobs ------------------------------------------------------
+# The 双公示 export covers the whole bureau's decisions, not one unit's: not scoped.
+PUBLICITY_EXPORT = _rule(
+    "publicity.export",
+    "导出双公示数据",
+    LEGAL_STAFF,
+    DIVISION_CLERK,
+    LEADER,
+    ADMIN,
+    scoped=False,
+)

@@ -1,25 +1,42 @@
-"""Django admin for super-users and data fixes only; business changes go through the services."""
+"""Django admin for super-users to look; business changes go through the services.
+
+The catalogue and its items are read-only here (issue 19.1): a published 政务服务事项目录 is
+what the public relies on, and the admin once edited it with no audit event. Versions are
+created and published by ``catalogue_*`` services (page, API, CLI), which audit each change.
+"""
 
 from django.contrib import admin
 
 from fazhi.govservices.models import CatalogueVersion, LicenseApplication, ServiceItem
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Look, never write: no add, change or delete through the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(CatalogueVersion)
-class CatalogueVersionAdmin(admin.ModelAdmin):
+class CatalogueVersionAdmin(ReadOnlyAdmin):
     list_display = ("year", "label", "status", "published_on")
 
 
 @admin.register(ServiceItem)
-class ServiceItemAdmin(admin.ModelAdmin):
+class ServiceItemAdmin(ReadOnlyAdmin):
     list_display = ("code", "name", "kind", "catalogue", "promised_days")
     list_filter = ("catalogue", "kind")
     search_fields = ("code", "name")
 
 
 @admin.register(LicenseApplication)
-class LicenseApplicationAdmin(admin.ModelAdmin):
+class LicenseApplicationAdmin(ReadOnlyAdmin):
     list_display = ("reference", "item", "applicant_name", "status", "received_on", "decided_on")
     list_filter = ("status",)
     search_fields = ("reference", "applicant_name", "licence_number")
-    readonly_fields = [f.name for f in LicenseApplication._meta.fields]

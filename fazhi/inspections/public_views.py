@@ -4,9 +4,11 @@ own lookup, and the published results."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
+from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.inspections import selectors
 from fazhi.inspections.models import Draw
 
@@ -73,5 +75,14 @@ def draw_result_file(request, pk: int):
 
 
 def result_list(request):
-    results = selectors.published_results(year=_year(request))[:200]
-    return render(request, "inspections/public/result_list.html", {"results": results})
+    """Published results, 50 a page, searchable by employer name or credit code (a phone showed
+    every result on one 38,000 px page)."""
+    query = request.GET.get("q", "").strip()[:60]
+    results = selectors.published_results(year=_year(request))
+    if query:
+        results = results.filter(
+            Q(check_record__employer_name__icontains=query) | Q(check_record__uscc__icontains=query)
+        )
+    page = bounded_page(results, page=page_number(request.GET))
+    context = {"page": page, "q": query, "query": query_without_page(request.GET)}
+    return render(request, "inspections/public/result_list.html", context)

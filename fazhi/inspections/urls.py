@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("directory/", views.directory, name="directory"),
     path("coverage/", views.coverage, name="coverage"),
+    path("relations/", views.relations, name="relations"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/commit/", views.plan_commit, name="plan_commit"),
     path("draws/<int:pk>/", views.draw_detail, name="draw_detail"),

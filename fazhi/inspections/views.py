@@ -201,3 +201,57 @@ def coverage(request):
     year = int(value) if value.isdigit() else timezone.localdate().year
     rows, rate = selectors.coverage(year=year)
     return render(request, "inspections/coverage.html", {"rows": rows, "rate": rate, "year": year})
+
+
+# --- 回避 relations (issue 19.1): the register had no screen, only the service ---------------
+
+
+@login_required
+def relations(request):
+    """List the 回避 register and, for a manager, register a relation (《劳动保障监察条例》第十六条:
+    an inspector with an interest in an employer does not inspect it; the draw excludes the pair).
+    A refused registration comes back with what was typed."""
+    from fazhi.accounts.permissions import INSPECTIONS_MANAGE, allowed
+    from fazhi.inspections.models import Employer, OfficerEmployerRelation
+    from fazhi.inspections.services.directory import relation_register
+    from fazhi.officers.models import Officer
+
+    can_manage = allowed(request.user, INSPECTIONS_MANAGE)
+    values = {"officer": "", "uscc": "", "relation": "", "since": "", "until": ""}
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "").strip()[:100] for k in values}
+        try:
+            officer = Officer.objects.filter(pk=values["officer"] or 0).first()
+            employer = Employer.objects.filter(uscc=values["uscc"].upper()).first()
+            if officer is None:
+                raise Refused("请选择执法人员")
+            if employer is None:
+                raise Refused("检查对象名录中没有该统一社会信用代码的单位")
+            relation_register(
+                officer=officer,
+                employer=employer,
+                relation=values["relation"],
+                since=_day(values["since"]),
+                until=_optional_day(values["until"]),
+                actor=request.user,
+            )
+        except FAILURES as exc:
+            messages.error(request, getattr(exc, "message", str(exc)))
+        else:
+            messages.success(
+                request, f"已登记回避关系：{officer.name} — {employer.name}（{values['relation']}）"
+            )
+            return redirect("inspections:relations")
+    rows = OfficerEmployerRelation.objects.select_related("officer", "employer").order_by(
+        "-created_at"
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "can_manage": can_manage,
+        "values": values,
+        "officers": Officer.objects.order_by("name").only("pk", "name")[:2000]
+        if can_manage
+        else [],
+    }
+    return render(request, "inspections/relations.html", context)

@@ -9,6 +9,11 @@ urlpatterns = [
     # 人社政策一点通
     path("policies/", policy_views.policy_search, name="policy_search"),
     path("policies/documents/<int:pk>/", policy_views.policy_document, name="policy_document"),
+    path(
+        "policies/documents/<int:pk>/word/",
+        policy_views.policy_document_word,
+        name="policy_document_word",
+    ),
     path("policies/documents/<int:pk>/diff/", policy_views.policy_diff, name="policy_diff"),
     path("policies/articles/<int:pk>/", policy_views.policy_article, name="policy_article"),
 ]

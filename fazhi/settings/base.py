@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "fazhi.supervision",
     "fazhi.decisions",
     "fazhi.legislation",
+    "fazhi.education",
     "fazhi.reports",
     "fazhi.portal",
 ]
@@ -236,6 +237,11 @@ FAZHI = {
     "SUPERVISION_RULES": json.loads(env.str("FAZHI_SUPERVISION_RULES", default="{}")),
     # The city 行政执法监督平台's intake URL (supervision/push.py); empty: items wait in the queue.
     "CITY_PLATFORM_URL": env.str("FAZHI_CITY_PLATFORM_URL", default=""),
+    # The online 学法用法 exam (domain-rules-2 §18: pass mark and window UNVERIFIED; a local
+    # 任前法律知识考试: 120 min, 60/100, one re-sit). Defaults for a new exam.
+    "EXAM_PASS_MARK": env.int("FAZHI_EXAM_PASS_MARK", default=60),
+    "EXAM_MINUTES": env.int("FAZHI_EXAM_MINUTES", default=120),
+    "EXAM_ATTEMPTS": env.int("FAZHI_EXAM_ATTEMPTS", default=2),
     "SHARED_DATA_DIR": env.path(
         "FAZHI_SHARED_DATA_DIR", default=BASE_DIR.parent / "shared" / "data"
     ),
@@ -287,3 +293,23 @@ AXES_VERBOSE = False
 
 # --- Content-Security-Policy (issue 18 item 11): see fazhi.core.middleware -------------------
 MIDDLEWARE += ["fazhi.core.middleware.ContentSecurityPolicyMiddleware"]
+
+# --- Background jobs (ADR 0005, issue 19.2): huey. SQLite under var/ when FAZHI_REDIS_URL is
+# unset (so `make run` needs nothing new; the worker is `manage.py run_huey`), Redis otherwise.
+INSTALLED_APPS += ["huey.contrib.djhuey"]
+_REDIS_URL = env.str("FAZHI_REDIS_URL", default="")
+if _REDIS_URL:
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": "fazhi",
+        "immediate": False,
+        "connection": {"url": _REDIS_URL},
+    }
+else:
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "fazhi",
+        "immediate": False,
+        "filename": str(BASE_DIR / "var" / "huey.sqlite3"),
+    }

@@ -53,3 +53,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # services' version bumps (transaction.on_commit) would not run. fazhi/core/tests/test_caching*.py
 # switch it on and run the commit callbacks.
 FAZHI = {**FAZHI, "PUBLIC_CACHE": False}
+
+HUEY = {
+    "huey_class": "huey.MemoryHuey",
+    "name": "fazhi-test",
+    "immediate": True,
+}  # jobs run at once

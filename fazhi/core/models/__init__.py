@@ -5,6 +5,7 @@ from .calendar import CalendarYear, HolidayOverride
 from .counter import SerialCounter
 from .deadline import Deadline
 from .evidence import CustodyEntry, EvidenceFile
+from .job import Job
 
 __all__ = [
     "AuditChainHead",
@@ -14,5 +15,6 @@ __all__ = [
     "Deadline",
     "EvidenceFile",
     "HolidayOverride",
+    "Job",
     "SerialCounter",
 ]

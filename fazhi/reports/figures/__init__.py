@@ -66,6 +66,7 @@ def _load() -> None:
     from fazhi.reports.figures import (  # noqa: F401
         decisions,
         disputes,
+        education,
         governance,
         legislation,
         normdocs,

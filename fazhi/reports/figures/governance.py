@@ -26,41 +26,6 @@ _PENDING = {
         "处级干部集体学法记录",
         "第一责任人",
     ),
-    "education.duty_items_common": (
-        "共性普法责任清单",
-        Unit.ITEMS,
-        "education",
-        "普法责任清单",
-        "普法",
-    ),
-    "education.duty_items_specific": (
-        "个性普法责任清单",
-        Unit.ITEMS,
-        "education",
-        "普法责任清单",
-        "普法",
-    ),
-    "education.exam_participation": (
-        "网上学法用法考试参与率",
-        Unit.PERCENT,
-        "education",
-        "学法用法考试",
-        "普法",
-    ),
-    "education.exam_pass": (
-        "网上学法用法考试合格率",
-        Unit.PERCENT,
-        "education",
-        "学法用法考试",
-        "普法",
-    ),
-    "education.bases": (
-        "法治宣传教育基地",
-        Unit.ITEMS,
-        "education",
-        "法治宣传教育基地登记",
-        "普法",
-    ),
 }
 
 

@@ -57,8 +57,8 @@ def test_a_draft_states_the_records_and_names_what_is_missing(people):
     assert figure["value"] == "3" and len(figure["records"]) == 3
     assert "全年受理行政复议案件3件" in _text(report)
     # a figure the records cannot give says which records are missing, never a number
-    pending = report.figures["supervision.case_files_reviewed"]
-    assert pending["value"] is None and "执法监督" in pending["missing"]
+    pending = report.figures["planning.study_sessions_bureau"]
+    assert pending["value"] is None and "第一责任人" in pending["missing"]
     assert "待补" in _text(report)
     # the deadlines: 报送 by 1 March, 公开 by 1 April of the next year
     dues = sorted(

@@ -1,0 +1,53 @@
+"""Reads of the education app: live participation and pass per unit and overall."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+
+from fazhi.education.domain.exam import rate
+from fazhi.education.models import Enrolment, Exam, Sitting
+
+
+def participation(exam: Exam) -> dict:
+    """Per unit and overall: enrolled, sat (handed in at least once), passed (any attempt), and
+    the rates. Live: counted from the rows on every call."""
+    rows = (
+        Enrolment.objects.filter(exam=exam)
+        .values("org_unit__name", "org_unit__path")
+        .annotate(
+            enrolled=Count("pk", distinct=True),
+            sat=Count("pk", filter=Q(sittings__submitted_at__isnull=False), distinct=True),
+            passed=Count("pk", filter=Q(sittings__passed=True), distinct=True),
+        )
+        .order_by("org_unit__path")
+    )
+    units = []
+    total = {"enrolled": 0, "sat": 0, "passed": 0}
+    for row in rows:
+        entry = {k: row[k] for k in ("enrolled", "sat", "passed")}
+        for k in total:
+            total[k] += entry[k]
+        units.append(_with_rates({"unit": row["org_unit__name"], **entry}))
+    return {"units": units, "overall": _with_rates(total)}
+
+
+def _with_rates(entry: dict) -> dict:
+    entry["participation"] = rate(entry["sat"], entry["enrolled"])
+    entry["pass_rate"] = rate(entry["passed"], entry["enrolled"])
+    return entry
+
+
+def my_exams(user):
+    return Exam.objects.filter(enrolments__user=user).order_by("-opens_at")
+
+
+def my_sittings(user, exam: Exam):
+    return Sitting.objects.filter(enrolment__user=user, enrolment__exam=exam).order_by("attempt")
+
+
+def results(exam: Exam):
+    return (
+        Sitting.objects.filter(enrolment__exam=exam)
+        .select_related("enrolment__user", "enrolment__org_unit")
+        .order_by("enrolment__org_unit__path", "enrolment__user__username", "attempt")
+    )
