@@ -41,7 +41,8 @@ def test_staff_header_stays_open_on_a_wide_screen(page, org_tree):
     page.goto_path("/staff/")
     expect(page.locator("header .menu > summary")).to_be_hidden()
     expect(page.get_by_role("link", name="规范性文件", exact=True)).to_be_visible()
-    assert _header_height(page) < 140
+    # two rows of links since the governance modules joined the menu, open, not folded
+    assert _header_height(page) < 200
     screenshot(page, "phone-staff-header-1366")
 
 

@@ -16,8 +16,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def published(world):
-    draw = draws.draw_commit(plan=world["plan"], on=DRAW_DAY, actor=None, **beacon_terms())
-    draw = draws.draw_execute(draw=draw, actor=None, beacon=BEACON_VALUE)
+    draw = draws.draw_commit(
+        plan=world["plan"], on=DRAW_DAY, actor=world["manager"], **beacon_terms()
+    )
+    draw = draws.draw_execute(draw=draw, actor=world["manager"], beacon=BEACON_VALUE)
     checks = list(draw.checks.order_by("index"))
     for check in checks:
         CheckResult.objects.create(
