@@ -30,7 +30,7 @@ def test_concurrent_draws_no_duplicate_no_gap_no_error(world, item, people):
             title=f"2019年度专项抽查计划{n}",
             items=[item],
             shares={"A": "0.2", "B": "0.1"},
-            org_unit=people["units"]["bureau"],
+            org_unit=people["units"]["zongdui"],
             joint_departments="",
             actor=people["manager"],
         )
