@@ -15,10 +15,12 @@ from django.views.decorators.http import require_POST
 
 from fazhi.accounts.permissions import REPORTS_APPROVE, REPORTS_COMMENT, REPORTS_DRAFT, allowed
 from fazhi.core.domain.errors import Refused
+from fazhi.core.services import jobs
 from fazhi.reports import selectors, services
 from fazhi.reports.documents import annex_csv, annex_json, report_docx
 from fazhi.reports.domain.flow import EDITABLE, Status, publication_due, submission_due
 from fazhi.reports.domain.layouts import LAYOUTS, prompts
+from fazhi.reports.jobs import KIND, params_and_key
 
 
 def _staff(user) -> None:
@@ -43,25 +45,16 @@ def report_list(request):
 @login_required
 @require_POST
 def report_create(request):
+    """Start drafting as a background job; its page shows the progress and opens the draft."""
     try:
-        year = int(request.POST.get("year", ""))
-    except ValueError:
-        messages.error(request, "请选择年度。")
-        return redirect("reports:list")
-    try:
-        report = services.report_draft(
-            year=year, layout=request.POST.get("layout", "default"), actor=request.user
+        params, key = params_and_key(
+            year=request.POST.get("year", ""), layout=request.POST.get("layout", "default")
         )
+        job = jobs.job_start(kind=KIND, params=params, key=key, actor=request.user)
     except Refused as exc:
         messages.error(request, str(exc))
         return redirect("reports:list")
-    missing = sum(1 for f in report.figures.values() if f["value"] is None)
-    messages.success(
-        request,
-        f"已生成{year}年报告初稿：{len(report.figures)}项数字取自记录"
-        + (f"，其中{missing}项缺少记录，已在文中注明。" if missing else "。"),
-    )
-    return redirect(report)
+    return redirect("core:job_detail", pk=job.pk)
 
 
 @login_required

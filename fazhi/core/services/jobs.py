@@ -38,6 +38,11 @@ HANDLERS: dict[str, tuple[str, str, str]] = {
         "fazhi.accounts.permissions.PUBLICITY_EXPORT",
         "双公示导出",
     ),
+    "reports.draft": (
+        "fazhi.reports.jobs.draft",
+        "fazhi.accounts.permissions.REPORTS_DRAFT",
+        "生成年度报告初稿",
+    ),
 }
 
 

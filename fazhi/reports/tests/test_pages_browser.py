@@ -32,6 +32,10 @@ def test_legal_division_drafts_edits_and_opens_a_figure(page, people, width):
     page.get_by_label("年度").select_option("2019")
     page.get_by_label("格式").select_option("seed")
     page.get_by_role("button", name="生成初稿").click()
+    # drafting runs as a background job; its page says what it did and opens the draft
+    expect(page.locator("#job-status")).to_have_text("已完成")
+    expect(page.locator("main")).to_contain_text("已生成2019年报告初稿")
+    page.get_by_role("link", name="打开报告").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "天津市人力资源和社会保障局2019年法治政府建设情况报告"
     )
