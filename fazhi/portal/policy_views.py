@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core import documents as docx
+from fazhi.core import pdf
 from fazhi.core.caching import memo
 from fazhi.laws import selectors
 from fazhi.laws.domain.diff import ChangeKind, segments_html
@@ -221,30 +222,48 @@ def policy_article(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(document_url(article.document_id, anchor=anchor))
 
 
-def policy_document_word(request: HttpRequest, pk: int) -> HttpResponse:
-    """The document's text as a .docx (GB/T 9704 page through ``fazhi.core.documents``): the
-    title, its facts, the structure headings and each article with its clauses."""
-    document = selectors.document_public_get(document_id=pk)
+def _document_blocks(document) -> list[tuple[str, str]]:
+    """The document as printed: the title, its facts, the structure headings and each article
+    with its clauses — one walk shared by the Word and PDF downloads."""
     _toc, items = p.outline(selectors.document_public_articles(document=document))
-    doc = docx.new_document()
-    docx.title(doc, document.title)
+    blocks: list[tuple[str, str]] = [("title", document.title)]
     facts = [document.issuing_body or "", document.doc_number or ""]
     if document.effective_date:
         facts.append(f"{docx.chinese_date(document.effective_date)}施行")
     if any(facts):
-        docx.body(doc, "　".join(f for f in facts if f))
+        blocks.append(("facts", "　".join(f for f in facts if f)))
     for item in items:
-        for h in item.headings:
-            docx.heading(doc, h.title)
+        blocks.extend(("heading", h.title) for h in item.headings)
         article = item.article
         clauses = list(article.clauses)  # type: ignore[attr-defined]
         label = article.label or ""  # type: ignore[attr-defined]
         for i, clause in enumerate(clauses or [""]):
-            docx.body(doc, f"{label}　{clause}" if i == 0 and label else clause)
-    response = HttpResponse(
-        docx.to_bytes(doc),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    name = quote(f"{document.title[:60]}.docx")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+            blocks.append(("body", f"{label}　{clause}" if i == 0 and label else clause))
+    return blocks
+
+
+def _attachment(content: bytes, kind: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     return response
+
+
+def policy_document_word(request: HttpRequest, pk: int) -> HttpResponse:
+    """The document as a .docx on the GB/T 9704 page (``fazhi.core.documents``)."""
+    document = selectors.document_public_get(document_id=pk)
+    doc = docx.new_document()
+    write = {"title": docx.title, "facts": docx.body, "heading": docx.heading, "body": docx.body}
+    for kind, text in _document_blocks(document):
+        write[kind](doc, text)
+    return _attachment(
+        docx.to_bytes(doc),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        f"{document.title[:60]}.docx",
+    )
+
+
+def policy_document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same document as a PDF on the same page (``fazhi.core.pdf``)."""
+    document = selectors.document_public_get(document_id=pk)
+    content = pdf.render(_document_blocks(document), title=document.title)
+    return _attachment(content, "application/pdf", f"{document.title[:60]}.pdf")

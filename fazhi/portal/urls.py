@@ -14,6 +14,11 @@ urlpatterns = [
         policy_views.policy_document_word,
         name="policy_document_word",
     ),
+    path(
+        "policies/documents/<int:pk>/pdf/",
+        policy_views.policy_document_pdf,
+        name="policy_document_pdf",
+    ),
     path("policies/documents/<int:pk>/diff/", policy_views.policy_diff, name="policy_diff"),
     path("policies/articles/<int:pk>/", policy_views.policy_article, name="policy_article"),
 ]

@@ -3,7 +3,10 @@ document text at full width when there is no 目录, 打印 / 下载 Word, and a
 
 from __future__ import annotations
 
+import base64
 import io
+import re
+import zlib
 
 import pytest
 from docx import Document
@@ -40,6 +43,37 @@ def test_document_without_toc_takes_the_full_width_and_downloads_as_word(client,
     assert document.title in text
     first = document.articles.order_by("position").first()
     assert first.clauses[0][:10] in text
+
+
+def test_document_downloads_as_a_pdf_with_its_text(client, corpus):
+    document = LegalDocument.objects.filter(articles__isnull=False).distinct().first()
+    assert "下载 PDF" in client.get(f"/policies/documents/{document.pk}/").content.decode()
+    response = client.get(f"/policies/documents/{document.pk}/pdf/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment; filename*=UTF-8''")
+    text = _pdf_text(response.content)
+    assert document.title in text
+    first = document.articles.order_by("position").first()
+    assert first.clauses[0][:10] in text
+    assert "— 1 —" in text  # the page number
+
+
+def _pdf_text(content: bytes) -> str:
+    """The strings ReportLab shows (Tj), each page's content stream unpacked (ASCII85 + Flate)
+    and the CID font's UTF-16BE decoded; enough to read back what a page says."""
+    escapes = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"(": b"(", b")": b")", b"\\": b"\\"}
+    shown = []
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", content, re.S):
+        raw = zlib.decompress(base64.a85decode(stream.strip(), adobe=True))
+        for literal in re.findall(rb"\(((?:\\.|[^\\)])*)\) Tj", raw, re.S):
+            data = re.sub(
+                rb"\\([0-7]{1,3}|.)",
+                lambda m: bytes([int(m[1], 8)]) if m[1][:1].isdigit() else escapes.get(m[1], m[1]),
+                literal,
+                flags=re.S,
+            )
+            shown.append(data.decode("utf-16-be", errors="replace"))
+    return "".join(shown)
 
 
 def test_print_view_marks_the_page(client, corpus):
