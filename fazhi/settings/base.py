@@ -136,6 +136,7 @@ X_FRAME_OPTIONS = "DENY"
 # LANGUAGE_CODE, not the browser's Accept-Language, so nothing appears in English.
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+FORMAT_MODULE_PATH = ["fazhi.formats"]  # ISO first for <input type="date"> (issue 19.3)
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
