@@ -124,17 +124,27 @@ ACTION_LABELS = {
 }
 
 
+REVIEW_OUTCOME_LABELS = {"accept": "受理", "correct": "通知补正", "reject": "不予受理"}
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     event: AuditEvent
     label: str
 
+    @property
+    def outcome(self) -> str:
+        value = self.event.data.get("outcome", "")
+        return REVIEW_OUTCOME_LABELS.get(value, value)
+
 
 def timeline(case) -> list[TimelineEntry]:
     """Every audited step on the case, oldest first, with its Chinese name."""
-    events = AuditEvent.objects.filter(
-        target_type=case._meta.label_lower, target_id=str(case.pk)
-    ).order_by("seq")
+    events = (
+        AuditEvent.objects.filter(target_type=case._meta.label_lower, target_id=str(case.pk))
+        .select_related("actor")
+        .order_by("seq")
+    )
     return [
         TimelineEntry(e, ACTION_LABELS.get(e.action.rsplit(".", 1)[-1], e.action)) for e in events
     ]

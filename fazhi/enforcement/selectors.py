@@ -184,9 +184,11 @@ def timeline(case: Case) -> list[dict]:
     """Every audit event on the case, in chain order, with a Chinese label."""
     from fazhi.core.models import AuditEvent
 
-    events = AuditEvent.objects.filter(
-        target_type=Case._meta.label_lower, target_id=str(case.pk)
-    ).order_by("seq")
+    events = (
+        AuditEvent.objects.filter(target_type=Case._meta.label_lower, target_id=str(case.pk))
+        .select_related("actor")
+        .order_by("seq")
+    )
     return [
         {"event": e, "label": VERB_LABELS.get(e.action.rsplit(".", 1)[-1], e.action)}
         for e in events

@@ -30,6 +30,10 @@ class AuditEventQuerySet(models.QuerySet):
         return self.filter(target_type=obj._meta.label_lower, target_id=str(obj.pk))
 
 
+# actor_label of events without an account (core.services.audit.record), as pages show them
+SYSTEM_LABELS = {"system": "系统", "laws-import": "法规库导入", "laws-reindex": "法规库索引"}
+
+
 class AuditEvent(models.Model):
     seq = models.PositiveBigIntegerField(_("序号"), unique=True)
     occurred_at = models.DateTimeField(_("时间"), db_index=True)
@@ -74,6 +78,14 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("审计事件只能追加，不能删除")
+
+    @property
+    def who(self) -> str:
+        """Who acted, as a page names them: the person's name, never a login name or a
+        program's label (issue 19.8)."""
+        if self.actor_id is not None:
+            return str(self.actor)  # User.__str__: the full name, the login only without one
+        return SYSTEM_LABELS.get(self.actor_label, self.actor_label or "系统")
 
 
 class AuditChainHead(models.Model):

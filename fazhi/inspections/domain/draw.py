@@ -181,6 +181,20 @@ def share_text(value: Fraction) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def share_percent(text: str) -> str:
+    """A share as people read it (issue 19.8): a percentage, exact; a share with no finite
+    decimal keeps its fraction, so the page still states the value the draw used.
+
+    >>> share_percent("0.03"), share_percent("0.125"), share_percent("1"), share_percent("1/3")
+    ('3%', '12.5%', '100%', '1/3')
+    """
+    value = share_fraction(text)
+    plain = share_text(value)
+    if "/" in plain:
+        return plain
+    return share_text(value * 100) + "%"
+
+
 def quota(share: Fraction, size: int) -> int:
     """k = floor(share × size + 1/2): round half up, exactly.
 
