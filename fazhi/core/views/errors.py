@@ -4,7 +4,16 @@ from fazhi.core.api.problems import ErrorCode, Problem, problem_response
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    """A refused staff page keeps the staff menu and says why (the view's reason, which names
+    the roles that may open it); the public gets the plain page."""
+    staff = request.path.startswith("/staff/") and request.user.is_authenticated
+    reason = str(exception or "").strip()
+    return render(
+        request,
+        "staff/403.html" if staff else "403.html",
+        {"reason": reason if any("\u4e00" <= c <= "\u9fff" for c in reason) else ""},
+        status=403,
+    )
 
 
 def not_found(request, exception=None):
