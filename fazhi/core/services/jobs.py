@@ -38,6 +38,11 @@ HANDLERS: dict[str, tuple[str, str, str]] = {
         "fazhi.accounts.permissions.PUBLICITY_EXPORT",
         "双公示导出",
     ),
+    "laws.import": (
+        "fazhi.laws.jobs.corpus",
+        "fazhi.accounts.permissions.LAWS_MAINTAIN",
+        "法规库导入",
+    ),
     "reports.draft": (
         "fazhi.reports.jobs.draft",
         "fazhi.accounts.permissions.REPORTS_DRAFT",

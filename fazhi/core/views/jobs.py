@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import PUBLICITY_EXPORT, allowed
+from fazhi.accounts.permissions import LAWS_MAINTAIN, PUBLICITY_EXPORT, allowed
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import Job
 from fazhi.core.services import jobs
@@ -29,8 +29,9 @@ def job_list(request):
     kinds = [k for k in jobs.HANDLERS if allowed(request.user, jobs._rule(k))]
     rows = Job.objects.filter(kind__in=kinds).select_related("created_by")[:50]
     context = {
-        "jobs": rows,
+        "jobs": [(job, jobs.kind_label(job.kind)) for job in rows],
         "can_export": allowed(request.user, PUBLICITY_EXPORT),
+        "can_import_laws": allowed(request.user, LAWS_MAINTAIN),
         "labels": jobs.kind_label,
     }
     return render(request, "core/jobs/list.html", context)
@@ -45,6 +46,20 @@ def shuanggongshi_start(request):
         params, key = params_and_key(
             kind=request.POST.get("kind", ""), fmt=request.POST.get("format", "")
         )
+        job = jobs.job_start(kind=KIND, params=params, key=key, actor=request.user)
+    except Refused as exc:
+        messages.error(request, exc.message)
+        return redirect("core:job_list")
+    return redirect("core:job_detail", pk=job.pk)
+
+
+@login_required
+@require_POST
+def laws_import_start(request):
+    from fazhi.laws.jobs import KIND, params_and_key
+
+    try:
+        params, key = params_and_key()
         job = jobs.job_start(kind=KIND, params=params, key=key, actor=request.user)
     except Refused as exc:
         messages.error(request, exc.message)

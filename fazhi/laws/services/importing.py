@@ -12,6 +12,7 @@ from django.db import transaction
 
 from fazhi.accounts.permissions import LAWS_MAINTAIN, require
 from fazhi.core.caching import bump
+from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.laws.domain.docnum import canonical
 from fazhi.laws.domain.parse import ParseError, decode, parse_lawrefbook, parse_policy
@@ -181,3 +182,44 @@ def corpus_import(
         optimise_index()
     bump("laws")  # public pages show it: a new version on commit
     return summary
+
+
+def sources_under(
+    paths: Iterable[Path], *, only_hrss: bool = False, limit: int | None = None
+) -> tuple[list[tuple[Path, ImportSource]], list[str]]:
+    """(base folder, source) of every file to import under ``paths`` (the shared data folder or
+    its laws / policies folders), and the problems found. Refuses a folder that does not exist."""
+    sources: list[tuple[Path, ImportSource]] = []
+    problems: list[str] = []
+    for root in paths:
+        if not root.is_dir():
+            raise Refused(f"目录不存在：{root}", code="laws_import_no_folder")
+        found, found_problems = read_sources(root, only_hrss=only_hrss)
+        problems += found_problems
+        if limit is not None:
+            found = found[: max(limit, 0)]
+        base = root if not (root / "manifest.csv").exists() else root.parent
+        sources += [(base, source) for source in found]
+    return sources, problems
+
+
+def corpus_import_all(
+    *,
+    sources: list[tuple[Path, ImportSource]],
+    actor,
+    on_file: Callable[[ImportSource, str], None] | None = None,
+) -> ImportSummary:
+    """:func:`corpus_import` per data folder (relinking at the end of each folder's batch), the
+    summaries added up."""
+    require(actor, LAWS_MAINTAIN)
+    total = ImportSummary()
+    for base in dict.fromkeys(b for b, _ in sources):
+        part = corpus_import(
+            sources=[s for b, s in sources if b == base], root=base, actor=actor, on_file=on_file
+        )
+        for key, value in part.counts.items():
+            total.counts[key] += value
+        total.skipped += part.skipped
+        total.linked += part.linked
+        total.articles = part.articles
+    return total

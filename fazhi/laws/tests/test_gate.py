@@ -9,7 +9,7 @@ import pytest
 from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.testing.gate import check_gate
 from fazhi.accounts.tests.factories import make_user
-from fazhi.laws.services import corpus_import, corpus_link, search_reindex
+from fazhi.laws.services import corpus_import, corpus_import_all, corpus_link, search_reindex
 from fazhi.laws.services.importing import document_import
 from fazhi.laws.tests.conftest import SHARED, requires_data, subset_sources
 
@@ -36,6 +36,11 @@ def test_import_link_and_reindex(org_tree, others):
     check_gate(
         lambda actor: corpus_import(sources=rest, root=SHARED, actor=actor),
         responsible=SYSTEM,
+        outsiders=others,
+    )
+    check_gate(
+        lambda actor: corpus_import_all(sources=[(SHARED, s) for s in rest], actor=actor),
+        responsible=legal,
         outsiders=others,
     )
     check_gate(lambda actor: corpus_link(actor=actor), responsible=legal, outsiders=others)

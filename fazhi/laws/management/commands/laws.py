@@ -11,8 +11,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from fazhi.accounts.permissions import SYSTEM
+from fazhi.core.domain.errors import Refused
 from fazhi.laws.models import LegalDocument
-from fazhi.laws.services import corpus_import, read_sources, search_reindex
+from fazhi.laws.services import corpus_import_all, search_reindex, sources_under
 from fazhi.laws.services.importing import CREATED, SKIPPED, UNCHANGED, UPDATED
 from fazhi.powers.services import power_items_flag_changed_law
 
@@ -37,36 +38,27 @@ class Command(BaseCommand):
         return self._import(console, options)
 
     def _import(self, console: Console, options) -> None:
-        sources, roots = [], []
-        for raw in options["paths"]:
-            root = Path(raw).expanduser().resolve()
-            if not root.is_dir():
-                raise CommandError(f"目录不存在：{raw}", returncode=1)
-            found, problems = read_sources(root, only_hrss=options["only_hrss"])
-            for problem in problems:
-                console.print(f"[yellow]提示[/]：{problem}")
-            if options["limit"] is not None:
-                found = found[: max(options["limit"], 0)]
-            base = root if not (root / "manifest.csv").exists() else root.parent
-            sources += [(base, s) for s in found]
-            roots.append(root)
+        try:
+            sources, problems = sources_under(
+                [Path(raw).expanduser().resolve() for raw in options["paths"]],
+                only_hrss=options["only_hrss"],
+                limit=options["limit"],
+            )
+        except Refused as exc:
+            raise CommandError(exc.message, returncode=1) from None
+        for problem in problems:
+            console.print(f"[yellow]提示[/]：{problem}")
         if not sources:
             raise CommandError("没有找到可导入的文件（需要 manifest.csv）", returncode=1)
 
         started = time.monotonic()
-        summary = None
         with _progress(console) as progress:
             task = progress.add_task("导入法规", total=len(sources))
-            # One call per data root keeps relinking to the end of each root's batch.
-            for base in dict.fromkeys(b for b, _ in sources):
-                batch = [s for b, s in sources if b == base]
-                part = corpus_import(
-                    sources=batch,
-                    root=base,
-                    actor=SYSTEM,
-                    on_file=lambda source, outcome: progress.advance(task),
-                )
-                summary = _merge(summary, part)
+            summary = corpus_import_all(
+                sources=sources,
+                actor=SYSTEM,
+                on_file=lambda source, outcome: progress.advance(task),
+            )
         self._report(console, summary, time.monotonic() - started)
         if summary.changed:
             # An amended or repealed article must reach the power items citing it (权责清单 复核).
@@ -110,14 +102,3 @@ def _progress(console: Console) -> Progress:
         console=console,
         transient=False,
     )
-
-
-def _merge(total, part):
-    if total is None:
-        return part
-    for key, value in part.counts.items():
-        total.counts[key] += value
-    total.skipped += part.skipped
-    total.linked += part.linked
-    total.articles = part.articles
-    return total
