@@ -224,6 +224,12 @@ class Statement(models.Model):
     def __str__(self) -> str:
         return f"{self.year}年述法（{self.person.full_name or self.person.username}）"
 
+    @property
+    def result_label(self) -> str:
+        from fazhi.planning.domain.duties import REVIEW_RESULTS
+
+        return REVIEW_RESULTS.get(self.result, "")
+
 
 class StatementItem(models.Model):
     """One 述法 item; a cited figure is drawn from the records and frozen at submission."""
