@@ -136,7 +136,7 @@ class DutyRecord(models.Model):
 
     class Kind(models.TextChoices):
         MEETING = "meeting", _("主持召开会议")
-        STUDY = "study", _("中心组集体学法")
+        STUDY = "study", _("集体学法")
         DECISION = "decision", _("法治建设决策部署")
 
     class Level(models.TextChoices):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Q
 
@@ -133,13 +134,22 @@ def assessment(*, scheme, org_unit) -> dict:
         if by_parent.get(row["indicator"].pk):
             row["points"] = points[row["indicator"].pk]
             row["source"] = "下级指标得分合计"
+            row["pending"] = "" if row["points"] is not None else "下级尚未全部得分"
     roots = [points[n.pk] for n in by_parent.get(None, [])]
-    scored = sum(p for p in roots if p is not None)
+    # what is scored so far: every leaf with points (a parent is the sum of its leaves)
+    scored = sum(
+        (
+            r["points"]
+            for r in rows
+            if r["points"] is not None and not by_parent.get(r["indicator"].pk)
+        ),
+        Decimal(0),
+    )
     return {
         "rows": rows,
         "total": scored,
         "complete": None not in roots,
-        "pending": sum(1 for r in rows if r["pending"]),
+        "pending": sum(1 for r in rows if r["pending"] and not by_parent.get(r["indicator"].pk)),
     }
 
 

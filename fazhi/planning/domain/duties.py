@@ -15,7 +15,7 @@ from datetime import date
 MEETING = "meeting"
 STUDY = "study"
 DECISION = "decision"
-KINDS = {MEETING: "主持召开会议", STUDY: "中心组集体学法", DECISION: "法治建设决策部署"}
+KINDS = {MEETING: "主持召开会议", STUDY: "集体学法（中心组）", DECISION: "法治建设决策部署"}
 
 BUREAU = "bureau"
 DIVISION = "division"
