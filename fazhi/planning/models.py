@@ -103,6 +103,17 @@ class PlanTask(models.Model):
     def __str__(self) -> str:
         return f"{self.plan.year}年任务{self.seq}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("planning:plan_detail", args=[self.plan_id]) + f"#task-{self.seq}"
+
+    @classmethod
+    def list_url(cls) -> str:
+        from django.urls import reverse
+
+        return reverse("planning:index")
+
 
 class TaskProgress(models.Model):
     """A progress report: ``reported_at`` is the system's time, never typed."""
