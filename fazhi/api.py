@@ -162,6 +162,7 @@ def _mount() -> None:
     from fazhi.legislation.api import router as legislation_router
     from fazhi.normdocs.api import router as normdocs_router
     from fazhi.officers.api import router as officers_router
+    from fazhi.planning.api import router as planning_router
     from fazhi.powers.api import router as powers_router
     from fazhi.publicity.api import router as publicity_router
     from fazhi.reports.api import router as reports_router
@@ -186,6 +187,7 @@ def _mount() -> None:
     api.add_router("/decisions", decisions_router)
     api.add_router("/legislation", legislation_router)
     api.add_router("/education", education_router)
+    api.add_router("/planning", planning_router)
 
 
 _mount()

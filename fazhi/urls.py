@@ -33,6 +33,7 @@ urlpatterns = [
     path("staff/decisions/", include("fazhi.decisions.urls")),
     path("decisions/", include("fazhi.decisions.public_urls")),
     path("staff/legislation/", include("fazhi.legislation.urls")),
+    path("staff/planning/", include("fazhi.planning.urls")),
     path("legislation/", include("fazhi.legislation.public_urls")),
     path("pufa/", include("fazhi.education.public_urls")),
     path("admin/", admin.site.urls),

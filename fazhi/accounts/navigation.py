@@ -39,6 +39,7 @@ MENU: tuple[Entry, ...] = (
     Entry("政务服务", "services:catalogue_index"),
     Entry("行政许可", "services:register"),
     Entry("执法监督", "supervision:warnings"),
+    Entry("法治建设", "planning:index"),
     Entry("年度报告", "reports:list", (REPORTS_COMMENT, REPORTS_DRAFT)),
     Entry("重大决策", "decisions:register"),
     Entry("立法", "legislation:register"),

@@ -129,6 +129,18 @@ ENFORCEMENT_EXPORT = _rule(
 # --- end enforcement (branch enfgate) ---
 # --- reports and planning (issue 24; 第一责任人 from issue 23) ---
 PLANNING_MANAGE = _rule("planning.manage", "登记主要负责人任职", LEGAL_STAFF, ADMIN)
+# 法治建设工作要点 and the 第一责任人's record: drafted by 法规处 for the head (规定 第四条 亲自部署).
+PLANNING_PLAN = _rule(
+    "planning.plan", "制定工作要点和登记第一责任人履职记录", LEGAL_STAFF, LEADER, ADMIN
+)
+# A task's progress is reported by its lead unit (scoped to the task's 牵头单位).
+PLANNING_PROGRESS = _rule(
+    "planning.progress", "报送工作要点任务进展", DIVISION_CLERK, LEGAL_STAFF, LEADER, ADMIN
+)
+# 述法: the leader writes and submits their own (the service checks it is theirs); 法规处 helps.
+PLANNING_STATEMENT = _rule("planning.statement", "撰写和提交述法", LEADER, LEGAL_STAFF)
+# 评议 and 考核 scoring: 法规处 as the assessment office; the indicator tree is configuration.
+PLANNING_ASSESS = _rule("planning.assess", "述法评议、配置考核指标和评分", LEGAL_STAFF, LEADER)
 # 法规处 drafts the annual report (seed: 如对本报告有任何疑问，请与市人社局法规处联系).
 REPORTS_DRAFT = _rule("reports.draft", "起草和定稿年度法治政府建设报告", LEGAL_STAFF)
 REPORTS_COMMENT = _rule(

@@ -12,8 +12,9 @@ def load(ctx) -> None:
         return
     report = report_draft(year=2019, layout="seed", actor=ctx.users["fagui"])
     ctx.created["年度报告初稿"] += 1
-    missing = sum(1 for f in report.figures.values() if f["value"] is None)
+    missing = [f["title"] for f in report.figures.values() if f["value"] is None]
+    known = len(report.figures) - len(missing)
     ctx.notes.append(
-        f"2019年法治政府建设情况报告初稿：{len(report.figures)}项数字取自记录，{missing}项缺少记录"
-        "（立法、决策、执法监督、第一责任人、普法模块尚未上线）。"
+        f"2019年法治政府建设情况报告初稿：{known}项数字取自记录，{len(missing)}项缺少记录"
+        + (f"（{'、'.join(missing)}）。" if missing else "。")
     )

@@ -22,7 +22,8 @@ from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import deadline_open_fixed
-from fazhi.planning.selectors import principal_on
+from fazhi.planning.domain.duties import next_year_paragraphs
+from fazhi.planning.selectors import next_year_lines, principal_on
 from fazhi.reports import figures as registry
 from fazhi.reports.domain.figures import differences
 from fazhi.reports.domain.flow import (
@@ -60,6 +61,16 @@ def _editable(report: Report) -> None:
         raise Refused(f"报告{report.status_label}，不能再修改", code="report_not_editable")
 
 
+def _paragraphs(section, *, year: int, agency: str) -> list[str]:
+    """A section's opening paragraphs; 下一年度安排 starts from the next year's plan tasks
+    (planning: the bureau's 法治建设工作要点), and keeps its prompt when there is no plan yet."""
+    if section.key == "next_year":
+        lines = next_year_lines(year=year + 1)
+        if lines:
+            return next_year_paragraphs(year + 1, lines)
+    return [fill(p, year=year, agency=agency) for p in section.paragraphs]
+
+
 @transaction.atomic
 def report_draft(
     *,
@@ -90,7 +101,7 @@ def report_draft(
             {
                 "key": s.key,
                 "heading": fill(s.heading, year=year),
-                "paragraphs": [fill(p, year=year, agency=agency) for p in s.paragraphs],
+                "paragraphs": _paragraphs(s, year=year, agency=agency),
             }
             for s in spec.sections
         ],
