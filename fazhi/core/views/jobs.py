@@ -11,9 +11,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import PUBLICITY_EXPORT, allowed
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import Job
+from fazhi.core.permissions import allowed
 from fazhi.core.services import jobs
 
 
@@ -30,7 +30,7 @@ def job_list(request):
     rows = Job.objects.filter(kind__in=kinds).select_related("created_by")[:50]
     context = {
         "jobs": rows,
-        "can_export": allowed(request.user, PUBLICITY_EXPORT),
+        "can_export": allowed(request.user, jobs._rule("publicity.shuanggongshi")),
         "labels": jobs.kind_label,
     }
     return render(request, "core/jobs/list.html", context)
