@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.choices import label_choices
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.domain import discretion as discretion_rules
@@ -25,10 +26,6 @@ __all__ = [
     "Hearing",
     "LegalReview",
 ]
-
-
-def _choices(labels):
-    return [(k.value, v) for k, v in labels.items()]
 
 
 class Case(models.Model):
@@ -48,15 +45,17 @@ class Case(models.Model):
         related_name="enforcement_cases",
     )
     status = models.CharField(
-        _("状态"), max_length=24, db_index=True, choices=_choices(flow.STATUS_LABELS)
+        _("状态"), max_length=24, db_index=True, choices=label_choices(flow.STATUS_LABELS)
     )
     filed_on = models.DateField(_("立案日期"), null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(_("版本"), default=1)
-    source = models.CharField(_("案件来源"), max_length=16, choices=_choices(flow.SOURCE_LABELS))
+    source = models.CharField(
+        _("案件来源"), max_length=16, choices=label_choices(flow.SOURCE_LABELS)
+    )
     procedure = models.CharField(
         _("程序"),
         max_length=20,
-        choices=_choices(flow.PROCEDURE_LABELS),
+        choices=label_choices(flow.PROCEDURE_LABELS),
         default=flow.Procedure.LABOR_INSPECTION,
     )
     received_on = models.DateField(_("收到/发现日期"), db_index=True)
@@ -97,7 +96,10 @@ class Case(models.Model):
     # 告知
     notified_on = models.DateField(_("告知日期"), null=True, blank=True)
     proposed_outcome = models.CharField(
-        _("拟处理结果"), max_length=16, choices=_choices(review_rules.OUTCOME_LABELS), blank=True
+        _("拟处理结果"),
+        max_length=16,
+        choices=label_choices(review_rules.OUTCOME_LABELS),
+        blank=True,
     )
     proposed_fine = models.DecimalField(
         _("拟罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -134,7 +136,7 @@ class Case(models.Model):
     decision_serial = models.PositiveIntegerField(_("文号顺序号"), null=True, blank=True)
     decided_on = models.DateField(_("决定日期"), null=True, blank=True, db_index=True)
     outcome = models.CharField(
-        _("处理结果"), max_length=16, choices=_choices(review_rules.OUTCOME_LABELS), blank=True
+        _("处理结果"), max_length=16, choices=label_choices(review_rules.OUTCOME_LABELS), blank=True
     )
     fine = models.DecimalField(
         _("罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -258,7 +260,7 @@ class CaseAct(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="acts")
     seq = models.PositiveIntegerField(_("卷内序号"))
-    kind = models.CharField(_("类型"), max_length=20, choices=_choices(act_rules.ACT_LABELS))
+    kind = models.CharField(_("类型"), max_length=20, choices=label_choices(act_rules.ACT_LABELS))
     on = models.DateField(_("日期"))
     place = models.CharField(_("地点"), max_length=200, blank=True)
     summary = models.TextField(_("内容"))
@@ -339,7 +341,7 @@ class LegalReview(models.Model):
     reviewed_on = models.DateField(_("审核日期"), null=True, blank=True)
     points = models.JSONField(_("七项审查"), default=dict, blank=True)
     opinion = models.CharField(
-        _("审核意见"), max_length=12, choices=_choices(review_rules.OPINION_LABELS), blank=True
+        _("审核意见"), max_length=12, choices=label_choices(review_rules.OPINION_LABELS), blank=True
     )
     comments = models.TextField(_("审核说明"), blank=True)
 
