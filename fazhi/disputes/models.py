@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.choices import label_choices
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import reconsideration as rc
 
@@ -42,7 +42,7 @@ class Feedback(models.Model):
         abstract = True
 
 
-class ReconsiderationCase(Feedback):
+class ReconsiderationCase(DeadlineSubject, Feedback):
     reference = models.CharField(_("案号"), max_length=64, unique=True)
     tracking_code = models.CharField(_("查询码"), max_length=16, unique=True)
     role = models.CharField(
@@ -98,14 +98,9 @@ class ReconsiderationCase(Feedback):
     def __str__(self) -> str:
         return f"{self.reference} {self.act[:40]}"
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("disputes:reconsideration_detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("disputes:register")
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "disputes:reconsideration_detail"
+    list_url_name = "disputes:register"
 
     @property
     def status_label(self) -> str:
@@ -150,7 +145,7 @@ class ProceedingRecord(models.Model):
         return f"{self.get_kind_display()} {self.held_on}"
 
 
-class LitigationCase(Feedback):
+class LitigationCase(DeadlineSubject, Feedback):
     court = models.CharField(_("法院"), max_length=100)
     case_number = models.CharField(_("案号"), max_length=64, unique=True)
     instance = models.CharField(_("审级"), max_length=8, choices=label_choices(lit.INSTANCE_LABELS))
@@ -202,14 +197,10 @@ class LitigationCase(Feedback):
     def __str__(self) -> str:
         return f"{self.case_number} {self.plaintiff}诉{self.act[:30]}"
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("disputes:litigation_detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("disputes:register") + "?register=litigation"
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "disputes:litigation_detail"
+    list_url_name = "disputes:register"
+    list_url_query = "?register=litigation"
 
     @property
     def step_label(self) -> str:

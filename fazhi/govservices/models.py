@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.choices import label_choices
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.govservices.domain import licensing as lic
 from fazhi.govservices.domain.catalogue import ITEM_KIND_LABELS
 
@@ -195,7 +195,7 @@ class BundleApplication(Applicant):
         return f"{self.reference} {self.bundle.name}"
 
 
-class LicenseApplication(Applicant):
+class LicenseApplication(DeadlineSubject, Applicant):
     item = models.ForeignKey(ServiceItem, on_delete=models.PROTECT, related_name="applications")
     org_unit = models.ForeignKey(
         "accounts.OrgUnit", verbose_name=_("承办处室"), on_delete=models.PROTECT, related_name="+"
@@ -257,9 +257,9 @@ class LicenseApplication(Applicant):
     def __str__(self) -> str:
         return f"{self.reference} {self.item.name}"
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("services:application_detail", args=[self.pk])
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "services:application_detail"
+    list_url_name = "services:register"
 
     @property
     def auto_failures(self) -> list[dict]:
@@ -281,11 +281,6 @@ class LicenseApplication(Applicant):
             for c in evaluation.get("conditions", [])
             if not c.get("passed")
         ]
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("services:register")
 
     @property
     def status_label(self) -> str:

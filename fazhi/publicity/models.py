@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.choices import label_choices
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.publicity.domain.data import DecisionData
 from fazhi.publicity.domain.enums import (
     BATCH_LABELS,
@@ -26,7 +26,7 @@ def _values(enum) -> list[tuple[str, str]]:
     return [(m.value, m.value) for m in enum]
 
 
-class PublicityRecord(models.Model):
+class PublicityRecord(DeadlineSubject, models.Model):
     """One decision to publish; its data items are those of the 双公示 standard for its kind."""
 
     kind = models.CharField(_("类型"), max_length=16, choices=label_choices(KIND_LABELS))
@@ -160,14 +160,9 @@ class PublicityRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}公示：{self.document_number or self.party_name}"
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("publicity:detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("publicity:queue")
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "publicity:detail"
+    list_url_name = "publicity:queue"
 
     @property
     def record_no(self) -> str:

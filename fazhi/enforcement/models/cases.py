@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.choices import label_choices
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.domain import discretion as discretion_rules
@@ -28,7 +29,7 @@ __all__ = [
 ]
 
 
-class Case(models.Model):
+class Case(DeadlineSubject, models.Model):
     """One enforcement case, from the first record of its source to the archive."""
 
     reference = models.CharField(_("案件编号"), max_length=64, unique=True)
@@ -204,14 +205,10 @@ class Case(models.Model):
         # what a deadline on the case is labelled with on 我的期限: which case, and whose
         return f"{self.reference} {self.party_name}" if self.party_name else self.reference
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("enforcement:case_detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("enforcement:case_list") + "?overdue=1"
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "enforcement:case_detail"
+    list_url_name = "enforcement:case_list"
+    list_url_query = "?overdue=1"
 
     @property
     def status_label(self) -> str:
