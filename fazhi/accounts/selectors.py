@@ -10,9 +10,14 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from fazhi.accounts.models import ApiToken, OrgUnit, User
-from fazhi.accounts.roles import BUREAU_WIDE_ROLE_NAMES, ROLES, ROLES_BY_NAME, Role
+from fazhi.accounts.roles import ROLES, ROLES_BY_NAME, Role
 
-_SEES_ALL_CACHE = "_fazhi_sees_all_units"
+# The scope on the user alone is core's (core's selectors scope too); re-exported for every app.
+from fazhi.core.selectors.scope import (
+    own_unit,
+    scope_queryset,
+    user_sees_all_units,
+)
 
 
 def org_unit_subtree(unit: OrgUnit) -> QuerySet[OrgUnit]:
@@ -42,50 +47,14 @@ def users_with_role(role: Role) -> QuerySet[User]:
     return User.objects.filter(groups__name=role.name, is_active=True).order_by("username")
 
 
-def user_sees_all_units(user) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    # Cached on the instance: a request asks this once per scoped list, not once per query.
-    cached = getattr(user, _SEES_ALL_CACHE, None)
-    if cached is None:
-        cached = user.groups.filter(name__in=BUREAU_WIDE_ROLE_NAMES).exists()
-        setattr(user, _SEES_ALL_CACHE, cached)
-    return cached
-
-
-def _own_unit(user) -> OrgUnit | None:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    return user.org_unit if user.org_unit_id else None
-
-
 def visible_unit_ids(user) -> list[int]:
     """Ids of the org units whose records ``user`` may read, ascending."""
     if user_sees_all_units(user):
         return list(OrgUnit.objects.order_by("pk").values_list("pk", flat=True))
-    unit = _own_unit(user)
+    unit = own_unit(user)
     if unit is None:
         return []
     return list(org_unit_subtree(unit).order_by("pk").values_list("pk", flat=True))
-
-
-def scope_queryset(qs: QuerySet, *, user, unit_field: str = "org_unit") -> QuerySet:
-    """Restrict ``qs`` to the records ``user`` may read.
-
-    ``unit_field`` is the lookup path from the model to its ``OrgUnit`` (``"org_unit"``,
-    ``"case__org_unit"``, or ``""`` when ``qs`` is itself a queryset of org units). Filtering
-    on the unit's path prefix keeps it one query with a join instead of a long ``IN`` list.
-    Records without a unit are visible only to bureau-wide users.
-    """
-    if user_sees_all_units(user):
-        return qs
-    unit = _own_unit(user)
-    if unit is None:
-        return qs.none()
-    lookup = f"{unit_field}__path__startswith" if unit_field else "path__startswith"
-    return qs.filter(**{lookup: unit.path})
 
 
 def user_list(*, user) -> QuerySet[User]:

@@ -26,10 +26,10 @@ from django.db import transaction
 
 from fazhi.accounts import services as accounts
 from fazhi.accounts.models import OrgUnit, User
-from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.time_limits import Urgency, remaining
 from fazhi.core.models import Deadline
+from fazhi.core.permissions import SYSTEM
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.core.selectors.deadlines import deadline_compute, warning_working_days
 from fazhi.core.services import audit

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.choices import label_choices
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import reconsideration as rc
-
-
-def _choices(labels) -> list[tuple[str, str]]:
-    return [(key.value, label) for key, label in labels.items()]
 
 
 class Feedback(models.Model):
@@ -28,7 +25,7 @@ class Feedback(models.Model):
     power_item_code = models.CharField(_("权力事项编码"), max_length=64, blank=True, db_index=True)
     officers = models.CharField(_("承办执法人员"), max_length=200, blank=True)
     error_cause = models.CharField(
-        _("纠错或败诉原因"), max_length=32, blank=True, choices=_choices(rc.ERROR_CAUSE_LABELS)
+        _("纠错或败诉原因"), max_length=32, blank=True, choices=label_choices(rc.ERROR_CAUSE_LABELS)
     )
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -45,7 +42,7 @@ class Feedback(models.Model):
         abstract = True
 
 
-class ReconsiderationCase(Feedback):
+class ReconsiderationCase(DeadlineSubject, Feedback):
     reference = models.CharField(_("案号"), max_length=64, unique=True)
     tracking_code = models.CharField(_("查询码"), max_length=16, unique=True)
     role = models.CharField(
@@ -55,7 +52,7 @@ class ReconsiderationCase(Feedback):
     )
     is_online = models.BooleanField(_("网上申请"), default=False)
     status = models.CharField(
-        _("状态"), max_length=16, choices=_choices(rc.STATUS_LABELS), db_index=True
+        _("状态"), max_length=16, choices=label_choices(rc.STATUS_LABELS), db_index=True
     )
     law = models.CharField(_("适用法律版本"), max_length=4)
     applicant_name = models.CharField(_("申请人"), max_length=100)
@@ -84,7 +81,7 @@ class ReconsiderationCase(Feedback):
         related_name="+",
     )
     decision = models.CharField(
-        _("决定类型"), max_length=24, blank=True, choices=_choices(rc.DECISION_LABELS)
+        _("决定类型"), max_length=24, blank=True, choices=label_choices(rc.DECISION_LABELS)
     )
     decided_on = models.DateField(_("决定日期"), null=True, blank=True)
     decided_late = models.BooleanField(_("超期作出决定"), default=False)
@@ -101,14 +98,9 @@ class ReconsiderationCase(Feedback):
     def __str__(self) -> str:
         return f"{self.reference} {self.act[:40]}"
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("disputes:reconsideration_detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("disputes:register")
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "disputes:reconsideration_detail"
+    list_url_name = "disputes:register"
 
     @property
     def status_label(self) -> str:
@@ -153,10 +145,10 @@ class ProceedingRecord(models.Model):
         return f"{self.get_kind_display()} {self.held_on}"
 
 
-class LitigationCase(Feedback):
+class LitigationCase(DeadlineSubject, Feedback):
     court = models.CharField(_("法院"), max_length=100)
     case_number = models.CharField(_("案号"), max_length=64, unique=True)
-    instance = models.CharField(_("审级"), max_length=8, choices=_choices(lit.INSTANCE_LABELS))
+    instance = models.CharField(_("审级"), max_length=8, choices=label_choices(lit.INSTANCE_LABELS))
     plaintiff = models.CharField(_("原告（上诉人）"), max_length=100)
     act = models.CharField(_("被诉行政行为"), max_length=300)
     claims = models.TextField(_("诉讼请求"))
@@ -168,7 +160,7 @@ class LitigationCase(Feedback):
         on_delete=models.SET_NULL,
         related_name="suits",
     )
-    step = models.CharField(_("办理环节"), max_length=16, choices=_choices(lit.STEP_LABELS))
+    step = models.CharField(_("办理环节"), max_length=16, choices=label_choices(lit.STEP_LABELS))
     received_on = models.DateField(_("收到起诉状副本日期"), db_index=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -187,10 +179,10 @@ class LitigationCase(Feedback):
     head_name = models.CharField(_("出庭负责人"), max_length=50, blank=True)
     stand_in = models.CharField(_("代为出庭工作人员"), max_length=50, blank=True)
     absence_reason = models.CharField(
-        _("负责人未出庭理由"), max_length=16, blank=True, choices=_choices(lit.ABSENCE_LABELS)
+        _("负责人未出庭理由"), max_length=16, blank=True, choices=label_choices(lit.ABSENCE_LABELS)
     )
     outcome = models.CharField(
-        _("裁判结果"), max_length=24, blank=True, choices=_choices(lit.OUTCOME_LABELS)
+        _("裁判结果"), max_length=24, blank=True, choices=label_choices(lit.OUTCOME_LABELS)
     )
     judged_on = models.DateField(_("裁判送达日期"), null=True, blank=True)
     performed_on = models.DateField(_("履行日期"), null=True, blank=True)
@@ -205,14 +197,10 @@ class LitigationCase(Feedback):
     def __str__(self) -> str:
         return f"{self.case_number} {self.plaintiff}诉{self.act[:30]}"
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("disputes:litigation_detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("disputes:register") + "?register=litigation"
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "disputes:litigation_detail"
+    list_url_name = "disputes:register"
+    list_url_query = "?register=litigation"
 
     @property
     def step_label(self) -> str:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from fazhi.accounts.models import OrgUnit
 from fazhi.accounts.selectors import scope_queryset
-from fazhi.core.domain.time_limits import Remaining
-from fazhi.core.models import AuditEvent, Deadline
+from fazhi.core.models import AuditEvent
 from fazhi.core.models.deadline import DeadlineStatus
-from fazhi.core.selectors.deadlines import deadline_rows as clock_rows
-from fazhi.core.selectors.deadlines import deadlines_for_subject, nearest_open
+from fazhi.core.selectors import subject_rows
+from fazhi.core.selectors.deadlines import deadlines_for_subject
+from fazhi.core.selectors.subject_rows import SubjectRow
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import rates
 from fazhi.disputes.domain import reconsideration as rc
@@ -74,32 +75,22 @@ def litigation_get_for_user(*, pk: int, user) -> LitigationCase:
     return case
 
 
-@dataclass(frozen=True)
-class Row:
-    case: Any
-    deadline: Deadline | None
-    left: Remaining | None
+class Row(SubjectRow):
+    rule_labels: ClassVar[Mapping[str, str]] = RULE_LABELS
 
     @property
-    def rule_label(self) -> str:
-        return RULE_LABELS.get(self.deadline.rule_code, "") if self.deadline else ""
-
-    @property
-    def css_class(self) -> str:
-        return self.left.urgency.value if self.left else ""
+    def case(self) -> Any:
+        return self.subject
 
 
 def nearest_rows(cases, *, today: date) -> list[Row]:
     """Cases (in the order given) with their nearest open deadline and how close it is."""
-    return [Row(*row) for row in nearest_open(list(cases), today=today)]
+    return subject_rows.nearest_rows(Row, cases, today=today)
 
 
 def deadline_rows(case, *, today: date) -> list[Row]:
     """Every deadline of the case, with how close the open ones are."""
-    return [
-        Row(case, r.deadline, r.remaining)
-        for r in clock_rows(deadlines_for_subject(subject=case), today=today)
-    ]
+    return subject_rows.all_rows(Row, case, today=today)
 
 
 ACTION_LABELS = {

@@ -20,6 +20,12 @@ def decisions_made(*, year: int | None = None, by: str = "unit") -> dict[str, in
     }
 
 
+def cases_by_power_item(*, year: int) -> dict[int | None, int]:
+    """Enforcement cases filed in ``year`` per power item id (``None``: no item named)."""
+    rows = Case.objects.filter(filed_on__year=year).order_by().values("power_item_id")
+    return {r["power_item_id"]: r["n"] for r in rows.annotate(n=Count("id"))}
+
+
 def arrears_acts_by_item_code(*, year: int) -> dict[str, int]:
     """Acts on social-insurance arrears (查询、划拨、罚款 …) taken in ``year``, keyed by the power
     item code each step was taken under: they exercise their items as much as a case does."""

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.choices import label_choices
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.govservices.domain import licensing as lic
 from fazhi.govservices.domain.catalogue import ITEM_KIND_LABELS
-
-
-def _choices(labels) -> list[tuple[str, str]]:
-    return [(key.value, label) for key, label in labels.items()]
 
 
 class CatalogueVersion(models.Model):
@@ -56,7 +53,7 @@ class ServiceItem(models.Model):
         related_name="service_items",
     )
     name = models.CharField(_("事项名称"), max_length=200)
-    kind = models.CharField(_("事项类型"), max_length=16, choices=_choices(ITEM_KIND_LABELS))
+    kind = models.CharField(_("事项类型"), max_length=16, choices=label_choices(ITEM_KIND_LABELS))
     org_unit = models.ForeignKey(
         "accounts.OrgUnit", verbose_name=_("承办处室"), on_delete=models.PROTECT, related_name="+"
     )
@@ -74,7 +71,7 @@ class ServiceItem(models.Model):
     fee = models.CharField(_("收费"), max_length=100, default="不收费")
     # what a licence of this item looks like (双公示 XK_XKLB, XK_XKZS; 文号 issuer)
     licence_category = models.CharField(
-        _("许可类别"), max_length=16, blank=True, choices=_choices(lic.LICENCE_CATEGORY_LABELS)
+        _("许可类别"), max_length=16, blank=True, choices=label_choices(lic.LICENCE_CATEGORY_LABELS)
     )
     licence_name = models.CharField(_("许可证书名称"), max_length=100, blank=True)
     number_issuer = models.CharField(_("许可文号机关代字"), max_length=32, blank=True)
@@ -159,7 +156,7 @@ class Applicant(models.Model):
 
     applicant_name = models.CharField(_("申请人名称"), max_length=200)
     applicant_category = models.CharField(
-        _("申请人类别"), max_length=24, choices=_choices(lic.APPLICANT_CATEGORY_LABELS)
+        _("申请人类别"), max_length=24, choices=label_choices(lic.APPLICANT_CATEGORY_LABELS)
     )
     applicant_uscc = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
     # A natural person's ID document: 双公示 XK_XDR_ZJLX / ZJHM require it; the number is never
@@ -198,7 +195,7 @@ class BundleApplication(Applicant):
         return f"{self.reference} {self.bundle.name}"
 
 
-class LicenseApplication(Applicant):
+class LicenseApplication(DeadlineSubject, Applicant):
     item = models.ForeignKey(ServiceItem, on_delete=models.PROTECT, related_name="applications")
     org_unit = models.ForeignKey(
         "accounts.OrgUnit", verbose_name=_("承办处室"), on_delete=models.PROTECT, related_name="+"
@@ -208,7 +205,7 @@ class LicenseApplication(Applicant):
     )
     reference = models.CharField(_("受理编号"), max_length=64, unique=True)
     status = models.CharField(
-        _("状态"), max_length=16, choices=_choices(lic.STATUS_LABELS), db_index=True
+        _("状态"), max_length=16, choices=label_choices(lic.STATUS_LABELS), db_index=True
     )
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -260,9 +257,9 @@ class LicenseApplication(Applicant):
     def __str__(self) -> str:
         return f"{self.reference} {self.item.name}"
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("services:application_detail", args=[self.pk])
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "services:application_detail"
+    list_url_name = "services:register"
 
     @property
     def auto_failures(self) -> list[dict]:
@@ -284,11 +281,6 @@ class LicenseApplication(Applicant):
             for c in evaluation.get("conditions", [])
             if not c.get("passed")
         ]
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("services:register")
 
     @property
     def status_label(self) -> str:

@@ -3,20 +3,20 @@ Granted licences reach 双公示 through `fazhi/govservices/publicity.py`, not t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from fazhi.accounts.selectors import scope_queryset
 from fazhi.core.domain.masking import mask_address, mask_mobile, mask_name
-from fazhi.core.domain.time_limits import Remaining
-from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
-from fazhi.core.selectors.deadlines import deadline_rows as clock_rows
-from fazhi.core.selectors.deadlines import deadlines_for_subject, nearest_open
+from fazhi.core.selectors import subject_rows
+from fazhi.core.selectors.deadlines import deadlines_for_subject
+from fazhi.core.selectors.subject_rows import SubjectRow
 from fazhi.govservices.domain import licensing as lic
 from fazhi.govservices.domain.catalogue import (
     Comparison,
@@ -164,32 +164,22 @@ def application_get_for_user(*, pk: int, user) -> LicenseApplication:
     return found
 
 
-@dataclass(frozen=True)
-class Row:
-    application: LicenseApplication
-    deadline: Deadline | None
-    left: Remaining | None
+class Row(SubjectRow):
+    rule_labels: ClassVar[Mapping[str, str]] = RULE_LABELS
 
     @property
-    def rule_label(self) -> str:
-        return RULE_LABELS.get(self.deadline.rule_code, "") if self.deadline else ""
-
-    @property
-    def css_class(self) -> str:
-        return self.left.urgency.value if self.left else ""
+    def application(self) -> LicenseApplication:
+        return self.subject
 
 
 def nearest_rows(applications, *, today: date) -> list[Row]:
     """Applications (in the order given) with their nearest open deadline and how close it is."""
-    return [Row(*row) for row in nearest_open(list(applications), today=today)]
+    return subject_rows.nearest_rows(Row, applications, today=today)
 
 
 def deadline_rows(application: LicenseApplication, *, today: date) -> list[Row]:
     """Every deadline of the application, with how close the open ones are."""
-    return [
-        Row(application, r.deadline, r.remaining)
-        for r in clock_rows(deadlines_for_subject(subject=application), today=today)
-    ]
+    return subject_rows.all_rows(Row, application, today=today)
 
 
 @dataclass(frozen=True)

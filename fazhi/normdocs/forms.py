@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from fazhi.core.choices import label_choices
 from fazhi.normdocs.domain.cleanup import OUTCOME_LABELS
 from fazhi.normdocs.domain.comments import ADOPTION_LABELS, COMMENT_MAX_CHARS
 from fazhi.normdocs.domain.reviews import (
@@ -15,10 +16,6 @@ from fazhi.normdocs.domain.reviews import (
 )
 from fazhi.normdocs.domain.states import Action
 from fazhi.normdocs.models.document import FilingResult
-
-
-def _choices(labels) -> list[tuple[str, str]]:
-    return [(k.value, v) for k, v in labels.items()]
 
 
 class DateInput(forms.DateInput):
@@ -47,7 +44,9 @@ class DraftForm(forms.Form):
 
 
 class ReviewForm(StepForm):
-    conclusion = forms.ChoiceField(label="审核结论", choices=_choices(LEGALITY_CONCLUSION_LABELS))
+    conclusion = forms.ChoiceField(
+        label="审核结论", choices=label_choices(LEGALITY_CONCLUSION_LABELS)
+    )
     opinion = forms.CharField(label="书面审核意见", widget=forms.Textarea(attrs={"rows": 4}))
     urgent_reason = forms.CharField(
         label="紧急情况说明（送审不满5个工作日出具意见时必填）",
@@ -85,7 +84,7 @@ class ResubmitForm(StepForm):
 
 class CompetitionForm(StepForm):
     conclusion = forms.ChoiceField(
-        label="审查结论", choices=_choices(COMPETITION_CONCLUSION_LABELS)
+        label="审查结论", choices=label_choices(COMPETITION_CONCLUSION_LABELS)
     )
     explanation = forms.CharField(
         label="结论说明", required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -94,7 +93,9 @@ class CompetitionForm(StepForm):
 
 class DeliberateForm(StepForm):
     meeting = forms.CharField(label="会议名称", max_length=100)
-    decision = forms.ChoiceField(label="审议决定", choices=_choices(DELIBERATION_DECISION_LABELS))
+    decision = forms.ChoiceField(
+        label="审议决定", choices=label_choices(DELIBERATION_DECISION_LABELS)
+    )
     minutes = forms.CharField(
         label="会议纪要摘要", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -147,7 +148,7 @@ class CommentHandleForm(forms.Form):
     operation = forms.ChoiceField(choices=OPERATIONS)
     into = forms.IntegerField(label="合并到意见编号", required=False)
     adoption = forms.ChoiceField(
-        label="采纳情况", choices=_choices(ADOPTION_LABELS), required=False
+        label="采纳情况", choices=label_choices(ADOPTION_LABELS), required=False
     )
     reason = forms.CharField(label="理由", required=False, max_length=1000)
 
@@ -168,7 +169,7 @@ class CleanupStartForm(StepForm):
 
 class AssessForm(forms.Form):
     document = forms.IntegerField(widget=forms.HiddenInput)
-    outcome = forms.ChoiceField(label="清理意见", choices=_choices(OUTCOME_LABELS))
+    outcome = forms.ChoiceField(label="清理意见", choices=label_choices(OUTCOME_LABELS))
     reason = forms.CharField(label="理由", required=False, max_length=1000)
 
 

@@ -4,6 +4,7 @@ items too (who may *change* an item is in ``permissions``)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -12,9 +13,9 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from fazhi.accounts.models import OrgUnit
-from fazhi.enforcement.models import Case
 from fazhi.laws.domain.validity import Status
 from fazhi.laws.models import Article, LegalDocument
+from fazhi.powers import usage
 from fazhi.powers.domain.citations import Citation, title_variants
 from fazhi.powers.domain.kinds import POWER_KIND_LABELS, PowerKind
 from fazhi.powers.domain.review import BasisFacts
@@ -138,21 +139,17 @@ def power_item_version_diff(*, old: PowerItemVersion, new: PowerItemVersion) -> 
 def power_item_usage(*, year: int, item_ids: Iterable[int] | None = None) -> dict[int, int]:
     """Acts under each item in ``year`` ({item_id: count}): enforcement cases filed, arrears
     steps taken (查询、划拨、罚款 — under the item code each step names) and licence
-    applications received, each read through its module's selector. Items with no act are
-    absent (count 0, which the pages show as 零执法 for an item in force)."""
-    from collections import Counter
-
-    from fazhi.enforcement.selectors_feedback import arrears_acts_by_item_code
-    from fazhi.govservices.selectors import applications_by_power_item
-
-    qs = Case.objects.filter(filed_on__year=year)
-    rows = qs.order_by().values("power_item_id").annotate(n=Count("id"))
-    counts: Counter[int] = Counter({r["power_item_id"]: r["n"] for r in rows})
-    by_code = arrears_acts_by_item_code(year=year)
+    applications received, each counted by its module's selector registered in ``usage``. Items
+    with no act are absent (count 0, which the pages show as 零执法 for an item in force)."""
+    counts: Counter[int] = Counter()
+    for by_id in usage.counters_by_id():
+        counts.update(by_id(year))
+    by_code: Counter[str] = Counter()
+    for count_by_code in usage.counters_by_code():
+        by_code.update(count_by_code(year))
     if by_code:
         ids = dict(PowerItem.objects.filter(code__in=by_code).values_list("code", "id"))
         counts.update({ids[code]: n for code, n in by_code.items() if code in ids})
-    counts.update(applications_by_power_item(year=year))
     wanted = set(item_ids) if item_ids is not None else None
     return {
         pk: n for pk, n in counts.items() if pk is not None and (wanted is None or pk in wanted)

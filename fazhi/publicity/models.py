@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.choices import label_choices
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.publicity.domain.data import DecisionData
 from fazhi.publicity.domain.enums import (
     BATCH_LABELS,
@@ -21,18 +22,14 @@ from fazhi.publicity.domain.enums import (
 )
 
 
-def _choices(labels) -> list[tuple[str, str]]:
-    return [(key.value, label) for key, label in labels.items()]
-
-
 def _values(enum) -> list[tuple[str, str]]:
     return [(m.value, m.value) for m in enum]
 
 
-class PublicityRecord(models.Model):
+class PublicityRecord(DeadlineSubject, models.Model):
     """One decision to publish; its data items are those of the 双公示 standard for its kind."""
 
-    kind = models.CharField(_("类型"), max_length=16, choices=_choices(KIND_LABELS))
+    kind = models.CharField(_("类型"), max_length=16, choices=label_choices(KIND_LABELS))
     source_type = models.CharField(_("来源记录类型"), max_length=100)
     source_id = models.CharField(_("来源记录编号"), max_length=64)
     # 行政相对人
@@ -91,7 +88,7 @@ class PublicityRecord(models.Model):
     status = models.CharField(
         _("状态"),
         max_length=16,
-        choices=_choices(STATUS_LABELS),
+        choices=label_choices(STATUS_LABELS),
         default=Status.PENDING.value,
         db_index=True,
     )
@@ -133,7 +130,7 @@ class PublicityRecord(models.Model):
     # 双公示交换: content_changed_at moves only when what is sent changes (incremental export).
     content_changed_at = models.DateTimeField(_("内容变更时间"), db_index=True)
     exchange_status = models.CharField(
-        _("报送回执"), max_length=16, blank=True, choices=_choices(EXCHANGE_LABELS)
+        _("报送回执"), max_length=16, blank=True, choices=label_choices(EXCHANGE_LABELS)
     )
     exchange_reason = models.TextField(_("回执原因"), blank=True)
     exchange_batch = models.ForeignKey(
@@ -163,14 +160,9 @@ class PublicityRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}公示：{self.document_number or self.party_name}"
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("publicity:detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("publicity:queue")
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "publicity:detail"
+    list_url_name = "publicity:queue"
 
     @property
     def record_no(self) -> str:
@@ -197,7 +189,7 @@ def record_no(pk: int) -> str:
 class ExportBatch(models.Model):
     """One 双公示 file produced by `fazhi export shuanggongshi`, and the receipt's verdict on it."""
 
-    kind = models.CharField(_("类型"), max_length=16, choices=_choices(KIND_LABELS))
+    kind = models.CharField(_("类型"), max_length=16, choices=label_choices(KIND_LABELS))
     format = models.CharField(_("格式"), max_length=8, choices=_values(ExportFormat))
     since = models.DateTimeField(_("增量起点"), null=True, blank=True)
     started_at = models.DateTimeField(_("导出开始时间"))
@@ -207,7 +199,7 @@ class ExportBatch(models.Model):
     skipped_count = models.PositiveIntegerField(_("未通过校验而未导出"), default=0)
     sha256 = models.CharField(_("文件SHA-256"), max_length=64)
     status = models.CharField(
-        _("状态"), max_length=16, choices=_choices(BATCH_LABELS), default="sent", db_index=True
+        _("状态"), max_length=16, choices=label_choices(BATCH_LABELS), default="sent", db_index=True
     )
     accepted_count = models.PositiveIntegerField(_("接收成功"), default=0)
     rejected_count = models.PositiveIntegerField(_("接收失败"), default=0)

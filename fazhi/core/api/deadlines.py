@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from fazhi.accounts.auth import api_auth
+from fazhi.core.api.auth import api_auth
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.time_limits import RuleNotExtendable, UnknownRule

@@ -70,15 +70,17 @@ def chinese_calendar_years() -> frozenset[int]:
 def _lunar(year: int, month: int, day: int) -> date:
     from lunardate import LunarDate  # pure-Python lunar tables, 1900–2099
 
-    return LunarDate(year, month, day).to_solar_date()
+    solar: date = LunarDate(year, month, day).to_solar_date()
+    return solar
 
 
 def _qingming(year: int) -> date:
     from chinese_calendar import get_solar_terms  # solar terms, computed (not the notices)
 
-    return next(
+    day: date = next(
         d for d, name in get_solar_terms(date(year, 4, 1), date(year, 4, 10)) if "清明" in name
     )
+    return day
 
 
 def statutory_holidays(

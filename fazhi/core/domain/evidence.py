@@ -20,6 +20,7 @@ fazhi.core.domain.evidence.EvidenceRejected: 文件内容为PNG 图片，与扩�
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePosixPath
@@ -69,7 +70,14 @@ class FileType:
     aliases: frozenset[str] = frozenset()  # other MIME names clients send for it
 
 
-def _type(label, kind, mime, exts, sigs=None, aliases=()) -> FileType:
+def _type(
+    label: str,
+    kind: EvidenceKind,
+    mime: str,
+    exts: str,
+    sigs: str | None = None,
+    aliases: Iterable[str] = (),
+) -> FileType:
     extensions = frozenset(f".{e}" for e in exts.split())
     signatures = frozenset(sigs.split()) if sigs else extensions
     return FileType(label, kind, mime, extensions, signatures, frozenset(aliases))

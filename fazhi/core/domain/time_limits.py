@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypedDict
 
 from fazhi.core.domain.calendar import CalendarDataMissing, WorkCalendar
 
@@ -59,6 +59,13 @@ def format_date(day: date) -> str:
 
 def weekday_name(day: date) -> str:
     return f"星期{WEEKDAYS[day.weekday()]}"
+
+
+class _Span(TypedDict):
+    """The years a superseded text governed (the keyword arguments of `TimeLimit`)."""
+
+    valid_from: date
+    valid_to: date
 
 
 class UnknownRule(LookupError):
@@ -129,10 +136,10 @@ PENALTY_FROM = date(2021, 7, 15)  # 行政处罚法 第八十六条
 # article, so its periods are calendar days under 民事诉讼法. Its text is not in the shared corpus,
 # hence verified=False: the numbers are configurable until a reviewer checks them.
 PENALTY_2017 = "中华人民共和国行政处罚法（2017年修正）"
-PENALTY_2017_SPAN = {"valid_from": date(1996, 10, 1), "valid_to": date(2021, 7, 14)}
+PENALTY_2017_SPAN: _Span = {"valid_from": date(1996, 10, 1), "valid_to": date(2021, 7, 14)}
 RECON_2023_FROM = date(2024, 1, 1)  # 行政复议法 (2023) 第九十条
 # The 2017 text's articles 17, 23, 31 and 40 are unchanged since the law took effect (1999).
-RECON_2017_SPAN = {"valid_from": date(1999, 10, 1), "valid_to": date(2023, 12, 31)}
+RECON_2017_SPAN: _Span = {"valid_from": date(1999, 10, 1), "valid_to": date(2023, 12, 31)}
 LICENSING_FROM = date(2004, 7, 1)  # 第八十三条; articles 32, 42, 82 unchanged by the 2019 amendment
 LABOR_FROM = date(2004, 12, 1)  # 条例 第三十六条
 # Article numbers of 行政诉讼法 date from the 2014 amendment (in force 2015-05-01).

@@ -12,7 +12,6 @@ from django.db import models
 from django.db.models import CharField, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast
 
-from fazhi.accounts.selectors import scope_queryset, user_sees_all_units, visible_unit_ids
 from fazhi.core.domain.time_limits import (
     RULES,
     Due,
@@ -26,6 +25,7 @@ from fazhi.core.domain.time_limits import (
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.calendar import time_limit_overrides, work_calendar
+from fazhi.core.selectors.scope import scope_queryset
 
 
 def deadline_compute(*, code: str, start: date, extended: bool = False) -> Due:
@@ -213,8 +213,7 @@ def deadlines_overview(*, user, today: date) -> list[KindCount]:
     open_ones = Deadline.objects.filter(status=DeadlineStatus.OPEN).exclude(
         subject_type="accounts.orgunit"
     )
-    if not user_sees_all_units(user):
-        open_ones = open_ones.filter(org_unit_id__in=visible_unit_ids(user))
+    open_ones = scope_queryset(open_ones, user=user)
     window_end = work_calendar().add_working_days(today, warning_working_days())
     counts = (
         open_ones.values("subject_type")

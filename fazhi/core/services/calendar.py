@@ -15,9 +15,9 @@ from typing import Any
 
 from django.db import transaction
 
-from fazhi.accounts.permissions import CORE_CALENDAR, require
 from fazhi.core.domain.calendar import chinese_calendar_years
 from fazhi.core.models import CalendarYear, HolidayOverride
+from fazhi.core.permissions import CORE_CALENDAR, require
 from fazhi.core.selectors.calendar import work_calendar_fresh, work_calendar_invalidate
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import MovedDeadline, deadlines_recompute_report

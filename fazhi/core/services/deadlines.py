@@ -12,11 +12,11 @@ from typing import Any
 
 from django.db import models, transaction
 
-from fazhi.accounts.permissions import CORE_CALENDAR, require
 from fazhi.core.domain.calendar import CalendarDataMissing, WorkCalendar
 from fazhi.core.domain.time_limits import UnknownRule, due_date, format_date
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
+from fazhi.core.permissions import CORE_CALENDAR, require
 from fazhi.core.selectors.calendar import time_limit_overrides, work_calendar
 from fazhi.core.selectors.deadlines import deadline_compute
 from fazhi.core.services import audit

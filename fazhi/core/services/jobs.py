@@ -24,9 +24,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from fazhi.accounts.permissions import Rule, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import Job
+from fazhi.core.permissions import Rule, require
 from fazhi.core.services import audit
 
 logger = logging.getLogger(__name__)

@@ -11,9 +11,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import LAWS_MAINTAIN, PUBLICITY_EXPORT, allowed
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import Job
+from fazhi.core.permissions import allowed
 from fazhi.core.services import jobs
 
 
@@ -30,8 +30,8 @@ def job_list(request):
     rows = Job.objects.filter(kind__in=kinds).select_related("created_by")[:50]
     context = {
         "jobs": [(job, jobs.kind_label(job.kind)) for job in rows],
-        "can_export": allowed(request.user, PUBLICITY_EXPORT),
-        "can_import_laws": allowed(request.user, LAWS_MAINTAIN),
+        "can_export": allowed(request.user, jobs._rule("publicity.shuanggongshi")),
+        "can_import_laws": allowed(request.user, jobs._rule("laws.import")),
         "labels": jobs.kind_label,
     }
     return render(request, "core/jobs/list.html", context)

@@ -15,6 +15,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 
 class QType(StrEnum):
@@ -130,7 +131,7 @@ class DrawRule:
     points: float = 1.0
 
     @classmethod
-    def parse(cls, raw: dict) -> DrawRule:
+    def parse(cls, raw: dict[str, Any]) -> DrawRule:
         try:
             rule = cls(
                 qtype=QType(raw["qtype"]).value,
@@ -145,7 +146,7 @@ class DrawRule:
         return rule
 
 
-def parse_rules(raw: list[dict]) -> list[DrawRule]:
+def parse_rules(raw: list[dict[str, Any]]) -> list[DrawRule]:
     """
     >>> [r.count for r in parse_rules([{"qtype": "single", "count": 2}])]
     [2]

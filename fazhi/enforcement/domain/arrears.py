@@ -416,13 +416,14 @@ def status_after(case: CaseFacts, step: StepFact, previous: str) -> str:
         return Status.CLOSED
     if case.statement(step.on).total_outstanding <= 0:
         return Status.PAID
-    return {
+    after: dict[str, str] = {
         StepKind.ORDER: Status.ORDERED,
         StepKind.ACCOUNT_QUERY: Status.ENFORCING,
         StepKind.TRANSFER: Status.ENFORCING,
         StepKind.GUARANTEE: Status.DEFERRED,
         StepKind.COURT: Status.COURT,
-    }.get(step.kind, previous if previous != Status.PAID else Status.ENFORCING)
+    }
+    return after.get(step.kind, previous if previous != Status.PAID else Status.ENFORCING)
 
 
 def steps_tuple(steps: Sequence[StepFact]) -> tuple[StepFact, ...]:

@@ -31,6 +31,7 @@ fazhi.enforcement.domain.case_flow.IllegalTransition: 案件当前状态为“�
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -150,19 +151,22 @@ class Action(StrEnum):
     ARCHIVE = "archive"
 
 
+Ref = str | tuple[str, str]  # a (law, concept) pair of `citations`, or fixed text
+
+
 @dataclass(frozen=True)
 class Transition:
     sources: frozenset[Status]
     target: Status
     label: str
-    refs: tuple = ()  # (law, concept) pairs of `citations`, or fixed text (118号)
+    refs: tuple[Ref, ...] = ()  # (law, concept) pairs of `citations`, or fixed text (118号)
 
     def basis(self, on: date | None = None) -> str:
         """The articles of the law in force on ``on`` (today without a date)."""
         return basis_text(self.refs, on)
 
 
-def basis_text(refs, on: date | None = None) -> str:
+def basis_text(refs: Iterable[Ref], on: date | None = None) -> str:
     """Cite ``refs`` under the laws in force on ``on``, articles of one law joined.
 
     >>> basis_text([(citations.PENALTY, "notify"), (citations.PENALTY, "legal_review")],
@@ -192,7 +196,7 @@ def basis_text(refs, on: date | None = None) -> str:
     return "；".join("、".join(p) for p in parts)
 
 
-def _t(sources, target, label, *refs) -> Transition:
+def _t(sources: Iterable[Status], target: Status, label: str, *refs: Ref) -> Transition:
     return Transition(frozenset(sources), target, label, tuple(refs))
 
 
@@ -294,7 +298,7 @@ def check_rejection_reason(reason: str) -> None:
         raise Refused("不予受理须书面说明理由", f"{INSPECTION_REGULATION}第十八条")
 
 
-def check_not_before(day, earlier, what: str) -> None:
+def check_not_before(day: date, earlier: date | None, what: str) -> None:
     """A step cannot be dated before the step it follows (全过程记录: the record is in order)."""
     if earlier is not None and day < earlier:
         basis = basis_text([(citations.PENALTY, "full_record"), DOC_118 + "（三）"], day)

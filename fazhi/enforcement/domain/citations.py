@@ -288,7 +288,7 @@ def cite_penalty(concept: str, on: date | None) -> str:
     return cite(PENALTY, concept, on or CURRENT)
 
 
-def _in_force(table, on: date) -> int:
+def _in_force(table: tuple[tuple[date, int], ...], on: date) -> int:
     value = table[0][1]
     for start, days in table:
         if start <= on:

@@ -81,7 +81,7 @@ class Sanction(StrEnum):
     COMPENSATION = "compensation"
 
 
-SANCTION_LABELS = {Sanction.FINE: "罚款", Sanction.COMPENSATION: "加付赔偿金"}
+SANCTION_LABELS: dict[str, str] = {Sanction.FINE: "罚款", Sanction.COMPENSATION: "加付赔偿金"}
 
 
 class Form(StrEnum):
@@ -286,8 +286,8 @@ def condition_met(key: str, facts: Facts) -> bool:
     match = _RANGE_KEY.match(key)
     if match:
         name, low, high = match.groups()
-        value = Decimal(getattr(facts, name))
-        return (low is None or value >= Decimal(low)) and (high is None or value <= Decimal(high))
+        fact = Decimal(getattr(facts, name))
+        return (low is None or fact >= Decimal(low)) and (high is None or fact <= Decimal(high))
     kind, _, value = key.partition(":")
     if kind == "harm":
         return facts.harm == value

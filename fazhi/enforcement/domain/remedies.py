@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 NEW_RECONSIDERATION_LAW = date(2024, 1, 1)
 CITY_GOVERNMENT = "天津市人民政府"
@@ -43,7 +44,11 @@ class RemedyBodies:
 
 
 def remedy_bodies(
-    *, unit_code: str, agency: str, on: date, configured: Mapping[str, Mapping] | None = None
+    *,
+    unit_code: str,
+    agency: str,
+    on: date,
+    configured: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> RemedyBodies:
     """The 复议机关 and the court for a decision of ``agency`` (full name) made on ``on``."""
     entry = dict((configured or {}).get(unit_code, {}))

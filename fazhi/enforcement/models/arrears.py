@@ -8,10 +8,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.domain.identifiers import validate_uscc
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.enforcement.domain import arrears as rules
 
 __all__ = ["ArrearsCase", "ArrearsStep"]
@@ -23,7 +23,7 @@ def validate_uscc_field(value: str) -> None:
         raise ValidationError(f"统一社会信用代码无效：{result.reason}", code="invalid_uscc")
 
 
-class ArrearsCase(models.Model):
+class ArrearsCase(DeadlineSubject, models.Model):
     Status = models.TextChoices(
         "Status", [(s.name, (s.value, rules.STATUS_LABELS[s])) for s in rules.Status]
     )
@@ -68,14 +68,9 @@ class ArrearsCase(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} {self.employer_name}"
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("enforcement:arrears_detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("enforcement:arrears_list")
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "enforcement:arrears_detail"
+    list_url_name = "enforcement:arrears_list"
 
 
 class ArrearsStep(models.Model):

@@ -12,6 +12,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.choices import label_choices
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.domain import discretion as discretion_rules
@@ -27,11 +29,7 @@ __all__ = [
 ]
 
 
-def _choices(labels):
-    return [(k.value, v) for k, v in labels.items()]
-
-
-class Case(models.Model):
+class Case(DeadlineSubject, models.Model):
     """One enforcement case, from the first record of its source to the archive."""
 
     reference = models.CharField(_("案件编号"), max_length=64, unique=True)
@@ -48,15 +46,17 @@ class Case(models.Model):
         related_name="enforcement_cases",
     )
     status = models.CharField(
-        _("状态"), max_length=24, db_index=True, choices=_choices(flow.STATUS_LABELS)
+        _("状态"), max_length=24, db_index=True, choices=label_choices(flow.STATUS_LABELS)
     )
     filed_on = models.DateField(_("立案日期"), null=True, blank=True, db_index=True)
     version = models.PositiveIntegerField(_("版本"), default=1)
-    source = models.CharField(_("案件来源"), max_length=16, choices=_choices(flow.SOURCE_LABELS))
+    source = models.CharField(
+        _("案件来源"), max_length=16, choices=label_choices(flow.SOURCE_LABELS)
+    )
     procedure = models.CharField(
         _("程序"),
         max_length=20,
-        choices=_choices(flow.PROCEDURE_LABELS),
+        choices=label_choices(flow.PROCEDURE_LABELS),
         default=flow.Procedure.LABOR_INSPECTION,
     )
     received_on = models.DateField(_("收到/发现日期"), db_index=True)
@@ -97,7 +97,10 @@ class Case(models.Model):
     # 告知
     notified_on = models.DateField(_("告知日期"), null=True, blank=True)
     proposed_outcome = models.CharField(
-        _("拟处理结果"), max_length=16, choices=_choices(review_rules.OUTCOME_LABELS), blank=True
+        _("拟处理结果"),
+        max_length=16,
+        choices=label_choices(review_rules.OUTCOME_LABELS),
+        blank=True,
     )
     proposed_fine = models.DecimalField(
         _("拟罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -134,7 +137,7 @@ class Case(models.Model):
     decision_serial = models.PositiveIntegerField(_("文号顺序号"), null=True, blank=True)
     decided_on = models.DateField(_("决定日期"), null=True, blank=True, db_index=True)
     outcome = models.CharField(
-        _("处理结果"), max_length=16, choices=_choices(review_rules.OUTCOME_LABELS), blank=True
+        _("处理结果"), max_length=16, choices=label_choices(review_rules.OUTCOME_LABELS), blank=True
     )
     fine = models.DecimalField(
         _("罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -202,14 +205,10 @@ class Case(models.Model):
         # what a deadline on the case is labelled with on 我的期限: which case, and whose
         return f"{self.reference} {self.party_name}" if self.party_name else self.reference
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("enforcement:case_detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("enforcement:case_list") + "?overdue=1"
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "enforcement:case_detail"
+    list_url_name = "enforcement:case_list"
+    list_url_query = "?overdue=1"
 
     @property
     def status_label(self) -> str:
@@ -258,7 +257,7 @@ class CaseAct(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="acts")
     seq = models.PositiveIntegerField(_("卷内序号"))
-    kind = models.CharField(_("类型"), max_length=20, choices=_choices(act_rules.ACT_LABELS))
+    kind = models.CharField(_("类型"), max_length=20, choices=label_choices(act_rules.ACT_LABELS))
     on = models.DateField(_("日期"))
     place = models.CharField(_("地点"), max_length=200, blank=True)
     summary = models.TextField(_("内容"))
@@ -339,7 +338,7 @@ class LegalReview(models.Model):
     reviewed_on = models.DateField(_("审核日期"), null=True, blank=True)
     points = models.JSONField(_("七项审查"), default=dict, blank=True)
     opinion = models.CharField(
-        _("审核意见"), max_length=12, choices=_choices(review_rules.OPINION_LABELS), blank=True
+        _("审核意见"), max_length=12, choices=label_choices(review_rules.OPINION_LABELS), blank=True
     )
     comments = models.TextField(_("审核说明"), blank=True)
 

@@ -152,7 +152,7 @@ def _holds(observed: Any, op: str, expected: Any) -> bool:
             number = Decimal(str(observed))
         except InvalidOperation:
             return False
-        return {
+        holds: bool = {
             "==": number == expected,
             "!=": number != expected,
             ">=": number >= expected,
@@ -160,7 +160,9 @@ def _holds(observed: Any, op: str, expected: Any) -> bool:
             ">": number > expected,
             "<": number < expected,
         }[op]
-    return (str(observed) == expected) if op == "==" else (str(observed) != expected)
+        return holds
+    same: bool = str(observed) == expected
+    return same if op == "==" else not same
 
 
 def evaluate(rule: AutoRule, facts: Mapping[str, Any]) -> Evaluation:

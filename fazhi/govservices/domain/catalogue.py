@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import Any
 
 
 class ItemKind(StrEnum):
@@ -79,7 +80,7 @@ class CatalogueFigures:
     promised_days_total: int
     average_promised_days: Decimal  # two decimals, half up
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "items": self.items,
             "by_kind": dict(self.by_kind),
@@ -99,7 +100,7 @@ class Reduction:
     percent: Decimal | None  # whole percent, half up
     exact: Decimal | None  # one decimal, half up
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "measure": self.measure,
             "label": self.label,
@@ -123,7 +124,7 @@ class Comparison:
     def reduction(self, measure: str) -> Reduction:
         return next(r for r in self.reductions if r.measure == measure)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "old": self.old.as_dict(),
             "new": self.new.as_dict(),

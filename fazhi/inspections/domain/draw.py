@@ -66,6 +66,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from itertools import chain, islice
+from typing import Any
 
 from fazhi.core.domain.errors import Refused
 
@@ -241,7 +242,7 @@ def _block(rows: list[tuple[str, str]], what: str) -> str:
     return text
 
 
-def _sorted_unique(rows: list, what: str) -> list:
+def _sorted_unique(rows: list[Any], what: str) -> list[Any]:
     """``rows`` sorted (by their first value), refusing a repeated one; a list already strictly
     increasing (the services read it sorted) is checked in one pass."""
     first = operator.itemgetter(0)
@@ -403,7 +404,9 @@ def draw_seed(algorithm: str, seed: bytes, beacon: str = "") -> bytes:
     return hashlib.sha256(seed + beacon_text(beacon).encode()).digest()
 
 
-def select_employers(value: DrawInput, seed: bytes) -> tuple[list[tuple[str, str]], list]:
+def select_employers(
+    value: DrawInput, seed: bytes
+) -> tuple[list[tuple[str, str]], list[StratumCount]]:
     """Step 1: per stratum, the k candidates with the smallest SHA-256(seed || USCC)."""
     new_seed_check(seed)
     groups: dict[str, list[str]] = defaultdict(list)

@@ -155,7 +155,9 @@ class QuestionModel:
     ):
         self.examples = list(examples)
         self.params = params or ModelParams()
-        self.vocabulary = {t: tuple(map(tuple, v)) for t, v in (vocabulary or {}).items()}
+        self.vocabulary: dict[str, tuple[tuple[str, float], ...]] = {
+            t: tuple((word, share) for word, share in v) for t, v in (vocabulary or {}).items()
+        }
         self.postings: dict[str, list[tuple[int, int]]] = {}
         self.lengths: list[int] = []
         for i, example in enumerate(self.examples):
@@ -212,9 +214,9 @@ class QuestionModel:
         out = {}
         for key in keys:
             work = key.rpartition("#")[0]
-            vote = votes.get(key)
+            hit = votes.get(key)
             out[key] = (
-                (vote.score * p.vote_weight if vote else 0.0)
+                (hit.score * p.vote_weight if hit else 0.0)
                 + p.work_prior * math.log1p(work_cites.get(work, 0)) / top_work
                 + p.article_prior * math.log1p(article_cites.get(key, 0)) / top_article
                 + p.subject_weight * subject.get(work, 0.0) / top_subject

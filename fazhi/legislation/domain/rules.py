@@ -136,7 +136,7 @@ def check_submission(parts: Mapping[str, str]) -> None:
             raise Refused(f"报送送审稿须附{label}", RULES_ORDINANCE + "第十八条", code=Code.MISSING)
 
 
-def check_opinions(opinions: Iterable[Mapping[str, str]]) -> list[dict]:
+def check_opinions(opinions: Iterable[Mapping[str, str]]) -> list[dict[str, str]]:
     """Article-by-article opinions, each with a reason and its basis.
 
     >>> check_opinions([{"article": "第五条", "proposal": "删除", "reason": "", "basis": "x"}])

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import cast
 
 from fazhi.normdocs.domain.errors import Refused
 
@@ -145,7 +146,7 @@ def draft_adoption_note(title: str, comments: Iterable[MarkedComment]) -> str:
     items = list(comments)
     if unmarked(items):
         raise Refused("comments_unmarked", f"尚有{unmarked(items)}条意见未标记采纳情况。")
-    counts = Counter(c.adoption for c in items)
+    counts = Counter(c.adoption for c in items)  # every one marked from here on
     received = sum(1 + c.merged_count for c in items)
     merged = sum(c.merged_count for c in items)
     lines = [
@@ -164,6 +165,6 @@ def draft_adoption_note(title: str, comments: Iterable[MarkedComment]) -> str:
         for number, comment in enumerate(group, start=1):
             extra = f"（含重复意见{comment.merged_count}条）" if comment.merged_count else ""
             lines.append(
-                f"  {number}. {ADOPTION_LABELS[comment.adoption]}{extra}。理由：{comment.reason}"
+                f"  {number}. {ADOPTION_LABELS[cast(Adoption, comment.adoption)]}{extra}。理由：{comment.reason}"
             )
     return "\n".join(lines)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.models.subject import DeadlineSubject
 from fazhi.normdocs.domain.numbering import DEFAULT_PREFIX
 from fazhi.normdocs.domain.states import IN_FORCE_STAGES, STAGE_LABELS, Stage
 
@@ -32,7 +32,7 @@ class NormativeDocumentQuerySet(models.QuerySet):
         return self.filter(stage=Stage.PUBLIC_COMMENT)
 
 
-class NormativeDocument(models.Model):
+class NormativeDocument(DeadlineSubject, models.Model):
     title = models.CharField(_("标题"), max_length=200)
     org_unit = models.ForeignKey(
         "accounts.OrgUnit", verbose_name=_("起草单位"), on_delete=models.PROTECT, related_name="+"
@@ -106,14 +106,9 @@ class NormativeDocument(models.Model):
     def __str__(self) -> str:
         return f"{self.doc_number} {self.title}" if self.doc_number else self.title
 
-    def get_absolute_url(self) -> str:
-        """The staff page (where a deadline on this record links to)."""
-        return reverse("normdocs:document_detail", args=[self.pk])
-
-    @classmethod
-    def list_url(cls) -> str:
-        """The staff list where these records' deadlines are worked through."""
-        return reverse("normdocs:ledger")
+    # DeadlineSubject: the staff page a deadline on it links to, the list where they are worked
+    detail_url_name = "normdocs:document_detail"
+    list_url_name = "normdocs:ledger"
 
     @property
     def stage_label(self) -> str:

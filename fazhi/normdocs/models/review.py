@@ -6,15 +6,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.choices import label_choices
 from fazhi.normdocs.domain.reviews import (
     COMPETITION_CONCLUSION_LABELS,
     DELIBERATION_DECISION_LABELS,
     LEGALITY_CONCLUSION_LABELS,
 )
-
-
-def _choices(labels) -> list[tuple[str, str]]:
-    return [(key.value, label) for key, label in labels.items()]
 
 
 class LegalityReview(models.Model):
@@ -36,7 +33,7 @@ class LegalityReview(models.Model):
     reviewed_on = models.DateField(_("审核日期"), null=True, blank=True)
     checks = models.JSONField(_("七项审核内容"), default=dict, blank=True)
     conclusion = models.CharField(
-        _("审核结论"), max_length=10, choices=_choices(LEGALITY_CONCLUSION_LABELS), blank=True
+        _("审核结论"), max_length=10, choices=label_choices(LEGALITY_CONCLUSION_LABELS), blank=True
     )
     opinion = models.TextField(_("审核意见"), blank=True)
 
@@ -65,7 +62,7 @@ class FairCompetitionReview(models.Model):
         related_name="+",
     )
     conclusion = models.CharField(
-        _("审查结论"), max_length=16, choices=_choices(COMPETITION_CONCLUSION_LABELS)
+        _("审查结论"), max_length=16, choices=label_choices(COMPETITION_CONCLUSION_LABELS)
     )
     explanation = models.TextField(_("结论说明"), blank=True)
 
@@ -88,7 +85,7 @@ class Deliberation(models.Model):
     meeting = models.CharField(_("会议名称"), max_length=100)
     held_on = models.DateField(_("会议日期"))
     decision = models.CharField(
-        _("审议决定"), max_length=24, choices=_choices(DELIBERATION_DECISION_LABELS)
+        _("审议决定"), max_length=24, choices=label_choices(DELIBERATION_DECISION_LABELS)
     )
     minutes = models.TextField(_("会议纪要摘要"), blank=True)
     recorded_by = models.ForeignKey(

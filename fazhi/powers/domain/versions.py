@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from fazhi.core.domain.errors import Refused
 from fazhi.laws.domain.diff import Segment, inline_diff, segments_html
@@ -55,7 +56,7 @@ class Content:
     is_active: bool = True
 
     def normalised(self) -> Content:
-        values = {
+        values: dict[str, Any] = {
             f.name: _norm(getattr(self, f.name)) if f.name != "is_active" else self.is_active
             for f in fields(self)
         }
@@ -80,7 +81,9 @@ def _norm(value: str) -> str:
     return "\n".join(" ".join(line.split()) for line in value.strip().splitlines()).strip()
 
 
-def field_changes(old: Content, new: Content, *, kind_labels: dict[str, str] | None = None):
+def field_changes(
+    old: Content, new: Content, *, kind_labels: dict[str, str] | None = None
+) -> list[FieldChange]:
     """The fields that differ, each with an inline diff (token level, laws.domain.diff)."""
     labels = kind_labels or {}
     changes: list[FieldChange] = []

@@ -13,8 +13,9 @@ out value by value (not a loop over getters): they run a million times in an exp
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from fazhi.core.domain.masking import mask_text
 from fazhi.publicity.domain.enums import Kind
@@ -114,17 +115,17 @@ _MAY_MASK = re.compile(r"\d{15}|1[3-9]\d[\s\-]?\d{4}")
 
 def _texts(*values: str) -> list[str]:
     """`_text` of each value; one cheap search over them all settles the usual case."""
-    values = [v or "" for v in values]
-    if _MAY_MASK.search("\x00".join(values)) is None:
-        return values
-    return [_text(v) for v in values]
+    texts = [v or "" for v in values]
+    if _MAY_MASK.search("\x00".join(texts)) is None:
+        return texts
+    return [_text(v) for v in texts]
 
 
 def _id_number(id_type: str, number: str) -> str:
     return mask_id_number(id_type, number) if number else ""
 
 
-def _party_values(d) -> list[str]:
+def _party_values(d: Any) -> list[str]:
     return [
         d.party_name,
         d.party_category,
@@ -149,13 +150,13 @@ def _exchange_values(remarks: str, x: Exchange) -> list[str]:
     return [remarks, x.record_no, OPERATION_ADD, ""]
 
 
-def _categories(categories, note: str) -> str:
+def _categories(categories: Collection[str], note: str) -> str:
     if note and "其他" in categories:
         return CATEGORY_SEPARATOR.join(with_note(c, note) for c in categories)
     return CATEGORY_SEPARATOR.join(categories)  # with_note leaves every other value as it is
 
 
-def license_row(d, x: Exchange, style: str) -> list[str]:
+def license_row(d: Any, x: Exchange, style: str) -> list[str]:
     content, remarks = _texts(d.content, d.remarks)
     return [
         *_party_values(d),
@@ -178,7 +179,7 @@ def license_row(d, x: Exchange, style: str) -> list[str]:
     ]
 
 
-def penalty_row(d, x: Exchange, style: str) -> list[str]:
+def penalty_row(d: Any, x: Exchange, style: str) -> list[str]:
     violation, facts, basis, content, measure, remarks = _texts(
         d.violation_type, d.facts, d.basis, d.content, d.licence_measure, d.remarks
     )
@@ -219,7 +220,7 @@ def header(kind: str) -> list[str]:
     return [code for code, _name in columns_for(kind)]
 
 
-def export_row(kind: str, data, exchange: Exchange, style: str) -> list[str]:
+def export_row(kind: str, data: Any, exchange: Exchange, style: str) -> list[str]:
     """One row in column order, masked as every public output is; ``data`` is a `DecisionData`
     or any row with its attribute names."""
     return ROW_BUILDERS[Kind(kind)](data, exchange, style)

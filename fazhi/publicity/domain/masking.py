@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
+from typing import Any
 
 from fazhi.core.domain.masking import MASK, mask_ric, mask_text
 from fazhi.publicity.domain.data import DecisionData
@@ -55,7 +56,7 @@ def _tail(value: str, keep: int) -> str:
 
 def public_data(data: DecisionData) -> DecisionData:
     """The same decision with personal data masked or dropped, ready for any public output."""
-    changes = dict.fromkeys(NEVER_PUBLIC, "")
+    changes: dict[str, Any] = dict.fromkeys(NEVER_PUBLIC, "")
     changes["person_id_number"] = mask_id_number(data.person_id_type, data.person_id_number)
     changes["legal_rep_id_number"] = mask_id_number(
         data.legal_rep_id_type, data.legal_rep_id_number
@@ -82,7 +83,7 @@ def withdrawn_public_data(data: DecisionData) -> DecisionData:
     >>> d.party_name, d.facts, d.document_number
     ('', '', '津人社监罚〔2019〕13号')
     """
-    blank = {}
+    blank: dict[str, Any] = {}
     for f in fields(data):
         if f.name in WITHDRAWN_KEEPS:
             continue

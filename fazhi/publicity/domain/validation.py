@@ -15,6 +15,7 @@ that the two agree on every mutated field of valid records.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -56,12 +57,12 @@ class Problem:
         return f"{self.code}：{self.message}"
 
 
-def _p(kind: Kind, suffix: str) -> str:
+def _p(kind: str, suffix: str) -> str:
     """Column code of a field both kinds share: ``_p(Kind.PENALTY, "XDR_MC")`` → CF_XDR_MC."""
     return f"{'XK' if kind == Kind.LICENSE else 'CF'}_{suffix}"
 
 
-def _required(problems: list[Problem], code: str, name: str, value) -> bool:
+def _required(problems: list[Problem], code: str, name: str, value: object) -> bool:
     if value is None or (isinstance(value, str) and not value.strip()):
         problems.append(Problem(code, f"缺少必填项“{name}”"))
         return False
@@ -169,7 +170,7 @@ def _id(
         problems.append(Problem(code_number, f"{who}身份证号码无效：{validate_ric(number).reason}"))
 
 
-def _party(problems: list[Problem], kind: Kind, d: DecisionData) -> None:
+def _party(problems: list[Problem], kind: str, d: DecisionData) -> None:
     _required(problems, _p(kind, "XDR_MC"), "行政相对人名称", d.party_name)
     if not _required(problems, _p(kind, "XDR_LB"), "行政相对人类别", d.party_category):
         return
@@ -222,7 +223,7 @@ def _party(problems: list[Problem], kind: Kind, d: DecisionData) -> None:
     _uscc(problems, code, "统一社会信用代码", d.uscc)
 
 
-def _authorities(problems: list[Problem], kind: Kind, d: DecisionData) -> None:
+def _authorities(problems: list[Problem], kind: str, d: DecisionData) -> None:
     body, body_code = ("XK_XKJG", "XK_XKJGDM") if kind == Kind.LICENSE else ("CF_CFJG", "CF_CFJGDM")
     source, source_code = (
         ("XK_LYDW", "XK_LYDWDM") if kind == Kind.LICENSE else ("CF_SJLY", "CF_SJLYDM")
@@ -250,9 +251,10 @@ def _license(problems: list[Problem], d: DecisionData) -> None:
     _required(problems, "XK_NR", "许可内容", d.content)
     has_from = _required(problems, "XK_YXQZ", "有效期自", d.valid_from)
     has_to = _required(problems, "XK_YXQZI", "有效期至（长期填2099/12/31）", d.valid_to)
-    if has_from and has_to and d.valid_from > d.valid_to:
+    # _required has reported a missing day: has_from and has_to mean the day is there.
+    if has_from and has_to and d.valid_from and d.valid_to and d.valid_from > d.valid_to:
         problems.append(Problem("XK_YXQZI", "有效期至早于有效期自"))
-    if has_to and d.decided_on and d.valid_to < d.decided_on:
+    if has_to and d.valid_to and d.decided_on and d.valid_to < d.decided_on:
         problems.append(Problem("XK_YXQZI", "有效期至早于许可决定日期"))
 
 
@@ -370,7 +372,10 @@ def _licence_passes(d: DecisionData, ends_on: date | None) -> bool:
     )
 
 
-_PASSES = {Kind.PENALTY: _penalty_passes, Kind.LICENSE: _licence_passes}
+_PASSES: dict[str, Callable[[DecisionData, date | None], bool]] = {
+    Kind.PENALTY: _penalty_passes,
+    Kind.LICENSE: _licence_passes,
+}
 
 
 def validate(kind: str, d: DecisionData, *, ends_on: date | None) -> list[Problem]:

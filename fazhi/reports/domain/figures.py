@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import Any
 
 
 class Unit(StrEnum):
@@ -75,7 +76,7 @@ class Value:
             return f"（待补：{self.missing}）"
         return number_text(self.value, self.definition.unit) + self.definition.unit.value
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         d = self.definition
         return {
             "key": d.key,
@@ -135,7 +136,9 @@ def change_percent(before: int | Decimal, after: int | Decimal) -> Decimal | Non
     )
 
 
-def differences(old: dict[str, dict], new: dict[str, dict]) -> list[tuple[str, str, str]]:
+def differences(
+    old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
+) -> list[tuple[str, str, str]]:
     """(key, old display, new display) for every figure whose value changed between two
     snapshots (``Value.as_dict()`` keyed by figure key): what a refreshed draft asks staff to
     accept.

@@ -11,6 +11,7 @@ import hashlib
 import json
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 
 class Status(StrEnum):
@@ -48,7 +49,7 @@ def publication_due(year: int) -> date:
     return date(year + 1, 4, 1)
 
 
-def content_hash(sections: list[dict], figures: dict[str, dict]) -> str:
+def content_hash(sections: list[dict[str, Any]], figures: dict[str, dict[str, Any]]) -> str:
     """SHA-256 of the frozen content: the prose of every section and every figure's value and
     records, in a canonical JSON form, so any later change is visible.
 

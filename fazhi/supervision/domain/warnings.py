@@ -165,12 +165,12 @@ def _parse(rule: str, key: str, value: Any, default: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise Refused(f"{what}须为正整数，收到“{value}”", code=Code.BAD_THRESHOLD)
     try:
-        number = int(str(value).strip())
+        whole = int(str(value).strip())
     except ValueError:
-        number = 0
-    if number < 1:
+        whole = 0
+    if whole < 1:
         raise Refused(f"{what}须为正整数，收到“{value}”", code=Code.BAD_THRESHOLD)
-    return number
+    return whole
 
 
 def parse_thresholds(raw: Mapping[str, Mapping[str, Any]] | None) -> dict[str, dict[str, Any]]:
@@ -396,7 +396,7 @@ def evaluate(
             break
 
     # 7. service within 7 days
-    if decided:
+    if facts.decided_on is not None:  # decided
         due = facts.decided_on + timedelta(days=t["service_late"]["days"])
         served = facts.served_on
         if (served is None and today > due) or (served is not None and served > due):

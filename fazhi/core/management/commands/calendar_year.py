@@ -6,7 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from fazhi.accounts.permissions import SYSTEM
+from fazhi.core.permissions import SYSTEM
 from fazhi.core.selectors.calendar import calendar_years_known
 from fazhi.core.services.calendar import HolidayDataError, calendar_year_declare
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from rich.console import Console
 from rich.table import Table
 
-from fazhi.accounts.roles import role_by_code
 from fazhi.core.demo import DEMO_ACCOUNTS, DemoRefused, demo_load
+from fazhi.core.roles import role_by_code
 
 
 def _day(value: str) -> date:

@@ -10,7 +10,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from fazhi.accounts.permissions import SYSTEM
+from fazhi.core.permissions import SYSTEM
 from fazhi.core.services.calendar import HolidayDataError, holidays_load_files
 from fazhi.core.services.deadlines import deadlines_recompute
 

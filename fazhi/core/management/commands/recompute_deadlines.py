@@ -6,7 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from fazhi.accounts.permissions import SYSTEM
+from fazhi.core.permissions import SYSTEM
 from fazhi.core.services.deadlines import deadlines_recompute
 
 
