@@ -17,8 +17,10 @@ Scoring rules:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 PROPORTIONAL = "proportional"
 TARGET = "target"
@@ -46,7 +48,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
 
 
-def node_from_dict(data: dict) -> Node:
+def node_from_dict(data: dict[str, Any]) -> Node:
     """Build a node (and its children) from configuration.
 
     >>> n = node_from_dict({"code": "1", "title": "甲", "weight": "10",
@@ -120,7 +122,7 @@ def _n(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _walk(nodes: list[Node]):
+def _walk(nodes: list[Node]) -> Iterator[Node]:
     for node in nodes:
         yield node
         yield from _walk(node.children)
