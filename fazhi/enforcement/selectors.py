@@ -118,12 +118,9 @@ def case_by_reference(reference: str) -> Case | None:
 
 
 def review_queue(*, user) -> QuerySet[Case]:
-    """Cases waiting for 法制审核 (all units: the review body is bureau-wide)."""
-    return (
-        Case.objects.select_related("power_item", "org_unit")
-        .filter(status=flow.Status.REVIEW)
-        .order_by("updated_at")
-    )
+    """Cases waiting for 法制审核 in the user's scope: every unit's for the 法制审核人员 (a
+    bureau-wide role); should the role ever be held below the bureau, its own units'."""
+    return case_visible_to(user).filter(status=flow.Status.REVIEW).order_by("updated_at")
 
 
 def date_entries(case: Case) -> list[CaseDateEntry]:
