@@ -147,3 +147,24 @@ def test_the_flags_show_on_the_case_page_and_in_the_api(client, world):
     assert accept["entered_by"] == str(a) and accept["flags"]
     register_entry = next(e for e in detail["date_entries"] if e["step"] == "register")
     assert register_entry["flags"] == [] and register_entry["backdated"] is False
+
+
+def test_the_archive_manifest_carries_the_typed_dates(world):
+    import io
+    import json
+    import zipfile
+
+    from fazhi.enforcement.services.cases_archive import MANIFEST, case_export
+
+    a = world["users"]["a"]
+    with on_day(date(2019, 3, 4)):
+        case = register(world)
+    with on_day(date(2019, 3, 20)):
+        intake.case_accept(case=case, on=date(2019, 3, 6), actor=a)
+    out = io.BytesIO()
+    case_export(case=case, actor=a, out=out)
+    manifest = json.loads(zipfile.ZipFile(out).read(MANIFEST))
+    assert [(e["step"], e["typed_on"], e["hides_lateness"]) for e in manifest["date_entries"]] == [
+        ("register", "2019-03-04", False),
+        ("accept", "2019-03-06", True),
+    ]
