@@ -87,9 +87,27 @@ class EnforcementCaseOut(Schema):
     allowed_actions: list[str]
 
 
+class CaseDateEntryOut(Schema):
+    """A typed step date beside the system's day of entry (the bureau's clocks are met on
+    ``entered_on``); ``flags`` says why supervision should look at it."""
+
+    step: str
+    label: str
+    typed_on: date = Field(description="the date typed (a fact from paper)")
+    entered_on: date = Field(description="the system's date of entry")
+    entered_at: str = Field(description="the system's time of entry (ISO 8601)")
+    entered_by: str
+    due: date | None = Field(None, description="the last day of the clock the step met")
+    backdated: bool = Field(description="typed before the previous step was entered")
+    hides_lateness: bool = Field(description="on time by the typed date, late by entry")
+    flags: list[str]
+
+
 class EnforcementCaseDetailOut(EnforcementCaseOut):
     deadlines: list[CaseDeadlineOut]
     clock_note: str
+    date_entries: list[CaseDateEntryOut]
+    date_flagged: bool = Field(description="some typed date is flagged (see date_entries)")
 
 
 class CaseRegisterIn(Schema):
@@ -182,7 +200,28 @@ def _detail(case) -> dict:
         }
         for r in rows
     ]
-    return {**_out(case), "deadlines": deadlines, "clock_note": selectors.clock_note(case)}
+    entries = [
+        {
+            "step": e.step,
+            "label": e.step_label,
+            "typed_on": e.typed_on,
+            "entered_on": e.entered_on,
+            "entered_at": timezone.localtime(e.entered_at).isoformat(),
+            "entered_by": str(e.entered_by) if e.entered_by else "系统",
+            "due": e.due,
+            "backdated": e.backdated,
+            "hides_lateness": e.hides_lateness,
+            "flags": e.notes,
+        }
+        for e in selectors.date_entries(case)
+    ]
+    return {
+        **_out(case),
+        "deadlines": deadlines,
+        "clock_note": selectors.clock_note(case),
+        "date_entries": entries,
+        "date_flagged": any(e["flags"] for e in entries),
+    }
 
 
 def _case(request, case_id: int):

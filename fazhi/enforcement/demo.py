@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -36,14 +36,46 @@ from fazhi.enforcement.domain import execution as execution_rules
 from fazhi.enforcement.domain.discretion import departure_needs_reason
 from fazhi.enforcement.domain.review import POINT_CODES
 from fazhi.enforcement.models import Case
-from fazhi.enforcement.services import cases as intake
-from fazhi.enforcement.services import cases_acts as acts
-from fazhi.enforcement.services import cases_decision as decision
-from fazhi.enforcement.services import cases_execution as execution
+from fazhi.enforcement.services import cases as _intake
+from fazhi.enforcement.services import cases_acts as _acts
+from fazhi.enforcement.services import cases_decision as _decision
+from fazhi.enforcement.services import cases_execution as _execution
 from fazhi.enforcement.services.cases_common import review_triggers
 from fazhi.enforcement.services.discretion import discretion_propose
 from fazhi.officers.selectors import usable_officers
 from fazhi.powers.models import PowerItem
+
+
+class _EnteredOnTheDay:
+    """A service module whose steps run with the clock on the day they were done: the demo's
+    staff enter every step the day it happens, so its clocks are met (or missed) by that day
+    and no typed date is flagged (``CaseDateEntry``). The day is the step's typed fact —
+    ``received_on`` at registration, the notice day of a 公告送达, else ``on``."""
+
+    def __init__(self, module):
+        self._module = module
+
+    def __getattr__(self, name):
+        service = getattr(self._module, name)
+
+        def entered(**kwargs):
+            day = kwargs.get("notice_on") or kwargs.get("on") or kwargs.get("received_on")
+            if day is None:
+                return service(**kwargs)
+            import time_machine  # the demo's clock, as in publicity.demo
+            from django.utils import timezone
+
+            noon = timezone.make_aware(datetime.combine(day, time(12)))
+            with time_machine.travel(noon, tick=False):
+                return service(**kwargs)
+
+        return entered
+
+
+intake = _EnteredOnTheDay(_intake)
+acts = _EnteredOnTheDay(_acts)
+decision = _EnteredOnTheDay(_decision)
+execution = _EnteredOnTheDay(_execution)
 
 YEAR = 2019
 START = date(YEAR, 1, 7)

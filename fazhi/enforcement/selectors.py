@@ -16,7 +16,7 @@ from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import deadline_rows, deadlines_for_subject
 from fazhi.enforcement.domain import case_flow as flow
-from fazhi.enforcement.models import Case, CorrectionOrder
+from fazhi.enforcement.models import Case, CaseDateEntry, CorrectionOrder
 from fazhi.officers.selectors import officer_for_user
 
 CASE_TYPE = Case._meta.label_lower
@@ -118,11 +118,23 @@ def case_by_reference(reference: str) -> Case | None:
 
 
 def review_queue(*, user) -> QuerySet[Case]:
-    """Cases waiting for 法制审核 (all units: the review body is bureau-wide)."""
+    """Cases waiting for 法制审核 in the user's scope: every unit's for the 法制审核人员 (a
+    bureau-wide role); should the role ever be held below the bureau, its own units'."""
+    return case_visible_to(user).filter(status=flow.Status.REVIEW).order_by("updated_at")
+
+
+def date_entries(case: Case) -> list[CaseDateEntry]:
+    """The case's typed step dates beside the day each was entered and by whom, in entry order."""
+    return list(case.date_entries.select_related("entered_by").order_by("entered_at", "pk"))
+
+
+def flagged_date_entries(*, user) -> QuerySet[CaseDateEntry]:
+    """Typed dates flagged 疑似倒签 or 补录掩盖超期 on the cases ``user`` sees, newest entry
+    first (for supervision)."""
     return (
-        Case.objects.select_related("power_item", "org_unit")
-        .filter(status=flow.Status.REVIEW)
-        .order_by("updated_at")
+        CaseDateEntry.objects.filter(flagged=True, case__in=case_visible_to(user))
+        .select_related("case", "entered_by")
+        .order_by("-entered_at", "-pk")
     )
 
 

@@ -52,7 +52,12 @@ class CaseStepIn(Schema):
 
 
 class DatedStepIn(CaseStepIn):
-    on: date = Field(description="the day the act was done (a typed fact)")
+    on: date = Field(
+        description=(
+            "the day the act was done (a typed fact, not after today); kept beside the day of "
+            "entry, on which the bureau's clocks are met (see date_entries)"
+        )
+    )
 
 
 class AcceptStepIn(DatedStepIn):

@@ -139,6 +139,7 @@ def case_detail(request, pk: int):
         "today": today,
         "deadlines": selectors.case_deadlines(case, today=today),
         "clock_note": selectors.clock_note(case),
+        "date_entries": selectors.date_entries(case),
         "timeline": selectors.timeline(case),
         "acts": case.acts.order_by("seq").prefetch_related("officers", "evidence"),
         "orders": case.orders.order_by("issued_on", "pk"),

@@ -49,6 +49,9 @@ EXEMPT: dict[str, str] = {
     # that service passed the gate; they take ``actor`` only to stamp the audit and the record.
     "fazhi.enforcement.services.cases_common.add_act": "helper of the case services (gated there)",
     "fazhi.enforcement.services.cases_common.ingest": "helper of the case services (gated there)",
+    "fazhi.enforcement.services.cases_common.enter_date": (
+        "helper of the case services (gated there): logs a step's typed date and meets its clock"
+    ),
     "fazhi.enforcement.services.cases.cancel_open_deadlines": "helper of case_withdraw/close/archive",
     "fazhi.enforcement.services.cases_disputes.case_decision_set_aside": (
         "called inside the disputes service that records the revoking decision (gated there)"

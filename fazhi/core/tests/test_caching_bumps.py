@@ -22,6 +22,7 @@ EXPORT = "an export and its receipt; the public pages do not show them"
 
 NO_PUBLIC_EFFECT: dict[str, str] = {
     "case_decision_set_aside": CASEWORK,
+    "enter_date": STAFF_ONLY,  # the typed-date log of a case step (the staff case page)
     "register_entries_import": STAFF_ONLY,
     "legal_qualification_record": STAFF_ONLY,
     # the portal shows a report only once frozen (report_freeze bumps "reports")

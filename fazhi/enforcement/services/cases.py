@@ -20,7 +20,6 @@ from fazhi.core.services.audit import person
 from fazhi.core.services.deadlines import (
     deadline_cancel,
     deadline_extend,
-    deadline_meet,
     deadline_open,
 )
 from fazhi.enforcement.domain import acts as act_rules
@@ -73,6 +72,7 @@ def case_register(
     # the target unit: nobody registers (and spends the number of) a unit outside their scope
     require(actor, ENFORCEMENT_HANDLE, unit=org_unit)
     source, procedure = flow.Source(source), flow.Procedure(procedure)
+    c.check_typed("register", received_on)
     check_power_item(power_item, received_on)
     if not cause.strip() or not party_name.strip():
         raise Refused("请填写案由和当事人", cit.cite_penalty("filing", received_on))
@@ -108,6 +108,7 @@ def case_register(
             org_unit=org_unit,
             owner=person(actor),
         )
+    c.enter_date(case, "register", received_on, actor)
     c.record(
         case,
         "register",
@@ -127,12 +128,12 @@ def case_accept(*, case: Case, on: date, actor, seen_version: int | None = None)
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     flow.check_source_needs_acceptance(case.source, flow.Action.ACCEPT)
+    c.check_typed("accept", on)
     flow.check_not_before(on, case.received_on, "收到投诉举报日期")
     previous = c.move(case, flow.Action.ACCEPT, on)
     case.accepted_on = on
     c.save(case, "status", "accepted_on")
-    if deadline := c.open_deadline(case, ACCEPTANCE):
-        deadline_meet(deadline=deadline, met_on=on, actor=actor)
+    c.enter_date(case, "accept", on, actor, meets=c.open_deadline(case, ACCEPTANCE))
     c.record(case, "accept", actor, on=on, **{"from": previous, "to": case.status})
     return case
 
@@ -146,12 +147,12 @@ def case_reject(
     case = c.lock(case, seen_version)
     flow.check_source_needs_acceptance(case.source, flow.Action.REJECT)
     flow.check_rejection_reason(reason)
+    c.check_typed("reject", on)
     flow.check_not_before(on, case.received_on, "收到投诉举报日期")
     previous = c.move(case, flow.Action.REJECT, on)
     case.rejected_reason = reason.strip()
     c.save(case, "status", "rejected_reason")
-    if deadline := c.open_deadline(case, ACCEPTANCE):
-        deadline_meet(deadline=deadline, met_on=on, actor=actor)
+    c.enter_date(case, "reject", on, actor, meets=c.open_deadline(case, ACCEPTANCE))
     c.record(
         case,
         "reject",
@@ -184,6 +185,7 @@ def case_file(
     case = c.lock(case, seen_version)
     flow.check_filing_from(case.status, case.source)
     previous = c.move(case, flow.Action.FILE, on)
+    c.check_typed("file", on)
     flow.check_not_before(on, case.accepted_on or case.received_on, "受理（发现）日期")
     if not c.is_leader(approver):
         raise Refused("立案须经行政机关负责人批准", cit.cite_penalty("filing", on))
@@ -204,6 +206,8 @@ def case_file(
         )
     except UnknownRule:
         clock = None  # 2017 text: no statutory decision period (shown on the case page)
+    # The clock starts on the typed 立案 date (never after today: an earlier start is stricter).
+    c.enter_date(case, "file", on, actor)
     c.record(
         case,
         "file",
@@ -236,6 +240,7 @@ def case_extend(
         raise Refused("请写明延长调查期限的理由（情况复杂）", basis)
     if deadline.extended:
         raise Refused("调查期限已经延长过一次，不能再延长", basis)
+    c.check_typed("extend", on)
     deadline_extend(deadline=deadline, actor=actor, reason=reason)
     act = c.add_act(
         case,
@@ -246,6 +251,7 @@ def case_extend(
         data={"approver": approver.pk, "approver_name": str(approver)},
     )
     c.save(case)
+    c.enter_date(case, "extend", on, actor)
     c.record(case, "extend", actor, on=on, approver=approver.pk, act=act.seq)
     return case
 
@@ -266,11 +272,11 @@ def case_withdraw(
     previous = c.move(case, flow.Action.WITHDRAW, on)
     if not reason.strip():
         raise Refused("撤销立案须写明理由", "《劳动保障监察条例》第十八条")
+    c.check_typed("withdraw", on)
     flow.check_not_before(on, case.filed_on, "立案日期")
     case.closed_on, case.close_note = on, reason.strip()
     c.save(case, "status", "closed_on", "close_note")
-    if deadline := c.open_deadline(case, *CASE_CLOCKS):
-        deadline_meet(deadline=deadline, met_on=on, actor=actor)
+    c.enter_date(case, "withdraw", on, actor, meets=c.open_deadline(case, *CASE_CLOCKS))
     cancel_open_deadlines(case, actor, "撤销立案")
     c.record(
         case,

@@ -123,6 +123,19 @@ def case_export(*, case: Case, actor, out: IO[bytes]) -> dict[str, Any]:
             "exported_at": timezone.now(),
             "case_file_sha256": manifest_digest(case),
             "files": entries,
+            # 18.5: each typed step date beside the system's time of entry, the person, flags
+            "date_entries": [
+                {
+                    "step": e.step,
+                    "typed_on": e.typed_on,
+                    "entered_at": e.entered_at,
+                    "entered_by": str(e.entered_by) if e.entered_by else "系统",
+                    "due": e.due,
+                    "backdated": e.backdated,
+                    "hides_lateness": e.hides_lateness,
+                }
+                for e in case.date_entries.select_related("entered_by").order_by("entered_at", "pk")
+            ],
         }
         archive.writestr(
             MANIFEST, json.dumps(manifest, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)

@@ -126,6 +126,7 @@ def case_notify(
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.NOTIFY, on)
+    c.check_typed("notify", on)
     flow.check_not_before(on, case.filed_on, "立案日期")
     act_rules.check_investigated(case.acts.filter(kind__in=act_rules.FINDING_KINDS).count(), on)
     outcome = review_rules.Outcome(outcome)
@@ -180,6 +181,7 @@ def case_notify(
             org_unit=case.org_unit,
             owner=c.case_owner(case),
         )
+    c.enter_date(case, "notify", on, actor)
     c.record(
         case,
         "notify",
@@ -210,6 +212,7 @@ def case_hearing_request(
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.REQUEST_HEARING, on)
+    c.check_typed("hearing_request", on)
     flow.check_not_before(on, case.notified_on, "告知日期")
     last_day = _hearing_last_day(case)
     hearing_rules.check_request(
@@ -219,8 +222,10 @@ def case_hearing_request(
         raise Refused("本案已经申请过听证", hearing_rules.basis(on, "request"))
     hearing = Hearing.objects.create(case=case, requested_on=on)
     c.save(case, "status")
+    # The party's period (not the bureau's): met on the day the party asked.
     if deadline := c.open_deadline(case, HEARING_REQUEST):
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
+    c.enter_date(case, "hearing_request", on, actor)
     c.record(case, "hearing_request", actor, on=on, **{"from": previous, "to": case.status})
     return hearing
 
@@ -346,6 +351,7 @@ def case_review_submit(
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.SUBMIT_REVIEW, on)
+    c.check_typed("review_submit", on)
     flow.check_not_before(on, case.notified_on, "告知日期")
     triggers = c.review_triggers(case, on)
     last = case.reviews.order_by("-round").first()
@@ -357,6 +363,7 @@ def case_review_submit(
         triggers=[{"code": t.code, "label": t.label, "basis": t.basis} for t in triggers],
     )
     c.save(case, "status")
+    c.enter_date(case, "review_submit", on, actor)
     c.record(
         case,
         "review_submit",
@@ -401,6 +408,7 @@ def case_review(
         else flow.Action.REVIEW_PROBLEMS
     )
     previous = c.move(case, action, on)
+    c.check_typed("review", on)
     review = case.reviews.select_for_update().order_by("-round").first()
     flow.check_not_before(on, review.submitted_on, "提交审核日期")
     review.reviewer, review.reviewed_on, review.opinion = actor, on, result.opinion
@@ -408,6 +416,7 @@ def case_review(
     review.comments = result.comments
     review.save(update_fields=["reviewer", "reviewed_on", "opinion", "points", "comments"])
     c.save(case, "status")
+    c.enter_date(case, "review", on, actor)
     c.record(
         case,
         "review",
@@ -658,6 +667,7 @@ def case_decide(
     case = c.lock(case, seen_version)
     require(actor, ENFORCEMENT_DECIDE, unit=case.org_unit)
     previous = c.move(case, flow.Action.DECIDE, on)
+    c.check_typed("decide", on)
     flow.check_not_before(on, case.proposed_on, "提出处理意见日期")
     proposed = case.proposed_decision or {}
     if fine is _UNSET:
@@ -718,8 +728,8 @@ def case_decide(
         "decision_text",
         "departure_reason",
     )
-    if deadline := c.open_deadline(case, *CASE_CLOCKS):
-        deadline_meet(deadline=deadline, met_on=on, actor=actor)
+    # the decision clock is met on the day the decision is entered (never the typed date)
+    c.enter_date(case, "decide", on, actor, meets=c.open_deadline(case, *CASE_CLOCKS))
     if deadline := c.open_deadline(case, HEARING_REQUEST):
         deadline_cancel(deadline=deadline, actor=actor, reason="当事人未在期限内要求听证")
     deadline_open(

@@ -64,6 +64,9 @@ def case_serve(
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.SERVE, on)
+    # 公告送达: ``on`` is the day it is deemed served (computed, may lie ahead); the notice day
+    # is the typed fact
+    c.check_typed("serve", notice_on or on)
     if method not in SERVICE_METHODS:
         raise Refused("送达方式不正确", cit.cite_penalty("service", on))
     if not recipient.strip():
@@ -79,8 +82,8 @@ def case_serve(
     case.served_on, case.service_method, case.service_recipient = on, method, recipient.strip()
     case.notice_published_on = notice_on
     fields = ["status", "served_on", "service_method", "service_recipient", "notice_published_on"]
-    if deadline := c.open_deadline(case, SERVICE):
-        deadline_meet(deadline=deadline, met_on=notice_on or on, actor=actor)
+    # the service clock is met on the day the service is entered (never the typed date)
+    c.enter_date(case, "serve", notice_on or on, actor, meets=c.open_deadline(case, SERVICE))
     if case.fine:
         payment = deadline_open(
             subject=case,
@@ -119,6 +122,7 @@ def case_pay(
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.PAY, on)
+    c.check_typed("pay", on)
     if not case.amount_due:
         raise Refused("本案没有罚款或加付赔偿金，无须缴纳", cit.cite_penalty("payment", on))
     flow.check_not_before(on, case.served_on, "送达日期")
@@ -133,8 +137,10 @@ def case_pay(
     )
     case.paid_on = on
     c.save(case, "status", "paid_on", "surcharge")
+    # The party's period (not the bureau's): met on the day the bank received the payment.
     if deadline := c.open_deadline(case, PAYMENT):
         deadline_meet(deadline=deadline, met_on=on, actor=actor)
+    c.enter_date(case, "pay", on, actor)
     c.record(
         case,
         "pay",
@@ -159,6 +165,7 @@ def case_remind(*, case: Case, on: date, actor, seen_version: int | None = None)
             f"案件当前状态为“{case.status_label}”，不能催告",
             cit.cite(cit.COERCION, "court_reminder", on),
         )
+    c.check_typed("remind", on)
     act_rules.check_reminder(payment_due=case.payment_due, reminded_on=on)
     if case.fine:
         surcharge = late_payment_surcharge(
@@ -178,6 +185,7 @@ def case_remind(*, case: Case, on: date, actor, seen_version: int | None = None)
     )
     case.reminded_on = on
     c.save(case, "reminded_on")
+    c.enter_date(case, "remind", on, actor)
     c.record(case, "remind", actor, on=on, seq=act.seq, surcharge=surcharge)
     return case
 
@@ -190,11 +198,13 @@ def case_apply_court(*, case: Case, on: date, actor, seen_version: int | None = 
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
     case = c.lock(case, seen_version)
     previous = c.move(case, flow.Action.APPLY_COURT, on)
+    c.check_typed("apply_court", on)
     execution_rules.check_court_application(
         served_on=case.served_on, reminded_on=case.reminded_on, applied_on=on
     )
     case.court_applied_on = on
     c.save(case, "status", "court_applied_on")
+    c.enter_date(case, "apply_court", on, actor)
     c.record(case, "apply_court", actor, on=on, **{"from": previous, "to": case.status})
     return case
 
@@ -206,6 +216,7 @@ def case_close(*, case: Case, on: date, note: str, actor, seen_version: int | No
     case = c.lock(case, seen_version)
     status = flow.Status(case.status)
     previous = c.move(case, flow.Action.CLOSE, on)
+    c.check_typed("close", on)
     if status == flow.Status.SERVED and case.amount_due:
         raise Refused(
             "罚款或加付赔偿金尚未缴纳，不能结案（可催告后申请人民法院强制执行）",
@@ -218,6 +229,7 @@ def case_close(*, case: Case, on: date, note: str, actor, seen_version: int | No
     flow.check_not_before(on, case.paid_on or case.served_on, "送达或缴款日期")
     case.closed_on, case.close_note = on, note.strip()
     c.save(case, "status", "closed_on", "close_note")
+    c.enter_date(case, "close", on, actor)
     cancel_open_deadlines(case, actor, "已结案")
     c.record(case, "close", actor, on=on, **{"from": previous, "to": case.status})
     return case

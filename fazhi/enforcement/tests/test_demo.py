@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.db.models import F
 
 from fazhi.core.demo import demo_load
 from fazhi.core.models import AuditEvent
 from fazhi.enforcement.domain.case_flow import Status
-from fazhi.enforcement.models import Case
+from fazhi.enforcement.models import Case, CaseDateEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,12 @@ def test_demo_covers_every_state_and_is_idempotent():
     published = PublicityRecord.objects.filter(document_number__in=wages.values("decision_number"))
     assert published.exists() and not published.exclude(kind="other").exists()
     assert not published.filter(fine_yuan__isnull=False).exists()
+    # issue 18.5: the demo's staff enter each step the day it is done: every typed date is
+    # logged beside its entry, none flagged, and no clock of the bureau missed by a late entry
+    entries = CaseDateEntry.objects.filter(case__in=cases)
+    assert entries.filter(step="decide").count() == decided.count()
+    assert not entries.filter(flagged=True).exists()
+    assert not entries.exclude(typed_on=F("entered_on")).exclude(step="serve").exists()
     # when loaded again, then nothing new
     events = AuditEvent.objects.count()
     again = demo_load(today=date(2019, 12, 31))

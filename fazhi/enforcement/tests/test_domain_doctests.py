@@ -21,6 +21,7 @@ import pytest
         "discretion",
         "penalties",
         "remedies",
+        "entry_dates",
     ],
 )
 def test_docstring_examples(name):

@@ -20,6 +20,7 @@ from fazhi.enforcement.services import cases_acts as acts
 from fazhi.enforcement.services import cases_archive as archive
 from fazhi.enforcement.services import cases_decision as decision
 from fazhi.enforcement.services import cases_execution as execution
+from fazhi.enforcement.testing import on_day
 from fazhi.enforcement.tests.conftest import FACTS, PNG, SEVEN_OK, decide, register, two
 
 pytestmark = pytest.mark.django_db
@@ -108,14 +109,15 @@ def test_wage_arrears_complaint_to_archived_paid_decision(world, tmp_path):
     )
     assert review.opinion == "agree"
     # decision with its number, in the range
-    case = decide(
-        case=case,
-        on=date(2019, 4, 1),
-        outcome="penalty",
-        fine=Decimal("45000"),
-        text="责令加付赔偿金45000元。",
-        actor=u["leader"],
-    )
+    with on_day(date(2019, 4, 1)):  # entered the day it was made: the clock is met
+        case = decide(
+            case=case,
+            on=date(2019, 4, 1),
+            outcome="penalty",
+            fine=Decimal("45000"),
+            text="责令加付赔偿金45000元。",
+            actor=u["leader"],
+        )
     assert case.decision_number == "津人社监罚〔2019〕1号"
     assert (case.fine, case.compensation, case.decided_by) == (0, Decimal("45000"), u["leader"])
     investigation.refresh_from_db()

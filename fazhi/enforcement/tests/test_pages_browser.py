@@ -29,3 +29,35 @@ def test_case_page_refuses_decision_without_review(page, world):
     page.get_by_role("link", name="案卷（1 份记录）").click()
     assert "现场检查笔录" in text_of(page.locator("main"))
     screenshot(page, "enforcement-case-file")
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_case_page_shows_the_typed_dates_and_their_flags(page, world, width):
+    """18.5: a 受理 typed in time but entered after its clock ran out, on the officer's page."""
+    from datetime import date
+
+    from fazhi.enforcement.services import cases as intake
+    from fazhi.enforcement.testing import on_day
+    from fazhi.enforcement.tests.conftest import register
+
+    with on_day(date(2019, 3, 4)):
+        case = register(world)
+    with on_day(date(2019, 3, 20)):
+        intake.case_accept(case=case, on=date(2019, 3, 6), actor=world["users"]["a"])
+    page.set_viewport_size({"width": width, "height": 844 if width == 390 else 768})
+    browser_login(page, "zhifa_a")
+    page.goto_path(f"/staff/enforcement/cases/{case.pk}/")
+    section = page.get_by_test_id("date-entries")
+    expect(section.get_by_role("heading", name="日期录入记录")).to_be_visible()
+    text = text_of(section)
+    assert "受理日期" in text and "2019-03-06" in text and "2019-03-20" in text
+    assert "按填写日期未超期，但录入时已超过期限" in text
+    # the table scrolls inside its box on a phone: the page itself does not widen
+    wide = page.evaluate(
+        """w => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > w + 1)
+        .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + (e.id||'') + ' ' + Math.round(e.getBoundingClientRect().right))""",
+        width,
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, wide
+    section.scroll_into_view_if_needed()
+    screenshot(page, f"enforcement-case-dates-{width}")

@@ -19,6 +19,7 @@ from fazhi.enforcement.services import cases_acts as acts
 from fazhi.enforcement.services import cases_decision as decision
 from fazhi.enforcement.services import cases_execution as execution
 from fazhi.enforcement.services.cases_common import StaleVersion
+from fazhi.enforcement.testing import on_day
 from fazhi.enforcement.tests.conftest import (
     FACTS,
     PNG,
@@ -87,9 +88,10 @@ def test_reject_needs_reason_and_meets_acceptance_clock(world):
     case = register(world)
     with refused("理由"):
         intake.case_reject(case=case, on=date(2019, 3, 5), reason="", actor=world["users"]["a"])
-    case = intake.case_reject(
-        case=case, on=date(2019, 3, 5), reason="超过两年", actor=world["users"]["a"]
-    )
+    with on_day(date(2019, 3, 5)):  # entered the day it was done: the clock is met
+        case = intake.case_reject(
+            case=case, on=date(2019, 3, 5), reason="超过两年", actor=world["users"]["a"]
+        )
     assert case.status == "rejected"
     assert Deadline.objects.get(subject_id=str(case.pk)).status == "met"
 
