@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from fazhi.accounts.models import OrgUnit
 from fazhi.accounts.selectors import scope_queryset
+from fazhi.core.documents import agency_name
 from fazhi.core.domain.time_limits import Remaining
 from fazhi.core.models import AuditEvent, Deadline
 from fazhi.core.models.deadline import DeadlineStatus
@@ -20,6 +21,8 @@ from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import rates
 from fazhi.disputes.domain import reconsideration as rc
 from fazhi.disputes.models import LitigationCase, ReconsiderationCase
+
+RECONSIDERATION_POWER_ITEM = "QT-FY-12"  # the demo catalogue's 行政复议 item (powers/demo.py)
 
 RULE_LABELS = {
     "reconsideration.acceptance": "受理审查",
@@ -175,12 +178,24 @@ def tracking_status(*, code: str) -> Tracking | None:
 
 
 def body_name(case: ReconsiderationCase) -> str:
-    """The reconsideration body: the bureau (the root of the unit's tree), or the 市政府."""
+    """The reconsideration body (复议机关) recorded at registration by the date of the
+    application (domain/jurisdiction.py); for cases registered before it was recorded, the
+    bureau as 复议机关 or the government under the 2023 law."""
+    if case.body_name:
+        return case.body_name
     if case.role == rc.Role.RESPONDENT:
-        return "市人民政府"
-    root_id = case.org_unit.path.strip("/").split("/")[0]
-    root = OrgUnit.objects.filter(pk=root_id).first()
-    return root.name if root else case.org_unit.name
+        return "天津市人民政府"
+    return agency_name()
+
+
+def reconsideration_power_uses(*, year: int) -> dict[str, int]:
+    """Uses of the bureau's 复议 power item in ``year`` ({item code: count}): applications it
+    received as 复议机关 (each is an act under the power — accepted, refused or decided; 行政复议法
+    2017 第十二条, 第十七条). As 被申请人 the bureau exercises no 复议 power. The item's code is
+    configuration (``FAZHI["RECONSIDERATION_POWER_ITEM"]``) — read by the 零执法 count (powers)."""
+    code = settings.FAZHI.get("RECONSIDERATION_POWER_ITEM", RECONSIDERATION_POWER_ITEM)
+    n = ReconsiderationCase.objects.filter(role=rc.Role.BODY, received_on__year=year).count()
+    return {code: n} if code and n else {}
 
 
 def year_counts(*, year: int) -> dict[str, int]:

@@ -137,18 +137,21 @@ def power_item_version_diff(*, old: PowerItemVersion, new: PowerItemVersion) -> 
 
 def power_item_usage(*, year: int, item_ids: Iterable[int] | None = None) -> dict[int, int]:
     """Acts under each item in ``year`` ({item_id: count}): enforcement cases filed, arrears
-    steps taken (查询、划拨、罚款 — under the item code each step names) and licence
-    applications received, each read through its module's selector. Items with no act are
-    absent (count 0, which the pages show as 零执法 for an item in force)."""
+    steps taken (查询、划拨、罚款 — under the item code each step names), licence
+    applications received and reconsiderations received as 复议机关 (under the 复议 item), each
+    read through its module's selector. Items with no act are absent (count 0, which the pages
+    show as 零执法 for an item in force)."""
     from collections import Counter
 
+    from fazhi.disputes.selectors import reconsideration_power_uses
     from fazhi.enforcement.selectors_feedback import arrears_acts_by_item_code
     from fazhi.govservices.selectors import applications_by_power_item
 
     qs = Case.objects.filter(filed_on__year=year)
     rows = qs.order_by().values("power_item_id").annotate(n=Count("id"))
     counts: Counter[int] = Counter({r["power_item_id"]: r["n"] for r in rows})
-    by_code = arrears_acts_by_item_code(year=year)
+    by_code = Counter(arrears_acts_by_item_code(year=year))
+    by_code.update(reconsideration_power_uses(year=year))
     if by_code:
         ids = dict(PowerItem.objects.filter(code__in=by_code).values_list("code", "id"))
         counts.update({ids[code]: n for code, n in by_code.items() if code in ids})
