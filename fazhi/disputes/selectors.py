@@ -132,6 +132,15 @@ class TimelineEntry:
     event: AuditEvent
     label: str
 
+    @property
+    def outcome_label(self) -> str:
+        """The step's outcome in Chinese (the audit data keeps the code: no codes on screen)."""
+        code = (self.event.data or {}).get("outcome", "")
+        return REVIEW_OUTCOME_LABELS.get(code) or lit.OUTCOME_LABELS.get(code, code)
+
+
+REVIEW_OUTCOME_LABELS = {"accept": "受理", "correct": "通知补正", "reject": "不予受理"}
+
 
 def timeline(case) -> list[TimelineEntry]:
     """Every audited step on the case, oldest first, with its Chinese name."""

@@ -183,3 +183,10 @@ def test_a_2024_choice_of_the_superior_department_is_refused_and_writes_nothing(
             body_choice="department",
         )
     assert not ReconsiderationCase.objects.exists() and not AuditEvent.objects.exists()
+
+
+def test_the_case_page_shows_the_review_outcome_in_chinese_not_its_code(client, people):
+    case = _accepted(people)
+    client.force_login(people["legal"])
+    page = client.get(f"/staff/disputes/reconsiderations/{case.pk}/").content.decode()
+    assert "2019-03-25 · 受理" in page and " · accept" not in page
