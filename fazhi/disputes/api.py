@@ -68,6 +68,8 @@ def _recon(row) -> dict:
                 "decided_on",
                 "decided_late",
                 "error_cause",
+                "body_name",
+                "body_basis",
             )
         },
         "org_unit": c.org_unit.name,
@@ -229,6 +231,8 @@ def _recon_step(case, p: ReconsiderationStepIn, actor):
         return recon.reconsideration_extend(
             case=case, approver=_user(p.approver_id), reason=p.reason, actor=actor
         )
+    if p.step == "reply":
+        return recon.reconsideration_reply(case=case, on=p.on, summary=p.summary, actor=actor)
     if p.step in {"suspend", "terminate"}:
         service = getattr(recon, f"reconsideration_{p.step}")
         return service(case=case, on=p.on, reason=p.reason, actor=actor)

@@ -148,7 +148,10 @@ def _reconsideration(ctx, i: int) -> None:
     recon.reconsideration_send_copy(case=case, on=accepted + timedelta(days=1), actor=legal)
     late_reply = 12 if i % 29 == 0 else 7
     recon.reconsideration_reply(
-        case=case, on=accepted + timedelta(days=1 + late_reply), actor=legal
+        case=case,
+        on=accepted + timedelta(days=1 + late_reply),
+        summary="原行政行为认定事实清楚、程序合法，请求维持",
+        actor=legal,
     )
     if i % 9 == 0:
         recon.reconsideration_add_record(
@@ -186,8 +189,19 @@ def _reconsideration(ctx, i: int) -> None:
         if decision not in (DecisionType.UPHOLD, DecisionType.DISMISS)
         else ""
     )
+    detail = {
+        DecisionType.VARY: "罚款数额变更为法定幅度内的最低数额",
+        DecisionType.ORDER_PERFORMANCE: "自收到本决定书之日起三十日内依法履行调查处理职责",
+    }.get(decision, "")
     recon.reconsideration_decide(
-        case=case, decision=decision, on=on, actor=legal, text="经审理查明", error_cause=cause
+        case=case,
+        decision=decision,
+        on=on,
+        actor=legal,
+        text="被申请人作出的行政行为认定事实与证据材料不符",
+        facts="申请人所述事实与被申请人提交的证据材料一致",
+        error_cause=cause,
+        detail=detail,
     )
     recon.reconsideration_serve(case=case, on=on + timedelta(days=3), actor=legal)
 

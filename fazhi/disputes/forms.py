@@ -6,6 +6,7 @@ from django import forms
 
 from fazhi.accounts.models import OrgUnit
 from fazhi.core.validators import validate_phone, validate_resident_id
+from fazhi.disputes.domain import jurisdiction
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import reconsideration as rc
 
@@ -56,6 +57,13 @@ class StaffApplicationForm(ApplicationForm):
         choices=[(rc.Role.BODY.value, "复议机关"), (rc.Role.RESPONDENT.value, "被申请人")],
     )
     received_on = forms.DateField(label="收到申请（副本）日期", widget=DATE)
+    body_choice = forms.ChoiceField(
+        label="申请人选择的复议机关（2024年1月1日前的申请）",
+        required=False,
+        choices=[("", "—")] + [(k.value, v) for k, v in jurisdiction.CHOICE_LABELS.items()],
+        help_text="2024年1月1日前，申请人可选择本级人民政府或者上一级主管部门（行政复议法第十二条）；"
+        "此后由本级人民政府管辖（2023年修订第二十四条），无需选择。",
+    )
     is_simplified = forms.BooleanField(label="适用简易程序", required=False)
     power_item_code = forms.CharField(label="权力事项编码", max_length=64, required=False)
     original_case_ref = forms.CharField(

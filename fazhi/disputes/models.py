@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.choices import label_choices
 from fazhi.core.models.subject import DeadlineSubject
+from fazhi.disputes.domain import jurisdiction
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import reconsideration as rc
 
@@ -55,6 +56,16 @@ class ReconsiderationCase(DeadlineSubject, Feedback):
         _("状态"), max_length=16, choices=label_choices(rc.STATUS_LABELS), db_index=True
     )
     law = models.CharField(_("适用法律版本"), max_length=4)
+    # 复议机关 by the date of the application (domain/jurisdiction.py): under the 1999/2017 law
+    # 第十二条 the applicant's choice (body_choice), from 2024-01-01 the 本级人民政府 (2023 第二十四条)
+    body_name = models.CharField(_("复议机关"), max_length=100, blank=True)
+    body_choice = models.CharField(
+        _("申请人选择的复议机关"),
+        max_length=16,
+        blank=True,
+        choices=label_choices(jurisdiction.CHOICE_LABELS),
+    )
+    body_basis = models.CharField(_("复议机关的依据"), max_length=100, blank=True)
     applicant_name = models.CharField(_("申请人"), max_length=100)
     applicant_id_number = models.CharField(_("证件号码"), max_length=32, blank=True)
     applicant_phone = models.CharField(_("联系电话"), max_length=32, blank=True)
@@ -69,6 +80,7 @@ class ReconsiderationCase(DeadlineSubject, Feedback):
     accepted_on = models.DateField(_("受理日期"), null=True, blank=True, db_index=True)
     copy_sent_on = models.DateField(_("发送申请书副本日期"), null=True, blank=True)
     reply_received_on = models.DateField(_("收到答复日期"), null=True, blank=True)
+    reply_summary = models.TextField(_("被申请人答复要点"), blank=True)
     suspended_on = models.DateField(_("中止日期"), null=True, blank=True)
     suspension_days_left = models.IntegerField(_("中止时剩余天数"), null=True, blank=True)
     is_extended = models.BooleanField(_("已延长审理期限"), default=False)
@@ -86,6 +98,8 @@ class ReconsiderationCase(DeadlineSubject, Feedback):
     decided_on = models.DateField(_("决定日期"), null=True, blank=True)
     decided_late = models.BooleanField(_("超期作出决定"), default=False)
     decision_text = models.TextField(_("决定理由"), blank=True)
+    facts_found = models.TextField(_("审理查明的事实"), blank=True)
+    decision_detail = models.TextField(_("变更内容、履行事项或重作要求"), blank=True)
     served_on = models.DateField(_("送达日期"), null=True, blank=True)
     closed_note = models.TextField(_("终止或不予受理说明"), blank=True)
 

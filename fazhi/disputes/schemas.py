@@ -34,6 +34,8 @@ class ReconsiderationOut(Schema):
     decided_on: date | None
     decided_late: bool
     error_cause: str
+    body_name: str = ""  # 复议机关
+    body_basis: str = ""
     next_deadline: DisputeDeadlineOut | None = None
 
 
@@ -51,6 +53,8 @@ class ReconsiderationIn(Schema):
     power_item_code: str = ""
     original_case_ref: str = ""
     officers: str = ""
+    # before 2024-01-01 (行政复议法 第十二条): the body the applicant chose, government/department
+    body_choice: str = ""
 
 
 class ReviewIn(Schema):
@@ -64,6 +68,8 @@ class DecideIn(Schema):
     on: date
     text: str = ""
     error_cause: str = ""
+    facts: str = ""  # 审理查明的事实
+    detail: str = ""  # 变更内容 / 履行事项及期限 / 重作要求 (required for vary, order_performance)
 
 
 class LitigationOut(Schema):
@@ -146,7 +152,7 @@ class ReconsiderationStepIn(Schema):
     ]
     on: date
     kind: str = ""  # record: hearing / mediation / note
-    summary: str = ""  # record
+    summary: str = ""  # record; reply: what the respondent's written reply says
     reason: str = ""  # suspend, extend, terminate
     approver_id: int | None = None  # extend
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from fazhi.accounts.models import OrgUnit
 from fazhi.accounts.selectors import scope_queryset
+from fazhi.core.documents import agency_name
 from fazhi.core.models import AuditEvent
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors import subject_rows
@@ -21,6 +22,8 @@ from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import rates
 from fazhi.disputes.domain import reconsideration as rc
 from fazhi.disputes.models import LitigationCase, ReconsiderationCase
+
+RECONSIDERATION_POWER_ITEM = "QT-FY-12"  # the demo catalogue's 行政复议 item (powers/demo.py)
 
 RULE_LABELS = {
     "reconsideration.acceptance": "受理审查",
@@ -115,18 +118,19 @@ ACTION_LABELS = {
 }
 
 
-REVIEW_OUTCOME_LABELS = {"accept": "受理", "correct": "通知补正", "reject": "不予受理"}
-
-
 @dataclass(frozen=True)
 class TimelineEntry:
     event: AuditEvent
     label: str
 
     @property
-    def outcome(self) -> str:
-        value = self.event.data.get("outcome", "")
-        return REVIEW_OUTCOME_LABELS.get(value, value)
+    def outcome_label(self) -> str:
+        """The step's outcome in Chinese (the audit data keeps the code: no codes on screen)."""
+        code = (self.event.data or {}).get("outcome", "")
+        return REVIEW_OUTCOME_LABELS.get(code) or lit.OUTCOME_LABELS.get(code, code)
+
+
+REVIEW_OUTCOME_LABELS = {"accept": "受理", "correct": "通知补正", "reject": "不予受理"}
 
 
 def timeline(case) -> list[TimelineEntry]:
@@ -176,12 +180,24 @@ def tracking_status(*, code: str) -> Tracking | None:
 
 
 def body_name(case: ReconsiderationCase) -> str:
-    """The reconsideration body: the bureau (the root of the unit's tree), or the 市政府."""
+    """The reconsideration body (复议机关) recorded at registration by the date of the
+    application (domain/jurisdiction.py); for cases registered before it was recorded, the
+    bureau as 复议机关 or the government under the 2023 law."""
+    if case.body_name:
+        return case.body_name
     if case.role == rc.Role.RESPONDENT:
-        return "市人民政府"
-    root_id = case.org_unit.path.strip("/").split("/")[0]
-    root = OrgUnit.objects.filter(pk=root_id).first()
-    return root.name if root else case.org_unit.name
+        return "天津市人民政府"
+    return agency_name()
+
+
+def reconsideration_power_uses(*, year: int) -> dict[str, int]:
+    """Uses of the bureau's 复议 power item in ``year`` ({item code: count}): applications it
+    received as 复议机关 (each is an act under the power — accepted, refused or decided; 行政复议法
+    2017 第十二条, 第十七条). As 被申请人 the bureau exercises no 复议 power. The item's code is
+    configuration (``FAZHI["RECONSIDERATION_POWER_ITEM"]``) — read by the 零执法 count (powers)."""
+    code = settings.FAZHI.get("RECONSIDERATION_POWER_ITEM", RECONSIDERATION_POWER_ITEM)
+    n = ReconsiderationCase.objects.filter(role=rc.Role.BODY, received_on__year=year).count()
+    return {code: n} if code and n else {}
 
 
 def year_counts(*, year: int) -> dict[str, int]:

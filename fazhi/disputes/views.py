@@ -139,7 +139,9 @@ RECON_ACTIONS = {
     ),
     "corrected": lambda c, r, u: recon.reconsideration_corrected(case=c, on=_day(r), actor=u),
     "send_copy": lambda c, r, u: recon.reconsideration_send_copy(case=c, on=_day(r), actor=u),
-    "reply": lambda c, r, u: recon.reconsideration_reply(case=c, on=_day(r), actor=u),
+    "reply": lambda c, r, u: recon.reconsideration_reply(
+        case=c, on=_day(r), summary=r.POST.get("summary", ""), actor=u
+    ),
     "record": lambda c, r, u: recon.reconsideration_add_record(
         case=c, kind=r.POST.get("kind", ""), on=_day(r), summary=r.POST.get("summary", ""), actor=u
     ),
@@ -162,6 +164,8 @@ RECON_ACTIONS = {
         on=_day(r),
         text=r.POST.get("text", ""),
         error_cause=r.POST.get("error_cause", ""),
+        facts=r.POST.get("facts", ""),
+        detail=r.POST.get("detail", ""),
         actor=u,
     ),
     "serve": lambda c, r, u: recon.reconsideration_serve(case=c, on=_day(r), actor=u),

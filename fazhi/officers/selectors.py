@@ -2,7 +2,7 @@
 
 * `officer_for_user(user)`
 * `valid_certificate(officer=, on=)`
-* `check_officers_can_act(officers=, on=)` — raises `Refused` (行政处罚法 第四十二条)
+* `check_officers_can_act(officers=, on=)` — raises `Refused` (行政处罚法 第四十二条 / 2017 第三十七条, by date)
 * `usable_officers(on=, org_unit=None)`
 * `certification_stats(year=)`
 
@@ -117,8 +117,9 @@ def _why_not(officer: Officer, on: date) -> str:
 def check_officers_can_act(*, officers: Iterable[Officer], on: date) -> None:
     """Refuse unless at least two distinct officers each hold a card usable on ``on``.
 
-    《中华人民共和国行政处罚法》第四十二条 (two officers with 执法资格); 《劳动保障监察条例》
-    第十六条 (≥2 inspectors showing the card). Raises `Refused` naming who cannot act and why
+    《中华人民共和国行政处罚法》(2021) 第四十二条, before 2021-07-15 第三十七条第一款 (two officers
+    with 执法资格, cited as in force on ``on``); 《劳动保障监察条例》第十六条 (≥2 inspectors
+    showing the card). Raises `Refused` naming who cannot act and why
     (已过期 / 暂扣 / 注销 / 未年审 / 无执法证).
     """
     distinct: dict[int, Officer] = {}
@@ -128,7 +129,7 @@ def check_officers_can_act(*, officers: Iterable[Officer], on: date) -> None:
     if len(distinct) < 2:
         raise Refused(
             f"执法人员不足两名（仅{len(distinct)}名），每个执法行为须有两名以上持有效执法证的执法人员",
-            rules.BASIS_TWO_OFFICERS,
+            rules.basis_two_officers(on),
         )
     problems = [
         (officer.name, _why_not(officer, on))
@@ -136,7 +137,7 @@ def check_officers_can_act(*, officers: Iterable[Officer], on: date) -> None:
         if valid_certificate(officer=officer, on=on) is None
     ]
     if problems:
-        raise Refused(rules.unqualified_message(problems), rules.BASIS_QUALIFIED)
+        raise Refused(rules.unqualified_message(problems), rules.basis_qualified(on))
 
 
 def usable_officers(*, on: date, org_unit=None) -> QuerySet[Officer]:

@@ -3,6 +3,8 @@ with the forms for every service."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +19,7 @@ from fazhi.accounts.permissions import OFFICERS_MANAGE, allowed
 from fazhi.accounts.selectors import scope_queryset
 from fazhi.core.domain.errors import Refused
 from fazhi.officers import forms, selectors
+from fazhi.officers.domain import certificates as rules
 from fazhi.officers.models import Certificate
 from fazhi.officers.services import certificates as cards
 from fazhi.officers.services import officers as people
@@ -69,6 +72,8 @@ def register(request):
         "expiring": selectors.expiring_soon(user=request.user, today=today)[:20],
         "can_manage": allowed(request.user, OFFICERS_MANAGE),
         "today": today,
+        # the article as in force on the day the 持证率 is taken (the year's end, or today)
+        "basis_qualified": rules.basis_qualified(min(today, date(year, 12, 31))),
     }
     return render(request, "officers/register.html", context)
 

@@ -138,9 +138,10 @@ def power_item_version_diff(*, old: PowerItemVersion, new: PowerItemVersion) -> 
 
 def power_item_usage(*, year: int, item_ids: Iterable[int] | None = None) -> dict[int, int]:
     """Acts under each item in ``year`` ({item_id: count}): enforcement cases filed, arrears
-    steps taken (查询、划拨、罚款 — under the item code each step names) and licence
-    applications received, each counted by its module's selector registered in ``usage``. Items
-    with no act are absent (count 0, which the pages show as 零执法 for an item in force)."""
+    steps taken (查询、划拨、罚款 — under the item code each step names), licence applications
+    received and reconsiderations received as 复议机关 (under the 复议 item), each counted by its
+    module's selector registered in ``usage``. Items with no act are absent (count 0, which the
+    pages show as 零执法 for an item in force)."""
     counts: Counter[int] = Counter()
     for by_id in usage.counters_by_id():
         counts.update(by_id(year))

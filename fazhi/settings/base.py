@@ -258,6 +258,15 @@ FAZHI["DECISIONS_MIN_REVIEW_WORKING_DAYS"] = env.int(
     "FAZHI_DECISIONS_MIN_REVIEW_WORKING_DAYS", default=7
 )
 
+# 行政复议 (issue 17): the 代字 of the bureau's 复议 case numbers (津人社复〔2019〕4号 — illustrative,
+# UNVERIFIED), the power item whose use a 复议 heard counts for (零执法), and names of 复议机关
+# other than the derived ones, by org-unit code ({"HPQ": {"government": "…", "department": "…"}}).
+FAZHI["RECONSIDERATION_PREFIX"] = env.str("FAZHI_RECONSIDERATION_PREFIX", default="津人社复")
+FAZHI["RECONSIDERATION_POWER_ITEM"] = env.str(
+    "FAZHI_RECONSIDERATION_POWER_ITEM", default="QT-FY-12"
+)
+FAZHI["RECONSIDERATION_BODIES"] = json.loads(env.str("FAZHI_RECONSIDERATION_BODIES", default="{}"))
+
 # --- integrity (issue 18): audit anchors and seals, trusted proxies --------------------------
 # The key that seals audit events and signs the anchors. It must NOT be stored in the database
 # (nor in a backup of it): whoever holds it can forge events. DEBUG has a dev key.

@@ -83,7 +83,7 @@ class Role(StrEnum):
     RESPONDENT = "respondent"  # 被申请人: the 市政府 decides on the bureau's act
 
 
-JURISDICTION_2023 = "《中华人民共和国行政复议法》（2023年修订）第二十四条第一款第（一）项、第二款"
+JURISDICTION_2023 = "《中华人民共和国行政复议法》（2023年修订）第二十四条第一款第（一）项"
 JURISDICTION_2017 = "《中华人民共和国行政复议法》（2017年修正）第十二条第一款"
 
 
@@ -92,15 +92,16 @@ def check_role(role: Role, received_on: date) -> None:
 
     2017 第十二条第一款: an act of a 区人社局 could be taken, at the applicant's choice, to the
     district government or to the 上一级主管部门 (the bureau). 2023 第二十四条第一款第（一）项:
-    from 2024-01-01 the 本级人民政府 alone decides on its departments' acts, and for the bureau's
-    own acts the 直辖市人民政府 (第二款); the bureau is then only ever the 被申请人.
+    from 2024-01-01 the 本级人民政府 alone decides on its departments' acts (the district
+    government for a 区人社局, the 市人民政府 for the bureau); the bureau is then only ever the
+    被申请人, registered with the government as the 复议机关 (domain/jurisdiction.py).
 
     >>> check_role(Role.BODY, date(2023, 12, 29))
     >>> check_role(Role.RESPONDENT, date(2025, 3, 3))
     >>> check_role(Role.BODY, date(2025, 3, 3))
     Traceback (most recent call last):
     ...
-    fazhi.core.domain.errors.Refused: 自2024年1月1日起，对区人社局等政府工作部门的行政行为不服的，由其本级人民政府（区人民政府）管辖，对市人社局行政行为不服的由市人民政府管辖，本局不是复议机关，不能作为复议机关登记。请告知申请人向有管辖权的人民政府申请；本局作为被申请人收到申请书副本的，按“被申请人”登记（依据：《中华人民共和国行政复议法》（2023年修订）第二十四条第一款第（一）项、第二款）
+    fazhi.core.domain.errors.Refused: 自2024年1月1日起，对区人社局等政府工作部门的行政行为不服的，由其本级人民政府（区人民政府）管辖，对市人社局行政行为不服的由市人民政府管辖，本局不是复议机关，不能作为复议机关登记。请告知申请人向有管辖权的人民政府申请；本局作为被申请人收到申请书副本的，按“被申请人”登记（依据：《中华人民共和国行政复议法》（2023年修订）第二十四条第一款第（一）项）
     """
     if role == Role.BODY and law_for(received_on) is LAW_2023:
         raise Refused(

@@ -10,10 +10,13 @@ import secrets
 from datetime import date
 from typing import IO
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from fazhi.accounts.permissions import DISPUTES_HANDLE, HEAD_APPROVAL, allowed, require
+from fazhi.core.documents import agency_name
+from fazhi.core.domain.docnum import DocNumber, format_docnum
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import (
@@ -25,6 +28,8 @@ from fazhi.core.services.deadlines import (
 )
 from fazhi.core.services.evidence import evidence_ingest
 from fazhi.core.services.numbering import take_serial
+from fazhi.disputes.domain import decision as content
+from fazhi.disputes.domain import jurisdiction
 from fazhi.disputes.domain import reconsideration as rules
 from fazhi.disputes.domain.errors import Refused
 from fazhi.disputes.domain.reconsideration import DecisionType, Role, Status
@@ -36,7 +41,9 @@ from fazhi.disputes.services.clock import (
     RESUMED_TITLE,
     open_deadline,
 )
+from fazhi.publicity.services.records import authority_for
 
+DEFAULT_PREFIX = "津人社复"
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
@@ -44,18 +51,44 @@ def new_tracking_code() -> str:
     return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(10))
 
 
+def reference_prefix() -> str:
+    """The agency's 代字 for its 复议 numbers (configuration: ``FAZHI["RECONSIDERATION_PREFIX"]``;
+    the default is illustrative, UNVERIFIED)."""
+    return settings.FAZHI.get("RECONSIDERATION_PREFIX") or DEFAULT_PREFIX
+
+
 def _reference(year: int) -> str:
-    """复〔YYYY〕N号 from core's locked counter (never by counting: concurrent filings collided)."""
-    prefix = f"复〔{year}〕"
+    """津人社复〔YYYY〕N号 (GB/T 9704 7.2.4 发文字号: the agency's 代字, the year, a serial from 1)
+    from core's locked counter (never by counting: concurrent filings collided). The counter's
+    first value continues after the numbers already used under this 代字 (or the bare 复〔〕 of
+    earlier releases); numbers typed from another body's papers (津政复…) are not ours."""
+    prefix = reference_prefix()
+    own = (f"{prefix}〔{year}〕", f"复〔{year}〕")
 
     def used() -> int:
-        refs = ReconsiderationCase.objects.filter(reference__startswith=prefix)
-        tails = (
-            r[len(prefix) :].removesuffix("号") for r in refs.values_list("reference", flat=True)
-        )
-        return max((int(t) for t in tails if t.isdigit()), default=0)
+        serials = [0]
+        for ref in ReconsiderationCase.objects.filter(
+            reference__contains=f"〔{year}〕"
+        ).values_list("reference", flat=True):
+            head = next((h for h in own if ref.startswith(h)), None)
+            tail = ref[len(head) :].removesuffix("号") if head else ""
+            if tail.isdigit():
+                serials.append(int(tail))
+        return max(serials)
 
-    return f"{prefix}{take_serial('disputes.reconsideration', year, floor=used)}号"
+    serial = take_serial("disputes.reconsideration", year, floor=used)
+    return format_docnum(DocNumber(issuer=prefix, year=year, serial=serial))
+
+
+def _agency(org_unit) -> str:
+    """The full name of the department whose act is challenged: the bureau (configuration) or
+    the district bureau above the unit that acted."""
+    unit = org_unit
+    while unit is not None and unit.kind not in ("bureau", "district"):
+        unit = unit.parent
+    if unit is None or unit.kind == "bureau":
+        return agency_name()
+    return authority_for(unit).name
 
 
 def _locked(case: ReconsiderationCase) -> ReconsiderationCase:
@@ -97,12 +130,17 @@ def reconsideration_apply(
     handler=None,
     reference: str = "",
     tracking_code: str = "",
+    body_choice: str = "",
 ) -> ReconsiderationCase:
     """Register an application (online or from paper), or, as respondent, the copy received.
 
     Refuses an application with no identifiable act or out of its 60-day period (2023 第二十条 /
     2017 第九条) and an attachment the evidence store rejects. As 复议机关 it opens the 5-day
     acceptance review; as 被申请人 the case starts accepted with the reply deadline running.
+
+    The 复议机关 is recorded by the date (domain/jurisdiction.py): as 被申请人, the government
+    (2023 第二十四条) or, before 2024, the body the applicant chose (``body_choice``, 1999/2017
+    第十二条); as 复议机关 (old law only), the bureau itself, chosen as 上一级主管部门.
     """
     # 行政复议法（2023）第二十二条: anyone may apply online (the public form, no account); a paper
     # application, or the copy received as 被申请人, is registered by the legal division.
@@ -123,6 +161,17 @@ def reconsideration_apply(
     )
     if is_simplified:
         rules.decision_rule(simplified=True, received_on=received_on)
+    if Role(role) == Role.BODY:
+        body = jurisdiction.Body(
+            agency_name(), jurisdiction.jurisdiction_basis(received_on), "department"
+        )
+    else:
+        body = jurisdiction.reconsideration_body(
+            agency=_agency(org_unit),
+            received_on=received_on,
+            choice=body_choice,
+            configured=settings.FAZHI.get("RECONSIDERATION_BODIES", {}).get(org_unit.code),
+        )
     reference = reference or _reference(received_on.year)
     case = ReconsiderationCase(
         reference=reference,
@@ -131,6 +180,9 @@ def reconsideration_apply(
         is_online=is_online,
         status=Status.RECEIVED,
         law=law.code,
+        body_name=body.name,
+        body_choice=body.choice,
+        body_basis=body.basis,
         applicant_name=applicant_name.strip(),
         applicant_id_number=applicant_id_number.strip(),
         applicant_phone=applicant_phone.strip(),
@@ -174,7 +226,17 @@ def reconsideration_apply(
             owner=owner,
             org_unit=org_unit,
         )
-    _record(case, "apply", actor, law=law.code, role=role, online=is_online, files=files)
+    _record(
+        case,
+        "apply",
+        actor,
+        law=law.code,
+        role=role,
+        online=is_online,
+        files=files,
+        body=body.name,
+        body_basis=body.basis,
+    )
     return case
 
 
@@ -258,17 +320,20 @@ def reconsideration_send_copy(*, case: ReconsiderationCase, on: date, actor) -> 
 
 
 @transaction.atomic
-def reconsideration_reply(*, case: ReconsiderationCase, on: date, actor) -> ReconsiderationCase:
-    """The respondent's reply with evidence arrived (or, as respondent, was filed) on ``on``."""
+def reconsideration_reply(
+    *, case: ReconsiderationCase, on: date, actor, summary: str = ""
+) -> ReconsiderationCase:
+    """The respondent's reply with evidence arrived (or, as respondent, was filed) on ``on``;
+    ``summary`` is what it says (stated in the decision: 2023 第四十八条; 2017 第二十三条)."""
     require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     reply = open_deadline(case, "reconsideration.reply", "reconsideration.simplified_reply")
     if reply is None or case.reply_received_on:
         raise Refused("该案件没有待答复的期限")
     met = deadline_meet(deadline=reply, met_on=on, actor=actor)
-    case.reply_received_on = on
+    case.reply_received_on, case.reply_summary = on, summary.strip()
     case.save()
-    _record(case, "reply", actor, on=on, late=met.due < on, due=met.due)
+    _record(case, "reply", actor, on=on, late=met.due < on, due=met.due, summary=summary.strip())
     return case
 
 
@@ -442,15 +507,22 @@ def reconsideration_decide(
     actor,
     text: str = "",
     error_cause: str = "",
+    facts: str = "",
+    detail: str = "",
 ) -> ReconsiderationCase:
     """Record the decision. A correcting decision must name its cause (feedback). A decision
-    after the due date is recorded and flagged ``decided_late`` (the deadline is missed)."""
+    after the due date is recorded and flagged ``decided_late`` (the deadline is missed).
+
+    ``facts`` are the facts held (经审理查明); ``detail`` what an act is changed to, what the
+    respondent must do and by when, or a 重作 order — required for 变更 and 责令履行
+    (domain/decision.py); a 确认无效 decision exists only under the 2023 law."""
     require(actor, DISPUTES_HANDLE, unit=case.org_unit)
     case = _locked(case)
     law = rules.law_for(case.received_on)
     if decision not in set(DecisionType):
         raise Refused("请选择复议决定的类型", rules.cite(law, law.decision_article))
     decision = DecisionType(decision)
+    basis = content.check_content(decision, law.code, detail)
     if decision in rules.CORRECTING and error_cause not in set(rules.ErrorCause):
         raise Refused("纠错决定须注明原行政行为的错误原因")
     if on < (case.accepted_on or case.received_on):
@@ -461,6 +533,7 @@ def reconsideration_decide(
         met = deadline_meet(deadline=deadline, met_on=on, actor=actor)
         case.decided_late = on > met.due
     case.decision, case.decided_on, case.decision_text = decision, on, text.strip()
+    case.facts_found, case.decision_detail = facts.strip(), detail.strip()
     case.error_cause = error_cause if decision in rules.CORRECTING else ""
     case.save()
     _record(
@@ -470,7 +543,8 @@ def reconsideration_decide(
         decision=decision,
         on=on,
         late=case.decided_late,
-        basis=rules.cite(law, law.decision_article),
+        basis=basis,
+        detail=case.decision_detail,
     )
     return case
 

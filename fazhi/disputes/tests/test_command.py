@@ -26,6 +26,7 @@ def test_figures_as_json_and_text(people):
         decision=DecisionType.VARY,
         on=date(2019, 5, 1),
         error_cause="improper",
+        detail="罚款数额变更为二千元",
         actor=people["legal"],
     )
     out = StringIO()

@@ -8,7 +8,9 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["reconsideration", "litigation", "rates"])
+@pytest.mark.parametrize(
+    "name", ["reconsideration", "litigation", "rates", "jurisdiction", "decision"]
+)
 def test_docstring_examples(name):
     module = importlib.import_module(f"fazhi.disputes.domain.{name}")
     result = doctest.testmod(module)

@@ -51,6 +51,6 @@ def test_concurrent_filings_no_duplicate_no_gap_no_error(people):
     refs = ReconsiderationCase.objects.exclude(tracking_code="EARLIER001").values_list(
         "reference", flat=True
     )
-    serials = sorted(int(r.removeprefix("复〔2019〕").removesuffix("号")) for r in refs)
+    serials = sorted(int(r.removeprefix("津人社复〔2019〕").removesuffix("号")) for r in refs)
     assert serials == list(range(4, 4 + FILINGS))  # no duplicate, no gap, after the typed 3
     assert SerialCounter.objects.get(key="disputes.reconsideration", year=2019).last == 3 + FILINGS

@@ -88,3 +88,38 @@ def test_registration_form_says_which_numbers_name_the_original_decision(page, p
     help_id = field.get_attribute("aria-describedby")
     assert "许可文号" in text_of(page.locator(f"#{help_id}"))
     screenshot(page, "disputes-reconsideration-form")
+
+
+def test_the_case_page_shows_the_body_and_takes_the_reply_and_the_decision(page, people):
+    # issue 17.7 and 17.13: the 复议机关 recorded by date; the reply and the facts for the 决定书
+    case = apply(people)
+    recon.reconsideration_review(
+        case=case, outcome="accept", on=date(2019, 3, 22), actor=people["legal"]
+    )
+    recon.reconsideration_send_copy(case=case, on=date(2019, 3, 25), actor=people["legal"])
+    browser_login(page, "legal")
+    page.goto_path(f"/staff/disputes/reconsiderations/{case.pk}/")
+    text = text_of(page.locator("main"))
+    assert "复议机关" in text and "天津市人力资源和社会保障局" in text and "第十二条第一款" in text
+    page.get_by_text("收到被申请人答复").click()
+    page.locator("input[name=on]").first.fill("2019-04-01")
+    page.locator("textarea[name=summary]").first.fill("原处罚认定事实清楚，请求维持")
+    page.get_by_role("button", name="记录答复").click()
+    assert "2019-04-01：原处罚认定事实清楚，请求维持" in text_of(page.locator("main"))
+    page.get_by_text("作出复议决定").click()
+    page.locator("select[name=decision]").select_option("vary")
+    page.locator("select[name=error_cause]").select_option("improper")
+    page.locator("form[action$='/decide/'] input[name=on]").fill("2019-05-06")
+    page.locator("textarea[name=facts]").fill("申请人已足额支付工资")
+    page.get_by_role("button", name="作出决定").click()
+    assert "变更决定须写明原行政行为变更为何内容" in text_of(page.locator("main"))
+    page.get_by_text("作出复议决定").click()
+    page.locator("select[name=decision]").select_option("vary")
+    page.locator("select[name=error_cause]").select_option("improper")
+    page.locator("form[action$='/decide/'] input[name=on]").fill("2019-05-06")
+    page.locator("textarea[name=detail]").fill("罚款人民币二千元")
+    page.get_by_role("button", name="作出决定").click()
+    assert "下载决定书" in text_of(page.locator("main"))
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 860})
+        screenshot(page, f"disputes-case-decided-{width}")

@@ -67,7 +67,12 @@ def _decided(people, decision, ref, **extra):
     )
     cause = "facts_unclear" if decision not in (DecisionType.UPHOLD, DecisionType.DISMISS) else ""
     return recon.reconsideration_decide(
-        case=case, decision=decision, on=date(2019, 5, 20), actor=people["legal"], error_cause=cause
+        case=case,
+        decision=decision,
+        on=date(2019, 5, 20),
+        actor=people["legal"],
+        error_cause=cause,
+        detail="罚款数额变更为二千元" if decision == DecisionType.VARY else "",
     )
 
 

@@ -76,7 +76,7 @@ def test_problems_have_stable_codes(client, world):
     r = post("act", {**act, "version": case.version - 1})
     assert r.status_code == 409 and r.json()["code"] == "stale_version"
     r = post("act", {**act, "officers": [world["officers"]["a"].pk]})
-    assert r.json()["code"] == "rule_refused" and "第四十二条" in r.json()["detail"]
+    assert r.json()["code"] == "rule_refused" and "第三十七条" in r.json()["detail"]
     r = post("act", {**act, "on": "not a date"})
     assert r.status_code == 422 and r.json()["code"] == "invalid_input"
     r = post("act", {**act, "kind": "no-such-kind"})

@@ -115,11 +115,11 @@ def test_filing_needs_leader_and_two_certified_officers(world):
         intake.case_file(
             case=case, on=date(2019, 3, 5), approver=u["a"], officers=two(world), actor=u["a"]
         )
-    with refused("第四十二条"):
+    with refused("第三十七条"):
         intake.case_file(
             case=case, on=date(2019, 3, 5), approver=u["leader"], officers=[o["a"]], actor=u["a"]
         )
-    with refused("第四十二条"):
+    with refused("第三十七条"):
         intake.case_file(
             case=case,
             on=date(2019, 3, 5),
@@ -135,7 +135,7 @@ def test_act_refusals(world, settings):
     grant = {case.power_item.code: {"measures": ["seizure"], "basis": "（测试：假定设定依据授予）"}}
     settings.FAZHI = {**settings.FAZHI, "ENFORCEMENT_COERCION_GRANTS": grant}
     u, o = world["users"], world["officers"]
-    with refused("第四十二条"):
+    with refused("第三十七条"):
         acts.case_record_act(
             case=case,
             kind="interview",
@@ -144,7 +144,7 @@ def test_act_refusals(world, settings):
             officers=[o["a"]],
             actor=u["a"],
         )
-    with refused("第四十二条"):  # the second officer has no certificate
+    with refused("第三十七条"):  # the second officer has no certificate
         acts.case_record_act(
             case=case,
             kind="interview",

@@ -59,7 +59,7 @@ def test_refused_step_shows_the_article_and_writes_nothing(client, world):
         },
         follow=True,
     )
-    assert "第四十二条" in response.content.decode()
+    assert "第三十七条" in response.content.decode()
     assert AuditEvent.objects.count() == before
 
 

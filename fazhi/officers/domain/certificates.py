@@ -2,8 +2,10 @@
 
 Legal basis:
 
-* 《中华人民共和国行政处罚法》第四十二条: penalties are imposed by officers holding 行政执法资格,
-  at least two of them; 第七十六条第（五）项: a penalty imposed by an officer without a card is
+* 《中华人民共和国行政处罚法》(2021) 第四十二条: penalties are imposed by officers holding
+  行政执法资格, at least two of them (1996/2009/2017 text 第三十七条第一款: at least two officers
+  who show their 证件) — cited as the version in force on the day of the act, from the versioned
+  table `fazhi.enforcement.domain.citations` (`basis_two_officers`, `basis_qualified`); 第七十六条第（五）项: a penalty imposed by an officer without a card is
   sanctioned (处分).
 * 《劳动保障监察条例》第四条: the 劳动保障监察证件 is issued under the ministry's supervision to
   inspectors appointed by 考核 or 考试; 第十六条: an investigation needs at least two inspectors
@@ -36,8 +38,8 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-BASIS_TWO_OFFICERS = "《中华人民共和国行政处罚法》第四十二条；《劳动保障监察条例》第十六条"
-BASIS_QUALIFIED = "《中华人民共和国行政处罚法》第四十二条"
+from fazhi.enforcement.domain import citations
+
 BASIS_CARD = "《劳动保障监察条例》第四条；国办发〔2018〕118号（二十三）"
 BASIS_SANCTION = "《中华人民共和国行政处罚法》第七十六条第（五）项"
 BASIS_PERIOD = "《中华人民共和国民法典》第二百零二条"
@@ -45,6 +47,28 @@ BASIS_EXAM = "《劳动保障监察条例》第四条（经考核或者考试录
 BASIS_TRAINING = "国办发〔2018〕118号（二十三）（执法人员上岗前须经培训）"
 BASIS_REVIEWER = "《中华人民共和国行政处罚法》（2021年修订）第五十八条第二款"
 PENALTY_2021_FROM = date(2021, 7, 15)  # 行政处罚法 (2021) 第八十六条
+
+
+def basis_qualified(on: date) -> str:
+    """The 行政处罚法 article requiring qualified officers, as in force on ``on``.
+
+    >>> basis_qualified(date(2019, 3, 5))
+    '《中华人民共和国行政处罚法》（2017年修正）第三十七条第一款'
+    >>> basis_qualified(date(2021, 7, 14)), basis_qualified(date(2021, 7, 15))
+    ('《中华人民共和国行政处罚法》（2017年修正）第三十七条第一款', '《中华人民共和国行政处罚法》（2021年修订）第四十二条')
+    >>> basis_qualified(date(2012, 5, 2))
+    '《中华人民共和国行政处罚法》（2009年修正）第三十七条第一款'
+    """
+    return citations.cite(citations.PENALTY, "two_officers", on)
+
+
+def basis_two_officers(on: date) -> str:
+    """Two officers: the 行政处罚法 as in force on ``on`` and 劳动保障监察条例 第十六条.
+
+    >>> basis_two_officers(date(2022, 1, 4))
+    '《中华人民共和国行政处罚法》（2021年修订）第四十二条；《劳动保障监察条例》第十六条'
+    """
+    return f"{basis_qualified(on)}；《劳动保障监察条例》第十六条"
 
 
 class Status(StrEnum):

@@ -51,7 +51,10 @@ def test_fewer_than_two_officers_are_refused(pair, _case):
     with pytest.raises(Refused) as exc:
         selectors.check_officers_can_act(officers=officers, on=DAY)
     assert exc.value.message.startswith("执法人员不足两名")
-    assert exc.value.basis == "《中华人民共和国行政处罚法》第四十二条；《劳动保障监察条例》第十六条"
+    # DAY is in 2019: the 2017 text's article, not the 2021 第四十二条 (issue 17.4)
+    assert exc.value.basis == (
+        "《中华人民共和国行政处罚法》（2017年修正）第三十七条第一款；《劳动保障监察条例》第十六条"
+    )
 
 
 def test_officers_without_usable_cards_are_named_with_the_reason(staff, pair):
@@ -73,7 +76,7 @@ def test_officers_without_usable_cards_are_named_with_the_reason(staff, pair):
     assert "赵振华（已过期）" in message and "孙秀英（暂扣）" in message
     assert "周明亮（未年审）" in message and "吴玉兰（无执法证）" in message
     assert "张建国" not in message
-    assert exc.value.basis == "《中华人民共和国行政处罚法》第四十二条"
+    assert exc.value.basis == "《中华人民共和国行政处罚法》（2017年修正）第三十七条第一款"
     revoked = make_officer(staff, "钱宏伟", number="1200001900006")
     cards.certificate_revoke(
         certificate=revoked.certificates.get(),
@@ -157,3 +160,9 @@ def test_certification_stats(staff, pair):
     assert stats["reviews"] == 1 and stats["exams_passed"] == 1
     assert stats["training_hours_total"] == 84.0 and stats["training_hours_average"] == 28.0
     assert stats["training_short"] == 2  # the expired officer (20) and 李海燕 (0)
+
+
+def test_from_2021_07_15_the_2021_article_is_cited(pair):
+    with pytest.raises(Refused) as exc:
+        selectors.check_officers_can_act(officers=[pair[0]], on=date(2022, 3, 1))
+    assert exc.value.basis.startswith("《中华人民共和国行政处罚法》（2021年修订）第四十二条")

@@ -62,3 +62,32 @@ def test_a_remedy_citation_is_watched_like_the_basis(people, corpus):
     assert power_items_flag_changed_law(actor=SYSTEM, on=date(2025, 6, 1)) == [item]
     item.refresh_from_db()
     assert "《示范条例》" in item.review_reason
+
+
+def test_a_reconsideration_heard_by_the_bureau_counts_for_the_reconsideration_item(people):
+    # issue 17 item 11: the 复议 item was 零执法 however many 复议 cases the bureau heard
+    from fazhi.disputes.domain.reconsideration import Role
+    from fazhi.disputes.services.reconsideration import reconsideration_apply
+
+    item = PowerItem.objects.create(
+        code="QT-FY-12",
+        kind="other",
+        name="对区人力资源和社会保障局具体行政行为的行政复议",
+        org_unit=people["units"]["fagui"],
+    )
+    common = {
+        "org_unit": people["units"]["district"],
+        "applicant_name": "张三",
+        "respondent": "和平区人社局",
+        "act": "和平区人社局工伤认定决定书",
+        "act_known_on": date(2019, 3, 1),
+        "requests": "撤销",
+        "received_on": date(2019, 3, 20),
+        "actor": people["legal"],
+    }
+    assert power_item_usage(year=2019) == {}
+    reconsideration_apply(role=Role.BODY, **common)
+    reconsideration_apply(role=Role.BODY, **common)
+    reconsideration_apply(role=Role.RESPONDENT, **common)  # as 被申请人: not the bureau's power
+    assert power_item_usage(year=2019) == {item.pk: 2}
+    assert power_item_usage(year=2020) == {}

@@ -2,15 +2,16 @@
 REF [--user NAME]`.
 
 verify re-hashes every stored file and exits 1 listing each missing or altered one; with
-``--archive`` it checks an exported case-file archive instead: every file listed in its
-``manifest.json`` must be present with the SHA-256 recorded there, and nothing unlisted may be
-added (exit 0 intact, 1 broken, naming each file). ingest takes a file into the store through the
+``--archive`` it checks an exported case-file archive instead — against the database, not the
+archive's own ``manifest.json`` (which whoever alters a file can alter too): each evidence file
+against the hash recorded at ingestion, every file against the export recorded on the audit
+chain, and that chain (``fazhi.core.services.archive_verify``; exit 0 intact, 1 broken, naming
+each file). ingest takes a file into the store through the
 same service as the staff UI (for scripting).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zipfile
 from pathlib import Path
@@ -20,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from fazhi.core.services.archive_verify import archive_verify
 from fazhi.core.services.evidence import (
     EvidenceRejected,
     evidence_count,
@@ -85,8 +87,8 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"文件不存在：{path}", returncode=2)
         try:
-            report = archive_report(path)
-        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+            report = archive_verify(path)
+        except (zipfile.BadZipFile, ValueError) as exc:
             raise CommandError(f"不是有效的案卷压缩包：{exc}", returncode=1) from exc
         if as_json:
             self.stdout.write(json.dumps(report, ensure_ascii=False))
@@ -141,31 +143,3 @@ class Command(BaseCommand):
                 )
             )
             self.stdout.write(f"  SHA-256：{evidence.sha256}")
-
-
-def archive_report(path: Path) -> dict:
-    """Check a case-file archive against its manifest (a zip with ``manifest.json`` listing
-    ``files: [{path, sha256}]``). Reads only."""
-    problems: list[dict[str, str]] = []
-    with zipfile.ZipFile(path) as archive:
-        manifest = json.loads(archive.read("manifest.json"))
-        listed = {entry["path"]: entry["sha256"] for entry in manifest["files"]}
-        present = set(archive.namelist()) - {"manifest.json"}
-        for name, expected in listed.items():
-            if name not in present:
-                problems.append({"path": name, "problem": "文件缺失"})
-                continue
-            digest = hashlib.sha256()
-            with archive.open(name) as stream:
-                while chunk := stream.read(1024 * 1024):
-                    digest.update(chunk)
-            if digest.hexdigest() != expected:
-                problems.append({"path": name, "problem": "内容被改动（哈希不符）"})
-        for name in sorted(present - set(listed)):
-            problems.append({"path": name, "problem": "未列入清单的文件"})
-    return {
-        "case": manifest.get("case", ""),
-        "checked": len(listed),
-        "intact": not problems,
-        "problems": problems,
-    }
