@@ -288,3 +288,47 @@ class PushItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_type}#{self.subject_id} {self.get_status_display()}"
+
+
+# --- 先行登记保存 --------------------------------------------------------------------------------
+
+
+class Preservation(models.Model):
+    """先行登记保存 of evidence in a case (《中华人民共和国行政处罚法》第五十六条: with the
+    负责人's approval, when evidence may be lost; a decision on it within seven days — read as
+    working days, domain-rules-2 §22 rule 6). Enforcement records no such act yet, so the register
+    lives here; warning rule 6 reads it. The typed dates are kept beside who entered them and
+    when (``recorded_*`` / ``handled_*``)."""
+
+    class Handling(models.TextChoices):
+        RECORD = "record", _("记录、复制、拍照后返还")
+        EXAMINE = "examine", _("送交检验、检测或鉴定")
+        TRANSFER = "transfer", _("移送有关部门")
+        SEIZE = "seize", _("依法查封、扣押")
+        RELEASE = "release", _("解除登记保存")
+
+    case = models.ForeignKey(
+        "enforcement.Case", on_delete=models.PROTECT, related_name="+", verbose_name=_("案件")
+    )
+    saved_on = models.DateField(_("登记保存日期"))
+    items = models.TextField(_("登记保存的证据"))
+    approver = models.CharField(_("批准的负责人"), max_length=100)
+    handled_on = models.DateField(_("处理决定日期"), null=True, blank=True)
+    handling = models.CharField(_("处理决定"), max_length=10, choices=Handling.choices, blank=True)
+    recorded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    handled_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(_("处理录入时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("先行登记保存")
+        verbose_name_plural = _("先行登记保存")
+        ordering = ["case", "saved_on", "pk"]
+        indexes = [models.Index(fields=["case", "saved_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.saved_on:%Y-%m-%d} {self.items[:40]}"

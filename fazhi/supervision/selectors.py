@@ -85,7 +85,52 @@ def case_facts(case: Case) -> rules.CaseFacts:
         published_on=getattr(publicity, "published_on", None),
         changed_on=getattr(publicity, "changed_on", None),
         withdrawn_on=getattr(publicity, "withdrawn_on", None),
+        preservations=preservations_of(case),
+        pushes=pushes_of(case),
     )
+
+
+def preservations_of(case: Case) -> tuple[tuple[date, date | None], ...]:
+    """The case's 先行登记保存 as (saved on, handled on) — rule 6."""
+    from fazhi.supervision.models import Preservation
+
+    return tuple(
+        Preservation.objects.filter(case=case)
+        .order_by("saved_on", "pk")
+        .values_list("saved_on", "handled_on")
+    )
+
+
+PUSH_EVENTS = (("filed_on", "立案信息"), ("decided_on", "处罚决定信息"), ("closed_on", "结案信息"))
+
+
+def pushes_of(case: Case) -> tuple[tuple[str, date, date | None], ...]:
+    """Each event of the case the platform must receive — (what, when, the day the platform
+    first accepted a version of the case carrying it, or None) — rule 10."""
+    from django.utils import timezone
+
+    from fazhi.supervision.models import PushItem
+
+    accepted = list(
+        PushItem.objects.filter(
+            subject_type=CASE_TYPE,
+            subject_id=str(case.pk),
+            status=PushItem.Status.ACCEPTED,
+            accepted_at__isnull=False,
+        ).values_list("payload", "accepted_at")
+    )
+    out = []
+    for key, label in PUSH_EVENTS:
+        happened = getattr(case, key)
+        if happened is None:
+            continue
+        days = [
+            timezone.localdate(at)
+            for payload, at in accepted
+            if payload.get(key) == happened.isoformat()
+        ]
+        out.append((label, happened, min(days) if days else None))
+    return tuple(out)
 
 
 def _review_by_catalogue(case: Case) -> bool | None:
@@ -142,12 +187,59 @@ def warnings_for(user, *, status: str | None = Warning.Status.OPEN, rule: str = 
     return qs.order_by("-level", "-opened_at", "pk")
 
 
-def subject_url(warning: Warning) -> str:
-    if warning.subject_type == CASE_TYPE:
-        from django.urls import reverse
+YEARBOOK_TYPE = "supervision.yearbook"  # rule 12's warnings are on a year, not a record
 
+
+def subject_url(warning: Warning) -> str:
+    from django.urls import reverse
+
+    if warning.subject_type == CASE_TYPE:
         return reverse("enforcement:case_detail", args=[int(warning.subject_id)])
+    if warning.subject_type == YEARBOOK_TYPE:
+        return reverse("supervision:yearbook") + f"?year={warning.subject_id}"
     return ""
+
+
+DECISIONS_LABEL = "处罚决定（件）"
+AMOUNT_LABEL = "罚没金额（万元）"
+
+
+def yearbook_figures(year: int) -> dict:
+    """The figures of the 统计年报 rule 12 compares (the 处罚 table's total and amount)."""
+    table = yearbook(year)["penalty"]
+    return {DECISIONS_LABEL: table.total, AMOUNT_LABEL: table.amount_wan}
+
+
+def platform_figures(year: int) -> dict:
+    """The same figures from what the city platform accepted: the last accepted version of each
+    case whose decision is dated in ``year`` (PostgreSQL: DISTINCT ON)."""
+    from fazhi.supervision.domain import statistics as st
+    from fazhi.supervision.models import PushItem
+
+    latest = (
+        PushItem.objects.filter(
+            subject_type=CASE_TYPE,
+            status=PushItem.Status.ACCEPTED,
+            payload__decided_on__startswith=f"{year}-",
+        )
+        .order_by("subject_id", "-accepted_at", "-pk")
+        .distinct("subject_id")
+        .values_list("payload", flat=True)
+    )
+    count, amount = 0, Decimal(0)
+    for payload in latest:
+        if payload.get("outcome") == "no_penalty":
+            continue
+        count += 1
+        amount += _decimal(payload.get("fine_yuan")) or Decimal(0)
+    return {DECISIONS_LABEL: count, AMOUNT_LABEL: st.wan(amount)}
+
+
+def bureau_unit():
+    """The unit year-level warnings belong to: the root of the unit tree."""
+    from fazhi.accounts.models import OrgUnit
+
+    return OrgUnit.objects.filter(parent__isnull=True).order_by("pk").first()
 
 
 def case_file_gaps(case: Case) -> list[casefile.Gap]:

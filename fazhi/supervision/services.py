@@ -10,13 +10,14 @@ from the last *finished* run and so covers what the killed one missed.
 from __future__ import annotations
 
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from fazhi.accounts.permissions import (
+    ENFORCEMENT_HANDLE,
     SUPERVISION_OVERSEE,
     SUPERVISION_OVERSIGHT_REPLY,
     SUPERVISION_REVIEW_MANAGE,
@@ -47,9 +48,16 @@ from fazhi.supervision.models import (
 CASE_TYPE = selectors.CASE_TYPE
 
 
-def _candidates(since) -> list[int]:
+def _candidates(since, push_days: int = 7) -> list[int]:
     """Cases the scan must look at: every case still running (time-driven rules), every case
-    changed since the last finished scan, and every case with an open warning (to close it)."""
+    changed since the last finished scan, every case with an open warning (to close it), with a
+    先行登记保存 not yet handled or entered since (rule 6), or with a feed item the platform has
+    not accepted whose deadline may have passed since, or accepted since (rule 10). A pending
+    item is queued by the scan after its event, so its deadline is at most ``push_days`` after
+    it was queued: only those queued in that window are looked at again (a case already warned
+    about is looked at through its open warning)."""
+    from fazhi.supervision.models import Preservation, PushItem
+
     q = Q(status__in=[s.value for s in flow.OPEN_STATUSES])
     if since is not None:
         q |= Q(updated_at__gte=since)
@@ -61,6 +69,20 @@ def _candidates(since) -> list[int]:
         for i in Warning.objects.filter(
             subject_type=CASE_TYPE, status=Warning.Status.OPEN
         ).values_list("subject_id", flat=True)
+    }
+    pres = Q(handled_on__isnull=True)
+    pushed = Q(status=PushItem.Status.PENDING)
+    if since is not None:
+        pres |= Q(recorded_at__gte=since) | Q(handled_at__gte=since)
+        pushed = (pushed & Q(created_at__gte=since - timedelta(days=push_days + 1))) | Q(
+            accepted_at__gte=since
+        )
+    ids |= set(Preservation.objects.filter(pres).values_list("case_id", flat=True))
+    ids |= {
+        int(i)
+        for i in PushItem.objects.filter(pushed, subject_type=CASE_TYPE).values_list(
+            "subject_id", flat=True
+        )
     }
     return sorted(ids)
 
@@ -143,6 +165,63 @@ def _settle_case(case_id: int, *, today: date, thresholds, cal, now, actor) -> t
     return opened, closed
 
 
+def _settle_year(year: int, *, today: date, thresholds, now, actor) -> tuple[int, int]:
+    """Rule 12 on ``year``: one warning on the year while the 统计年报 and the platform disagree
+    (opened, updated, closed and reopened like a case's)."""
+    if year < thresholds["year_counts_differ"]["from_year"]:
+        return 0, 0
+    with transaction.atomic():
+        found = rules.year_counts_findings(
+            year,
+            yearbook=selectors.yearbook_figures(year),
+            platform=selectors.platform_figures(year),
+            today=today,
+            thresholds=thresholds,
+        )
+        w = (
+            Warning.objects.select_for_update()
+            .filter(rule="year_counts_differ", subject_type=selectors.YEARBOOK_TYPE)
+            .filter(subject_id=str(year))
+            .first()
+        )
+        if not found:
+            if w is None or w.status == Warning.Status.CLOSED:
+                return 0, 0
+            w.status, w.closed_at, w.checked_at = Warning.Status.CLOSED, now, now
+            w.save(update_fields=["status", "closed_at", "checked_at"])
+            audit.record(actor=actor, action="supervision.warning.close", target=w)
+            return 0, 1
+        f = found[0]
+        unit = selectors.bureau_unit()
+        if w is None:
+            w = Warning.objects.create(
+                rule=f.rule,
+                subject_type=selectors.YEARBOOK_TYPE,
+                subject_id=str(year),
+                subject_label=f"{year}年行政执法统计年报",
+                org_unit=unit,
+                level=f.level,
+                message=f.message,
+                opened_at=now,
+                checked_at=now,
+            )
+            audit.record(actor=actor, action="supervision.warning.open", target=w)
+            return 1, 0
+        reopened = w.status == Warning.Status.CLOSED
+        if reopened:
+            w.status, w.closed_at, w.opened_at = Warning.Status.OPEN, None, now
+            w.times_opened += 1
+        if reopened or (w.level, w.message) != (f.level, f.message):
+            audit.record(
+                actor=actor,
+                action="supervision.warning.reopen" if reopened else "supervision.warning.update",
+                target=w,
+            )
+        w.level, w.message, w.checked_at = f.level, f.message, now
+        w.save()
+        return (1 if reopened else 0), 0
+
+
 def warnings_scan(*, today: date, actor=None, stop_after: int | None = None) -> ScanRun:
     """Run the warning rules over the cases that may have changed; ``actor=None`` is the daily
     system job. ``stop_after`` settles only that many cases (tests: a scan killed halfway)."""
@@ -153,7 +232,7 @@ def warnings_scan(*, today: date, actor=None, stop_after: int | None = None) -> 
     last = ScanRun.objects.filter(finished_at__isnull=False).order_by("-started_at").first()
     now = timezone.now()
     run = ScanRun.objects.create(started_at=now, today=today)
-    ids = _candidates(last.started_at if last else None)
+    ids = _candidates(last.started_at if last else None, thresholds["push_late"]["days"])
     for n, case_id in enumerate(ids):
         if stop_after is not None and n >= stop_after:
             return run  # unfinished: the next run starts from the last finished one
@@ -163,6 +242,11 @@ def warnings_scan(*, today: date, actor=None, stop_after: int | None = None) -> 
         run.checked += 1
         run.opened += opened
         run.closed += closed
+    opened, closed = _settle_year(
+        today.year - 1, today=today, thresholds=thresholds, now=now, actor=actor
+    )
+    run.opened += opened
+    run.closed += closed
     run.finished_at = timezone.now()
     run.save()
     audit.record(
@@ -563,3 +647,73 @@ def oversight_escalate_overdue(*, today: date, actor=None) -> int:
             audit.record(actor=actor, action="supervision.oversight.escalate", target=item)
             n += 1
     return n
+
+
+# --- 先行登记保存 (warning rule 6 reads it) --------------------------------------------------------
+
+PRESERVATION_BASIS = "《中华人民共和国行政处罚法》第五十六条"
+
+
+@transaction.atomic
+def preservation_record(*, case: Case, saved_on: date, items: str, approver: str, actor):
+    """Register a 先行登记保存 in ``case`` (行政处罚法 第五十六条: approved by the 负责人).
+    The typed date is kept beside who entered it and when; a future date is refused."""
+    from fazhi.supervision.models import Preservation
+
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
+    if not items.strip() or not approver.strip():
+        raise Refused(
+            "请填写登记保存的证据和批准的负责人", PRESERVATION_BASIS, code="preservation_empty"
+        )
+    if saved_on > timezone.localdate():
+        raise Refused("登记保存日期不能晚于今天", PRESERVATION_BASIS, code="preservation_future")
+    if case.filed_on is not None and saved_on < case.filed_on:
+        raise Refused(
+            f"登记保存日期不能早于立案日期{case.filed_on:%Y-%m-%d}",
+            PRESERVATION_BASIS,
+            code="preservation_before_filing",
+        )
+    row = Preservation.objects.create(
+        case=case,
+        saved_on=saved_on,
+        items=items.strip(),
+        approver=approver.strip(),
+        recorded_by=audit.person(actor),
+    )
+    audit.record(
+        actor=actor,
+        action="supervision.preservation.record",
+        target=row,
+        data={"case": case.reference, "saved_on": saved_on.isoformat()},
+    )
+    return row
+
+
+@transaction.atomic
+def preservation_handle(*, preservation, handled_on: date, handling: str, actor):
+    """The decision on preserved evidence (to be made within seven working days, rule 6)."""
+    from fazhi.supervision.models import Preservation
+
+    row = Preservation.objects.select_for_update().select_related("case__org_unit")
+    row = row.get(pk=preservation.pk)
+    require(actor, ENFORCEMENT_HANDLE, unit=row.case.org_unit)
+    if row.handled_on is not None:
+        raise Refused("该登记保存已作出处理决定", PRESERVATION_BASIS, code="preservation_handled")
+    if handling not in Preservation.Handling.values:
+        raise Refused("请选择处理决定", PRESERVATION_BASIS, code="preservation_handling")
+    if handled_on < row.saved_on or handled_on > timezone.localdate():
+        raise Refused(
+            f"处理决定日期须在登记保存日期{row.saved_on:%Y-%m-%d}至今天之间",
+            PRESERVATION_BASIS,
+            code="preservation_date",
+        )
+    row.handled_on, row.handling = handled_on, handling
+    row.handled_by, row.handled_at = audit.person(actor), timezone.now()
+    row.save()
+    audit.record(
+        actor=actor,
+        action="supervision.preservation.handle",
+        target=row,
+        data={"handled_on": handled_on.isoformat(), "handling": handling},
+    )
+    return row
