@@ -512,7 +512,86 @@ def dashboard(*, user, year: int, unit=None, today: date) -> list[dict]:
             "links": [reverse("supervision:campaign", args=[r["campaign_id"]]) for r in scores],
         }
     )
+    charts.extend(dispute_charts(user=user, year=year, unit=unit))
     return charts
+
+
+def _pct(rate) -> float | str:
+    value = rate.value
+    return "—" if value is None else round(value * 100, 1)
+
+
+def dispute_charts(*, user, year: int, unit=None) -> list[dict]:
+    """复议纠错率 and 败诉率 per unit for cases received in ``year``, read through the disputes
+    selectors (the same figures as its 纠错败诉分析 page): 纠错率 = decisions that corrected the
+    act ÷ decisions on the merits; 败诉率 = suits lost ÷ suits judged. Only the rate is drawn;
+    the counts behind it are in the table. Rows are the units in the user's scope (and under
+    ``unit``), then 合计."""
+    from django.urls import reverse
+
+    from fazhi.accounts.models import OrgUnit
+    from fazhi.disputes.domain import rates as dr
+    from fazhi.disputes.selectors import feedback_figures
+
+    rows, _ = feedback_figures(user=user, year=year, by="unit", acts={})
+    units = OrgUnit.objects.all()
+    if unit is not None:
+        units = units.filter(path__startswith=unit.path)
+    ids = dict(units.values_list("name", "pk"))
+    rows = [f for f in rows if f.key in ids]
+    total = dr.total({f.key: f for f in rows})
+    drill = reverse("supervision:dashboard_disputes")
+
+    def link(kind: str, key: str) -> str:
+        unit_id = ids.get(key) or (unit.pk if unit is not None else "")
+        return f"{drill}?kind={kind}&year={year}&unit={unit_id}"
+
+    recon = [f for f in rows if f.reconsiderations]
+    suits = [f for f in rows if f.suits]
+    return [
+        {
+            "id": "correction",
+            "title": f"{year}年行政复议纠错率（按单位）",
+            "kind": "bar",
+            "plot": 1,
+            "columns": ["单位", "纠错率（%）", "纠错（件）", "复议决定（件）", "收到申请（件）"],
+            "rows": [
+                [f.key, _pct(f.correction_rate), f.corrected, f.decided, f.reconsiderations]
+                for f in [*recon, total]
+            ],
+            "links": [link("reconsideration", f.key) for f in [*recon, total]],
+        },
+        {
+            "id": "litigation",
+            "title": f"{year}年行政诉讼败诉率（按单位）",
+            "kind": "bar",
+            "plot": 1,
+            "columns": ["单位", "败诉率（%）", "败诉（件）", "审结（件）", "收到起诉（件）"],
+            "rows": [
+                [f.key, _pct(f.loss_rate), f.lost, f.judged, f.suits] for f in [*suits, total]
+            ],
+            "links": [link("litigation", f.key) for f in [*suits, total]],
+        },
+    ]
+
+
+def dashboard_disputes(*, user, kind: str, year: int, unit) -> QuerySet:
+    """The reconsideration or litigation records behind a dispute chart's row."""
+    from fazhi.disputes.selectors import litigation_list, reconsideration_list
+
+    if kind == "litigation":
+        qs = litigation_list(user=user, year=year).order_by("received_on", "pk")
+    else:
+        from fazhi.disputes.domain import reconsideration as rc
+
+        qs = (
+            reconsideration_list(user=user, year=year)
+            .exclude(status=rc.Status.REJECTED)
+            .order_by("received_on", "pk")
+        )
+    if unit is not None:
+        qs = qs.filter(org_unit__path__startswith=unit.path)
+    return qs
 
 
 def _unit_q(unit) -> str:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("statistics/", views.yearbook, name="yearbook"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/cases/", views.dashboard_cases, name="dashboard_cases"),
+    path("dashboard/disputes/", views.dashboard_disputes, name="dashboard_disputes"),
     path("reviews/", views.campaign_list, name="campaigns"),
     path("reviews/new/", views.campaign_create, name="campaign_create"),
     path("reviews/<int:pk>/", views.campaign_detail, name="campaign"),

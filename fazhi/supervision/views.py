@@ -304,7 +304,8 @@ def dashboard(request):
     context = {
         "charts": charts,
         "chart_data": [
-            {k: c[k] for k in ("id", "title", "kind", "columns", "rows")} for c in charts
+            {k: c[k] for k in ("id", "title", "kind", "columns", "rows", "plot") if k in c}
+            for c in charts
         ],
         "year": year,
         "unit": unit,
@@ -327,3 +328,19 @@ def dashboard_cases(request):
     cases = selectors.dashboard_cases(user=request.user, year=year, month=month, unit=unit)[:1000]
     context = {"cases": cases, "year": year, "month": month, "unit": unit}
     return render(request, "supervision/dashboard_cases.html", context)
+
+
+@login_required
+def dashboard_disputes(request):
+    """The 复议 or 应诉 records behind a row of the 纠错率 / 败诉率 charts."""
+    if not allowed(request.user, SUPERVISION_OVERSEE):
+        raise PermissionDenied("驾驶舱供局领导和法规处使用。")
+    g = request.GET
+    year = int(g["year"]) if g.get("year", "").isdigit() else timezone.localdate().year
+    kind = "litigation" if g.get("kind") == "litigation" else "reconsideration"
+    unit = (
+        OrgUnit.objects.filter(pk=int(g["unit"])).first() if g.get("unit", "").isdigit() else None
+    )
+    rows = selectors.dashboard_disputes(user=request.user, kind=kind, year=year, unit=unit)[:1000]
+    context = {"rows": rows, "kind": kind, "year": year, "unit": unit}
+    return render(request, "supervision/dashboard_disputes.html", context)

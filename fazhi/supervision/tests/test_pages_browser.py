@@ -26,11 +26,20 @@ def test_dashboard_draws(page, world, org_tree, width):
             decided_on=date(2019, 4 + i, 1), fine=Decimal("5000")
         )
     warnings_scan(today=date(2019, 12, 20))
+    from fazhi.supervision.tests.disputes_rows import seed
+
+    seed(org_tree)
     page.set_viewport_size({"width": width, "height": 844 if width == 390 else 768})
     browser_login(page, "lingdao_b")
     page.goto_path("/staff/supervision/dashboard/?year=2019")
     expect(page.get_by_role("heading", level=1)).to_have_text("执法监督驾驶舱")
     chart = page.locator('[data-chart="by-month"] svg')
     expect(chart).to_be_visible()
-    assert page.locator("[data-chart] svg").count() == 5
+    assert page.locator("[data-chart] svg").count() == 7
+    # the rate charts draw one bar series (the rate); the counts stay in the table
+    for chart_id in ("correction", "litigation"):
+        expect(page.locator(f'[data-chart="{chart_id}"] svg')).to_be_visible()
+        assert page.locator(f'[data-chart="{chart_id}"] svg path[fill]').count() > 0
+    expect(page.locator("#h-correction")).to_have_text("2019年行政复议纠错率（按单位）")
+    assert "66.7" in page.locator("#h-correction + .chart + table").inner_text()
     screenshot(page, f"supervision-dashboard-{width}")
