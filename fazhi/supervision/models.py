@@ -332,3 +332,31 @@ class Preservation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.saved_on:%Y-%m-%d} {self.items[:40]}"
+
+
+# --- 统计年报 published on the portal --------------------------------------------------------------
+
+
+class YearbookPublication(models.Model):
+    """The 行政执法统计年报 of a year as published on the portal (国办发〔2018〕118号（六）: by
+    31 January, to the public). A snapshot of the tables at publication, so the public page does
+    not change when a record does; a correction republishes with its reason (``version`` + 1)."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    tables = models.JSONField(_("统计表"))
+    version = models.PositiveSmallIntegerField(_("版次"), default=1)
+    correction_note = models.TextField(_("更正说明"), blank=True)
+    published_on = models.DateField(_("公布日期"))
+    first_published_on = models.DateField(_("首次公布日期"))
+    published_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("公布时间"))
+
+    class Meta:
+        verbose_name = _("统计年报公布")
+        verbose_name_plural = _("统计年报公布")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度行政执法统计年报"

@@ -382,6 +382,46 @@ def yearbook(year: int, *, org_unit=None) -> dict:
     }
 
 
+def yearbook_snapshot(year: int) -> dict:
+    """The year's tables as plain JSON (what the portal publishes): counts and records per type,
+    the amount in 万元 as a string, inspections and certification."""
+    from fazhi.supervision.domain import statistics as st
+
+    d = yearbook(year)
+    table = d["penalty"]
+    return {
+        "year": year,
+        "due": d["due"].isoformat(),
+        "penalty": {
+            "types": [[code, label] for code, label in st.TYPES],
+            "counts": dict(table.counts),
+            "records": {k: list(v) for k, v in table.records.items()},
+            "total": table.total,
+            "amount_wan": str(table.amount_wan),
+        },
+        "inspections": d["inspections"],
+        "inspection_records": sorted(set(d["inspection_records"])),
+        "officers": d["officers"],
+        "certified": d["certified"],
+    }
+
+
+def published_yearbooks() -> QuerySet:
+    """The 统计年报 published on the portal, newest year first (public)."""
+    from fazhi.supervision.models import YearbookPublication
+
+    return YearbookPublication.objects.only(
+        "year", "published_on", "first_published_on", "version"
+    ).order_by("-year")
+
+
+def published_yearbook(year: int):
+    """One published 统计年报, or None (public)."""
+    from fazhi.supervision.models import YearbookPublication
+
+    return YearbookPublication.objects.filter(year=year).first()
+
+
 # --- 驾驶舱 -------------------------------------------------------------------------------------
 
 

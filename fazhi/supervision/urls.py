@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.warning_list, name="warnings"),
     path("scan/", views.warning_scan, name="scan"),
     path("statistics/", views.yearbook, name="yearbook"),
+    path("statistics/<int:year>/publish/", views.yearbook_publish, name="yearbook_publish"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/cases/", views.dashboard_cases, name="dashboard_cases"),
     path("dashboard/disputes/", views.dashboard_disputes, name="dashboard_disputes"),

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -279,8 +280,27 @@ def yearbook(request):
         "show": show,
         "records": [(ref, cases.get(ref)) for ref in (records or [])],
         "years": range(timezone.localdate().year, 2014, -1),
+        "published": selectors.published_yearbook(year),
+        "can_publish": allowed(request.user, SUPERVISION_OVERSEE)
+        and year < timezone.localdate().year,
     }
     return render(request, "supervision/yearbook.html", context)
+
+
+@login_required
+@require_POST
+def yearbook_publish(request, year: int):
+    try:
+        row = services.yearbook_publish(
+            year=year,
+            actor=request.user,
+            correction_note=request.POST.get("correction_note", "")[:2000],
+        )
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{row}已在门户网站公布（第{row.version}版）。")
+    return redirect(f"{reverse('supervision:yearbook')}?year={year}")
 
 
 # --- 驾驶舱 -------------------------------------------------------------------------------------
