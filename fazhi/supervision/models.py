@@ -360,3 +360,22 @@ class YearbookPublication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}年度行政执法统计年报"
+
+
+class CaseCheck(models.Model):
+    """When the scan last settled a case, and the next day its warnings may change on their own
+    (``domain.warnings.next_change``): the daily scan reads the cases changed since its last
+    run and those due for a re-check, not every running case."""
+
+    case = models.OneToOneField(
+        "enforcement.Case", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    checked_at = models.DateTimeField(_("最近核查时间"))
+    next_check_on = models.DateField(_("下次核查日期"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("案件核查")
+        verbose_name_plural = _("案件核查")
+
+    def __str__(self) -> str:
+        return f"案件#{self.case_id} 下次核查 {self.next_check_on or '—'}"

@@ -13,7 +13,7 @@ import secrets
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from fazhi.accounts.permissions import (
@@ -28,7 +28,6 @@ from fazhi.accounts.permissions import (
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.core.services import audit
-from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.models import Case
 from fazhi.inspections.domain import draw as draw_rules
 from fazhi.supervision import push, selectors
@@ -36,6 +35,7 @@ from fazhi.supervision.domain import oversight, scoring
 from fazhi.supervision.domain import warnings as rules
 from fazhi.supervision.models import (
     Campaign,
+    CaseCheck,
     Deduction,
     Oversight,
     Rectification,
@@ -48,42 +48,51 @@ from fazhi.supervision.models import (
 CASE_TYPE = selectors.CASE_TYPE
 
 
-def _candidates(since, push_days: int = 7) -> list[int]:
-    """Cases the scan must look at: every case still running (time-driven rules), every case
-    changed since the last finished scan, every case with an open warning (to close it), with a
-    先行登记保存 not yet handled or entered since (rule 6), or with a feed item the platform has
-    not accepted whose deadline may have passed since, or accepted since (rule 10). A pending
-    item is queued by the scan after its event, so its deadline is at most ``push_days`` after
-    it was queued: only those queued in that window are looked at again (a case already warned
-    about is looked at through its open warning)."""
-    from fazhi.supervision.models import Preservation, PushItem
+def _candidates(since, today: date, push_days: int = 7) -> list[int]:
+    """Cases the scan must look at. The first run (``since`` None): every case. Afterwards:
+    cases changed since the last finished run (the case row, its 公示 record, a 先行登记保存,
+    a feed item accepted), cases never settled, cases whose next re-check day
+    (``CaseCheck.next_check_on``, from ``domain.warnings.next_change``) has come, and cases with
+    an open warning. A pending feed item is queued by the scan after its event, so its deadline
+    is at most ``push_days`` after it was queued: those queued in that window are looked at too.
+    Each part is one indexed query, so a day's scan reads a day's changes, not the city."""
+    from fazhi.publicity.models import PublicityRecord
+    from fazhi.supervision.models import CaseCheck, Preservation, PushItem
 
-    q = Q(status__in=[s.value for s in flow.OPEN_STATUSES])
-    if since is not None:
-        q |= Q(updated_at__gte=since)
-    else:
-        q = Q()
-    ids = set(Case.objects.filter(q).values_list("pk", flat=True))
-    ids |= {
-        int(i)
-        for i in Warning.objects.filter(
-            subject_type=CASE_TYPE, status=Warning.Status.OPEN
-        ).values_list("subject_id", flat=True)
-    }
-    pres = Q(handled_on__isnull=True)
-    pushed = Q(status=PushItem.Status.PENDING)
-    if since is not None:
-        pres |= Q(recorded_at__gte=since) | Q(handled_at__gte=since)
-        pushed = (pushed & Q(created_at__gte=since - timedelta(days=push_days + 1))) | Q(
-            accepted_at__gte=since
+    if since is None:
+        return list(Case.objects.order_by("pk").values_list("pk", flat=True))
+    ids = set(Case.objects.filter(updated_at__gte=since).values_list("pk", flat=True))
+    ids |= set(CaseCheck.objects.filter(next_check_on__lte=today).values_list("case_id", flat=True))
+    ids |= set(
+        Case.objects.filter(~Exists(CaseCheck.objects.filter(case_id=OuterRef("pk")))).values_list(
+            "pk", flat=True
         )
-    ids |= set(Preservation.objects.filter(pres).values_list("case_id", flat=True))
-    ids |= {
-        int(i)
-        for i in PushItem.objects.filter(pushed, subject_type=CASE_TYPE).values_list(
+    )
+
+    def as_ids(values) -> set[int]:
+        return {int(i) for i in values if str(i).isdigit()}
+
+    ids |= as_ids(
+        Warning.objects.filter(subject_type=CASE_TYPE, status=Warning.Status.OPEN).values_list(
             "subject_id", flat=True
         )
-    }
+    )
+    ids |= as_ids(
+        PublicityRecord.objects.filter(source_type=CASE_TYPE, updated_at__gte=since).values_list(
+            "source_id", flat=True
+        )
+    )
+    ids |= set(
+        Preservation.objects.filter(
+            Q(recorded_at__gte=since) | Q(handled_at__gte=since)
+        ).values_list("case_id", flat=True)
+    )
+    pushed = Q(
+        status=PushItem.Status.PENDING, created_at__gte=since - timedelta(days=push_days + 1)
+    ) | Q(accepted_at__gte=since)
+    ids |= as_ids(
+        PushItem.objects.filter(pushed, subject_type=CASE_TYPE).values_list("subject_id", flat=True)
+    )
     return sorted(ids)
 
 
@@ -96,6 +105,15 @@ def _settle_case(case_id: int, *, today: date, thresholds, cal, now, actor) -> t
             return 0, 0
         facts = selectors.case_facts(case)
         push.enqueue(case)  # the feed to the city platform: each new content of the case once
+        CaseCheck.objects.update_or_create(
+            case_id=case.pk,
+            defaults={
+                "checked_at": now,
+                "next_check_on": rules.next_change(
+                    facts, today=today, thresholds=thresholds, cal=cal
+                ),
+            },
+        )
         found: dict[str, rules.Finding] = {}
         for f in rules.evaluate(facts, today=today, thresholds=thresholds, cal=cal):
             if f.rule in found:  # two findings of one rule: one warning, both messages
@@ -232,7 +250,7 @@ def warnings_scan(*, today: date, actor=None, stop_after: int | None = None) -> 
     last = ScanRun.objects.filter(finished_at__isnull=False).order_by("-started_at").first()
     now = timezone.now()
     run = ScanRun.objects.create(started_at=now, today=today)
-    ids = _candidates(last.started_at if last else None, thresholds["push_late"]["days"])
+    ids = _candidates(last.started_at if last else None, today, thresholds["push_late"]["days"])
     for n, case_id in enumerate(ids):
         if stop_after is not None and n >= stop_after:
             return run  # unfinished: the next run starts from the last finished one

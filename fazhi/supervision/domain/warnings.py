@@ -531,3 +531,57 @@ def year_counts_findings(
             "year_counts_differ", level, f"{year}年统计年报与平台数据不一致：" + "；".join(differ)
         )
     ]
+
+
+def next_change(
+    facts: CaseFacts, *, today: date, thresholds: Mapping[str, Mapping[str, Any]], cal: WorkCalendar
+) -> date | None:
+    """The first day after ``today`` on which :func:`evaluate` may answer differently for the same
+    facts (a limit reached or passed); None when only a change of the record can. The scan
+    re-checks an unchanged case on that day only, instead of every running case every day.
+
+    >>> cal = WorkCalendar(known_years={2019})
+    >>> t = parse_thresholds({})
+    >>> f = CaseFacts("general", filed_on=date(2019, 3, 1))  # due 2019-05-30, yellow from 05-20
+    >>> next_change(f, today=date(2019, 3, 2), thresholds=t, cal=cal)
+    datetime.date(2019, 5, 20)
+    >>> next_change(f, today=date(2019, 5, 20), thresholds=t, cal=cal)
+    datetime.date(2019, 5, 31)
+    >>> next_change(f, today=date(2019, 5, 31), thresholds=t, cal=cal) is None
+    True
+    """
+    t = thresholds
+    days: list[date] = []
+    one = timedelta(days=1)
+    limit = decision_limit(facts, t["decision_late"], cal)
+    if limit is not None and not facts.finished and facts.decided_on is None:
+        days += [limit - timedelta(days=t["decision_late"]["yellow_days"]), limit + one]
+    for saved_on, handled_on in facts.preservations:
+        if handled_on is None:
+            days.append(
+                cal.add_working_days(saved_on, t["preservation_late"]["working_days"]) + one
+            )
+    if facts.decided_on is not None and facts.served_on is None:
+        days.append(facts.decided_on + timedelta(days=t["service_late"]["days"]) + one)
+    if facts.publicity_due is not None and facts.published_on is None:
+        days.append(facts.publicity_due + one)
+    if (
+        facts.changed_on is not None
+        and facts.published_on is not None
+        and facts.withdrawn_on is None
+    ):
+        due = cal.add_working_days(facts.changed_on, t["publicity_late"]["withdrawal_working_days"])
+        days.append(due + one)
+    p = t["push_late"]
+    for _what, happened_on, accepted_on in facts.pushes:
+        if accepted_on is None and happened_on >= p["from_date"]:
+            days.append(happened_on + timedelta(days=p["days"]) + one)
+    c = t["collection_missing"]
+    if facts.fine and facts.payment_due and facts.paid_on is None and not facts.court_applied_on:
+        window_end = _add_months(facts.payment_due, c["litigation_months"] + c["court_months"])
+        if facts.reminded_on is None:
+            days += [facts.payment_due + timedelta(days=c["remind_days"]) + one, window_end + one]
+        else:
+            days += [window_end - timedelta(days=c["yellow_days"]), window_end + one]
+    later = [d for d in days if d > today]
+    return min(later) if later else None

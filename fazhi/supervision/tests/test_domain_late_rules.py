@@ -1,6 +1,6 @@
 """Rules 6, 10 and 12 without a database: 先行登记保存, the push deadline, year-end counts."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -101,3 +101,64 @@ def test_year_end_counts_are_checked_after_the_year_and_red_once_the_report_is_d
 
 def test_every_rule_is_evaluated_now():
     assert w.NOT_EVALUATED == {}
+
+
+def _cases():
+    """Facts touching every time-driven rule, with awkward days (National Day, month ends)."""
+    yield w.CaseFacts("general", filed_on=date(2019, 7, 31))
+    yield w.CaseFacts("labor_inspection", filed_on=date(2019, 8, 30))
+    yield w.CaseFacts("labor_inspection", filed_on=date(2019, 6, 3), extended=True)
+    yield w.CaseFacts("general", preservations=((date(2019, 9, 27), None),))
+    yield w.CaseFacts(
+        "general", decided_on=date(2019, 9, 28), decision_officers=2, filed_on=date(2019, 9, 1)
+    )
+    yield w.CaseFacts("general", publicity_due=date(2019, 10, 9))
+    yield w.CaseFacts(
+        "general",
+        publicity_due=date(2019, 4, 11),
+        published_on=date(2019, 4, 11),
+        changed_on=date(2019, 9, 27),
+    )
+    yield w.CaseFacts("general", pushes=(("立案信息", date(2019, 9, 30), None),))
+    for reminded in (None, date(2019, 9, 1)):
+        yield w.CaseFacts(
+            "general",
+            decided_on=date(2019, 6, 1),
+            served_on=date(2019, 6, 2),
+            decision_officers=2,
+            filed_on=date(2019, 5, 1),
+            fine=Decimal("3000"),
+            payment_due=date(2019, 8, 31),
+            reminded_on=reminded,
+        )
+
+
+def test_next_change_is_exact_nothing_changes_before_it_and_something_on_it():
+    t = w.parse_thresholds({"push_late": {"from_date": "2019-01-01"}})
+    for facts in _cases():
+        today = date(2019, 6, 1)
+        seen_change = 0
+        while today < date(2020, 12, 31):
+            now = {
+                (f.rule, f.level, f.message)
+                for f in w.evaluate(facts, today=today, thresholds=t, cal=CAL)
+            }
+            nxt = w.next_change(facts, today=today, thresholds=t, cal=CAL)
+            end = nxt or date(2020, 12, 31)
+            day = today + timedelta(days=1)
+            while day < end:  # every day before it answers the same
+                same = {
+                    (f.rule, f.level, f.message)
+                    for f in w.evaluate(facts, today=day, thresholds=t, cal=CAL)
+                }
+                assert same == now, (facts, day)
+                day += timedelta(days=7) if (end - day).days > 8 else timedelta(days=1)
+            if nxt is None:
+                break
+            then = {
+                (f.rule, f.level, f.message)
+                for f in w.evaluate(facts, today=nxt, thresholds=t, cal=CAL)
+            }
+            seen_change += then != now
+            today = nxt
+        assert seen_change >= 1, facts
