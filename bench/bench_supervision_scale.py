@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import random
 import statistics
 import sys
@@ -153,6 +154,7 @@ def main(argv: list[str] | None = None) -> dict:
     if fresh:
         enf._pg(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         enf._pg(f"CREATE DATABASE {name}")
+    os.environ.setdefault("FAZHI_AUDIT_KEY", "bench-only-audit-key-0123456789abcdef")
     enf._setup(f"{enf.PG_SERVER}/{name}")
     try:
         from django.core.management import call_command

@@ -62,7 +62,7 @@ def check_publishable(year: int, *, today: date) -> None:
     >>> check_publishable(2019, today=date(2019, 12, 31))
     Traceback (most recent call last):
     ...
-    fazhi.core.domain.errors.Refused: 2019年尚未结束，不能公布该年度统计年报
+    fazhi.core.domain.errors.Refused: 2019年尚未结束，不能公布该年度统计年报（依据：国办发〔2018〕118号（六）；行政执法统计年报样式（广东省，2018））
     """
     if today <= date(year, 12, 31):
         raise Refused(f"{year}年尚未结束，不能公布该年度统计年报", BASIS, code="yearbook_early")
