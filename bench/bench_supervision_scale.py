@@ -56,11 +56,13 @@ def _yesterdays_scan(today) -> int:
     from fazhi.enforcement.models import Case
     from fazhi.supervision import selectors
     from fazhi.supervision.domain import warnings as rules
-    from fazhi.supervision.models import CaseCheck, ScanRun
+    from fazhi.supervision.models import CaseCheck, PushItem, ScanRun, Warning
 
-    CaseCheck.objects.all().delete()
-    ScanRun.objects.all().delete()
+    for model in (CaseCheck, ScanRun, Warning, PushItem):  # a kept database: start clean
+        model.objects.all().delete()
     yesterday = timezone.now() - timedelta(days=1)
+    # generated just now (auto_now): as far as the scan knows, nothing changed since yesterday
+    Case.objects.update(updated_at=yesterday - timedelta(hours=1))
     ScanRun.objects.create(
         started_at=yesterday, finished_at=yesterday, today=today - timedelta(days=1)
     )

@@ -10,7 +10,7 @@ from the last *finished* run and so covers what the killed one missed.
 from __future__ import annotations
 
 import secrets
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
@@ -48,14 +48,13 @@ from fazhi.supervision.models import (
 CASE_TYPE = selectors.CASE_TYPE
 
 
-def _candidates(since, today: date, push_days: int = 7) -> list[int]:
+def _candidates(since, today: date) -> list[int]:
     """Cases the scan must look at. The first run (``since`` None): every case. Afterwards:
     cases changed since the last finished run (the case row, its 公示 record, a 先行登记保存,
     a feed item accepted), cases never settled, cases whose next re-check day
     (``CaseCheck.next_check_on``, from ``domain.warnings.next_change``) has come, and cases with
-    an open warning. A pending feed item is queued by the scan after its event, so its deadline
-    is at most ``push_days`` after it was queued: those queued in that window are looked at too.
-    Each part is one indexed query, so a day's scan reads a day's changes, not the city."""
+    an open warning. A feed item still pending needs no query of its own: its deadline is one of
+    the case's re-check days. Each part is one indexed query, so a day's scan reads a day's changes, not the city."""
     from fazhi.publicity.models import PublicityRecord
     from fazhi.supervision.models import CaseCheck, Preservation, PushItem
 
@@ -87,11 +86,10 @@ def _candidates(since, today: date, push_days: int = 7) -> list[int]:
             Q(recorded_at__gte=since) | Q(handled_at__gte=since)
         ).values_list("case_id", flat=True)
     )
-    pushed = Q(
-        status=PushItem.Status.PENDING, created_at__gte=since - timedelta(days=push_days + 1)
-    ) | Q(accepted_at__gte=since)
     ids |= as_ids(
-        PushItem.objects.filter(pushed, subject_type=CASE_TYPE).values_list("subject_id", flat=True)
+        PushItem.objects.filter(subject_type=CASE_TYPE, accepted_at__gte=since).values_list(
+            "subject_id", flat=True
+        )
     )
     return sorted(ids)
 
@@ -250,7 +248,7 @@ def warnings_scan(*, today: date, actor=None, stop_after: int | None = None) -> 
     last = ScanRun.objects.filter(finished_at__isnull=False).order_by("-started_at").first()
     now = timezone.now()
     run = ScanRun.objects.create(started_at=now, today=today)
-    ids = _candidates(last.started_at if last else None, today, thresholds["push_late"]["days"])
+    ids = _candidates(last.started_at if last else None, today)
     for n, case_id in enumerate(ids):
         if stop_after is not None and n >= stop_after:
             return run  # unfinished: the next run starts from the last finished one

@@ -113,3 +113,22 @@ def test_year_end_counts_that_disagree_with_the_platform_are_one_warning_on_the_
     w.refresh_from_db()
     assert w.status == Warning.Status.OPEN and w.times_opened == 2
     assert "年报0.5000、平台0.4000" in w.message
+
+
+def test_the_daily_scan_reads_changes_and_due_rechecks_not_every_running_case(world):
+    from fazhi.supervision.models import CaseCheck
+
+    case = filed_case(world)
+    first = warnings_scan(today=date(2019, 3, 10))
+    assert first.checked == 1 and first.opened == 0
+    due = CaseCheck.objects.get(case=case).next_check_on
+    assert due is not None and due > date(2019, 3, 10)
+    # unchanged and not due: not looked at
+    assert warnings_scan(today=date(2019, 3, 11)).checked == 0
+    assert warnings_scan(today=due - timedelta(days=1)).checked == 0
+    # on its day: looked at, and the yellow warning opens
+    run = warnings_scan(today=due)
+    assert run.checked == 1 and Warning.objects.get().level == "yellow"
+    # a change of the record brings it back at once
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    assert warnings_scan(today=due).checked == 1
