@@ -6,10 +6,8 @@ Data: the 2019 demo (`fazhi demo`, about sixty cases with every state) in a scra
 database. Measured: (a) the first warning scan over every case and a second run over the same
 (idempotent: nothing opens), in s and ms per case; (b) the dashboard's charts
 (``supervision.selectors.dashboard``, all five grouped queries) for the leader, 50 runs, p50/p95
-ms; (c) the 统计年报 for 2019. NOT measured here: the issue's city scale (1,000,000 cases; p95 <
-200 ms per chart, a day's changes scanned in < 60 s) — that needs bench_enforcement's generator
-extended with decided/served/paid facts and publicity records; the per-case scan cost measured
-here (ms/case) is what to multiply by a day's changed cases.
+ms; (c) the 统计年报 for 2019. The city scale (a day's scan, the dashboard on generated cases) is
+``bench_supervision_scale.py``.
 """
 
 from __future__ import annotations

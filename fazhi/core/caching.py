@@ -57,6 +57,7 @@ KINDS = (
     "normdocs",  # drafts open for comment, cleanup announcements
     "govservices",  # the service catalogue and guides
     "reports",  # the published (frozen) annual reports
+    "supervision",  # the published 行政执法统计年报 (snapshots)
 )
 
 # (path prefix, kinds shown). First match wins; an empty kinds tuple marks a path never cached.
@@ -76,6 +77,7 @@ PUBLIC_ROUTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("/services/", ("govservices",)),
     ("/enforcement/", ("enforcement",)),
     ("/reports/", ("reports",)),
+    ("/statistics/", ("supervision",)),
 )
 HOME = ("/", ())  # the portal home: no records, cached for its own sake
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.portal import policy_views, views
+from fazhi.portal import policy_views, statistics_views, views
 
 app_name = "portal"
 
@@ -21,4 +21,12 @@ urlpatterns = [
     ),
     path("policies/documents/<int:pk>/diff/", policy_views.policy_diff, name="policy_diff"),
     path("policies/articles/<int:pk>/", policy_views.policy_article, name="policy_article"),
+    # 行政执法统计年报 (published by supervision)
+    path("statistics/", statistics_views.statistics_list, name="statistics_list"),
+    path("statistics/<int:year>/", statistics_views.statistics_year, name="statistics_year"),
+    path(
+        "statistics/<int:year>/<str:table>/",
+        statistics_views.statistics_records,
+        name="statistics_records",
+    ),
 ]

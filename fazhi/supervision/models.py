@@ -288,3 +288,94 @@ class PushItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_type}#{self.subject_id} {self.get_status_display()}"
+
+
+# --- 先行登记保存 --------------------------------------------------------------------------------
+
+
+class Preservation(models.Model):
+    """先行登记保存 of evidence in a case (《中华人民共和国行政处罚法》第五十六条: with the
+    负责人's approval, when evidence may be lost; a decision on it within seven days — read as
+    working days, domain-rules-2 §22 rule 6). Enforcement records no such act yet, so the register
+    lives here; warning rule 6 reads it. The typed dates are kept beside who entered them and
+    when (``recorded_*`` / ``handled_*``)."""
+
+    class Handling(models.TextChoices):
+        RECORD = "record", _("记录、复制、拍照后返还")
+        EXAMINE = "examine", _("送交检验、检测或鉴定")
+        TRANSFER = "transfer", _("移送有关部门")
+        SEIZE = "seize", _("依法查封、扣押")
+        RELEASE = "release", _("解除登记保存")
+
+    case = models.ForeignKey(
+        "enforcement.Case", on_delete=models.PROTECT, related_name="+", verbose_name=_("案件")
+    )
+    saved_on = models.DateField(_("登记保存日期"))
+    items = models.TextField(_("登记保存的证据"))
+    approver = models.CharField(_("批准的负责人"), max_length=100)
+    handled_on = models.DateField(_("处理决定日期"), null=True, blank=True)
+    handling = models.CharField(_("处理决定"), max_length=10, choices=Handling.choices, blank=True)
+    recorded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    handled_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(_("处理录入时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("先行登记保存")
+        verbose_name_plural = _("先行登记保存")
+        ordering = ["case", "saved_on", "pk"]
+        indexes = [models.Index(fields=["case", "saved_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.saved_on:%Y-%m-%d} {self.items[:40]}"
+
+
+# --- 统计年报 published on the portal --------------------------------------------------------------
+
+
+class YearbookPublication(models.Model):
+    """The 行政执法统计年报 of a year as published on the portal (国办发〔2018〕118号（六）: by
+    31 January, to the public). A snapshot of the tables at publication, so the public page does
+    not change when a record does; a correction republishes with its reason (``version`` + 1)."""
+
+    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    tables = models.JSONField(_("统计表"))
+    version = models.PositiveSmallIntegerField(_("版次"), default=1)
+    correction_note = models.TextField(_("更正说明"), blank=True)
+    published_on = models.DateField(_("公布日期"))
+    first_published_on = models.DateField(_("首次公布日期"))
+    published_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("公布时间"))
+
+    class Meta:
+        verbose_name = _("统计年报公布")
+        verbose_name_plural = _("统计年报公布")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度行政执法统计年报"
+
+
+class CaseCheck(models.Model):
+    """When the scan last settled a case, and the next day its warnings may change on their own
+    (``domain.warnings.next_change``): the daily scan reads the cases changed since its last
+    run and those due for a re-check, not every running case."""
+
+    case = models.OneToOneField(
+        "enforcement.Case", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    checked_at = models.DateTimeField(_("最近核查时间"))
+    next_check_on = models.DateField(_("下次核查日期"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("案件核查")
+        verbose_name_plural = _("案件核查")
+
+    def __str__(self) -> str:
+        return f"案件#{self.case_id} 下次核查 {self.next_check_on or '—'}"

@@ -85,7 +85,52 @@ def case_facts(case: Case) -> rules.CaseFacts:
         published_on=getattr(publicity, "published_on", None),
         changed_on=getattr(publicity, "changed_on", None),
         withdrawn_on=getattr(publicity, "withdrawn_on", None),
+        preservations=preservations_of(case),
+        pushes=pushes_of(case),
     )
+
+
+def preservations_of(case: Case) -> tuple[tuple[date, date | None], ...]:
+    """The case's 先行登记保存 as (saved on, handled on) — rule 6."""
+    from fazhi.supervision.models import Preservation
+
+    return tuple(
+        Preservation.objects.filter(case=case)
+        .order_by("saved_on", "pk")
+        .values_list("saved_on", "handled_on")
+    )
+
+
+PUSH_EVENTS = (("filed_on", "立案信息"), ("decided_on", "处罚决定信息"), ("closed_on", "结案信息"))
+
+
+def pushes_of(case: Case) -> tuple[tuple[str, date, date | None], ...]:
+    """Each event of the case the platform must receive — (what, when, the day the platform
+    first accepted a version of the case carrying it, or None) — rule 10."""
+    from django.utils import timezone
+
+    from fazhi.supervision.models import PushItem
+
+    accepted = list(
+        PushItem.objects.filter(
+            subject_type=CASE_TYPE,
+            subject_id=str(case.pk),
+            status=PushItem.Status.ACCEPTED,
+            accepted_at__isnull=False,
+        ).values_list("payload", "accepted_at")
+    )
+    out = []
+    for key, label in PUSH_EVENTS:
+        happened = getattr(case, key)
+        if happened is None:
+            continue
+        days = [
+            timezone.localdate(at)
+            for payload, at in accepted
+            if payload.get(key) == happened.isoformat()
+        ]
+        out.append((label, happened, min(days) if days else None))
+    return tuple(out)
 
 
 def _review_by_catalogue(case: Case) -> bool | None:
@@ -142,12 +187,59 @@ def warnings_for(user, *, status: str | None = Warning.Status.OPEN, rule: str = 
     return qs.order_by("-level", "-opened_at", "pk")
 
 
-def subject_url(warning: Warning) -> str:
-    if warning.subject_type == CASE_TYPE:
-        from django.urls import reverse
+YEARBOOK_TYPE = "supervision.yearbook"  # rule 12's warnings are on a year, not a record
 
+
+def subject_url(warning: Warning) -> str:
+    from django.urls import reverse
+
+    if warning.subject_type == CASE_TYPE:
         return reverse("enforcement:case_detail", args=[int(warning.subject_id)])
+    if warning.subject_type == YEARBOOK_TYPE:
+        return reverse("supervision:yearbook") + f"?year={warning.subject_id}"
     return ""
+
+
+DECISIONS_LABEL = "处罚决定（件）"
+AMOUNT_LABEL = "罚没金额（万元）"
+
+
+def yearbook_figures(year: int) -> dict:
+    """The figures of the 统计年报 rule 12 compares (the 处罚 table's total and amount)."""
+    table = yearbook(year)["penalty"]
+    return {DECISIONS_LABEL: table.total, AMOUNT_LABEL: table.amount_wan}
+
+
+def platform_figures(year: int) -> dict:
+    """The same figures from what the city platform accepted: the last accepted version of each
+    case whose decision is dated in ``year`` (PostgreSQL: DISTINCT ON)."""
+    from fazhi.supervision.domain import statistics as st
+    from fazhi.supervision.models import PushItem
+
+    latest = (
+        PushItem.objects.filter(
+            subject_type=CASE_TYPE,
+            status=PushItem.Status.ACCEPTED,
+            payload__decided_on__startswith=f"{year}-",
+        )
+        .order_by("subject_id", "-accepted_at", "-pk")
+        .distinct("subject_id")
+        .values_list("payload", flat=True)
+    )
+    count, amount = 0, Decimal(0)
+    for payload in latest:
+        if payload.get("outcome") == "no_penalty":
+            continue
+        count += 1
+        amount += _decimal(payload.get("fine_yuan")) or Decimal(0)
+    return {DECISIONS_LABEL: count, AMOUNT_LABEL: st.wan(amount)}
+
+
+def bureau_unit():
+    """The unit year-level warnings belong to: the root of the unit tree."""
+    from fazhi.accounts.models import OrgUnit
+
+    return OrgUnit.objects.filter(parent__isnull=True).order_by("pk").first()
 
 
 def case_file_gaps(case: Case) -> list[casefile.Gap]:
@@ -290,6 +382,46 @@ def yearbook(year: int, *, org_unit=None) -> dict:
     }
 
 
+def yearbook_snapshot(year: int) -> dict:
+    """The year's tables as plain JSON (what the portal publishes): counts and records per type,
+    the amount in 万元 as a string, inspections and certification."""
+    from fazhi.supervision.domain import statistics as st
+
+    d = yearbook(year)
+    table = d["penalty"]
+    return {
+        "year": year,
+        "due": d["due"].isoformat(),
+        "penalty": {
+            "types": [[code, label] for code, label in st.TYPES],
+            "counts": dict(table.counts),
+            "records": {k: list(v) for k, v in table.records.items()},
+            "total": table.total,
+            "amount_wan": str(table.amount_wan),
+        },
+        "inspections": d["inspections"],
+        "inspection_records": sorted(set(d["inspection_records"])),
+        "officers": d["officers"],
+        "certified": d["certified"],
+    }
+
+
+def published_yearbooks() -> QuerySet:
+    """The 统计年报 published on the portal, newest year first (public)."""
+    from fazhi.supervision.models import YearbookPublication
+
+    return YearbookPublication.objects.only(
+        "year", "published_on", "first_published_on", "version"
+    ).order_by("-year")
+
+
+def published_yearbook(year: int):
+    """One published 统计年报, or None (public)."""
+    from fazhi.supervision.models import YearbookPublication
+
+    return YearbookPublication.objects.filter(year=year).first()
+
+
 # --- 驾驶舱 -------------------------------------------------------------------------------------
 
 
@@ -420,7 +552,86 @@ def dashboard(*, user, year: int, unit=None, today: date) -> list[dict]:
             "links": [reverse("supervision:campaign", args=[r["campaign_id"]]) for r in scores],
         }
     )
+    charts.extend(dispute_charts(user=user, year=year, unit=unit))
     return charts
+
+
+def _pct(rate) -> float | str:
+    value = rate.value
+    return "—" if value is None else round(value * 100, 1)
+
+
+def dispute_charts(*, user, year: int, unit=None) -> list[dict]:
+    """复议纠错率 and 败诉率 per unit for cases received in ``year``, read through the disputes
+    selectors (the same figures as its 纠错败诉分析 page): 纠错率 = decisions that corrected the
+    act ÷ decisions on the merits; 败诉率 = suits lost ÷ suits judged. Only the rate is drawn;
+    the counts behind it are in the table. Rows are the units in the user's scope (and under
+    ``unit``), then 合计."""
+    from django.urls import reverse
+
+    from fazhi.accounts.models import OrgUnit
+    from fazhi.disputes.domain import rates as dr
+    from fazhi.disputes.selectors import feedback_figures
+
+    rows, _ = feedback_figures(user=user, year=year, by="unit", acts={})
+    units = OrgUnit.objects.all()
+    if unit is not None:
+        units = units.filter(path__startswith=unit.path)
+    ids = dict(units.values_list("name", "pk"))
+    rows = [f for f in rows if f.key in ids]
+    total = dr.total({f.key: f for f in rows})
+    drill = reverse("supervision:dashboard_disputes")
+
+    def link(kind: str, key: str) -> str:
+        unit_id = ids.get(key) or (unit.pk if unit is not None else "")
+        return f"{drill}?kind={kind}&year={year}&unit={unit_id}"
+
+    recon = [f for f in rows if f.reconsiderations]
+    suits = [f for f in rows if f.suits]
+    return [
+        {
+            "id": "correction",
+            "title": f"{year}年行政复议纠错率（按单位）",
+            "kind": "bar",
+            "plot": 1,
+            "columns": ["单位", "纠错率（%）", "纠错（件）", "复议决定（件）", "收到申请（件）"],
+            "rows": [
+                [f.key, _pct(f.correction_rate), f.corrected, f.decided, f.reconsiderations]
+                for f in [*recon, total]
+            ],
+            "links": [link("reconsideration", f.key) for f in [*recon, total]],
+        },
+        {
+            "id": "litigation",
+            "title": f"{year}年行政诉讼败诉率（按单位）",
+            "kind": "bar",
+            "plot": 1,
+            "columns": ["单位", "败诉率（%）", "败诉（件）", "审结（件）", "收到起诉（件）"],
+            "rows": [
+                [f.key, _pct(f.loss_rate), f.lost, f.judged, f.suits] for f in [*suits, total]
+            ],
+            "links": [link("litigation", f.key) for f in [*suits, total]],
+        },
+    ]
+
+
+def dashboard_disputes(*, user, kind: str, year: int, unit) -> QuerySet:
+    """The reconsideration or litigation records behind a dispute chart's row."""
+    from fazhi.disputes.selectors import litigation_list, reconsideration_list
+
+    if kind == "litigation":
+        qs = litigation_list(user=user, year=year).order_by("received_on", "pk")
+    else:
+        from fazhi.disputes.domain import reconsideration as rc
+
+        qs = (
+            reconsideration_list(user=user, year=year)
+            .exclude(status=rc.Status.REJECTED)
+            .order_by("received_on", "pk")
+        )
+    if unit is not None:
+        qs = qs.filter(org_unit__path__startswith=unit.path)
+    return qs
 
 
 def _unit_q(unit) -> str:

@@ -13,10 +13,11 @@ import secrets
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from fazhi.accounts.permissions import (
+    ENFORCEMENT_HANDLE,
     SUPERVISION_OVERSEE,
     SUPERVISION_OVERSIGHT_REPLY,
     SUPERVISION_REVIEW_MANAGE,
@@ -27,7 +28,6 @@ from fazhi.accounts.permissions import (
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.core.services import audit
-from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.models import Case
 from fazhi.inspections.domain import draw as draw_rules
 from fazhi.supervision import push, selectors
@@ -35,6 +35,7 @@ from fazhi.supervision.domain import oversight, scoring
 from fazhi.supervision.domain import warnings as rules
 from fazhi.supervision.models import (
     Campaign,
+    CaseCheck,
     Deduction,
     Oversight,
     Rectification,
@@ -47,21 +48,49 @@ from fazhi.supervision.models import (
 CASE_TYPE = selectors.CASE_TYPE
 
 
-def _candidates(since) -> list[int]:
-    """Cases the scan must look at: every case still running (time-driven rules), every case
-    changed since the last finished scan, and every case with an open warning (to close it)."""
-    q = Q(status__in=[s.value for s in flow.OPEN_STATUSES])
-    if since is not None:
-        q |= Q(updated_at__gte=since)
-    else:
-        q = Q()
-    ids = set(Case.objects.filter(q).values_list("pk", flat=True))
-    ids |= {
-        int(i)
-        for i in Warning.objects.filter(
-            subject_type=CASE_TYPE, status=Warning.Status.OPEN
-        ).values_list("subject_id", flat=True)
-    }
+def _candidates(since, today: date) -> list[int]:
+    """Cases the scan must look at. The first run (``since`` None): every case. Afterwards:
+    cases changed since the last finished run (the case row, its 公示 record, a 先行登记保存,
+    a feed item accepted), cases never settled, cases whose next re-check day
+    (``CaseCheck.next_check_on``, from ``domain.warnings.next_change``) has come, and cases with
+    an open warning. A feed item still pending needs no query of its own: its deadline is one of
+    the case's re-check days. Each part is one indexed query, so a day's scan reads a day's changes, not the city."""
+    from fazhi.publicity.models import PublicityRecord
+    from fazhi.supervision.models import CaseCheck, Preservation, PushItem
+
+    if since is None:
+        return list(Case.objects.order_by("pk").values_list("pk", flat=True))
+    ids = set(Case.objects.filter(updated_at__gte=since).values_list("pk", flat=True))
+    ids |= set(CaseCheck.objects.filter(next_check_on__lte=today).values_list("case_id", flat=True))
+    ids |= set(
+        Case.objects.filter(~Exists(CaseCheck.objects.filter(case_id=OuterRef("pk")))).values_list(
+            "pk", flat=True
+        )
+    )
+
+    def as_ids(values) -> set[int]:
+        return {int(i) for i in values if str(i).isdigit()}
+
+    ids |= as_ids(
+        Warning.objects.filter(subject_type=CASE_TYPE, status=Warning.Status.OPEN).values_list(
+            "subject_id", flat=True
+        )
+    )
+    ids |= as_ids(
+        PublicityRecord.objects.filter(source_type=CASE_TYPE, updated_at__gte=since).values_list(
+            "source_id", flat=True
+        )
+    )
+    ids |= set(
+        Preservation.objects.filter(
+            Q(recorded_at__gte=since) | Q(handled_at__gte=since)
+        ).values_list("case_id", flat=True)
+    )
+    ids |= as_ids(
+        PushItem.objects.filter(subject_type=CASE_TYPE, accepted_at__gte=since).values_list(
+            "subject_id", flat=True
+        )
+    )
     return sorted(ids)
 
 
@@ -74,6 +103,15 @@ def _settle_case(case_id: int, *, today: date, thresholds, cal, now, actor) -> t
             return 0, 0
         facts = selectors.case_facts(case)
         push.enqueue(case)  # the feed to the city platform: each new content of the case once
+        CaseCheck.objects.update_or_create(
+            case_id=case.pk,
+            defaults={
+                "checked_at": now,
+                "next_check_on": rules.next_change(
+                    facts, today=today, thresholds=thresholds, cal=cal
+                ),
+            },
+        )
         found: dict[str, rules.Finding] = {}
         for f in rules.evaluate(facts, today=today, thresholds=thresholds, cal=cal):
             if f.rule in found:  # two findings of one rule: one warning, both messages
@@ -143,6 +181,63 @@ def _settle_case(case_id: int, *, today: date, thresholds, cal, now, actor) -> t
     return opened, closed
 
 
+def _settle_year(year: int, *, today: date, thresholds, now, actor) -> tuple[int, int]:
+    """Rule 12 on ``year``: one warning on the year while the 统计年报 and the platform disagree
+    (opened, updated, closed and reopened like a case's)."""
+    if year < thresholds["year_counts_differ"]["from_year"]:
+        return 0, 0
+    with transaction.atomic():
+        found = rules.year_counts_findings(
+            year,
+            yearbook=selectors.yearbook_figures(year),
+            platform=selectors.platform_figures(year),
+            today=today,
+            thresholds=thresholds,
+        )
+        w = (
+            Warning.objects.select_for_update()
+            .filter(rule="year_counts_differ", subject_type=selectors.YEARBOOK_TYPE)
+            .filter(subject_id=str(year))
+            .first()
+        )
+        if not found:
+            if w is None or w.status == Warning.Status.CLOSED:
+                return 0, 0
+            w.status, w.closed_at, w.checked_at = Warning.Status.CLOSED, now, now
+            w.save(update_fields=["status", "closed_at", "checked_at"])
+            audit.record(actor=actor, action="supervision.warning.close", target=w)
+            return 0, 1
+        f = found[0]
+        unit = selectors.bureau_unit()
+        if w is None:
+            w = Warning.objects.create(
+                rule=f.rule,
+                subject_type=selectors.YEARBOOK_TYPE,
+                subject_id=str(year),
+                subject_label=f"{year}年行政执法统计年报",
+                org_unit=unit,
+                level=f.level,
+                message=f.message,
+                opened_at=now,
+                checked_at=now,
+            )
+            audit.record(actor=actor, action="supervision.warning.open", target=w)
+            return 1, 0
+        reopened = w.status == Warning.Status.CLOSED
+        if reopened:
+            w.status, w.closed_at, w.opened_at = Warning.Status.OPEN, None, now
+            w.times_opened += 1
+        if reopened or (w.level, w.message) != (f.level, f.message):
+            audit.record(
+                actor=actor,
+                action="supervision.warning.reopen" if reopened else "supervision.warning.update",
+                target=w,
+            )
+        w.level, w.message, w.checked_at = f.level, f.message, now
+        w.save()
+        return (1 if reopened else 0), 0
+
+
 def warnings_scan(*, today: date, actor=None, stop_after: int | None = None) -> ScanRun:
     """Run the warning rules over the cases that may have changed; ``actor=None`` is the daily
     system job. ``stop_after`` settles only that many cases (tests: a scan killed halfway)."""
@@ -153,7 +248,7 @@ def warnings_scan(*, today: date, actor=None, stop_after: int | None = None) -> 
     last = ScanRun.objects.filter(finished_at__isnull=False).order_by("-started_at").first()
     now = timezone.now()
     run = ScanRun.objects.create(started_at=now, today=today)
-    ids = _candidates(last.started_at if last else None)
+    ids = _candidates(last.started_at if last else None, today)
     for n, case_id in enumerate(ids):
         if stop_after is not None and n >= stop_after:
             return run  # unfinished: the next run starts from the last finished one
@@ -163,6 +258,11 @@ def warnings_scan(*, today: date, actor=None, stop_after: int | None = None) -> 
         run.checked += 1
         run.opened += opened
         run.closed += closed
+    opened, closed = _settle_year(
+        today.year - 1, today=today, thresholds=thresholds, now=now, actor=actor
+    )
+    run.opened += opened
+    run.closed += closed
     run.finished_at = timezone.now()
     run.save()
     audit.record(
@@ -563,3 +663,126 @@ def oversight_escalate_overdue(*, today: date, actor=None) -> int:
             audit.record(actor=actor, action="supervision.oversight.escalate", target=item)
             n += 1
     return n
+
+
+# --- 先行登记保存 (warning rule 6 reads it) --------------------------------------------------------
+
+PRESERVATION_BASIS = "《中华人民共和国行政处罚法》第五十六条"
+
+
+@transaction.atomic
+def preservation_record(*, case: Case, saved_on: date, items: str, approver: str, actor):
+    """Register a 先行登记保存 in ``case`` (行政处罚法 第五十六条: approved by the 负责人).
+    The typed date is kept beside who entered it and when; a future date is refused."""
+    from fazhi.supervision.models import Preservation
+
+    require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
+    if not items.strip() or not approver.strip():
+        raise Refused(
+            "请填写登记保存的证据和批准的负责人", PRESERVATION_BASIS, code="preservation_empty"
+        )
+    if saved_on > timezone.localdate():
+        raise Refused("登记保存日期不能晚于今天", PRESERVATION_BASIS, code="preservation_future")
+    if case.filed_on is not None and saved_on < case.filed_on:
+        raise Refused(
+            f"登记保存日期不能早于立案日期{case.filed_on:%Y-%m-%d}",
+            PRESERVATION_BASIS,
+            code="preservation_before_filing",
+        )
+    row = Preservation.objects.create(
+        case=case,
+        saved_on=saved_on,
+        items=items.strip(),
+        approver=approver.strip(),
+        recorded_by=audit.person(actor),
+    )
+    audit.record(
+        actor=actor,
+        action="supervision.preservation.record",
+        target=row,
+        data={"case": case.reference, "saved_on": saved_on.isoformat()},
+    )
+    return row
+
+
+@transaction.atomic
+def preservation_handle(*, preservation, handled_on: date, handling: str, actor):
+    """The decision on preserved evidence (to be made within seven working days, rule 6)."""
+    from fazhi.supervision.models import Preservation
+
+    row = Preservation.objects.select_for_update().select_related("case__org_unit")
+    row = row.get(pk=preservation.pk)
+    require(actor, ENFORCEMENT_HANDLE, unit=row.case.org_unit)
+    if row.handled_on is not None:
+        raise Refused("该登记保存已作出处理决定", PRESERVATION_BASIS, code="preservation_handled")
+    if handling not in Preservation.Handling.values:
+        raise Refused("请选择处理决定", PRESERVATION_BASIS, code="preservation_handling")
+    if handled_on < row.saved_on or handled_on > timezone.localdate():
+        raise Refused(
+            f"处理决定日期须在登记保存日期{row.saved_on:%Y-%m-%d}至今天之间",
+            PRESERVATION_BASIS,
+            code="preservation_date",
+        )
+    row.handled_on, row.handling = handled_on, handling
+    row.handled_by, row.handled_at = audit.person(actor), timezone.now()
+    row.save()
+    audit.record(
+        actor=actor,
+        action="supervision.preservation.handle",
+        target=row,
+        data={"handled_on": handled_on.isoformat(), "handling": handling},
+    )
+    return row
+
+
+# --- 统计年报 on the portal ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def yearbook_publish(*, year: int, actor, correction_note: str = ""):
+    """Publish the year's 统计年报 on the portal: a snapshot of the tables as the records say
+    today. Only once the year is over; publishing again is a correction and needs its reason.
+    The publication date is set by the system (118号（六）: due by 31 January)."""
+    from fazhi.core.caching import bump
+    from fazhi.supervision.domain import statistics as st
+    from fazhi.supervision.models import YearbookPublication
+
+    require(actor, SUPERVISION_OVERSEE)
+    today = timezone.localdate()
+    st.check_publishable(year, today=today)
+    existing = YearbookPublication.objects.select_for_update().filter(year=year).first()
+    if existing is not None and not correction_note.strip():
+        raise Refused(
+            f"{year}年度统计年报已于{existing.published_on:%Y年%m月%d日}公布；更正须说明理由",
+            st.BASIS,
+            code="yearbook_published",
+        )
+    tables = selectors.yearbook_snapshot(year)
+    fields = {
+        "tables": tables,
+        "published_on": today,
+        "published_by": audit.person(actor),
+        "published_at": timezone.now(),
+        "correction_note": correction_note.strip(),
+    }
+    if existing is None:
+        row = YearbookPublication.objects.create(year=year, first_published_on=today, **fields)
+    else:
+        for name, value in fields.items():
+            setattr(existing, name, value)
+        existing.version += 1
+        existing.save()
+        row = existing
+    audit.record(
+        actor=actor,
+        action="supervision.yearbook.publish",
+        target=row,
+        data={
+            "year": year,
+            "version": row.version,
+            "decisions": tables["penalty"]["total"],
+            "amount_wan": tables["penalty"]["amount_wan"],
+        },
+    )
+    bump("supervision")  # public pages show it: a new version on commit
+    return row

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -279,8 +280,27 @@ def yearbook(request):
         "show": show,
         "records": [(ref, cases.get(ref)) for ref in (records or [])],
         "years": range(timezone.localdate().year, 2014, -1),
+        "published": selectors.published_yearbook(year),
+        "can_publish": allowed(request.user, SUPERVISION_OVERSEE)
+        and year < timezone.localdate().year,
     }
     return render(request, "supervision/yearbook.html", context)
+
+
+@login_required
+@require_POST
+def yearbook_publish(request, year: int):
+    try:
+        row = services.yearbook_publish(
+            year=year,
+            actor=request.user,
+            correction_note=request.POST.get("correction_note", "")[:2000],
+        )
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{row}已在门户网站公布（第{row.version}版）。")
+    return redirect(f"{reverse('supervision:yearbook')}?year={year}")
 
 
 # --- 驾驶舱 -------------------------------------------------------------------------------------
@@ -304,7 +324,8 @@ def dashboard(request):
     context = {
         "charts": charts,
         "chart_data": [
-            {k: c[k] for k in ("id", "title", "kind", "columns", "rows")} for c in charts
+            {k: c[k] for k in ("id", "title", "kind", "columns", "rows", "plot") if k in c}
+            for c in charts
         ],
         "year": year,
         "unit": unit,
@@ -327,3 +348,19 @@ def dashboard_cases(request):
     cases = selectors.dashboard_cases(user=request.user, year=year, month=month, unit=unit)[:1000]
     context = {"cases": cases, "year": year, "month": month, "unit": unit}
     return render(request, "supervision/dashboard_cases.html", context)
+
+
+@login_required
+def dashboard_disputes(request):
+    """The 复议 or 应诉 records behind a row of the 纠错率 / 败诉率 charts."""
+    if not allowed(request.user, SUPERVISION_OVERSEE):
+        raise PermissionDenied("驾驶舱供局领导和法规处使用。")
+    g = request.GET
+    year = int(g["year"]) if g.get("year", "").isdigit() else timezone.localdate().year
+    kind = "litigation" if g.get("kind") == "litigation" else "reconsideration"
+    unit = (
+        OrgUnit.objects.filter(pk=int(g["unit"])).first() if g.get("unit", "").isdigit() else None
+    )
+    rows = selectors.dashboard_disputes(user=request.user, kind=kind, year=year, unit=unit)[:1000]
+    context = {"rows": rows, "kind": kind, "year": year, "unit": unit}
+    return render(request, "supervision/dashboard_disputes.html", context)

@@ -114,6 +114,29 @@ NO_PUBLIC_EFFECT: dict[str, str] = {
     ),
     **dict.fromkeys(("exam_result_add", "training_record_add"), STAFF_ONLY),
     **dict.fromkeys(("export_batch_record", "receipt_import", "shuanggongshi_export"), EXPORT),
+    # supervision: the portal shows only the published 统计年报 (yearbook_publish bumps)
+    **dict.fromkeys(
+        (
+            "warnings_scan",
+            "review_sheet_set",
+            "review_campaign_create",
+            "review_campaign_draw",
+            "review_score_item",
+            "review_veto",
+            "review_file_submit",
+            "review_rectification_create",
+            "review_campaign_close",
+            "oversight_issue",
+            "oversight_reply",
+            "oversight_recheck_request",
+            "oversight_recheck_decide",
+            "oversight_close",
+            "oversight_escalate_overdue",
+            "preservation_record",
+            "preservation_handle",
+        ),
+        STAFF_ONLY,
+    ),
 }
 APPS = set(KINDS)  # each kind is named after its app
 

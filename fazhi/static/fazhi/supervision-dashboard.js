@@ -10,7 +10,10 @@
       if (!el) return;
       var numeric = c.rows.filter(function (r) { return typeof r[1] === "number"; });
       var chart = echarts.init(el, null, { renderer: "svg" });
-      var series = c.columns.slice(1).map(function (name, i) {
+      // "plot": how many columns after the first are drawn (a rate chart draws the rate only;
+      // the counts behind it stay in the table)
+      var drawn = c.plot ? c.columns.slice(1, 1 + c.plot) : c.columns.slice(1);
+      var series = drawn.map(function (name, i) {
         return {
           name: name,
           type: c.kind === "line" ? "line" : "bar",
@@ -24,7 +27,8 @@
         grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
         xAxis: { type: "category", data: numeric.map(function (r) { return r[0]; }),
                  axisLabel: { interval: 0, rotate: numeric.length > 6 ? 30 : 0 } },
-        yAxis: { type: "value" },
+        // a rate chart (its first column in %) runs from 0 to 100
+        yAxis: { type: "value", max: /（%）$/.test(c.columns[1]) ? 100 : null },
         series: series,
       });
       window.addEventListener("resize", function () { chart.resize(); });

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from fazhi.core.domain.errors import Refused
+
 BASIS = "国办发〔2018〕118号（六）；行政执法统计年报样式（广东省，2018）"
 
 # (code, column label), light → heavy (行政处罚法 第九条)
@@ -51,6 +53,19 @@ def due_date(year: int) -> date:
     datetime.date(2020, 1, 31)
     """
     return date(year + 1, 1, 31)
+
+
+def check_publishable(year: int, *, today: date) -> None:
+    """The 年报 of a year is published once the year is over (and not for a year to come).
+
+    >>> check_publishable(2019, today=date(2020, 1, 1))
+    >>> check_publishable(2019, today=date(2019, 12, 31))
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 2019年尚未结束，不能公布该年度统计年报（依据：国办发〔2018〕118号（六）；行政执法统计年报样式（广东省，2018））
+    """
+    if today <= date(year, 12, 31):
+        raise Refused(f"{year}年尚未结束，不能公布该年度统计年报", BASIS, code="yearbook_early")
 
 
 @dataclass(frozen=True)

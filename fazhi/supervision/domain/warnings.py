@@ -7,8 +7,9 @@ facts of one case (:class:`CaseFacts`, built by ``supervision.selectors``) and r
 findings; the scan turns each finding into one open warning per case and rule.
 
 Levels: ``yellow`` — the limit is within ``yellow_days`` days; ``red`` — the limit has passed or
-the file breaks the rule. Rules 10 (push to the city platform) and 12 (year-end counts) have no
-records behind them yet (no push queue, no 统计年报 in this app): :data:`NOT_EVALUATED` says so.
+the file breaks the rule. Rule 6 reads the 先行登记保存 register (``supervision.Preservation``),
+rule 10 the push queue's acceptance log, and rule 12 (:func:`year_counts_findings`) compares the
+统计年报 with what the city platform accepted; it is a warning on the year, not on a case.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from fazhi.core.domain.calendar import WorkCalendar
 from fazhi.core.domain.errors import Refused
 from fazhi.supervision.domain.errors import Code
+from fazhi.supervision.domain.statistics import due_date
 
 PENALTY = "《中华人民共和国行政处罚法》"
 INSPECTION = "《劳动保障监察条例》"
@@ -119,11 +121,8 @@ RULES: dict[str, Rule] = {
 }
 
 #: rules that nothing evaluates yet, and why (shown on the warning page, said in the report).
-NOT_EVALUATED = {
-    "push_late": "本系统尚未建立向市执法监督平台推送的队列，无推送记录可供比对。",
-    "year_counts_differ": "本系统尚未生成行政执法统计年报，无年报数据可供比对。",
-    "preservation_late": "执法案件尚未单独记录先行登记保存，无记录可供比对。",
-}
+#: Every rule is evaluated now; kept so the page and ``fazhi supervision rules`` can still say so.
+NOT_EVALUATED: dict[str, str] = {}
 
 #: thresholds per rule. Numbers the reference marks UNVERIFIED are configuration, not law.
 DEFAULTS: dict[str, dict[str, Any]] = {
@@ -141,19 +140,35 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "service_late": {"days": 7},
     "publicity_late": {"withdrawal_working_days": 3},
     "discussion_missing": {},
-    "push_late": {"days": 7},  # Tianjin deadline: UNVERIFIED
+    "push_late": {
+        "days": 7,  # Tianjin deadline: UNVERIFIED (令第21号 text not seen), configure
+        # events before this day are not checked: the feed rules of 令第21号 (in force
+        # 2021-03-01) did not govern them, and their deadline under 令第17号 is UNVERIFIED
+        "from_date": date(2021, 3, 1),
+    },
     "collection_missing": {
         "remind_days": 30,  # days after the payment deadline to send the 催告书 (our practice)
         "litigation_months": 6,  # 行政诉讼法 第四十六条: the party may sue within six months
         "court_months": 3,  # 行政强制法 第五十三条: apply within three months after that
         "yellow_days": 10,
     },
-    "year_counts_differ": {},
+    "year_counts_differ": {
+        "from_year": 2021,  # the first year the platform (令第21号) holds the whole year
+    },
 }
 
 
 def _parse(rule: str, key: str, value: Any, default: Any) -> Any:
     what = f"预警规则“{RULES[rule].title}”的参数 {key}"
+    if isinstance(default, date):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise Refused(
+                f"{what}须为日期（YYYY-MM-DD），收到“{value}”", code=Code.BAD_THRESHOLD
+            ) from None
     if isinstance(default, Decimal):
         try:
             number = Decimal(str(value))
@@ -243,6 +258,8 @@ class CaseFacts:
     changed_on: date | None = None  # decision revoked / found unlawful
     withdrawn_on: date | None = None
     preservations: tuple[tuple[date, date | None], ...] = field(default_factory=tuple)
+    # rule 10: (what, the day it happened, the day the platform accepted it or None)
+    pushes: tuple[tuple[str, date, date | None], ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -426,6 +443,21 @@ def evaluate(
     if decided and facts.serious and not facts.discussed:
         add(Finding("discussion_missing", RED, "案件情节复杂或属重大违法，案卷中没有集体讨论记录"))
 
+    # 10. sent to the city platform in time (天津市行政执法监督平台管理办法 令第21号; the days
+    # are UNVERIFIED configuration); an event the platform accepted late stays a red finding,
+    # like a late service
+    p = t["push_late"]
+    late = []
+    for what, happened_on, accepted_on in facts.pushes:
+        if happened_on < p["from_date"]:
+            continue
+        due = happened_on + timedelta(days=p["days"])
+        if (accepted_on is None and today > due) or (accepted_on is not None and accepted_on > due):
+            when = f"{accepted_on:%Y-%m-%d}平台接收" if accepted_on else "平台尚未接收"
+            late.append(f"{what}（{happened_on:%Y-%m-%d}）应在{due:%Y-%m-%d}前推送，{when}")
+    if late:
+        add(Finding("push_late", RED, "；".join(late)))
+
     # 11. unpaid fine: 催告, then the court within the window
     c = t["collection_missing"]
     if (
@@ -456,3 +488,100 @@ def evaluate(
                     )
                 )
     return out
+
+
+def year_counts_findings(
+    year: int,
+    *,
+    yearbook: Mapping[str, Decimal | int],
+    platform: Mapping[str, Decimal | int],
+    today: date,
+    thresholds: Mapping[str, Mapping[str, Any]],
+) -> list[Finding]:
+    """Rule 12: at year end, the 统计年报's figures against what the city platform accepted
+    (国办发〔2018〕118号（六）: the 年报 is due by 31 January and must agree with the platform data).
+    ``yearbook`` and ``platform`` map a figure's label to its value. The check starts once the
+    year is over: yellow until the 年报 is due, red after.
+
+    >>> t = parse_thresholds({})
+    >>> yb = {"处罚决定（件）": 37, "罚没金额（万元）": Decimal("69.2200")}
+    >>> year_counts_findings(2021, yearbook=yb, platform=yb, today=date(2022, 1, 3), thresholds=t)
+    []
+    >>> pf = {"处罚决定（件）": 35, "罚没金额（万元）": Decimal("69.2200")}
+    >>> [(f.level, f.message) for f in year_counts_findings(
+    ...     2021, yearbook=yb, platform=pf, today=date(2022, 2, 1), thresholds=t)]
+    [('red', '2021年统计年报与平台数据不一致：处罚决定（件）年报37、平台35')]
+    >>> year_counts_findings(2021, yearbook=yb, platform=pf, today=date(2021, 12, 31), thresholds=t)
+    []
+    >>> year_counts_findings(2019, yearbook=yb, platform=pf, today=date(2020, 2, 1), thresholds=t)
+    []
+    """
+    if year < thresholds["year_counts_differ"]["from_year"] or today <= date(year, 12, 31):
+        return []
+    differ = [
+        f"{label}年报{value}、平台{platform.get(label, 0)}"
+        for label, value in yearbook.items()
+        if value != platform.get(label, 0)
+    ]
+    if not differ:
+        return []
+    level = RED if today > due_date(year) else YELLOW
+    return [
+        Finding(
+            "year_counts_differ", level, f"{year}年统计年报与平台数据不一致：" + "；".join(differ)
+        )
+    ]
+
+
+def next_change(
+    facts: CaseFacts, *, today: date, thresholds: Mapping[str, Mapping[str, Any]], cal: WorkCalendar
+) -> date | None:
+    """The first day after ``today`` on which :func:`evaluate` may answer differently for the same
+    facts (a limit reached or passed); None when only a change of the record can. The scan
+    re-checks an unchanged case on that day only, instead of every running case every day.
+
+    >>> cal = WorkCalendar(known_years={2019})
+    >>> t = parse_thresholds({})
+    >>> f = CaseFacts("general", filed_on=date(2019, 3, 1))  # due 2019-05-30, yellow from 05-20
+    >>> next_change(f, today=date(2019, 3, 2), thresholds=t, cal=cal)
+    datetime.date(2019, 5, 20)
+    >>> next_change(f, today=date(2019, 5, 20), thresholds=t, cal=cal)
+    datetime.date(2019, 5, 31)
+    >>> next_change(f, today=date(2019, 5, 31), thresholds=t, cal=cal) is None
+    True
+    """
+    t = thresholds
+    days: list[date] = []
+    one = timedelta(days=1)
+    limit = decision_limit(facts, t["decision_late"], cal)
+    if limit is not None and not facts.finished and facts.decided_on is None:
+        days += [limit - timedelta(days=t["decision_late"]["yellow_days"]), limit + one]
+    for saved_on, handled_on in facts.preservations:
+        if handled_on is None:
+            days.append(
+                cal.add_working_days(saved_on, t["preservation_late"]["working_days"]) + one
+            )
+    if facts.decided_on is not None and facts.served_on is None:
+        days.append(facts.decided_on + timedelta(days=t["service_late"]["days"]) + one)
+    if facts.publicity_due is not None and facts.published_on is None:
+        days.append(facts.publicity_due + one)
+    if (
+        facts.changed_on is not None
+        and facts.published_on is not None
+        and facts.withdrawn_on is None
+    ):
+        due = cal.add_working_days(facts.changed_on, t["publicity_late"]["withdrawal_working_days"])
+        days.append(due + one)
+    p = t["push_late"]
+    for _what, happened_on, accepted_on in facts.pushes:
+        if accepted_on is None and happened_on >= p["from_date"]:
+            days.append(happened_on + timedelta(days=p["days"]) + one)
+    c = t["collection_missing"]
+    if facts.fine and facts.payment_due and facts.paid_on is None and not facts.court_applied_on:
+        window_end = _add_months(facts.payment_due, c["litigation_months"] + c["court_months"])
+        if facts.reminded_on is None:
+            days += [facts.payment_due + timedelta(days=c["remind_days"]) + one, window_end + one]
+        else:
+            days += [window_end - timedelta(days=c["yellow_days"]), window_end + one]
+    later = [d for d in days if d > today]
+    return min(later) if later else None

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from fazhi.accounts.testing.gate import row_counts
 from fazhi.core.domain.errors import Refused
@@ -36,15 +37,21 @@ def test_scan_opens_once_closes_when_fixed_and_reopens_the_same_row(world):
     assert again.opened == 0 and Warning.objects.count() == 1
 
     # fixed: decided in time, served, two officers → closed by the scan itself
+    # (records change through services, which save the case: updated_at is what the scan reads)
     Case.objects.filter(pk=case.pk).update(
-        decided_on=date(2019, 4, 1), served_on=date(2019, 4, 2), status="served"
+        decided_on=date(2019, 4, 1),
+        served_on=date(2019, 4, 2),
+        status="served",
+        updated_at=timezone.now(),
     )
     run = warnings_scan(today=LATE)
     w.refresh_from_db()
     assert run.closed == 1 and w.status == Warning.Status.CLOSED and w.closed_at
 
     # broken again (the decision undone, as if recorded in error): the same row reopens
-    Case.objects.filter(pk=case.pk).update(decided_on=None, served_on=None, status="filed")
+    Case.objects.filter(pk=case.pk).update(
+        decided_on=None, served_on=None, status="filed", updated_at=timezone.now()
+    )
     run = warnings_scan(today=LATE)
     assert run.opened == 1 and Warning.objects.count() == 1
     w.refresh_from_db()
@@ -52,7 +59,10 @@ def test_scan_opens_once_closes_when_fixed_and_reopens_the_same_row(world):
 
     # a second rule on the same case is a second row
     Case.objects.filter(pk=case.pk).update(
-        decided_on=date(2019, 4, 1), served_on=date(2019, 4, 30), status="served"
+        decided_on=date(2019, 4, 1),
+        served_on=date(2019, 4, 30),
+        status="served",
+        updated_at=timezone.now(),
     )
     warnings_scan(today=LATE)
     assert set(_open().values_list("rule", flat=True)) == {"service_late"}

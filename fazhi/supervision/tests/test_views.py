@@ -139,3 +139,47 @@ def test_dashboard_tables_and_drill_down(client, world, supervisors):
     assert case.reference not in client.get(drill, {"year": 2019, "month": 5}).content.decode()
     client.force_login(world["users"]["a"])
     assert client.get(reverse("supervision:dashboard")).status_code == 403
+
+
+def test_dispute_charts_per_unit_and_year_with_their_records(client, supervisors, org_tree):
+    from fazhi.supervision.tests.disputes_rows import seed
+
+    seed(org_tree)
+    client.force_login(supervisors["head"])
+    charts = {
+        c["id"]: c
+        for c in client.get(reverse("supervision:dashboard"), {"year": 2019}).context["charts"]
+    }
+    correction = {r[0]: r[1:] for r in charts["correction"]["rows"]}
+    district, zhidui = org_tree["district"].name, org_tree["zhidui"].name
+    assert correction[district] == [66.7, 2, 3, 4]
+    assert correction[zhidui] == [0.0, 0, 1, 1]
+    assert correction["合计"] == [50.0, 2, 4, 5]
+    loss = {r[0]: r[1:] for r in charts["litigation"]["rows"]}
+    assert loss[district] == [50.0, 1, 2, 2] and loss[zhidui] == ["—", 0, 0, 1]
+    assert charts["correction"]["plot"] == 1
+    page = client.get(reverse("supervision:dashboard"), {"year": 2019}).content.decode()
+    assert "2019年行政复议纠错率（按单位）" in page and "2019年行政诉讼败诉率（按单位）" in page
+    # the unit filter keeps the unit's own rows
+    only = client.get(
+        reverse("supervision:dashboard"), {"year": 2019, "unit": org_tree["zhidui"].pk}
+    ).context["charts"]
+    rows = {c["id"]: c["rows"] for c in only}
+    assert [r[0] for r in rows["correction"]] == [zhidui, "合计"]
+    # drill-down: the records behind a row
+    link = charts["correction"]["links"][
+        [r[0] for r in charts["correction"]["rows"]].index(district)
+    ]
+    listing = client.get(link).content.decode()
+    assert "津人社复〔2019〕1号" in listing and "（纠错）" in listing
+    assert "津人社复〔2019〕5号" not in listing and "津人社复〔2019〕6号" not in listing
+    link = charts["litigation"]["links"][0]
+    assert "（2019）津0101行初1号" in client.get(link).content.decode()
+    # 2018 has only the one revoked decision
+    c2018 = {
+        c["id"]: c
+        for c in client.get(reverse("supervision:dashboard"), {"year": 2018}).context["charts"]
+    }
+    assert c2018["correction"]["rows"][-1] == ["合计", 100.0, 1, 1, 1]
+    client.force_login(supervisors["district"])
+    assert client.get(link).status_code == 403
