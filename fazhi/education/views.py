@@ -21,6 +21,17 @@ from fazhi.education.api import sitting_out
 from fazhi.education.models import Exam, Sitting
 
 
+def _xlsx(wb, filename: str) -> HttpResponse:
+    out = BytesIO()
+    wb.save(out)
+    response = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
 @login_required
 def index(request):
     require(request.user, EDUCATION_SIT)
@@ -140,15 +151,7 @@ def exam_results_xlsx(request, pk: int):
                 row["pass_rate"],
             ]
         )
-    out = BytesIO()
-    wb.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    name = quote(f"{exam.title}成绩.xlsx")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
+    return _xlsx(wb, f"{exam.title}成绩.xlsx")
 
 
 @login_required
@@ -190,15 +193,7 @@ def duty_list_xlsx(request, year: int):
                 f"已完成（{i.done_on:%Y-%m-%d}）" if i.done_on else "未完成",
             ]
         )
-    out = BytesIO()
-    wb.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    name = quote(f"{year}年普法责任清单.xlsx")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
+    return _xlsx(wb, f"{year}年普法责任清单.xlsx")
 
 
 # --- question bank and exam set-up (法规处) -------------------------------------------------------
@@ -599,12 +594,4 @@ def study_xlsx(request, year: int):
                 float(r.hours),
             ]
         )
-    out = BytesIO()
-    wb.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    name = quote(f"{year}年学法记录.xlsx")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
+    return _xlsx(wb, f"{year}年学法记录.xlsx")
