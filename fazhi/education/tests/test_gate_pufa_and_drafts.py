@@ -1,4 +1,5 @@
-"""普法 plan, activities, competitions, 学法 records; questions drafted from corrected cases."""
+"""The gate and refusals of 普法 plan, activities, competitions, 学法 records; questions drafted
+from corrected cases."""
 
 from __future__ import annotations
 
