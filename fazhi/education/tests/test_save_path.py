@@ -61,3 +61,62 @@ def test_submission_audits_the_answers_in_one_event(people, exam):
     text = "\n".join(f"{a.question_id}|{a.response}|{a.saved_at.isoformat()}" for a in rows)
     assert event.data["answers"] == len(tf) + 1 == 3
     assert event.data["answers_sha256"] == hashlib.sha256(text.encode()).hexdigest()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_save_racing_the_submission_is_scored_or_refused(people, exam):
+    """PostgreSQL only (row locks): saves hammer a paper while it is handed in; every answer
+    acknowledged is in the submission's audited digest — none lands after the scoring read."""
+    import threading
+
+    from django.db import connection as conn
+
+    from fazhi.core.domain.errors import Refused
+
+    if conn.vendor != "postgresql":
+        pytest.skip("row locks: PostgreSQL")
+    me = people["officer"]
+    sitting = services.sitting_start(exam=exam, actor=me)
+    tf = list(
+        Question.objects.filter(pk__in=sitting.questions, qtype="truefalse").values_list(
+            "pk", flat=True
+        )
+    )
+    acked, stop = [], threading.Event()
+
+    def saver():
+        from django.db import connections
+
+        n = 0
+        try:
+            while not stop.is_set():
+                value = "TF"[n % 2]
+                try:
+                    services.answer_save(
+                        sitting=sitting.pk, question=tf[n % len(tf)], response=value, actor=me
+                    )
+                    acked.append((tf[n % len(tf)], value))
+                except Refused:
+                    return
+                n += 1
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=saver) for _ in range(3)]
+    for t in threads:
+        t.start()
+    import time
+
+    give_up = time.monotonic() + 30
+    while len(acked) < 20 and time.monotonic() < give_up:
+        time.sleep(0.001)
+    assert len(acked) >= 20
+    services.sitting_submit(sitting=sitting, actor=me)
+    stop.set()
+    for t in threads:
+        t.join()
+    event = AuditEvent.objects.filter(action="education.sitting.submit").get()
+    sitting.refresh_from_db()
+    assert event.data["answers_sha256"] == services.answers_digest(sitting)["answers_sha256"]
+    saved = set(Answer.objects.filter(sitting=sitting).values_list("question_id", flat=True))
+    assert saved == {q for q, _ in acked}
