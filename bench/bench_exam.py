@@ -1,6 +1,7 @@
 """The online exam under a crowd (issue 23): 1,500 sitters saving answers at once.
 
     python bench/bench_exam.py [--quick] [--sitters N] [--saves N] [--workers N] [--keep]
+                               [--db postgresql|sqlite]
 
 Setup (a child process, outside the timing): a scratch PostgreSQL database
 ``fazhi_bench_exam`` on 127.0.0.1:5432 (FAZHI_BENCH_PG overrides the server), migrated; 15 units
@@ -18,6 +19,10 @@ to the whole response (client side), p50/p95/max; status codes.
 Nothing lost: afterwards every (paper, question) the clients were told was saved (200) must
 have exactly one row holding the last response sent, and no row may exist that was not sent.
 Target: p95 < 100 ms, nothing lost, no error.
+
+Then, after the check, the in-process cost of one save: 300 saves through the whole Django stack
+(Django's test client: middleware, token, service, database; no HTTP server, no queue).
+``--db sqlite`` runs the same against a scratch SQLite file instead of PostgreSQL.
 """
 
 from __future__ import annotations
@@ -42,12 +47,15 @@ TARGET_MS = 100.0
 UNITS, QUESTIONS, PAPER = 15, 120, 50
 
 
+DB_URL = {"url": f"{PG_SERVER}/{PG_DB}"}
+
+
 def _env(**extra) -> dict:
     env = dict(os.environ)
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "fazhi.settings.base",
-            "DATABASE_URL": f"{PG_SERVER}/{PG_DB}",
+            "DATABASE_URL": DB_URL["url"],
             "PYTHONPATH": str(ROOT),
             "FAZHI_DEBUG": "true",
             "FAZHI_PUBLIC_CACHE": "false",
@@ -181,6 +189,40 @@ def verify(expected_file: Path) -> dict:
     return {"expected": len(expected), "rows": len(rows), "lost_or_wrong": lost, "extra": extra}
 
 
+def inprocess(papers_file: Path, saves: int) -> dict:
+    """The same save through the whole Django stack (middleware, token, service) with no HTTP
+    server and no queue: the in-process cost of one save, measured on the set-up database."""
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    papers = json.loads(papers_file.read_text())[:50]
+    rng = random.Random(7)
+    times = []
+    for i in range(saves):
+        paper = papers[i % len(papers)]
+        q, kind = paper["questions"][i % len(paper["questions"])]
+        client = Client(
+            HTTP_AUTHORIZATION=f"Bearer {paper['token']}",
+            HTTP_HOST="127.0.0.1",
+            HTTP_X_FORWARDED_PROTO="https",
+        )
+        url = f"/api/v1/education/sittings/{paper['sitting']}/answers/{q}"
+        body = {"response": _response_for(kind, rng)}
+        started = time.perf_counter()
+        status = client.put(url, body, content_type="application/json").status_code
+        times.append((time.perf_counter() - started) * 1000)
+        if status != 200:
+            raise RuntimeError(f"save answered {status}")
+    times = sorted(times[len(times) // 10 :])  # the first tenth warms the process
+    return {
+        "n": len(times),
+        "p50": statistics.median(times),
+        "p95": times[int(0.95 * (len(times) - 1))],
+    }
+
+
 # --- load ----------------------------------------------------------------------------------------
 
 
@@ -272,12 +314,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--think", type=float, nargs=2, default=(3.0, 9.0))
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument(
+        "--db", choices=("postgresql", "sqlite"), default="postgresql", help="the database"
+    )
     args = parser.parse_args(argv if argv is not None else [])
     sitters = 300 if args.quick else args.sitters
     tmp = Path(tempfile.mkdtemp(prefix="bench_exam_"))
     papers_file, expected_file = tmp / "papers.json", tmp / "expected.json"
-    _pg(f"DROP DATABASE IF EXISTS {PG_DB}")
-    _pg(f"CREATE DATABASE {PG_DB}")
+    if args.db == "sqlite":
+        DB_URL["url"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    else:
+        _pg(f"DROP DATABASE IF EXISTS {PG_DB}")
+        _pg(f"CREATE DATABASE {PG_DB}")
     try:
         py = sys.executable
         env = _env()
@@ -351,7 +399,7 @@ def main(argv: list[str] | None = None) -> None:
         rate = len(times) / result["wall"]
         print(
             f"  {sitters} sitters × {args.saves} saves, think {args.think[0]:g}–{args.think[1]:g} s, "
-            f"gunicorn -w {args.workers}, PostgreSQL, loopback; load {os.getloadavg()[0]:.1f}"
+            f"gunicorn -w {args.workers}, {'SQLite' if args.db == 'sqlite' else 'PostgreSQL'}, loopback; load {os.getloadavg()[0]:.1f}"
         )
         print(
             f"  answer save: {len(times)} requests in {result['wall']:.0f} s ({rate:.0f}/s); "
@@ -372,14 +420,33 @@ def main(argv: list[str] | None = None) -> None:
         )
         if not set(result["statuses"]) <= {200}:
             print("  server stderr (tail):", err[-1500:])
+        # after the check: these saves would otherwise be rows the crowd never sent
+        inproc = subprocess.run(  # noqa: S603
+            [py, __file__, "--inprocess", str(papers_file), "300"],
+            env=env,
+            cwd=ROOT,
+            check=False,
+            capture_output=True,
+            text=True,
+        )
+        if inproc.returncode:
+            print("  in process: failed:", inproc.stderr[-800:])
+        else:
+            one = json.loads(inproc.stdout.strip().splitlines()[-1])
+            print(
+                f"  in process (Django test client, no server, {one['n']} saves): "
+                f"p50 {one['p50']:.1f} ms, p95 {one['p95']:.1f} ms per save"
+            )
     finally:
-        if not args.keep:
+        if not args.keep and args.db == "postgresql":
             _pg(f"DROP DATABASE IF EXISTS {PG_DB}")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--setup":
         setup(int(sys.argv[2]), Path(sys.argv[3]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--inprocess":
+        print(json.dumps(inprocess(Path(sys.argv[2]), int(sys.argv[3]))))
     elif len(sys.argv) > 1 and sys.argv[1] == "--verify":
         print(json.dumps(verify(Path(sys.argv[2]))))
     else:

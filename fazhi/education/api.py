@@ -3,13 +3,14 @@ live participation. Domain errors propagate to the handlers in fazhi/api.py."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.permissions import EDUCATION_MANAGE, EDUCATION_SIT, require
+from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import Problem
 from fazhi.education import selectors, services
 from fazhi.education.models import Answer, Exam, Question, Sitting
@@ -180,3 +181,145 @@ def answer_save(request, sitting_id: int, question_id: int, payload: EducationAn
 def sitting_submit(request, sitting_id: int):
     sitting = services.sitting_submit(sitting=sitting_id, actor=request.auth)
     return sitting_out(sitting)
+
+
+# --- 普法 records and question drafts (法规处) ------------------------------------------------------
+
+
+class EducationPageQuery(Schema):
+    limit: int = Field(50, ge=1, le=500)
+    offset: Offset = 0
+
+
+class EducationResultOut(Schema):
+    name: str
+    award: str
+    advanced: bool
+
+
+class EducationStageOut(Schema):
+    order: int
+    name: str
+    level: str
+    held_on: date | None
+    results: list[EducationResultOut]
+
+
+class EducationActivityOut(Schema):
+    id: int
+    kind: str
+    kind_name: str
+    title: str
+    doc_number: str
+    org_unit: str
+    starts_on: date
+    ends_on: date | None
+    participants: int
+    audience_count: int
+    materials: int
+    teams: list[str]
+    stages: list[EducationStageOut]
+
+
+class EducationActivityPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    results: list[EducationActivityOut]
+
+
+class EducationStudyOut(Schema):
+    username: str
+    name: str
+    unit: str
+    sessions: int
+    hours: float
+
+
+class EducationStudyPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    results: list[EducationStudyOut]
+
+
+class EducationDraftIn(Schema):
+    year: Year
+
+
+class EducationDraftOut(Schema):
+    drafted: int
+
+
+@router.get(
+    "/pufa/{year}/activities",
+    response={200: EducationActivityPage, **ERRORS},
+    operation_id="education_activity_list",
+    summary="当年普法活动（含竞赛代表队、赛段和成绩）",
+)
+def activity_list(request, year: Year, page: Query[EducationPageQuery]):
+    require(request.auth, EDUCATION_MANAGE)
+    rows = selectors.pufa_year(year)["activities"]
+    results = [
+        {
+            "id": a.pk,
+            "kind": a.kind,
+            "kind_name": a.get_kind_display(),
+            "title": a.title,
+            "doc_number": a.doc_number,
+            "org_unit": a.org_unit.name,
+            "starts_on": a.starts_on,
+            "ends_on": a.ends_on,
+            "participants": a.people,
+            "audience_count": a.audience_count,
+            "materials": len(a.materials.all()),
+            "teams": [t.name for t in a.teams.all()],
+            "stages": [
+                {
+                    "order": s.order,
+                    "name": s.name,
+                    "level": s.level,
+                    "held_on": s.held_on,
+                    "results": [
+                        {"name": r.name, "award": r.award, "advanced": r.advanced}
+                        for r in s.results.all()
+                    ],
+                }
+                for s in a.stages.all()
+            ],
+        }
+        for a in rows[page.offset : page.offset + page.limit]
+    ]
+    return {"count": len(rows), "limit": page.limit, "offset": page.offset, "results": results}
+
+
+@router.get(
+    "/pufa/{year}/study",
+    response={200: EducationStudyPage, **ERRORS},
+    operation_id="education_study_list",
+    summary="当年每人学法次数和学时",
+)
+def study_list(request, year: Year, page: Query[EducationPageQuery]):
+    require(request.auth, EDUCATION_MANAGE)
+    rows = selectors.pufa_year(year)["study"]
+    results = [
+        {
+            "username": r["user__username"],
+            "name": r["user__full_name"] or r["user__username"],
+            "unit": r["org_unit__name"],
+            "sessions": r["sessions"],
+            "hours": float(r["hours"]),
+        }
+        for r in rows[page.offset : page.offset + page.limit]
+    ]
+    return {"count": len(rows), "limit": page.limit, "offset": page.offset, "results": results}
+
+
+@router.post(
+    "/questions/drafts",
+    response={200: EducationDraftOut, **ERRORS},
+    operation_id="education_questions_draft",
+    summary="从当年本局被纠错案件生成草稿题（待修改、关联条文后启用）",
+)
+def questions_draft(request, payload: EducationDraftIn):
+    return {"drafted": services.questions_draft_from_cases(year=payload.year, actor=request.auth)}

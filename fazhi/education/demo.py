@@ -21,10 +21,29 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone as real_timezone
 
 from fazhi.education import services
-from fazhi.education.models import DutyItem, EducationBase, Exam, Question
+from fazhi.education.models import DutyItem, EducationBase, Exam, PufaPlan, Question
 from fazhi.laws.models import Article
 
 TZ = ZoneInfo("Asia/Shanghai")
+# Tianjin's 16 districts: with the 市局 and the 社保中心, the seed's 18 competition teams
+DISTRICTS = (
+    "和平区",
+    "河东区",
+    "河西区",
+    "南开区",
+    "河北区",
+    "红桥区",
+    "东丽区",
+    "西青区",
+    "津南区",
+    "北辰区",
+    "武清区",
+    "宝坻区",
+    "滨海新区",
+    "宁河区",
+    "静海区",
+    "蓟州区",
+)
 COMMON = [
     "宣传宪法，落实国家宪法日和宪法宣传周活动",
     "宣传中国特色社会主义法治理论和党内法规",
@@ -106,6 +125,111 @@ def load(ctx) -> None:
         ctx.created["法治宣传教育基地"] += 1
     if not Exam.objects.filter(year=2019).exists():
         _exam(ctx, legal)
+    if not PufaPlan.objects.filter(year=2019).exists():
+        _pufa(ctx, legal)
+
+
+def _pufa(ctx, legal) -> None:
+    """2019 普法 as part 八 tells it: the 法律法规宣传月 (津人社办函〔2019〕751号) with the
+    宪法宣传周, 以案释法 by 人社部法规司, 旁听庭审 at 和平法院 (津人社办发〔2019〕150号), and the
+    人社法治知识竞赛: 18 teams, 5 selected for the national competition, a national third
+    prize. The team names, dates and the plan's title are the demo's own (the seed gives none)."""
+    bureau, staff = ctx.units["bureau"], list(ctx.users.values())
+    leaders = [u for u in staff if u.username in ("leader", "fagui", "shenhe")]
+    services.pufa_plan_issue(
+        year=2019,
+        title="市人社局2019年普法工作计划",
+        issued_on=date(2019, 3, 15),
+        content="落实“谁执法谁普法”普法责任制；宪法宣传周和法律法规宣传月；以案释法；旁听庭审；"
+        "人社法治知识竞赛；网上学法用法考试。",
+        actor=legal,
+    )
+    month = services.activity_record(
+        kind="law_month",
+        title="全市人社系统“法律法规宣传月”活动",
+        doc_number="津人社办函〔2019〕751号",
+        org_unit=bureau,
+        starts_on=date(2019, 11, 15),
+        ends_on=date(2019, 12, 15),
+        summary="宪法宣传周、法律知识网络答题、服务大局普法行主题实践等五项特色活动。",
+        participants=staff,
+        actor=legal,
+    )
+    services.activity_record(
+        kind="constitution_week",
+        title="2019年“12·4”国家宪法日暨宪法宣传周",
+        org_unit=bureau,
+        starts_on=date(2019, 12, 2),
+        ends_on=date(2019, 12, 8),
+        summary="面向执法对象、服务对象和社会公众宣传宪法。",
+        participants=staff,
+        actor=legal,
+    )
+    case = services.activity_record(
+        kind="case_explained",
+        title="人社领域案例专题讲解（以案释法）",
+        org_unit=bureau,
+        starts_on=date(2019, 9, 10),
+        summary="邀请人社部法规司领导专题讲解人社领域案例。",
+        participants=staff,
+        actor=legal,
+    )
+    court = services.activity_record(
+        kind="court_hearing",
+        title="领导干部旁听庭审",
+        doc_number="津人社办发〔2019〕150号",
+        org_unit=bureau,
+        starts_on=date(2019, 10, 17),
+        place="和平区人民法院",
+        summary="组织领导干部到和平法院旁听庭审，并在庭审直播网观摩人社系统案件。",
+        participants=leaders,
+        actor=legal,
+    )
+    contest = services.activity_record(
+        kind="competition",
+        title="全市人社系统法治知识竞赛",
+        org_unit=bureau,
+        starts_on=date(2019, 9, 20),
+        summary="市局、社保中心和各区18支代表队同台竞技。",
+        actor=legal,
+    )
+    names = ["市局机关代表队", "市社会保险基金管理中心代表队"] + [
+        f"{d}人社局代表队" for d in DISTRICTS
+    ]
+    teams = [services.team_add(activity=contest, name=n, actor=legal) for n in names]
+    results = [{"team": t, "name": t.name} for t in teams]
+    results += [
+        {"team": teams[i % 3], "name": f"选手{n}（{teams[i % 3].name}）", "advanced": True}
+        for i, n in enumerate("甲乙丙丁戊")
+    ]
+    services.stage_record(
+        activity=contest,
+        name="全市决赛",
+        level="全市",
+        held_on=date(2019, 9, 20),
+        results=results,
+        actor=legal,
+    )
+    services.stage_record(
+        activity=contest,
+        name="全国人社系统法治知识竞赛",
+        level="全国",
+        results=[{"name": "天津市代表队", "award": "三等奖"}],
+        actor=legal,
+    )
+    for activity, kind, hours in ((case, "lecture", 2), (court, "court", 3), (month, "online", 2)):
+        for person in activity.participants.all():
+            if person.org_unit_id:
+                services.study_record_add(
+                    user=person,
+                    studied_on=activity.starts_on,
+                    kind=kind,
+                    course=activity.title,
+                    hours=hours,
+                    activity=activity,
+                    actor=legal,
+                )
+    ctx.created["普法活动"] += 5
 
 
 def _exam(ctx, legal) -> None:

@@ -10,9 +10,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.education.domain.exam import QTYPE_NAMES, QType
+from fazhi.education.domain.pufa import ACTIVITY_NAMES, STUDY_NAMES
 
 
 class QuestionStatus(models.TextChoices):
+    DRAFT = "draft", _("草稿（待审核）")
     ACTIVE = "active", _("在用")
     RETIRED = "retired", _("待复核（条文已修改）")
 
@@ -35,6 +37,12 @@ class Question(models.Model):
         _("状态"), max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.ACTIVE
     )
     retired_reason = models.CharField(_("停用原因"), max_length=300, blank=True)
+    # a draft made from a corrected case: "reconsideration:<pk>" / "litigation:<pk>" (one each)
+    origin = models.CharField(_("草稿来源"), max_length=64, blank=True, db_index=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("审核启用时间"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -209,3 +217,173 @@ class EducationBase(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PufaPlan(models.Model):
+    """The year's 普法计划 (中办发〔2017〕31号: a 普法规划, an annual plan and the 清单)."""
+
+    year = models.PositiveIntegerField(_("年度"), unique=True)
+    title = models.CharField(_("计划名称"), max_length=200)
+    doc_number = models.CharField(_("文号"), max_length=100, blank=True)
+    issued_on = models.DateField(_("印发日期"))
+    content = models.TextField(_("主要内容"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("普法计划")
+        verbose_name_plural = _("普法计划")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Activity(models.Model):
+    """One 普法 activity: 宪法宣传周, 法律法规宣传月, 以案释法, 旁听庭审, a competition, ...
+    The dates are typed facts (when it was held), kept with who recorded them and when."""
+
+    year = models.PositiveIntegerField(_("年度"), db_index=True)
+    kind = models.CharField(
+        _("活动类别"), max_length=20, choices=[(k.value, v) for k, v in ACTIVITY_NAMES.items()]
+    )
+    title = models.CharField(_("活动名称"), max_length=200)
+    doc_number = models.CharField(_("通知文号"), max_length=100, blank=True)
+    org_unit = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("主办单位")
+    )
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"), null=True, blank=True)
+    place = models.CharField(_("地点"), max_length=200, blank=True)
+    summary = models.TextField(_("活动情况"), blank=True)
+    audience_count = models.PositiveIntegerField(_("社会公众参与人次"), default=0)
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="+", blank=True, verbose_name=_("参加人员")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "pk"]
+        verbose_name = _("普法活动")
+        verbose_name_plural = _("普法活动")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MaterialKind(models.TextChoices):
+    MATERIAL = "material", _("材料")
+    PHOTO = "photo", _("照片")
+
+
+class ActivityMaterial(models.Model):
+    """A material or photo of an activity, held in the core evidence store."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="materials")
+    evidence = models.ForeignKey("core.EvidenceFile", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("类别"), max_length=10, choices=MaterialKind.choices)
+    caption = models.CharField(_("说明"), max_length=200, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("活动材料")
+        verbose_name_plural = _("活动材料")
+
+    def __str__(self) -> str:
+        return self.caption or self.get_kind_display()
+
+
+class Team(models.Model):
+    """A team of a competition (the 2019 人社法治知识竞赛: 18 teams, seed)."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(_("代表队"), max_length=100)
+    org_unit = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    members = models.CharField(_("队员"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "name"], name="education_team_once")
+        ]
+        verbose_name = _("代表队")
+        verbose_name_plural = _("代表队")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Stage(models.Model):
+    """A stage of a competition (初赛, 决赛, the national final ...) and how many it sent on."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="stages")
+    order = models.PositiveSmallIntegerField(_("顺序"))
+    name = models.CharField(_("赛段"), max_length=100)
+    level = models.CharField(_("层级"), max_length=50, blank=True)
+    held_on = models.DateField(_("比赛日期"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["activity", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "order"], name="education_stage_once")
+        ]
+        verbose_name = _("赛段")
+        verbose_name_plural = _("赛段")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StageResult(models.Model):
+    """A result in a stage: a team or a person (name), the award, and whether they advanced."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="results")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True)
+    name = models.CharField(_("选手或代表队"), max_length=100)
+    award = models.CharField(_("名次或奖项"), max_length=100, blank=True)
+    advanced = models.BooleanField(_("晋级"), default=False)
+
+    class Meta:
+        ordering = ["stage", "pk"]
+        verbose_name = _("比赛成绩")
+        verbose_name_plural = _("比赛成绩")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.award}".strip()
+
+
+class StudyRecord(models.Model):
+    """One person's 学法 record: a course or session with its hours (学时)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    org_unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField(_("年度"), db_index=True)
+    studied_on = models.DateField(_("学习日期"))
+    kind = models.CharField(
+        _("形式"), max_length=10, choices=[(k.value, v) for k, v in STUDY_NAMES.items()]
+    )
+    course = models.CharField(_("课程或内容"), max_length=200)
+    hours = models.DecimalField(_("学时"), max_digits=4, decimal_places=1)
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, null=True, blank=True, related_name="study_records"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-studied_on", "pk"]
+        verbose_name = _("学法记录")
+        verbose_name_plural = _("学法记录")
+
+    def __str__(self) -> str:
+        return f"{self.course}（{self.hours}学时）"

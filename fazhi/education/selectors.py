@@ -51,3 +51,42 @@ def results(exam: Exam):
         .select_related("enrolment__user", "enrolment__org_unit")
         .order_by("enrolment__org_unit__path", "enrolment__user__username", "attempt")
     )
+
+
+def rules_text(exam: Exam) -> list[str]:
+    """The paper rules in words: 单选题 5 道，每道 10 分（限：劳动合同法）."""
+    from fazhi.education.domain.exam import QTYPE_NAMES, QType
+
+    lines = []
+    for rule in exam.rules:
+        text = f"{QTYPE_NAMES[QType(rule['qtype'])]} {rule['count']} 道，每道 {rule.get('points', 1):g} 分"
+        works = [w.partition(":")[2] or w for w in rule.get("works") or []]
+        lines.append(text + (f"（限：{'、'.join(works)}）" if works else ""))
+    return lines
+
+
+def pufa_year(year: int) -> dict:
+    """The year's 普法 records: the plan, the activities with their competitions and
+    materials, and 学法 hours per person."""
+    from django.db.models import Count, Sum
+
+    from fazhi.education.models import Activity, PufaPlan, StudyRecord
+
+    activities = (
+        Activity.objects.filter(year=year)
+        .select_related("org_unit")
+        .prefetch_related("teams", "stages__results", "materials__evidence")
+        .annotate(people=Count("participants", distinct=True))
+        .order_by("starts_on", "pk")
+    )
+    study = (
+        StudyRecord.objects.filter(year=year)
+        .values("user__full_name", "user__username", "org_unit__name")
+        .annotate(hours=Sum("hours"), sessions=Count("pk"))
+        .order_by("org_unit__name", "user__username")
+    )
+    return {
+        "plan": PufaPlan.objects.filter(year=year).first(),
+        "activities": list(activities),
+        "study": list(study),
+    }

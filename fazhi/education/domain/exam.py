@@ -47,6 +47,8 @@ class ExamError(StrEnum):
     NOT_YOURS = "not_your_paper"
     BAD_EXAM = "bad_exam"
     BAD_ITEM = "bad_item"
+    NOT_DRAFT = "not_a_draft"
+    BAD_ACTIVITY = "bad_activity"
 
 
 def normalise_answer(qtype: str, options: list[str], raw: str) -> str:

@@ -46,3 +46,52 @@ def test_participation_for_legal_only(people, exam):
     assert _client(people["officer"]).get(url).status_code == 403
     body = _client(people["legal"]).get(url).json()
     assert body["overall"]["enrolled"] == 2
+
+
+def test_pufa_and_drafts_by_api(people):
+    from datetime import date
+
+    from fazhi.education import services
+
+    legal = people["legal"]
+    contest = services.activity_record(
+        kind="competition",
+        title="法治知识竞赛",
+        org_unit=people["units"]["bureau"],
+        starts_on=date(2019, 9, 20),
+        actor=legal,
+    )
+    team = services.team_add(activity=contest, name="市局代表队", actor=legal)
+    services.stage_record(
+        activity=contest,
+        name="全市决赛",
+        results=[{"team": team, "name": "市局代表队", "award": "一等奖", "advanced": True}],
+        actor=legal,
+    )
+    services.study_record_add(
+        user=people["officer"],
+        studied_on=date(2019, 6, 1),
+        kind="online",
+        course="宪法",
+        hours="1.5",
+        actor=legal,
+    )
+    client = _client(legal)
+    body = client.get("/api/v1/education/pufa/2019/activities").json()
+    assert body["count"] == 1 and body["results"][0]["teams"] == ["市局代表队"]
+    assert body["results"][0]["stages"][0]["results"][0]["award"] == "一等奖"
+    study = client.get("/api/v1/education/pufa/2019/study").json()
+    assert study["results"] == [
+        {
+            "username": "officer",
+            "name": "officer",
+            "unit": study["results"][0]["unit"],
+            "sessions": 1,
+            "hours": 1.5,
+        }
+    ]
+    drafted = client.post(
+        "/api/v1/education/questions/drafts", {"year": 2019}, content_type="application/json"
+    )
+    assert drafted.status_code == 200 and drafted.json() == {"drafted": 0}
+    assert _client(people["officer"]).get("/api/v1/education/pufa/2019/study").status_code == 403

@@ -9,7 +9,15 @@ from decimal import Decimal
 import pytest
 
 from fazhi.core.demo import demo_load
-from fazhi.education.models import DutyItem, EducationBase, Exam
+from fazhi.education.models import (
+    Activity,
+    DutyItem,
+    EducationBase,
+    Exam,
+    PufaPlan,
+    StageResult,
+    StudyRecord,
+)
 from fazhi.reports.figures import compute
 
 pytestmark = pytest.mark.django_db
@@ -25,5 +33,13 @@ def test_demo_gives_the_seed_figures_and_is_idempotent():
     assert compute("education.exam_participation", 2019).value == Decimal("100.00")
     assert compute("education.exam_pass", 2019).value == Decimal("100.00")
     assert exam.enrolments.count() == 7  # every demo account holding a staff role
+    # the 2019 普法 activities and the competition (18 teams, 5 selected, a national 三等奖)
+    assert compute("education.competition_teams", 2019).value == 18
+    assert compute("education.competition_advanced", 2019).value == 5
+    assert compute("education.activities", 2019).value == 5
+    assert StageResult.objects.get(stage__level="全国").award == "三等奖"
+    assert PufaPlan.objects.get(year=2019).issued_on == date(2019, 3, 15)
+    assert StudyRecord.objects.filter(year=2019).count() > 0
     demo_load(today=date(2025, 6, 16))
     assert DutyItem.objects.count() == 15
+    assert Activity.objects.filter(year=2019).count() == 5

@@ -102,3 +102,67 @@ def bases(d, year):
     if not records:
         return Value(d, year, None, missing="没有法治宣传教育基地登记")
     return Value(d, year, Decimal(len(records)), records)
+
+
+def _contest(year):
+    from fazhi.education.models import Activity
+
+    return (
+        Activity.objects.filter(year=year, kind="competition")
+        .order_by("starts_on", "pk")
+        .prefetch_related("teams", "stages__results")
+    )
+
+
+@figure(
+    "education.activities",
+    version=1,
+    title="普法活动",
+    unit=Unit.TIMES,
+    counts="当年登记的普法活动（宪法宣传周、法律法规宣传月、以案释法、旁听庭审、竞赛等）",
+    part="education",
+)
+def activities(d, year):
+    from fazhi.education.models import Activity
+
+    rows = Activity.objects.filter(year=year).order_by("starts_on", "pk").values_list("pk", "title")
+    records = tuple(Record(title, "education.activity", pk) for pk, title in rows)
+    if not records:
+        return Value(d, year, None, missing="当年没有登记普法活动")
+    return Value(d, year, Decimal(len(records)), records)
+
+
+@figure(
+    "education.competition_teams",
+    version=1,
+    title="法治知识竞赛代表队",
+    unit=Unit.ITEMS,
+    counts="当年法治知识竞赛登记的代表队（支）",
+    part="education",
+)
+def competition_teams(d, year):
+    teams = [t for a in _contest(year) for t in a.teams.all()]
+    if not teams:
+        return Value(d, year, None, missing="当年没有法治知识竞赛的代表队记录")
+    records = tuple(Record(t.name, "education.team", t.pk) for t in teams)
+    return Value(d, year, Decimal(len(records)), records)
+
+
+@figure(
+    "education.competition_advanced",
+    version=1,
+    title="选拔参加上一级竞赛的选手",
+    unit=Unit.PEOPLE,
+    counts="当年法治知识竞赛第一个赛段中晋级的选手或代表队",
+    part="education",
+)
+def competition_advanced(d, year):
+    rows = []
+    for a in _contest(year):
+        first = next(iter(a.stages.all()), None)
+        if first is not None:
+            rows += [r for r in first.results.all() if r.advanced]
+    if not any(a.stages.all() for a in _contest(year)):
+        return Value(d, year, None, missing="当年没有法治知识竞赛的赛段成绩记录")
+    records = tuple(Record(r.name, "education.stageresult", r.pk) for r in rows)
+    return Value(d, year, Decimal(len(records)), records)
