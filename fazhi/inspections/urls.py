@@ -16,6 +16,7 @@ urlpatterns = [
     path("plans/<int:pk>/commit/", views.plan_commit, name="plan_commit"),
     path("draws/<int:pk>/", views.draw_detail, name="draw_detail"),
     path("draws/<int:pk>/<str:action>/", views.draw_action, name="draw_action"),
+    path("results.xlsx", views.results_xlsx, name="results_xlsx"),
     path("checks/<int:pk>/result/", views.check_result, name="check_result"),
     path("results/<int:pk>/publish/", views.result_publish, name="result_publish"),
 ]

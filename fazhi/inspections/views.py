@@ -429,3 +429,26 @@ def plan_create(request):
         "share_rows": _share_rows(strata, shares),
     }
     return render(request, "inspections/plan_form.html", context)
+
+
+@login_required
+def results_xlsx(request):
+    """导出 Excel of the results of a draw (``?draw=``) or a year (``?year=``)."""
+    from fazhi.core.views.exports import export_or_job, xlsx_download
+    from fazhi.inspections import exports
+
+    params = exports.params_from(request.GET)
+    if not params:
+        raise PermissionDenied("请指定抽取或年度")
+    qs = exports.results(params=params)
+    count = qs.count()
+    return export_or_job(
+        request,
+        count=count,
+        kind=exports.KIND,
+        params=params,
+        key_extra=str(count),
+        download=lambda: xlsx_download(
+            header=exports.HEADER, rows=exports.rows(qs), title=exports.WHAT, what=exports.WHAT
+        ),
+    )

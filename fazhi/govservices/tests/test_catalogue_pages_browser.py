@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from fazhi.conftest import browser_login, screenshot
+from fazhi.core.tests.a11y import serious_violations
 from fazhi.govservices.models import CatalogueVersion
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,6 +38,7 @@ def test_clerk_makes_a_catalogue_version(page, people, width):
     expect(page.get_by_label("申请材料", exact=False)).to_have_value(
         "特殊工时制度申请表\n营业执照副本（免提交）"
     )
+    assert serious_violations(page) == []
     screenshot(page, f"services-item-refused-{width}")
     page.get_by_label("承诺时限（工作日；即办件填 0）").fill("5")
     page.get_by_role("button", name="增加事项").click()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from fazhi.conftest import browser_login, screenshot, text_of
+from fazhi.core.tests.a11y import serious_violations
 from fazhi.inspections.models import InspectionItem, InspectionPlan
 from fazhi.inspections.tests.conftest import make_employers
 
@@ -31,6 +32,7 @@ def test_officer_adds_an_item_and_makes_a_plan(page, people, power_item, width):
     expect(page.get_by_role("alert")).to_contain_text("须在 0 与 1 之间")
     expect(page.get_by_label("抽查事项名称")).to_have_value("工资支付情况检查")
     expect(page.get_by_label("A抽查比例")).to_have_value("120%")
+    assert serious_violations(page) == []
     screenshot(page, f"inspections-item-refused-{width}")
     page.get_by_label("A抽查比例").fill("5%")
     page.get_by_role("button", name="列入清单").click()
@@ -44,6 +46,7 @@ def test_officer_adds_an_item_and_makes_a_plan(page, people, power_item, width):
     page.get_by_label("SJ-09 工资支付情况检查").check()
     page.get_by_label("B抽查比例").fill("0.1")
     page.get_by_label("联合检查部门（可不填）").fill("市市场监管委")
+    assert serious_violations(page) == []
     screenshot(page, f"inspections-plan-form-{width}")
     page.get_by_role("button", name="制定计划").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("2026年度工资支付专项抽查")
