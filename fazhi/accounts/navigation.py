@@ -28,6 +28,7 @@ class Entry:
 
 MENU: tuple[Entry, ...] = (
     Entry("工作台", "core:staff_home"),
+    Entry("待办", "core:worklist"),
     Entry("规范性文件", "normdocs:ledger"),
     Entry("复议应诉", "disputes:register"),
     Entry("权责清单", "powers:item_list"),

@@ -2,11 +2,13 @@ from django.urls import path
 
 from fazhi.core.views import jobs as job_views
 from fazhi.core.views.home import deadline_rules, staff_home
+from fazhi.core.views.worklist import worklist
 
 app_name = "core"
 
 urlpatterns = [
     path("", staff_home, name="staff_home"),
+    path("todo/", worklist, name="worklist"),
     path("deadlines/rules/", deadline_rules, name="deadline_rules"),
     path("jobs/", job_views.job_list, name="job_list"),
     path("jobs/shuanggongshi/", job_views.shuanggongshi_start, name="shuanggongshi_start"),

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from fazhi.enforcement import views
+from fazhi.enforcement import views, views_export
 from fazhi.enforcement.urls_rules import urlpatterns as rules_urlpatterns
 
 app_name = "enforcement"
 
 urlpatterns = [
     path("", views.case_list, name="case_list"),
+    path("cases.xlsx", views_export.case_list_xlsx, name="case_list_xlsx"),
     path("cases/new/", views.case_create, name="case_create"),
     path("cases/<int:pk>/", views.case_detail, name="case_detail"),
     path("cases/<int:pk>/file/", views.case_file, name="case_file"),

@@ -130,7 +130,12 @@ def _leaders():
 
 @login_required
 def case_detail(request, pk: int):
-    case = selectors.case_get_for_user(pk=pk, user=request.user)
+    return _case_page(request, selectors.case_get_for_user(pk=pk, user=request.user))
+
+
+def _case_page(request, case, *, failed: str = "", error: str = ""):
+    """The case page; after a refused step (``failed``) its form comes back open with what was
+    typed (``kept``), the officers ticked and the message beside it (issue 19.3)."""
     today = timezone.localdate()
     on = case.filed_on or case.received_on
     hearing = getattr(case, "hearing", None)
@@ -178,6 +183,12 @@ def case_detail(request, pk: int):
         "investigating": flow.Status(case.status) in flow.INVESTIGATING,
         "documents": documents.available(case),
         "violations": forms.violation_choices(on),
+        "today_iso": today.isoformat(),
+        "failed": failed,
+        "step_error": error,
+        "kept": {failed: request.POST} if failed else {},
+        "kept_lists": {failed: dict(request.POST.lists())} if failed else {},
+        "kept_officers": request.POST.getlist("officers") if failed else [],
     }
     return render(request, "enforcement/case_detail.html", context)
 
@@ -194,9 +205,12 @@ def case_action(request, pk: int, action: str):
         data = parse_form(action, request.POST)
         run_step(case, action, data, uploads=uploads, actor=request.user)
     except STEP_ERRORS as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "已办理。")
+        error = str(exc)
+        if uploads:  # a browser never refills a file input: say so rather than lose them quietly
+            error += f"。所选的 {len(uploads)} 个文件未保存，请重新选择。"
+        case = selectors.case_get_for_user(pk=case.pk, user=request.user)  # as it is stored
+        return _case_page(request, case, failed=action, error=error)
+    messages.success(request, "已办理。")
     return redirect("enforcement:case_detail", case.pk)
 
 

@@ -6,7 +6,10 @@ app_name = "services"
 
 urlpatterns = [
     path("", views.catalogue_index, name="catalogue_index"),
+    path("catalogues/new/", views.catalogue_create, name="catalogue_create"),
     path("catalogues/<int:year>/", views.catalogue_detail, name="catalogue_detail"),
+    path("catalogues/<int:year>/items/new/", views.catalogue_item_add, name="catalogue_item_add"),
+    path("catalogues/<int:year>/publish/", views.catalogue_publish, name="catalogue_publish"),
     path("items/<int:pk>/", views.item_detail, name="item_detail"),
     path("compare/", views.compare, name="compare"),
     path("applications/", views.register, name="register"),

@@ -34,18 +34,28 @@ def _int(value: str, default: int | None = None) -> int | None:
 
 @login_required
 def catalogue_index(request):
+    from fazhi.accounts.permissions import CATALOGUE_MANAGE
+
     catalogues = list(selectors.catalogue_list())
-    return render(request, "services/catalogue_index.html", {"catalogues": catalogues})
+    context = {"catalogues": catalogues, "can_manage": allowed(request.user, CATALOGUE_MANAGE)}
+    return render(request, "services/catalogue_index.html", context)
 
 
 @login_required
 def catalogue_detail(request, year: int):
+    from fazhi.accounts.permissions import CATALOGUE_MANAGE
+
     catalogue = selectors.catalogue_get(year=year)
     items = selectors.catalogue_items(catalogue=catalogue)
     return render(
         request,
         "services/catalogue_detail.html",
-        {"catalogue": catalogue, "items": items, "bundles": catalogue.bundles.all()},
+        {
+            "catalogue": catalogue,
+            "items": items,
+            "bundles": catalogue.bundles.all(),
+            "can_manage": allowed(request.user, CATALOGUE_MANAGE),
+        },
     )
 
 
@@ -192,3 +202,166 @@ def application_action(request, pk: int, action: str):
     else:
         messages.success(request, "已办理。")
     return redirect("services:application_detail", app.pk)
+
+
+# --- catalogue versions (issue 19.1): a draft, its items and publication had no page -----------
+
+ITEM_FIELDS = (
+    "code",
+    "name",
+    "kind",
+    "org_unit",
+    "accepting_body",
+    "deciding_body",
+    "promised_days",
+    "statutory_days",
+    "statutory_text",
+    "legal_basis",
+    "conditions",
+    "is_instant",
+    "is_online",
+    "licence_category",
+    "licence_name",
+    "number_issuer",
+    "validity_years",
+    "materials",
+    "steps",
+    "change_note",
+)
+
+
+def _days(value: str, label: str, *, optional: bool = False) -> int | None:
+    value = value.strip()
+    if not value and optional:
+        return None
+    if not value.isdigit() or int(value) > 3650:
+        raise Refused(f"{label}请填写工作日数（整数）")
+    return int(value)
+
+
+def _materials(text: str) -> list:
+    """One material a line; a line ending in “（免提交）” is obtained by data sharing."""
+    from fazhi.govservices.services.catalogue import MaterialIn
+
+    out = []
+    for line in text.splitlines():
+        name = line.strip()
+        shared = name.endswith("（免提交）")
+        name = name.removesuffix("（免提交）").strip()
+        if name:
+            out.append(MaterialIn(name=name[:200], is_shared=shared))
+    return out
+
+
+@login_required
+def catalogue_create(request):
+    """Start the draft catalogue of a year (国办发〔2018〕118号: the list is published before it
+    is used). A refusal returns the form as typed."""
+    from fazhi.accounts.permissions import CATALOGUE_MANAGE
+    from fazhi.govservices.services.catalogue import catalogue_create as create
+
+    if not allowed(request.user, CATALOGUE_MANAGE):
+        raise PermissionDenied("您没有维护政务服务事项目录的权限")
+    values = {"year": str(timezone.localdate().year + 1), "label": "", "note": ""}
+    error = ""
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "").strip()[:500] for k in values}
+        try:
+            year = _int(values["year"])
+            if year is None:
+                raise Refused("请填写年度（四位数字）")
+            catalogue = create(
+                year=year, label=values["label"], note=values["note"], actor=request.user
+            )
+        except (Refused, PermissionDenied) as exc:
+            error = str(exc)
+        else:
+            messages.success(request, f"已新建{catalogue.year}年度目录（编制中），请逐项增加事项。")
+            return redirect("services:catalogue_detail", catalogue.year)
+    return render(request, "services/catalogue_form.html", {"values": values, "error": error})
+
+
+def _item_arguments(values: dict, units: list) -> dict:
+    unit = next((u for u in units if str(u.pk) == values["org_unit"]), None)
+    if unit is None:
+        raise Refused("请选择实施单位")
+    return {
+        "code": values["code"],
+        "name": values["name"],
+        "kind": values["kind"],
+        "org_unit": unit,
+        "accepting_body": values["accepting_body"],
+        "deciding_body": values["deciding_body"],
+        "promised_days": _days(values["promised_days"] or "0", "承诺时限"),
+        "statutory_days": _days(values["statutory_days"], "法定时限", optional=True),
+        "statutory_text": values["statutory_text"],
+        "legal_basis": values["legal_basis"],
+        "conditions": values["conditions"],
+        "is_instant": bool(values["is_instant"]),
+        "is_online": bool(values["is_online"]),
+        "licence_category": values["licence_category"],
+        "licence_name": values["licence_name"],
+        "number_issuer": values["number_issuer"],
+        "validity_years": _days(values["validity_years"], "有效期限", optional=True),
+        "materials": _materials(values["materials"]),
+        "steps": [s.strip() for s in values["steps"].splitlines()],
+        "change_note": values["change_note"],
+    }
+
+
+@login_required
+def catalogue_item_add(request, year: int):
+    """Add an item with its materials to a draft catalogue; publish the draft from its page."""
+    from fazhi.accounts.models import OrgUnit
+    from fazhi.accounts.permissions import CATALOGUE_MANAGE
+    from fazhi.govservices.domain.catalogue import ITEM_KIND_LABELS
+    from fazhi.govservices.domain.licensing import LICENCE_CATEGORY_LABELS
+    from fazhi.govservices.services.catalogue import service_item_add
+
+    catalogue = selectors.catalogue_get(year=year)
+    units = [
+        u
+        for u in OrgUnit.objects.order_by("path")
+        if allowed(request.user, CATALOGUE_MANAGE, unit=u)
+    ]
+    if not units:
+        raise PermissionDenied("您没有维护政务服务事项目录的权限")
+    values = dict.fromkeys(ITEM_FIELDS, "")
+    values["org_unit"] = str(getattr(request.user, "org_unit_id", "") or "")
+    error = ""
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "").strip()[:4000] for k in ITEM_FIELDS}
+        try:
+            item = service_item_add(
+                catalogue=catalogue, actor=request.user, **_item_arguments(values, units)
+            )
+        except (Refused, PermissionDenied) as exc:
+            error = str(exc)
+        else:
+            messages.success(request, f"已增加事项 {item.code} {item.name}。")
+            return redirect("services:catalogue_detail", catalogue.year)
+    context = {
+        "catalogue": catalogue,
+        "values": values,
+        "error": error,
+        "units": units,
+        "kinds": [(k.value, v) for k, v in ITEM_KIND_LABELS.items()],
+        "categories": [(k.value, v) for k, v in LICENCE_CATEGORY_LABELS.items()],
+    }
+    return render(request, "services/catalogue_item_form.html", context)
+
+
+@login_required
+@require_POST
+def catalogue_publish(request, year: int):
+    """Publish a draft: the 公布日期 is today's, set by the system."""
+    from fazhi.govservices.services.catalogue import catalogue_publish as publish
+
+    catalogue = selectors.catalogue_get(year=year)
+    try:
+        publish(catalogue=catalogue, on=timezone.localdate(), actor=request.user)
+    except (Refused, PermissionDenied) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已公布{catalogue.year}年度目录，上一版目录同时废止。")
+    return redirect("services:catalogue_detail", catalogue.year)

@@ -58,6 +58,12 @@ def item_list(*, published_only: bool = False) -> QuerySet[InspectionItem]:
     return qs.filter(is_published=True) if published_only else qs
 
 
+def strata() -> list[str]:
+    """The strata (抽查分层) of the directory's active employers, for the share inputs."""
+    rows = Employer.objects.filter(is_active=True).values_list("stratum", flat=True)
+    return sorted(s for s in rows.order_by().distinct() if s)
+
+
 def employer_search(*, query: str = "", district: str = "", stratum: str = "") -> QuerySet:
     qs = Employer.objects.all()
     if query:

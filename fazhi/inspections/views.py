@@ -17,12 +17,21 @@ from fazhi.accounts.permissions import INSPECTIONS_ENTER_RESULTS, INSPECTIONS_MA
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections import selectors
-from fazhi.inspections.models import Check, CheckResult, Draw, InspectionPlan
+from fazhi.inspections.models import Check, CheckResult, Draw, InspectionItem, InspectionPlan
 from fazhi.inspections.services import checks as check_services
 from fazhi.inspections.services import draws as draw_services
 from fazhi.inspections.services.directory import employer_import
 
 FAILURES = (Refused, PermissionDenied, CalendarDataMissing)
+
+
+def _say(exc: Exception) -> str:
+    """The refusal for a person: its message and the law it cites, but not a developer
+    document cited as a basis (a path means nothing on a page)."""
+    basis = getattr(exc, "basis", "")
+    if basis.startswith("docs/"):
+        return exc.message
+    return str(exc)
 
 
 def _day(value: str) -> date:
@@ -87,34 +96,43 @@ def directory(request):
     return render(request, "inspections/directory.html", context)
 
 
-@login_required
-def plan_detail(request, pk: int):
-    plan = get_object_or_404(InspectionPlan, pk=pk)
+def _plan_page(request, plan, *, values=None, error: str = ""):
     context = {
         "plan": plan,
         "draws": selectors.draw_list().filter(plan=plan),
         "today": timezone.localdate(),
         "can_manage": allowed(request.user, INSPECTIONS_MANAGE, unit=plan.org_unit),
+        "values": values or {"on": timezone.localdate().isoformat()},
+        "error": error,
     }
     return render(request, "inspections/plan_detail.html", context)
 
 
 @login_required
+def plan_detail(request, pk: int):
+    return _plan_page(request, get_object_or_404(InspectionPlan, pk=pk))
+
+
+COMMIT_FIELDS = ("on", "beacon_source", "beacon_date", "redraw_reason")
+
+
+@login_required
 @require_POST
 def plan_commit(request, pk: int):
+    """Step 1 of a draw. A refusal returns the plan page with what was typed and the message."""
     plan = get_object_or_404(InspectionPlan, pk=pk)
+    values = {k: request.POST.get(k, "").strip()[:2000] for k in COMMIT_FIELDS}
     try:
         draw = draw_services.draw_commit(
             plan=plan,
-            on=_day(request.POST.get("on", "")),
+            on=_day(values["on"]),
             actor=request.user,
-            beacon_source=request.POST.get("beacon_source", ""),
-            beacon_date=_optional_day(request.POST.get("beacon_date", "")),
-            redraw_reason=request.POST.get("redraw_reason", ""),
+            beacon_source=values["beacon_source"],
+            beacon_date=_optional_day(values["beacon_date"]),
+            redraw_reason=values["redraw_reason"],
         )
     except FAILURES as exc:
-        messages.error(request, str(exc))
-        return redirect("inspections:plan_detail", pk)
+        return _plan_page(request, plan, values=values, error=_say(exc))
     messages.success(request, f"已公布抽取 {draw.number} 的承诺值")
     return redirect("inspections:draw_detail", draw.pk)
 
@@ -255,3 +273,182 @@ def relations(request):
         else [],
     }
     return render(request, "inspections/relations.html", context)
+
+
+# --- 一单两库 screens (issue 19.1): the item list and plans had no page, only the service ------
+
+
+def _managed_units(user):
+    """The units whose plans ``user`` may organise (INSPECTIONS_MANAGE in scope)."""
+    from fazhi.accounts.models import OrgUnit
+
+    return [
+        u for u in OrgUnit.objects.order_by("path") if allowed(user, INSPECTIONS_MANAGE, unit=u)
+    ]
+
+
+def _shares_from(post, strata: list[str]) -> dict[str, str]:
+    """The shares typed per stratum (``share-<n>`` beside ``stratum-<n>``); blanks are left out."""
+    shares = {}
+    for n in range(len(strata) + 3):
+        stratum = post.get(f"stratum-{n}", "").strip()[:50]
+        value = post.get(f"share-{n}", "").strip()[:20]
+        if stratum and value:
+            shares[stratum] = value
+    return shares
+
+
+def _share_rows(strata: list[str], values: dict[str, str]) -> list[dict]:
+    """One input row per known stratum, then the typed ones not in the directory, then two
+    blank rows for a new stratum."""
+    names = list(dict.fromkeys([*strata, *values]))
+    rows = [{"n": n, "stratum": s, "share": values.get(s, "")} for n, s in enumerate(names)]
+    rows += [{"n": len(names) + k, "stratum": "", "share": ""} for k in range(2)]
+    return rows
+
+
+@login_required
+def item_create(request):
+    """Add an item to the 随机抽查事项清单 (国办发〔2015〕58号): a 行政检查 power item, basis,
+    method and default shares. A refusal returns the form as typed with the message."""
+    from fazhi.inspections.services.plans import INSPECTION_KIND, inspection_item_create
+    from fazhi.powers.models import PowerItem
+
+    if not allowed(request.user, INSPECTIONS_MANAGE):
+        raise PermissionDenied("您没有维护抽查事项的权限")
+    fields = ("power_item", "code", "name", "basis", "method", "item_class", "subject", "content")
+    values = dict.fromkeys(fields, "")
+    values["item_class"] = InspectionItem.ItemClass.GENERAL
+    strata = selectors.strata()
+    shares: dict[str, str] = {}
+    error = ""
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "").strip()[:2000] for k in fields}
+        shares = _shares_from(request.POST, strata)
+        try:
+            power_item = PowerItem.objects.filter(pk=values["power_item"] or 0).first()
+            if power_item is None:
+                raise Refused("请选择权责清单中的行政检查事项")
+            item = inspection_item_create(
+                power_item=power_item,
+                code=values["code"],
+                name=values["name"],
+                basis=values["basis"],
+                method=values["method"],
+                item_class=values["item_class"],
+                shares=shares,
+                subject=values["subject"],
+                content=values["content"],
+                actor=request.user,
+            )
+        except FAILURES as exc:
+            error = _say(exc)
+        else:
+            messages.success(request, f"已将 {item.code} {item.name}列入随机抽查事项清单（待公示）")
+            return redirect("inspections:index")
+    power_items = PowerItem.objects.filter(kind=INSPECTION_KIND, is_active=True).order_by("code")
+    context = {
+        "values": values,
+        "error": error,
+        "share_rows": _share_rows(strata, shares),
+        "power_items": power_items.only("pk", "code", "name")[:2000],
+        "classes": InspectionItem.ItemClass.choices,
+    }
+    return render(request, "inspections/item_form.html", context)
+
+
+@login_required
+@require_POST
+def item_publish(request, pk: int):
+    """事前公示 of an item: the 公示日期 is today's, set by the system."""
+    from fazhi.inspections.services.plans import inspection_item_publish
+
+    item = get_object_or_404(InspectionItem, pk=pk)
+    try:
+        inspection_item_publish(item=item, on=timezone.localdate(), actor=request.user)
+    except FAILURES as exc:
+        messages.error(request, _say(exc))
+    else:
+        messages.success(request, f"已公示抽查事项 {item.code} {item.name}")
+    return redirect("inspections:index")
+
+
+@login_required
+def plan_create(request):
+    """A yearly or ad hoc plan (国发〔2019〕5号): published items, a share per stratum, the
+    organising unit and joint departments. A refusal returns the form as typed."""
+    from fazhi.inspections.services.plans import plan_create as create
+
+    units = _managed_units(request.user)
+    if not units:
+        raise PermissionDenied("您没有制定抽查计划的权限")
+    strata = selectors.strata()
+    published = list(selectors.item_list(published_only=True))
+    values = {
+        "year": str(timezone.localdate().year),
+        "title": "",
+        "org_unit": str(getattr(request.user, "org_unit_id", "") or ""),
+        "joint_departments": "",
+        "is_ad_hoc": "",
+        "items": [],
+    }
+    shares: dict[str, str] = {}
+    error = ""
+    if request.method == "POST":
+        values = {
+            k: request.POST.get(k, "").strip()[:300]
+            for k in ("year", "title", "org_unit", "joint_departments", "is_ad_hoc")
+        }
+        values["items"] = request.POST.getlist("items")
+        shares = _shares_from(request.POST, strata)
+        try:
+            unit = next((u for u in units if str(u.pk) == values["org_unit"]), None)
+            if unit is None:
+                raise Refused("请选择组织抽查的单位")
+            chosen = [i for i in published if str(i.pk) in values["items"]]
+            plan = create(
+                year=int(values["year"]) if values["year"].isdigit() else 0,
+                title=values["title"],
+                items=chosen,
+                shares=shares,
+                org_unit=unit,
+                is_ad_hoc=bool(values["is_ad_hoc"]),
+                joint_departments=values["joint_departments"],
+                actor=request.user,
+            )
+        except FAILURES as exc:
+            error = _say(exc)
+        else:
+            messages.success(request, f"已制定抽查计划：{plan.title}")
+            return redirect("inspections:plan_detail", plan.pk)
+    context = {
+        "values": values,
+        "error": error,
+        "units": units,
+        "items": published,
+        "share_rows": _share_rows(strata, shares),
+    }
+    return render(request, "inspections/plan_form.html", context)
+
+
+@login_required
+def results_xlsx(request):
+    """导出 Excel of the results of a draw (``?draw=``) or a year (``?year=``)."""
+    from fazhi.core.views.exports import export_or_job, xlsx_download
+    from fazhi.inspections import exports
+
+    params = exports.params_from(request.GET)
+    if not params:
+        raise PermissionDenied("请指定抽取或年度")
+    qs = exports.results(params=params)
+    count = qs.count()
+    return export_or_job(
+        request,
+        count=count,
+        kind=exports.KIND,
+        params=params,
+        key_extra=str(count),
+        download=lambda: xlsx_download(
+            header=exports.HEADER, rows=exports.rows(qs), title=exports.WHAT, what=exports.WHAT
+        ),
+    )

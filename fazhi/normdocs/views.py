@@ -86,9 +86,18 @@ def document_create(request):
     return render(request, "normdocs/document_form.html", {"form": form})
 
 
+def _message(exc: Exception) -> str:
+    return str(exc.args[0] if isinstance(exc, PermissionDenied) else exc)
+
+
 @login_required
 def document_detail(request, pk: int):
-    document = selectors.document_get_for_user(pk=pk, user=request.user)
+    return _document_page(request, selectors.document_get_for_user(pk=pk, user=request.user))
+
+
+def _document_page(request, document, *, failed=None, bound=None, error: str = ""):
+    """The document page; after a refused step its form comes back open and bound to what was
+    typed, with the message beside it (issue 19.3)."""
     today = timezone.localdate()
     # The revision starts from the current text, in the same "第X条" form the draft was typed.
     initial = {
@@ -97,7 +106,13 @@ def document_detail(request, pk: int):
         "drafting_note": document.drafting_note,
     }
     actions = [
-        (action, label, forms.ACTION_FORMS[action](prefix=action.value, initial=initial))
+        (
+            action,
+            label,
+            bound
+            if action == failed
+            else forms.ACTION_FORMS[action](prefix=action.value, initial=initial),
+        )
         for action, label in selectors.next_actions(document, user=request.user, today=today)
     ]
     context = {
@@ -114,6 +129,10 @@ def document_detail(request, pk: int):
         "competition": document.competition_reviews.all(),
         "deliberations": document.deliberations.all(),
         "comment_ops": forms.CommentHandleForm(),
+        "failed": failed,
+        "step_error": error,
+        # the step may no longer be offered (its period, another's change): say it at the top
+        "page_error": error if failed not in {a for a, _, _ in actions} else "",
     }
     return render(request, "normdocs/document_detail.html", context)
 
@@ -158,16 +177,18 @@ def document_action(request, pk: int, action: str):
         raise Http404("未知的办理步骤") from None
     form = form_class(request.POST, prefix=step.value)
     if not form.is_valid():
-        _form_errors(request, form)
+        error = "填写有误，请按提示修改后再提交。"
     else:
         data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("check_")}
         try:
             _run_action(step, document, request.user, data, form)
         except (Refused, PermissionDenied) as exc:
-            _refused(request, exc)
+            error = _message(exc)
         else:
             messages.success(request, "已办理。")
-    return redirect("normdocs:document_detail", pk=pk)
+            return redirect("normdocs:document_detail", pk=pk)
+    document = selectors.document_get_for_user(pk=pk, user=request.user)  # as it is stored
+    return _document_page(request, document, failed=step, bound=form, error=error)
 
 
 @login_required
@@ -228,6 +249,11 @@ def cleanup_list(request):
 
 @login_required
 def cleanup_detail(request, pk: int):
+    return _cleanup_page(request, pk)
+
+
+def _cleanup_page(request, pk: int, *, assess=None, announce=None, error: str = ""):
+    """The campaign page; a refused assessment or announcement comes back with its input."""
     campaign = get_object_or_404(selectors.cleanup_campaigns(), pk=pk)
     context = {
         "campaign": campaign,
@@ -235,7 +261,10 @@ def cleanup_detail(request, pk: int):
         "pending": selectors.campaign_pending(campaign)[:200],
         "pending_count": selectors.campaign_pending(campaign).count(),
         "assess_form": forms.AssessForm(),
-        "announce_form": forms.AnnounceForm(),
+        "announce_form": announce or forms.AnnounceForm(),
+        "kept": assess.data if assess is not None else {},
+        "assess_error": error if assess is not None else "",
+        "announce_error": error if announce is not None else "",
         "can_administer": allowed(request.user, NORMDOCS_ADMINISTER),
     }
     return render(request, "normdocs/cleanup_detail.html", context)
@@ -247,19 +276,19 @@ def cleanup_assess(request, pk: int):
     campaign = get_object_or_404(CleanupCampaign, pk=pk)
     form = forms.AssessForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        document = get_object_or_404(NormativeDocument, pk=form.cleaned_data["document"])
-        try:
-            services.cleanup_assess(
-                campaign=campaign,
-                document=document,
-                outcome=form.cleaned_data["outcome"],
-                reason=form.cleaned_data["reason"],
-                actor=request.user,
-            )
-        except (Refused, PermissionDenied) as exc:
-            _refused(request, exc)
+        error = "填写有误：" + "；".join(" ".join(e) for e in form.errors.values())
+        return _cleanup_page(request, pk, assess=form, error=error)
+    document = get_object_or_404(NormativeDocument, pk=form.cleaned_data["document"])
+    try:
+        services.cleanup_assess(
+            campaign=campaign,
+            document=document,
+            outcome=form.cleaned_data["outcome"],
+            reason=form.cleaned_data["reason"],
+            actor=request.user,
+        )
+    except (Refused, PermissionDenied) as exc:
+        return _cleanup_page(request, pk, assess=form, error=_message(exc))
     return redirect("normdocs:cleanup_detail", pk=pk)
 
 
@@ -269,12 +298,10 @@ def cleanup_announce(request, pk: int):
     campaign = get_object_or_404(CleanupCampaign, pk=pk)
     form = forms.AnnounceForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-    else:
-        try:
-            services.cleanup_announce(campaign=campaign, actor=request.user, **form.cleaned_data)
-        except (Refused, PermissionDenied) as exc:
-            _refused(request, exc)
-        else:
-            messages.success(request, "清理结果已公布。")
+        return _cleanup_page(request, pk, announce=form, error="填写有误，请按提示修改后再提交。")
+    try:
+        services.cleanup_announce(campaign=campaign, actor=request.user, **form.cleaned_data)
+    except (Refused, PermissionDenied) as exc:
+        return _cleanup_page(request, pk, announce=form, error=_message(exc))
+    messages.success(request, "清理结果已公布。")
     return redirect("normdocs:cleanup_detail", pk=pk)

@@ -48,6 +48,17 @@ HANDLERS: dict[str, tuple[str, str, str]] = {
         "fazhi.accounts.permissions.REPORTS_DRAFT",
         "生成年度报告初稿",
     ),
+    # 导出 Excel of long staff lists (issue 19.7): the creator's own scope, filters in params
+    "enforcement.cases_xlsx": (
+        "fazhi.enforcement.exports.cases_xlsx",
+        "fazhi.accounts.permissions.ENFORCEMENT_HANDLE",
+        "执法案件导出",
+    ),
+    "inspections.results_xlsx": (
+        "fazhi.inspections.exports.results_xlsx",
+        "fazhi.accounts.permissions.INSPECTIONS_MANAGE",
+        "抽查结果导出",
+    ),
 }
 
 
