@@ -21,6 +21,7 @@ class Unit(StrEnum):
     ITEMS = "项"
     PERCENT = "%"
     TIMES = "次"
+    TEAMS = "支"
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,9 @@ _EDUCATION = (
     "个性普法责任清单[[education.duty_items_specific]]。",
     "组织网上学法用法考试，参与率[[education.exam_participation]]，合格率"
     "[[education.exam_pass]]；建设法治宣传教育基地[[education.bases]]。",
+    "开展普法活动[[education.activities]]；在全系统组织开展人社法治知识竞赛，"
+    "[[education.competition_teams]]代表队同台竞技，选拔出[[education.competition_advanced]]"
+    "优秀选手参加上一级竞赛。",
 )
 _NEXT = ("〔待填写：{next_year}年重点工作安排（从{next_year}年法治建设工作要点的任务生成）〕",)
 

@@ -136,7 +136,7 @@ def activities(d, year):
     "education.competition_teams",
     version=1,
     title="法治知识竞赛代表队",
-    unit=Unit.ITEMS,
+    unit=Unit.TEAMS,
     counts="当年法治知识竞赛登记的代表队（支）",
     part="education",
 )
