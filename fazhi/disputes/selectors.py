@@ -224,6 +224,16 @@ def acts_made(*, year: int | None, by: str) -> dict[str, int]:
     return dict(total)
 
 
+def years_with_cases(*, user) -> list[int]:
+    """Years (by receipt) holding 复议 or 应诉 cases the user sees, newest first."""
+    years = {
+        d.year
+        for qs in (reconsideration_list(user=user), litigation_list(user=user))
+        for d in qs.dates("received_on", "year")
+    }
+    return sorted(years, reverse=True)
+
+
 def feedback_figures(
     *, user, year: int | None = None, by: str = "unit", acts: dict[str, int] | None = None
 ) -> tuple[list[rates.Figures], rates.Figures]:

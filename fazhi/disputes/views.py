@@ -262,12 +262,19 @@ def litigation_action(request, pk: int, action: str):
 @login_required
 def rates(request):
     by = "power_item" if request.GET.get("by") == "power_item" else "unit"
-    year = _year(request)
+    with_data = selectors.years_with_cases(user=request.user)
+    # Opens on the latest year with cases (issue 19.4); 全部年度 stays one choice away.
+    all_years = request.GET.get("year") == "all"
+    year = None if all_years else (_year(request) or (with_data[0] if with_data else None))
     rows, total = selectors.feedback_figures(user=request.user, year=year, by=by)
     context = {
         "rows": rows,
         "total": total,
         "by": by,
+        "year": year,
+        "years": sorted({*with_data, *([year] if year else [])}, reverse=True),
+        "with_data": with_data,
+        "empty": not (total.reconsiderations or total.suits),
         "filters": request.GET,
         "causes": selectors.error_causes(user=request.user, year=year),
         "counts": selectors.year_counts(year=year) if year else None,

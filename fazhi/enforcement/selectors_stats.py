@@ -53,6 +53,14 @@ def _ranked(counter: Counter, label) -> list[dict]:
     ]
 
 
+def years_with_cases(unit_ids: Iterable[int] | None = None) -> list[int]:
+    """Years (by 收到/发现 date) holding cases in ``unit_ids``, newest first."""
+    cases = Case.objects.all()
+    if unit_ids is not None:
+        cases = cases.filter(org_unit_id__in=list(unit_ids))
+    return [d.year for d in cases.dates("received_on", "year", order="DESC")]
+
+
 def yearly_statistics(*, year: int, unit_ids: Iterable[int] | None = None) -> dict:
     """Counts of the cases received in ``year`` (of the units ``unit_ids``; None: all units)."""
     cases = Case.objects.filter(received_on__range=(date(year, 1, 1), date(year, 12, 31)))

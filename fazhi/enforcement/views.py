@@ -97,11 +97,15 @@ def case_stats(request):
     if unit_ids == []:
         raise PermissionDenied("您没有所属单位，无法查看执法统计")
     this_year = timezone.localdate().year
+    with_data = selectors_stats.years_with_cases(unit_ids)
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() and 1990 <= int(raw) <= this_year else this_year
+    # Opens on the latest year with cases (issue 19.4), not on an empty current year.
+    default = with_data[0] if with_data else this_year
+    year = int(raw) if raw.isdigit() and 1990 <= int(raw) <= this_year else default
     context = {
         "stats": selectors_stats.yearly_statistics(year=year, unit_ids=unit_ids),
-        "years": range(this_year, this_year - 10, -1),
+        "years": sorted({this_year, year, *with_data}, reverse=True),
+        "with_data": with_data,
         "all_units": unit_ids is None,
     }
     return render(request, "enforcement/stats.html", context)

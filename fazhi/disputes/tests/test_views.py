@@ -190,3 +190,13 @@ def test_the_public_application_checks_identity_numbers_at_entry(
     page = client.post("/disputes/apply/", data).content.decode()
     assert reason in page
     assert not ReconsiderationCase.objects.exists()
+
+
+def test_rates_open_on_the_latest_year_with_cases_and_say_when_a_year_is_empty(client, people):
+    apply(people, received_on=date(2019, 3, 20))
+    client.force_login(people["legal"])
+    page = client.get("/staff/disputes/rates/").content.decode()
+    assert '<option value="2019" selected>2019年</option>' in page and "没有复议" not in page
+    empty = client.get("/staff/disputes/rates/", {"year": "2018"}).content.decode()
+    assert "2018年没有复议或应诉案件记录" in empty and 'href="?year=2019&amp;by=unit"' in empty
+    assert "<tfoot>" not in empty  # no row of 0.0%

@@ -119,3 +119,13 @@ def test_command_json_and_table(cases):
     call_command("enforcement", "stats", "--year", "2019", stdout=out)
     text = out.getvalue()
     assert "共收案 6 件" in text and "双随机抽查" not in text and "劳务派遣经营许可" in text
+
+
+def test_page_opens_on_the_latest_year_with_cases_and_says_when_a_year_is_empty(client, cases):
+    client.force_login(cases["users"]["leader"])
+    body = client.get(reverse("enforcement:stats")).content.decode()
+    assert "<h1>2020年行政执法统计</h1>" in body and 'data-testid="total">1<' in body
+    empty = client.get(reverse("enforcement:stats"), {"year": "2017"}).content.decode()
+    assert "2017年全局没有执法案件记录" in empty
+    assert all(f'href="?year={y}"' in empty for y in (2018, 2019, 2020))
+    assert 'data-testid="total"' not in empty  # no table of zeros
