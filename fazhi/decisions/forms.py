@@ -267,6 +267,9 @@ class ConcludeForm(forms.Form):
                 label=f"{st.code} {st.text}",
                 choices=[("no", "不违反"), ("yes", "违反")],
                 initial="no",
+                # not required: a standard missing from the post (the day changed the list) is
+                # refused by the service, which names it
+                required=False,
             )
             self.fields[f"r_{st.code}"] = forms.CharField(
                 label=f"{st.code} 理由", max_length=500, required=False
