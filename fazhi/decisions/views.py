@@ -475,8 +475,15 @@ def opinion_detail(request, pk: int):
 
 
 def _matter_url(opinion) -> str:
-    if opinion.matter_type == "decision":
-        return reverse("decisions:decision_detail", args=[opinion.matter_id])
+    return _matter_link(opinion.matter_type, opinion.matter_id)
+
+
+def _matter_link(matter_type: str, matter_id: int) -> str:
+    """The page of the measure a review or an opinion is about, where one exists."""
+    if matter_type == "decision":
+        return reverse("decisions:decision_detail", args=[matter_id])
+    if matter_type == "normdoc":
+        return reverse("normdocs:document_detail", args=[matter_id])
     return ""
 
 
@@ -568,9 +575,7 @@ def competition_detail(request, pk: int):
             "answers": _answer_rows(r),
             "ground": EXCEPTION_GROUNDS.get(r.exception_ground, ""),
             "conclusion_label": CONCLUSION_LABELS.get(r.conclusion, "审查中"),
-            "matter_url": reverse("decisions:decision_detail", args=[r.matter_id])
-            if r.matter_type == "decision"
-            else "",
+            "matter_url": _matter_link(r.matter_type, r.matter_id),
         },
         back=reverse("decisions:competition_detail", args=[pk]),
     )
