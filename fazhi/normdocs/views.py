@@ -111,7 +111,7 @@ def document_detail(request, pk: int):
         and allowed(request.user, NORMDOCS_DRAFT, unit=document.org_unit),
         "reviews": document.legality_reviews.exclude(reviewed_on=None),
         "points": LEGALITY_POINTS,
-        "competition": document.competition_reviews.all(),
+        "competition": selectors.competition_reviews(document),
         "deliberations": document.deliberations.all(),
         "comment_ops": forms.CommentHandleForm(),
     }
