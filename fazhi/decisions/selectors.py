@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from fazhi.decisions.domain import counsel as cdom
 from fazhi.decisions.domain.procedure import Gate
-from fazhi.decisions.models import CompetitionReview, CounselOpinion, Decision
+from fazhi.decisions.models import CompetitionReview, Counsel, CounselOpinion, Decision
 
 
 def gates_of(decision: Decision, day: date) -> dict[Gate, bool]:
@@ -51,14 +51,20 @@ def exceptions_ending(day: date, within_days: int = 60):
 
 
 def opinions_visible_to(user):
-    """Counsel see only what was sent to them; staff with a counsel rule see their units'."""
+    """Counsel see only what was sent to them, the 首席法律顾问 also the opinions given for
+    sign-off; staff with a counsel rule see all."""
     from fazhi.accounts.permissions import DECISIONS_COUNSEL_ANSWER, allowed
 
     if allowed(user, DECISIONS_COUNSEL_ANSWER):
         return CounselOpinion.objects.all()
     if getattr(user, "pk", None) is None:
         return CounselOpinion.objects.none()
-    return CounselOpinion.objects.filter(Q(counsel__user=user))
+    chief = Q(given_on__isnull=False) if Counsel.objects.filter(is_chief=True, user=user) else Q()
+    return (
+        CounselOpinion.objects.filter(Q(counsel__user=user) | chief)
+        if chief
+        else (CounselOpinion.objects.filter(counsel__user=user))
+    )
 
 
 def decisions_for(user):

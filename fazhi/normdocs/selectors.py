@@ -93,7 +93,7 @@ class TimelineStep:
 def document_timeline(document: NormativeDocument) -> list[TimelineStep]:
     """The fixed sequence of steps with the day each was done."""
     review = document.legality_reviews.exclude(reviewed_on=None).order_by("-id").first()
-    competition = document.competition_reviews.order_by("-id").first()
+    competition = competition_reviews(document).order_by("-id").first()
     meeting = document.deliberations.order_by("-id").first()
     steps = [
         ("起草", document.drafted_on),
@@ -263,4 +263,13 @@ def campaign_pending(campaign: CleanupCampaign) -> QuerySet[NormativeDocument]:
         NormativeDocument.objects.current_on(timezone.localdate())
         .exclude(pk__in=done)
         .order_by("number_year", "number_serial", "id")
+    )
+
+
+def competition_reviews(document: NormativeDocument):
+    """The document's 公平竞争审查, kept on the shared review (``decisions.CompetitionReview``)."""
+    from fazhi.decisions.models import CompetitionReview
+
+    return CompetitionReview.objects.filter(matter_type="normdoc", matter_id=document.pk).order_by(
+        "reviewed_on", "id"
     )

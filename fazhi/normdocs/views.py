@@ -126,7 +126,7 @@ def _document_page(request, document, *, failed=None, bound=None, error: str = "
         and allowed(request.user, NORMDOCS_DRAFT, unit=document.org_unit),
         "reviews": document.legality_reviews.exclude(reviewed_on=None),
         "points": LEGALITY_POINTS,
-        "competition": document.competition_reviews.all(),
+        "competition": selectors.competition_reviews(document),
         "deliberations": document.deliberations.all(),
         "comment_ops": forms.CommentHandleForm(),
         "failed": failed,

@@ -3,14 +3,13 @@
 from .cleanup import CleanupAssessment, CleanupCampaign
 from .comment import PublicComment
 from .document import DocumentArticle, NormativeDocument, NumberCounter
-from .review import Deliberation, FairCompetitionReview, LegalityReview
+from .review import Deliberation, LegalityReview
 
 __all__ = [
     "CleanupAssessment",
     "CleanupCampaign",
     "Deliberation",
     "DocumentArticle",
-    "FairCompetitionReview",
     "LegalityReview",
     "NormativeDocument",
     "NumberCounter",

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.choices import label_choices
 from fazhi.normdocs.domain.reviews import (
-    COMPETITION_CONCLUSION_LABELS,
     DELIBERATION_DECISION_LABELS,
     LEGALITY_CONCLUSION_LABELS,
 )
@@ -44,35 +43,6 @@ class LegalityReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} 合法性审核 {self.submitted_on}"
-
-
-class FairCompetitionReview(models.Model):
-    document = models.ForeignKey(
-        "normdocs.NormativeDocument",
-        verbose_name=_("文件"),
-        on_delete=models.CASCADE,
-        related_name="competition_reviews",
-    )
-    reviewed_on = models.DateField(_("审查日期"))
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("审查人"),
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    conclusion = models.CharField(
-        _("审查结论"), max_length=16, choices=label_choices(COMPETITION_CONCLUSION_LABELS)
-    )
-    explanation = models.TextField(_("结论说明"), blank=True)
-
-    class Meta:
-        verbose_name = _("公平竞争审查")
-        verbose_name_plural = _("公平竞争审查")
-        ordering = ["document", "reviewed_on", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.document} 公平竞争审查 {self.reviewed_on}"
 
 
 class Deliberation(models.Model):

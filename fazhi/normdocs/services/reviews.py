@@ -14,8 +14,10 @@ from fazhi.accounts.permissions import (
     require,
 )
 from fazhi.core.selectors.calendar import work_calendar
+from fazhi.decisions.models import CompetitionReview
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.reviews import (
+    COMPETITION_CONCLUSION_LABELS,
     LEGALITY_POINT_CODES,
     CompetitionConclusion,
     DeliberationDecision,
@@ -26,7 +28,7 @@ from fazhi.normdocs.domain.reviews import (
     earliest_review_day,
 )
 from fazhi.normdocs.domain.states import Action, Stage
-from fazhi.normdocs.models import Deliberation, FairCompetitionReview, NormativeDocument
+from fazhi.normdocs.models import Deliberation, NormativeDocument
 from fazhi.normdocs.services._common import (
     RULE_REVIEW,
     advance,
@@ -95,6 +97,39 @@ def document_review_legality(
     return document
 
 
+# normdocs' conclusions on the shared 公平竞争审查 record (``decisions.CompetitionReview``, one
+# review for normative documents and decisions alike): 不涉及 is a review of a measure that does
+# not touch business activity, concluded as meeting the standards.
+SHARED_CONCLUSION = {
+    CompetitionConclusion.NOT_APPLICABLE: "passes",
+    CompetitionConclusion.COMPLIANT: "passes",
+    CompetitionConclusion.EXCEPTION: "exception",
+    CompetitionConclusion.NON_COMPLIANT: "fails",
+}
+
+
+def _shared_review_fields(document, result: CompetitionConclusion, explanation: str, actor, day):
+    """The row of the shared review that records normdocs' step (also used by the data
+    migration's reading of old rows, see migrations/0002)."""
+    return {
+        "matter_type": "normdoc",
+        "matter_id": document.pk,
+        "title": document.title,
+        "org_unit_id": document.org_unit_id,
+        "affects_market": result != CompetitionConclusion.NOT_APPLICABLE,
+        "affects_reason": COMPETITION_CONCLUSION_LABELS[result],
+        "conclusion": SHARED_CONCLUSION[result],
+        "explanation": explanation.strip(),
+        "reviewer": actor,
+        "reviewed_on": day,
+        "recorded_by": actor,
+    }
+
+
+def _competition_reviews_of(document):
+    return CompetitionReview.objects.filter(matter_type="normdoc", matter_id=document.pk)
+
+
 @transaction.atomic
 def document_review_competition(
     *,
@@ -119,12 +154,8 @@ def document_review_competition(
     )
     last_review = document.legality_reviews.exclude(reviewed_on=None).latest("id")
     not_before(day, last_review.reviewed_on, "合法性审核日期")
-    FairCompetitionReview.objects.create(
-        document=document,
-        reviewed_on=day,
-        reviewer=actor,
-        conclusion=result.value,
-        explanation=explanation.strip(),
+    CompetitionReview.objects.create(
+        **_shared_review_fields(document, result, explanation, actor, day)
     )
     document.save(update_fields=["stage", "updated_at"])
     record(
@@ -159,7 +190,7 @@ def document_deliberate(
         raise Refused("meeting_required", "请填写审议会议名称（如局长办公会议）。")
     passed = result != DeliberationDecision.REJECTED
     previous = advance(document, Action.DELIBERATE, Stage.APPROVED if passed else Stage.REVISING)
-    last_review = document.competition_reviews.latest("id")
+    last_review = _competition_reviews_of(document).latest("id")
     not_before(day, last_review.reviewed_on, "公平竞争审查日期")
     Deliberation.objects.create(
         document=document,

@@ -3,13 +3,13 @@ from __future__ import annotations
 import pytest
 
 from fazhi.core.models import AuditEvent, Deadline
+from fazhi.decisions.models import CompetitionReview
 from fazhi.laws.models import LegalDocument
 from fazhi.normdocs.models import (
     CleanupAssessment,
     CleanupCampaign,
     Deliberation,
     DocumentArticle,
-    FairCompetitionReview,
     LegalityReview,
     NormativeDocument,
     NumberCounter,
@@ -37,7 +37,7 @@ def snapshot() -> dict:
         DocumentArticle,
         PublicComment,
         LegalityReview,
-        FairCompetitionReview,
+        CompetitionReview,
         Deliberation,
         NumberCounter,
         CleanupCampaign,
