@@ -10,15 +10,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from fazhi.accounts.models import OrgUnit
+from fazhi.core.choices import label_choices
 from fazhi.decisions.domain import competition as comp
 from fazhi.decisions.domain.counsel import CONCLUSION_LABELS as OPINION_LABELS
 from fazhi.decisions.domain.procedure import View
 from fazhi.decisions.models import Counsel, CounselOpinion
 from fazhi.decisions.steps import date_field, text_field, yes_no
-
-
-def _choices(labels) -> list[tuple[str, str]]:
-    return [(str(k), v) for k, v in labels.items()]
 
 
 class StartForm(forms.Form):
@@ -79,7 +76,7 @@ class SubmitReviewForm(forms.Form):
 
 
 class LegalityReviewForm(forms.Form):
-    conclusion = forms.ChoiceField(label="审查结论", choices=_choices(OPINION_LABELS))
+    conclusion = forms.ChoiceField(label="审查结论", choices=label_choices(OPINION_LABELS))
     opinion = text_field("审查意见", rows=4)
     counsel_opinion = forms.ModelChoiceField(
         label="法律顾问意见（须经首席法律顾问签发）",
@@ -221,7 +218,7 @@ class ConflictForm(forms.Form):
 class AnswerForm(forms.Form):
     facts = text_field("所依据的事实", rows=3)
     legal_basis = text_field("法律依据（写明法律文件和条款）", rows=2)
-    conclusion = forms.ChoiceField(label="结论", choices=_choices(OPINION_LABELS))
+    conclusion = forms.ChoiceField(label="结论", choices=label_choices(OPINION_LABELS))
     text = text_field("意见内容", rows=4)
     on = date_field("出具日期")
 
@@ -249,7 +246,7 @@ class ConcludeForm(forms.Form):
     """The checklist in force on the review day: every standard answered with a reason."""
 
     on = date_field("审查日期")
-    conclusion = forms.ChoiceField(label="审查结论", choices=_choices(comp.CONCLUSION_LABELS))
+    conclusion = forms.ChoiceField(label="审查结论", choices=label_choices(comp.CONCLUSION_LABELS))
     explanation = text_field("结论说明", rows=3)
     ground = forms.ChoiceField(
         label="例外情形（第十二条）",

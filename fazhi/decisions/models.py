@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.choices import label_choices
 from fazhi.decisions.domain.competition import CONCLUSION_LABELS as COMPETITION_LABELS
 from fazhi.decisions.domain.counsel import (
     CONCLUSION_LABELS as OPINION_LABELS,
@@ -19,10 +20,6 @@ from fazhi.decisions.domain.counsel import (
 from fazhi.decisions.domain.procedure import STAGE_LABELS, Stage, View
 
 USER = settings.AUTH_USER_MODEL
-
-
-def _choices(labels):
-    return [(str(k), v) for k, v in labels.items()]
 
 
 class Recorded(models.Model):
@@ -92,7 +89,9 @@ class Decision(Recorded):
         CatalogueItem, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions"
     )
     title = models.CharField(_("决策名称"), max_length=200)
-    stage = models.CharField(max_length=12, choices=_choices(STAGE_LABELS), default=Stage.DRAFTING)
+    stage = models.CharField(
+        max_length=12, choices=label_choices(STAGE_LABELS), default=Stage.DRAFTING
+    )
     started_on = models.DateField(_("启动日期"))
     affects_market = models.BooleanField(_("涉及市场主体经济活动"), default=False)
     # 公众参与 (第十四至十八条)
@@ -179,7 +178,7 @@ class LegalityReview(Recorded):
     materials = models.TextField(_("送审材料"))
     reviewer = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, related_name="+")
     reviewed_on = models.DateField(_("审查日期"), null=True, blank=True)
-    conclusion = models.CharField(max_length=20, choices=_choices(OPINION_LABELS), blank=True)
+    conclusion = models.CharField(max_length=20, choices=label_choices(OPINION_LABELS), blank=True)
     opinion = models.TextField(_("审查意见"), blank=True)
     counsel_opinion = models.ForeignKey(
         "decisions.CounselOpinion", on_delete=models.PROTECT, null=True, related_name="+"
@@ -236,7 +235,7 @@ class Counsel(Recorded):
 
 class ConflictDeclaration(Recorded):
     counsel = models.ForeignKey(Counsel, on_delete=models.CASCADE, related_name="conflicts")
-    matter_type = models.CharField(max_length=12, choices=_choices(MATTER_LABELS))
+    matter_type = models.CharField(max_length=12, choices=label_choices(MATTER_LABELS))
     matter_id = models.PositiveIntegerField()
     description = models.TextField()
     declared_on = models.DateField()
@@ -248,7 +247,7 @@ class ConflictDeclaration(Recorded):
 class CounselOpinion(Recorded):
     """An opinion asked of one counsel by any module about one matter (domain-rules-2 §19)."""
 
-    matter_type = models.CharField(max_length=12, choices=_choices(MATTER_LABELS))
+    matter_type = models.CharField(max_length=12, choices=label_choices(MATTER_LABELS))
     matter_id = models.PositiveIntegerField()
     matter_title = models.CharField(_("事项"), max_length=200)
     org_unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
@@ -260,7 +259,7 @@ class CounselOpinion(Recorded):
     given_on = models.DateField(_("出具日期"), null=True, blank=True)
     facts = models.TextField(_("所依据的事实"), blank=True)
     legal_basis = models.TextField(_("法律依据"), blank=True)
-    conclusion = models.CharField(max_length=20, choices=_choices(OPINION_LABELS), blank=True)
+    conclusion = models.CharField(max_length=20, choices=label_choices(OPINION_LABELS), blank=True)
     opinion = models.TextField(_("意见内容"), blank=True)
     signed_by = models.ForeignKey(
         Counsel, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -285,7 +284,7 @@ class CompetitionReview(Recorded):
     """One 公平竞争审查 of one measure, whichever app holds the measure (``matter_type`` /
     ``matter_id``)."""
 
-    matter_type = models.CharField(max_length=12, choices=_choices(MATTER_LABELS))
+    matter_type = models.CharField(max_length=12, choices=label_choices(MATTER_LABELS))
     matter_id = models.PositiveIntegerField()
     title = models.CharField(_("政策措施"), max_length=200)
     org_unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
@@ -293,7 +292,9 @@ class CompetitionReview(Recorded):
     affects_reason = models.TextField(_("判断理由"), blank=True)
     answers = models.JSONField(default=dict)
     stakeholders = models.JSONField(default=list)  # [{who, how, on, views}]
-    conclusion = models.CharField(max_length=10, choices=_choices(COMPETITION_LABELS), blank=True)
+    conclusion = models.CharField(
+        max_length=10, choices=label_choices(COMPETITION_LABELS), blank=True
+    )
     explanation = models.TextField(_("结论说明"), blank=True)
     exception_ground = models.CharField(max_length=20, blank=True)
     alternatives = models.TextField(_("替代方案说明"), blank=True)

@@ -7,21 +7,20 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.choices import label_choices
 from fazhi.legislation.domain.rules import KIND_LABELS, LEVEL_LABELS, STAGE_LABELS, Stage
 
 USER = settings.AUTH_USER_MODEL
 
 
-def _choices(labels):
-    return [(str(k), v) for k, v in labels.items()]
-
-
 class Project(models.Model):
     org_unit = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField(_("项目类型"), max_length=10, choices=_choices(KIND_LABELS))
+    kind = models.CharField(_("项目类型"), max_length=10, choices=label_choices(KIND_LABELS))
     title = models.CharField(_("项目名称"), max_length=200)
     year = models.PositiveSmallIntegerField(_("计划年度"))
-    stage = models.CharField(max_length=10, choices=_choices(STAGE_LABELS), default=Stage.APPLIED)
+    stage = models.CharField(
+        max_length=10, choices=label_choices(STAGE_LABELS), default=Stage.APPLIED
+    )
     application = models.TextField(_("立项申请（必要性、主要问题、拟确立的主要制度）"))
     applied_on = models.DateField(_("申请日期"))
     comment_opens = models.DateField(null=True, blank=True)
@@ -68,7 +67,7 @@ class DraftFromAbove(models.Model):
     """A draft law / regulation / rule sent to the bureau for comment (立法法 第三十九条)."""
 
     title = models.CharField(_("草案名称"), max_length=200)
-    level = models.CharField(_("层级"), max_length=20, choices=_choices(LEVEL_LABELS))
+    level = models.CharField(_("层级"), max_length=20, choices=label_choices(LEVEL_LABELS))
     requester = models.CharField(_("征求意见机关"), max_length=100)
     doc_number = models.CharField(_("来文文号"), max_length=50, blank=True)
     received_on = models.DateField(_("收文日期"))
