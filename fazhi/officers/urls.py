@@ -6,6 +6,7 @@ app_name = "officers"
 
 urlpatterns = [
     path("", views.register, name="register"),
+    path("register.xlsx", views.register_xlsx, name="register_xlsx"),
     path("new/", views.officer_create, name="officer_create"),
     path("import/", views.officer_import, name="officer_import"),
     path("<int:pk>/", views.officer_detail, name="officer_detail"),
