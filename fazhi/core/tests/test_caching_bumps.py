@@ -25,6 +25,7 @@ NO_PUBLIC_EFFECT: dict[str, str] = {
     "enter_date": STAFF_ONLY,  # the typed-date log of a case step (the staff case page)
     "register_entries_import": STAFF_ONLY,
     "legal_qualification_record": STAFF_ONLY,
+    "corpus_import_all": "runs corpus_import per data folder, which bumps laws",
     # the portal shows a report only once frozen (report_freeze bumps "reports")
     **dict.fromkeys(
         (
