@@ -212,22 +212,25 @@ def yearbook_figures(year: int) -> dict:
 
 def platform_figures(year: int) -> dict:
     """The same figures from what the city platform accepted: the last accepted version of each
-    case whose decision is dated in ``year`` (PostgreSQL: DISTINCT ON)."""
+    case whose decision is dated in ``year`` (the first row per case in this order; DISTINCT ON
+    would do it on PostgreSQL only)."""
     from fazhi.supervision.domain import statistics as st
     from fazhi.supervision.models import PushItem
 
-    latest = (
+    rows = (
         PushItem.objects.filter(
             subject_type=CASE_TYPE,
             status=PushItem.Status.ACCEPTED,
             payload__decided_on__startswith=f"{year}-",
         )
         .order_by("subject_id", "-accepted_at", "-pk")
-        .distinct("subject_id")
-        .values_list("payload", flat=True)
+        .values_list("subject_id", "payload")
     )
+    latest: dict = {}
+    for subject_id, payload in rows.iterator(chunk_size=2000):
+        latest.setdefault(subject_id, payload)
     count, amount = 0, Decimal(0)
-    for payload in latest:
+    for payload in latest.values():
         if payload.get("outcome") == "no_penalty":
             continue
         count += 1

@@ -29,12 +29,12 @@ def test_a_refused_record_keeps_the_input(client, world):
             "on": "2019-03-08",
             "place": "和平区南京路100号",
             "summary": SUMMARY,
-            "officers": [officer.pk],  # one officer: refused (第四十二条, two are required)
+            "officers": [officer.pk],  # one officer: refused (2019: 第三十七条, two are required)
             "files": SimpleUploadedFile("询问笔录.pdf", b"%PDF-1.4 test", "application/pdf"),
         },
     )
     page = response.content.decode()
-    assert response.status_code == 200 and "第四十二条" in page
+    assert response.status_code == 200 and "第三十七条" in page
     assert 'role="alert" id="step-error"' in page and "所选的 1 个文件未保存" in page
     assert 'value="和平区南京路100号"' in page and f">{SUMMARY}</textarea>" in page
     assert 'value="2019-03-08"' in page and 'value="interview" selected' in page

@@ -33,6 +33,7 @@ API = "/api/v1/enforcement"
 # Staff routes that only read (GET pages and documents that write nothing).
 READ_ROUTES = {
     "case_list",
+    "case_list_xlsx",
     "case_detail",
     "case_file",
     "case_document",

@@ -50,7 +50,7 @@ def test_officer_adds_an_item_and_makes_a_plan(page, people, power_item, width):
     screenshot(page, f"inspections-plan-form-{width}")
     page.get_by_role("button", name="制定计划").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("2026年度工资支付专项抽查")
-    assert "比例：B 0.1" in text_of(page.locator("main"))
+    assert "比例：B 10%" in text_of(page.locator("main"))
     # the draw's first step, refused for a missing public value, keeps what was typed
     page.get_by_label("公开随机值来源").fill("  ")
     today = timezone.localdate().isoformat()
