@@ -81,4 +81,4 @@ class DeactivateForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="CSV 文件（UTF-8 或 GBK）")
+    file = forms.FileField(label="Excel（.xlsx）或 CSV 文件")

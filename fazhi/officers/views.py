@@ -25,7 +25,7 @@ from fazhi.officers.models import Certificate
 from fazhi.officers.services import certificates as cards
 from fazhi.officers.services import officers as people
 from fazhi.officers.services import training
-from fazhi.officers.services.importing import officers_import
+from fazhi.officers.services.importing import COLUMNS, TEMPLATE_EXAMPLE, officers_import
 
 PAGE_SIZE = 50
 
@@ -148,6 +148,15 @@ def officer_import(request):
         except Refused as exc:
             messages.error(request, str(exc))
     return render(request, "officers/import.html", {"form": form, "result": result})
+
+
+@login_required
+def officer_import_template(request):
+    """The import sheet: the columns and one example row."""
+    _require_manager(request.user)
+    return xlsx_download(
+        header=list(COLUMNS), rows=[TEMPLATE_EXAMPLE], title="执法人员导入", what="执法人员导入模板"
+    )
 
 
 @login_required

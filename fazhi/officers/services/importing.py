@@ -1,6 +1,7 @@
-"""CSV import of officers and their certificates (`fazhi officers import FILE.csv`).
+"""Import of officers and their certificates (`fazhi officers import FILE.csv|FILE.xlsx`).
 
-The file is UTF-8 (with or without BOM) or GBK/GB18030, one certificate a row, with a header:
+The file is an Excel sheet (.xlsx, the first sheet) or a CSV in UTF-8 (with or without BOM) or
+GBK/GB18030, one certificate a row, with a header (``template_xlsx`` writes one):
 
     姓名,单位代码,执法证号,执法区域,发证日期[,有效期至][,状态][,最近年审日期][,账号][,岗位]
 
@@ -8,6 +9,10 @@ Good rows are imported through the services (each row in its own savepoint); eve
 reported with its line number and reason. A row whose 执法证号 is already registered for the
 same person is skipped, so importing the same file twice changes nothing. Rows with 状态 注销
 are taken first, so a file may list an old card after its replacement.
+
+Two people of one unit may share a name: a row is never merged into a same-named officer who
+already holds a card usable on the new card's issue date (one person holds one card); such a
+row needs the 账号 column.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from openpyxl import load_workbook
 
 from fazhi.accounts.models import OrgUnit, User
 from fazhi.accounts.permissions import OFFICERS_MANAGE, require
@@ -88,25 +94,55 @@ def _date(value: str, what: str) -> date | None:
         raise Refused(f"{what}“{value}”不是有效日期（格式 YYYY-MM-DD）") from None
 
 
-def _rows(text: str) -> list[tuple[int, dict[str, str]]]:
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if header is None:
+def _table(data: bytes) -> list[tuple[int, list[str]]]:
+    """(line, cells) of an .xlsx (a zip: "PK" first) or a CSV file."""
+    if data[:2] == b"PK":
+        try:
+            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+        except Exception:  # openpyxl raises many kinds on a damaged file
+            raise Refused("无法读取该 Excel 文件，请另存为 .xlsx 或 CSV 后重试") from None
+        return [
+            (n, [_text(v) for v in values])
+            for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    reader = csv.reader(io.StringIO(decode(data)))
+    return [(reader.line_num, values) for values in reader]
+
+
+def _text(value) -> str:
+    """A cell as the CSV would hold it: dates as YYYY-MM-DD, numbers without a trailing .0."""
+    if value is None:
+        return ""
+    if hasattr(value, "date") and callable(value.date):
+        value = value.date()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
+    table = _table(data)
+    if not table:
         raise Refused("文件为空")
+    header = table[0][1]
     keys = [COLUMNS.get(h.strip(), h.strip()) for h in header]
     missing = [k for k, v in COLUMNS.items() if v in REQUIRED and v not in keys]
     if missing:
         raise Refused(f"缺少列：{'、'.join(missing)}")
     rows = []
-    for values in reader:
+    for line, values in table[1:]:
         if not any(v.strip() for v in values):
             continue
-        rows.append((reader.line_num, {k: v.strip() for k, v in zip(keys, values, strict=False)}))
+        rows.append((line, {k: v.strip() for k, v in zip(keys, values, strict=False)}))
     # 注销 rows first: an old card must be on file before its replacement is issued.
     return sorted(rows, key=lambda r: STATUSES.get(r[1].get("status", ""), "") != "revoked")
 
 
-def _officer(row: dict[str, str], unit: OrgUnit, actor, result: ImportResult) -> Officer:
+def _officer(
+    row: dict[str, str], unit: OrgUnit, actor, result: ImportResult, issued_on: date
+) -> Officer:
     username = row.get("username", "")
     post = POSTS.get(row.get("post", ""))
     if post is None:
@@ -125,7 +161,20 @@ def _officer(row: dict[str, str], unit: OrgUnit, actor, result: ImportResult) ->
     if len(same) > 1:
         raise Refused(f"{unit.name}有多名“{row['name']}”，请填写账号列以区分")
     if same:
-        return same[0]
+        held = (
+            same[0]
+            .certificates.exclude(status=Certificate.Status.REVOKED)
+            .filter(issued_on__lte=issued_on, expires_on__gte=issued_on)
+            .first()
+        )
+        if held is None:
+            return same[0]
+        if user is None:  # one person holds one usable card: this is someone else
+            raise Refused(
+                f"{unit.name}的{row['name']}已持有效执法证{held.number}（一人只能持有一个有效执法证）；"
+                "如为同名的另一人，请填写账号列以区分；如为换证，请先注销原证"
+            )
+        # else: the account names another person of the same name
     result.officers_created += 1
     return officer_create(name=row["name"], org_unit=unit, user=user, post=post, actor=actor)
 
@@ -153,7 +202,7 @@ def _import_row(row: dict[str, str], *, actor, today: date, result: ImportResult
     unit = OrgUnit.objects.filter(code=row["unit_code"]).first()
     if unit is None:
         raise Refused(f"单位代码“{row['unit_code']}”不存在")
-    officer = _officer(row, unit, actor, result)
+    officer = _officer(row, unit, actor, result, issued_on)
     card = cards.certificate_issue(
         officer=officer,
         number=number,
@@ -176,10 +225,10 @@ def _import_row(row: dict[str, str], *, actor, today: date, result: ImportResult
 
 
 def officers_import(*, data: bytes, actor, today: date, name: str = "") -> ImportResult:
-    """Import the rows of a CSV file; see the module docstring. Audits ``officers.import``."""
+    """Import the rows of an .xlsx or CSV file; see the module docstring. Audits ``officers.import``."""
     require(actor, OFFICERS_MANAGE)
     result = ImportResult()
-    for line, row in _rows(decode(data)):
+    for line, row in _rows(data):
         try:
             with transaction.atomic():
                 before = result.officers_created
@@ -202,3 +251,17 @@ def officers_import(*, data: bytes, actor, today: date, name: str = "") -> Impor
     )
     bump("officers")  # public pages show it: a new version on commit
     return result
+
+
+TEMPLATE_EXAMPLE = [
+    "张某",
+    "JCZD-1",
+    "12000019000001",
+    "天津市",
+    "2019-01-10",
+    "",
+    "有效",
+    "",
+    "",
+    "执法岗位",
+]

@@ -1,15 +1,16 @@
-"""CSV import (UTF-8 or GBK): good rows in, bad rows reported by line, idempotent; the command."""
+"""Import from CSV (UTF-8 or GBK) or Excel: good rows in, bad rows reported by line, idempotent; the command."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from fazhi.accounts.permissions import SYSTEM
+from fazhi.accounts.tests.factories import make_user
 from fazhi.core.models import AuditEvent
 from fazhi.officers.models import Certificate, Officer
 from fazhi.officers.services.importing import officers_import
@@ -88,3 +89,46 @@ def test_command_import_stats_and_check(staff, tmp_path):
     with pytest.raises(CommandError) as bad:
         call_command("officers", "import", str(tmp_path / "nope.csv"))
     assert bad.value.returncode == 2
+
+
+def _xlsx(text: str) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for line in text.strip().splitlines():
+        book.active.append(line.split(","))
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_excel_file_imports_like_the_csv(staff):
+    result = officers_import(data=_xlsx(CSV), actor=staff["manager"], today=TODAY)
+    assert result.created == 5 and len(result.errors) == 5
+    assert Certificate.objects.get(number="1200001900005").status == "suspended"
+
+
+def test_same_named_people_of_one_unit_are_not_merged(staff, org_tree):
+    make_user("zw2", unit=org_tree["zhidui"], roles=["执法人员"])
+    rows = """姓名,单位代码,执法证号,执法区域,发证日期,账号
+张伟,JCZD-1,1200001900011,天津市,2019-01-10,
+张伟,JCZD-1,1200001900012,天津市,2019-02-10,
+"""
+    result = officers_import(data=rows.encode(), actor=staff["manager"], today=TODAY)
+    assert result.created == 1 and "请填写账号列以区分" in dict(result.errors)[3]
+    assert Officer.objects.filter(name="张伟").count() == 1
+    # with the account the second 张伟 is a person of their own
+    with_account = rows.replace("2019-02-10,", "2019-02-10,zw2")
+    again = officers_import(data=with_account.encode(), actor=staff["manager"], today=TODAY)
+    assert again.created == 1 and Officer.objects.filter(name="张伟").count() == 2
+
+
+def test_the_template_downloads_and_reads_back(client, staff):
+    from openpyxl import load_workbook
+
+    client.force_login(staff["manager"])
+    response = client.get("/staff/officers/import/template.xlsx")
+    book = load_workbook(BytesIO(b"".join(response.streaming_content)))
+    header, example = list(book.active.iter_rows(values_only=True))[:2]
+    assert header[:5] == ("姓名", "单位代码", "执法证号", "执法区域", "发证日期")
+    assert example[0] == "张某"
