@@ -139,7 +139,11 @@ def application_create(request):
 @login_required
 def application_detail(request, pk: int):
     app = selectors.application_get_for_user(pk=pk, user=request.user)
-    context = {
+    return render(request, "services/application_detail.html", _detail_context(request, app))
+
+
+def _detail_context(request, app) -> dict:
+    return {
         "app": app,
         "checklist": selectors.checklist(app),
         "entry_rows": selectors.step_entry_rows(app),
@@ -152,7 +156,6 @@ def application_detail(request, pk: int):
         "leaders": users_with_role(LEADER),
         "today": timezone.localdate(),
     }
-    return render(request, "services/application_detail.html", context)
 
 
 def _day(request) -> date:
@@ -198,9 +201,16 @@ def application_action(request, pk: int, action: str):
     try:
         _act(request, app, action)
     except (Refused, CalendarDataMissing) as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "已办理。")
+        # the page again with the step open, what was typed kept and the reason beside it
+        context = {
+            **_detail_context(request, app),
+            "failed": action,
+            "posted": request.POST,
+            "ticked": request.POST.getlist("materials"),
+            "error": str(exc),
+        }
+        return render(request, "services/application_detail.html", context, status=422)
+    messages.success(request, "已办理。")
     return redirect("services:application_detail", app.pk)
 
 

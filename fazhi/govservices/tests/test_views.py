@@ -163,3 +163,19 @@ def test_clerk_receives_a_paper_application(client, people, catalogue):
     assert (
         "统一社会信用代码无效" in bad.content.decode() and LicenseApplication.objects.count() == 1
     )
+
+
+def test_a_refused_decision_comes_back_with_what_was_typed(client, people, catalogue):
+    app = submit(people, catalogue["gs"])
+    client.force_login(people["clerk"])
+    client.post(f"/staff/services/applications/{app.pk}/accept/", {"on": "2019-03-04"})
+    reasons = "申请人不具备与所申请事项相适应的办公场所，依据第X条不予许可。"
+    response = client.post(
+        f"/staff/services/applications/{app.pk}/refuse/", {"on": "2099-01-01", "reasons": reasons}
+    )
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert f">{reasons}</textarea>" in page and 'value="2099-01-01"' in page
+    refuse = page.split("<summary>不予许可</summary>")[0].rsplit("<details", 1)[1]
+    assert " open" in refuse and 'role="alert"' in page
+    assert LicenseApplication.objects.get().status == "accepted"
