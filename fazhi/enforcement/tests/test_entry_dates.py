@@ -168,3 +168,18 @@ def test_the_archive_manifest_carries_the_typed_dates(world):
         ("register", "2019-03-04", False),
         ("accept", "2019-03-06", True),
     ]
+
+
+def test_supervision_lists_the_flagged_dates_of_the_cases_its_user_sees(client, world):
+    a = world["users"]["a"]
+    with on_day(date(2019, 3, 4)):
+        case = register(world)
+    with on_day(date(2019, 3, 20)):
+        intake.case_accept(case=case, on=date(2019, 3, 6), actor=a)
+    client.force_login(a)
+    page = client.get(reverse("supervision:warnings")).content.decode()
+    section = page.split('id="h-dates"')[1].split("</section>")[0]
+    assert case.reference in section and "补录掩盖超期" in section and "2019-03-06" in section
+    client.force_login(world["users"]["outsider"])
+    page = client.get(reverse("supervision:warnings")).content.decode()
+    assert case.reference not in page.split('id="h-dates"')[1].split("</section>")[0]
