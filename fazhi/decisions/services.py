@@ -8,7 +8,7 @@ another day (the demo, paper records entered later); it defaults to today.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -50,10 +50,8 @@ from fazhi.decisions.models import (
 from fazhi.decisions.selectors import competition_for, gates_of
 from fazhi.normdocs.domain.comments import (
     SpamPolicy,
-    check_comment_text,
-    spam_verdict,
-    text_fingerprint,
 )
+from fazhi.normdocs.services.comments import comment_screen
 
 # Deadlines on 我的期限 whose day the record fixes (core ``deadline_open_fixed``).
 RULE_ARCHIVE = "decisions.archive"
@@ -258,18 +256,9 @@ def comment_submit(
         proc.check_comment_open(
             decision.comment_opens, decision.comment_closes, timezone.localdate(now)
         )
-        cleaned = check_comment_text(text)
-        fingerprint = text_fingerprint(cleaned)
-        policy = _policy()
-        same = PublicComment.objects.filter(decision=decision, fingerprint=fingerprint).count()
-        recent = (
-            PublicComment.objects.filter(
-                ip=ip, submitted_at__gte=now - timedelta(minutes=policy.window_minutes)
-            ).count()
-            if ip
-            else 0
+        cleaned, fingerprint, verdict = comment_screen(
+            PublicComment, scope={"decision": decision}, text=text, ip=ip, now=now, policy=_policy()
         )
-        verdict = spam_verdict(same_text=same, from_address=recent, policy=policy)
         if not verdict.accepted:
             raise Refused(verdict.reason, code="decisions_comment_throttled")
         comment = PublicComment.objects.create(

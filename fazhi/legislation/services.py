@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -16,10 +16,8 @@ from fazhi.legislation.domain import rules as r
 from fazhi.legislation.models import DraftFromAbove, Project, ProjectComment
 from fazhi.normdocs.domain.comments import (
     SpamPolicy,
-    check_comment_text,
-    spam_verdict,
-    text_fingerprint,
 )
+from fazhi.normdocs.services.comments import comment_screen
 
 
 def _today(on):
@@ -105,18 +103,10 @@ def project_comment_submit(
         if project.comment_opens is None:
             raise Refused("该草案未公开征求意见", code=r.Code.COMMENT_CLOSED)
         r.check_comment_open(project.comment_opens, project.comment_closes, timezone.localdate(now))
-        cleaned = check_comment_text(text)
-        fp = text_fingerprint(cleaned)
         policy = SpamPolicy(**settings.FAZHI.get("LEGISLATION_COMMENT_SPAM", {}))
-        same = ProjectComment.objects.filter(project=project, fingerprint=fp).count()
-        recent = (
-            ProjectComment.objects.filter(
-                ip=ip, submitted_at__gte=now - timedelta(minutes=policy.window_minutes)
-            ).count()
-            if ip
-            else 0
+        cleaned, fp, verdict = comment_screen(
+            ProjectComment, scope={"project": project}, text=text, ip=ip, now=now, policy=policy
         )
-        verdict = spam_verdict(same_text=same, from_address=recent, policy=policy)
         if not verdict.accepted:
             raise Refused(verdict.reason, code="legislation_comment_throttled")
         comment = ProjectComment.objects.create(
