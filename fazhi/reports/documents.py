@@ -8,13 +8,13 @@ import json
 from datetime import date
 
 from fazhi.core import documents as gw
-from fazhi.reports.domain.layouts import render
+from fazhi.reports.domain.layouts import displays, render
 
 
 def report_docx(
     *, title: str, opening: str, sections: list[dict], figures: dict, day: date
 ) -> bytes:
-    shown = {key: value["display"] for key, value in figures.items()}
+    shown = displays(figures)
     doc = gw.new_document()
     gw.title(doc, title)
     gw.body(doc, opening)

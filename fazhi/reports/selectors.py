@@ -4,14 +4,15 @@ records behind a figure."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.apps import apps
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 
-from fazhi.reports.domain.flow import Status
-from fazhi.reports.domain.layouts import FIGURE_TOKEN, render
+from fazhi.reports.domain.flow import Reminder, Status, reminder
+from fazhi.reports.domain.layouts import FIGURE_TOKEN, displays, listed, render, token_key
 from fazhi.reports.models import Report
 
 
@@ -24,6 +25,20 @@ def report_get(*, pk: int) -> Report:
         return report_list().get(pk=pk)
     except Report.DoesNotExist:
         raise Http404("未找到该报告") from None
+
+
+_PROGRESS = (Status.DRAFT, Status.COMMENTING, Status.APPROVED, Status.FROZEN)
+
+
+def annual_reminder(today: date) -> tuple[Reminder, str] | None:
+    """The previous year's report as a reminder (flow.reminder) with the page it opens: the
+    furthest-along draft of that year, or the list where a draft is started."""
+    drafts = list(report_list().filter(year=today.year - 1))
+    furthest = max(drafts, key=lambda r: _PROGRESS.index(Status(r.status)), default=None)
+    due = reminder(today, None if furthest is None else Status(furthest.status))
+    if due is None:
+        return None
+    return due, furthest.get_absolute_url() if furthest else reverse("reports:list")
 
 
 def published_reports() -> QuerySet[Report]:
@@ -49,10 +64,6 @@ def previous_year_figures(report: Report) -> dict[str, dict]:
     return snapshot(report.year - 1)
 
 
-def displays(figures: dict[str, dict]) -> dict[str, str]:
-    return {key: value["display"] for key, value in figures.items()}
-
-
 def plain_text(report: Report) -> list[tuple[str, list[str]]]:
     """(heading, paragraphs) with every figure written out, for the document and the portal."""
     shown = displays(report.figures)
@@ -75,17 +86,14 @@ def pieces(paragraph: str, figures: dict[str, dict]) -> list[Piece]:
     last = 0
     for match in FIGURE_TOKEN.finditer(paragraph):
         out.append(Piece(paragraph[last : match.start()]))
-        out.append(
-            Piece(
-                "",
-                figures.get(match.group(1))
-                or {
-                    "key": match.group(1),
-                    "display": "（未知数字）",
-                    "missing": "没有该数字的定义",
-                },
-            )
-        )
+        figure = figures.get(match.group(1)) or {
+            "key": match.group(1),
+            "display": "（未知数字）",
+            "missing": "没有该数字的定义",
+        }
+        if token_key(match) != match.group(1):  # the records named, opening the same figure
+            figure = {**figure, "display": listed(figure)}
+        out.append(Piece("", figure))
         last = match.end()
     out.append(Piece(paragraph[last:]))
     return [p for p in out if p.text or p.figure]

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,6 +18,7 @@ from fazhi.accounts.permissions import (
     require,
 )
 from fazhi.core.caching import bump
+from fazhi.core.documents import agency_name
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import deadline_open_fixed
@@ -38,10 +38,6 @@ from fazhi.reports.models import Report, ReportComment
 
 BASIS = "《法治政府建设与责任落实督察工作规定》"
 MAX_PARAGRAPH = 4000
-
-
-def agency_name() -> str:
-    return settings.FAZHI.get("AGENCY_NAME", "天津市人力资源和社会保障局")
 
 
 def _bureau() -> OrgUnit | None:

@@ -38,6 +38,7 @@ def report_list(request):
         "layouts": LAYOUTS.values(),
         "years": range(this_year - 1, this_year - 8, -1),
         "can_draft": allowed(request.user, REPORTS_DRAFT),
+        "reminder": selectors.annual_reminder(timezone.localdate()),
     }
     return render(request, "reports/list.html", context)
 

@@ -16,8 +16,11 @@ from fazhi.accounts.permissions import (
     ENFORCEMENT_DECIDE,
     ENFORCEMENT_LEGAL_REVIEW,
     NORMDOCS_LEGALITY_REVIEW,
+    REPORTS_APPROVE,
+    REPORTS_DRAFT,
     allowed,
 )
+from fazhi.core.documents import agency_name
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import (
     deadline_rows,
@@ -121,6 +124,28 @@ def _normdocs(user, today: date) -> list[QueueRow]:
     return rows
 
 
+def _annual_report(today: date) -> list[QueueRow]:
+    """The previous year's 法治政府建设情况报告 from 1 January until it is published."""
+    from fazhi.reports.selectors import annual_reminder
+
+    found = annual_reminder(today)
+    if found is None:
+        return []
+    due, url = found
+    return [
+        QueueRow(
+            title=f"{due.year}年法治政府建设情况报告（{due.state}）",
+            url=url,
+            unit=agency_name(),
+            submitted_on=None,
+            due=due.due,
+            due_rule=f"{due.act}期限（《法治政府建设与责任落实督察工作规定》）",
+            urgency="overdue" if due.overdue else "due-soon",
+            remaining=due.remaining,
+        )
+    ]
+
+
 @login_required
 def worklist(request):
     today = timezone.localdate()
@@ -138,6 +163,8 @@ def worklist(request):
         queues.append(("规范性文件合法性审核", "", _normdocs(user, today)))
     if allowed(user, ENFORCEMENT_DECIDE):
         queues.append(("待负责人决定的案件", "报送日期", _decisions(user, today)))
+    if allowed(user, REPORTS_DRAFT) or allowed(user, REPORTS_APPROVE):
+        queues.append(("年度法治政府建设情况报告", "", _annual_report(today)))
     context = {
         "groups": groups,
         "later_shown": groups["later"][:LATER_SHOWN],

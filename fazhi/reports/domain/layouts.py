@@ -7,7 +7,8 @@ by 1 March and publishes it by 1 April; the report states (1) the year's measure
 report did (four parts); ``SEED`` is the bureau's 2019 ten-part layout.
 
 A paragraph is text with tokens: ``[[figure.key]]`` is a live figure (rendered marked, opening
-its records), ``{year}`` / ``{next_year}`` the report's years, and ``〔待填写：…〕`` a prompt the
+its records), ``[[figure.key:list]]`` the same figure's records named one by one (the documents
+issued with their numbers, the decisions, the activities), ``{year}`` / ``{next_year}`` the report's years, and ``〔待填写：…〕`` a prompt the
 writer must replace before the report can be approved.
 """
 
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-FIGURE_TOKEN = re.compile(r"\[\[([a-z_]+\.[a-z_]+)\]\]")
+FIGURE_TOKEN = re.compile(r"\[\[([a-z_]+\.[a-z_]+)(:list)?\]\]")
+LIST_SHOWN = 30  # a longer list names the first ones and says how many there are
 PROMPT = re.compile(r"〔待填写：[^〕]*〕")
 
 
@@ -56,10 +59,12 @@ _SYSTEM = (
     "加强行政规范性文件管理，全年公布行政规范性文件[[normdocs.published]]，报送备案率"
     "[[normdocs.filed_rate]]；开展规范性文件清理，宣布失效、废止行政规范性文件"
     "[[normdocs.ended_by_cleanup]]。",
+    "{year}年公布的行政规范性文件：[[normdocs.published:list]]。",
 )
 _DECISIONS = (
     "健全依法决策机制，全年作出重大行政决策[[decisions.major_decisions]]，经首席法律顾问审核率"
     "[[decisions.counsel_review_rate]]；开展公平竞争审查[[decisions.fair_competition_reviews]]。",
+    "{year}年作出的重大行政决策：[[decisions.major_decisions:list]]。",
 )
 _ENFORCEMENT = (
     "加强行政执法队伍建设，完成[[officers.renewals]]执法人员证件换证，执法人员持证率"
@@ -80,7 +85,7 @@ _EDUCATION = (
     "个性普法责任清单[[education.duty_items_specific]]。",
     "组织网上学法用法考试，参与率[[education.exam_participation]]，合格率"
     "[[education.exam_pass]]；建设法治宣传教育基地[[education.bases]]。",
-    "开展普法活动[[education.activities]]；在全系统组织开展人社法治知识竞赛，"
+    "开展普法活动[[education.activities]]：[[education.activities:list]]；在全系统组织开展人社法治知识竞赛，"
     "[[education.competition_teams]]代表队同台竞技，选拔出[[education.competition_advanced]]"
     "优秀选手参加上一级竞赛。",
 )
@@ -135,12 +140,61 @@ LAYOUTS = {layout.key: layout for layout in (DEFAULT, SEED)}
 
 
 def figure_keys(text: str) -> list[str]:
-    """The figures a paragraph uses.
+    """The figures a paragraph uses (a list names a figure's records).
 
-    >>> figure_keys("受理[[disputes.reconsideration_accepted]]，处理[[disputes.x]]")
+    >>> figure_keys("受理[[disputes.reconsideration_accepted]]，处理[[disputes.x:list]]")
     ['disputes.reconsideration_accepted', 'disputes.x']
     """
-    return FIGURE_TOKEN.findall(text)
+    return [m.group(1) for m in FIGURE_TOKEN.finditer(text)]
+
+
+def token_key(match: re.Match[str]) -> str:
+    """The key a token is shown under: the figure's, or ``key:list`` for its records.
+
+    >>> token_key(FIGURE_TOKEN.search("[[a.b:list]]")), token_key(FIGURE_TOKEN.search("[[a.b]]"))
+    ('a.b:list', 'a.b')
+    """
+    return match.group(1) + (match.group(2) or "")
+
+
+def list_text(labels: list[str]) -> str:
+    """A figure's records as a sentence names them: joined by 、, 无 when there are none, and
+    past ``LIST_SHOWN`` the first ones with the count.
+
+    >>> list_text(["《甲》（津人社规〔2019〕1号）", "《乙》"]), list_text([])
+    ('《甲》（津人社规〔2019〕1号）、《乙》', '无')
+    >>> list_text([f"《{n}》" for n in range(32)]).endswith("《29》等32项")
+    True
+    """
+    if not labels:
+        return "无"
+    if len(labels) > LIST_SHOWN:
+        return "、".join(labels[:LIST_SHOWN]) + f"等{len(labels)}项"
+    return "、".join(labels)
+
+
+def listed(figure: dict[str, Any]) -> str:
+    """A figure's records named (``Value.as_dict()``), or why they are missing.
+
+    >>> listed({"value": "1", "display": "1件", "records": [{"label": "《甲》"}]})
+    '《甲》'
+    >>> listed({"value": None, "display": "（待补：没有记录）", "records": []})
+    '（待补：没有记录）'
+    """
+    if figure.get("value") is None:
+        return str(figure["display"])
+    return list_text([r["label"] for r in figure.get("records", [])])
+
+
+def displays(figures: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """How each token reads: ``key`` the figure, ``key:list`` its records named.
+
+    >>> displays({"a.b": {"value": "1", "display": "1件", "records": [{"label": "《甲》"}]}})
+    {'a.b': '1件', 'a.b:list': '《甲》'}
+    """
+    shown = {key: str(value["display"]) for key, value in figures.items()}
+    shown.update({f"{key}:list": listed(value) for key, value in figures.items()})
+    return shown
 
 
 def prompts(text: str) -> list[str]:
@@ -168,7 +222,7 @@ def fill(text: str, *, year: int, agency: str = "") -> str:
 def render(text: str, displays: dict[str, str]) -> str:
     """Figures as plain text, for the document and the frozen copy.
 
-    >>> render("受理[[a.b]]。", {"a.b": "141件"})
-    '受理141件。'
+    >>> render("受理[[a.b]]：[[a.b:list]]。", {"a.b": "2件", "a.b:list": "甲、乙"})
+    '受理2件：甲、乙。'
     """
-    return FIGURE_TOKEN.sub(lambda m: displays.get(m.group(1), "（未知数字）"), text)
+    return FIGURE_TOKEN.sub(lambda m: displays.get(token_key(m), "（未知数字）"), text)

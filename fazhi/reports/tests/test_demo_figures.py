@@ -12,7 +12,7 @@ from fazhi.disputes import demo as disputes_demo
 from fazhi.disputes.services import reconsideration as recon
 from fazhi.disputes.tests.conftest import apply
 from fazhi.reports import services
-from fazhi.reports.domain.layouts import render
+from fazhi.reports.domain.layouts import displays, render
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ FIGURE = "disputes.reconsideration_accepted"
 
 
 def _text(report) -> str:
-    shown = {k: v["display"] for k, v in report.figures.items()}
+    shown = displays(report.figures)
     return "\n".join(render(p, shown) for s in report.sections for p in s["paragraphs"])
 
 

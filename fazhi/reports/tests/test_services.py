@@ -16,7 +16,7 @@ from fazhi.disputes.tests.conftest import apply
 from fazhi.planning.services import principal_appoint
 from fazhi.reports import services
 from fazhi.reports.domain.flow import Status
-from fazhi.reports.domain.layouts import render
+from fazhi.reports.domain.layouts import displays, render
 from fazhi.reports.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def _accepted(people, n: int) -> None:
 
 
 def _text(report: Report) -> str:
-    shown = {k: v["display"] for k, v in report.figures.items()}
+    shown = displays(report.figures)
     return "\n".join(render(p, shown) for s in report.sections for p in s["paragraphs"])
 
 
