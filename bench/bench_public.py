@@ -105,6 +105,7 @@ def ensure_database() -> None:
         DB.parent.mkdir(parents=True, exist_ok=True)
         print(f"  making the demo database {DB} (once, ~2 min) …", flush=True)
         _manage("migrate", "--noinput", "-v0")
+        _manage("createcachetable")  # the demo bumps the public cache's versions
         code = "import sys; from fazhi.cli import main; sys.argv = ['fazhi', 'demo']; main()"
         cmd = [sys.executable, "-c", code]
         subprocess.run(cmd, env=_env(FAZHI_DEBUG="true"), check=True, cwd=ROOT)  # noqa: S603
