@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 FIGURE_TOKEN = re.compile(r"\[\[([a-z_]+\.[a-z_]+)(:list)?\]\]")
@@ -158,19 +159,24 @@ def token_key(match: re.Match[str]) -> str:
 
 
 def list_text(labels: list[str]) -> str:
-    """A figure's records as a sentence names them: joined by 、, 无 when there are none, and
-    past ``LIST_SHOWN`` the first ones with the count.
+    """A figure's records as a sentence names them, 无 when there are none, and past
+    ``LIST_SHOWN`` the first ones with the count. Titles in 书名号 standing side by side take no
+    顿号; with a 文号 in brackets after them they do (GB/T 15834-2011 标点符号用法 4.5.3.5).
 
     >>> list_text(["《甲》（津人社规〔2019〕1号）", "《乙》"]), list_text([])
     ('《甲》（津人社规〔2019〕1号）、《乙》', '无')
+    >>> list_text(["《甲》", "《乙》", "宪法宣传周"])
+    '《甲》《乙》、宪法宣传周'
     >>> list_text([f"《{n}》" for n in range(32)]).endswith("《29》等32项")
     True
     """
     if not labels:
         return "无"
-    if len(labels) > LIST_SHOWN:
-        return "、".join(labels[:LIST_SHOWN]) + f"等{len(labels)}项"
-    return "、".join(labels)
+    shown = labels[:LIST_SHOWN]
+    text = shown[0]
+    for before, label in pairwise(shown):
+        text += ("" if before.endswith("》") and label.startswith("《") else "、") + label
+    return text + (f"等{len(labels)}项" if len(labels) > LIST_SHOWN else "")
 
 
 def listed(figure: dict[str, Any]) -> str:
