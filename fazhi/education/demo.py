@@ -7,7 +7,7 @@
   enrolled, each sits and passes — participation and pass 100% from the records.
 
 The exam is a reconstruction of a past window: the education services read the clock through
-their module's ``timezone``, which this demo points at 2019-11-20 while it sits the papers (and
+their modules' ``timezone``, which this demo points at 2019-11-20 while it sits the papers (and
 only there), so the sittings carry the 2019 dates they would have had.
 """
 
@@ -22,6 +22,7 @@ from django.utils import timezone as real_timezone
 
 from fazhi.education import services
 from fazhi.education.models import DutyItem, EducationBase, Exam, PufaPlan, Question
+from fazhi.education.services import activities, duties, exams, questions, sitting
 from fazhi.laws.models import Article
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -77,11 +78,14 @@ def _clock(at: datetime):
     shim = SimpleNamespace(
         now=now, localdate=lambda value=None: (value or state["now"]).astimezone(TZ).date()
     )
-    services.timezone = shim
+    modules = [activities, duties, exams, questions, sitting]
+    for module in modules:
+        module.timezone = shim
     try:
         yield
     finally:
-        services.timezone = real_timezone
+        for module in modules:
+            module.timezone = real_timezone
 
 
 def load(ctx) -> None:
