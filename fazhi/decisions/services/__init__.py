@@ -12,7 +12,6 @@ from fazhi.decisions.services.catalogue import (
     catalogue_publish,
     catalogue_withdraw_item,
 )
-from fazhi.decisions.services.comments import comment_moderate, comment_submit
 from fazhi.decisions.services.competition import (
     competition_conclude,
     competition_consult,
@@ -25,6 +24,11 @@ from fazhi.decisions.services.counsel import (
     counsel_register,
     counsel_request,
     counsel_sign_off,
+)
+from fazhi.decisions.services.participation import (
+    comment_moderate,
+    comment_submit,
+    decision_record_hearing,
 )
 from fazhi.decisions.services.procedure import (
     decision_add_expert,
@@ -67,6 +71,7 @@ __all__ = [
     "decision_evaluate",
     "decision_open_comment",
     "decision_publish",
+    "decision_record_hearing",
     "decision_report_execution",
     "decision_review",
     "decision_risk",

@@ -50,6 +50,7 @@ def catalogue_add_item(
     planned: str = "",
     reason: str = "",
     actor,
+    on: date | None = None,
 ) -> CatalogueItem:
     """Add a matter; once the 目录 is published this is an adjustment and needs its reason."""
     catalogue = lock(catalogue)
@@ -67,7 +68,8 @@ def catalogue_add_item(
         sponsor=sponsor,
         basis=basis,
         planned=planned,
-        added_reason=reason.strip(),
+        added_reason=reason.strip() if catalogue.status == Catalogue.Status.PUBLISHED else "",
+        added_on=today(on),
         recorded_by=audit.person(actor),
     )
     record(

@@ -100,16 +100,46 @@ def competition_conclude(
     exception only with ground, alternatives and a term (第十二条)."""
     review = lock(review)
     require(actor, DECISIONS_COMPETITION, unit=review.org_unit)
-    day = today(on)
     if review.conclusion:
         raise Refused("审查已作出结论", code=Code.STAGE)
+    write_conclusion(
+        review,
+        answers=answers,
+        conclusion=conclusion,
+        explanation=explanation,
+        ground=ground,
+        alternatives=alternatives,
+        term_end=term_end,
+        actor=actor,
+        day=today(on),
+    )
+    return review
+
+
+def write_conclusion(
+    review: CompetitionReview,
+    *,
+    answers: Mapping[str, Mapping] | None,
+    conclusion: str,
+    explanation: str,
+    ground: str = "",
+    alternatives: str = "",
+    term_end: date | None = None,
+    actor,
+    day: date,
+) -> list[str]:
+    """Check and write a review's conclusion, whichever app holds the measure (the caller has
+    checked the actor's role): the standards in force on ``day`` each answered with a reason
+    (第八条至第十一条), stakeholders heard (第十六条), an exception only with ground, alternatives
+    and a term (第十二条) — whose end goes on the clock as a reminder. Returns the standards
+    violated. Nothing is written when a rule refuses."""
     try:
         result = comp.Conclusion(conclusion)
     except ValueError:
         raise Refused("审查结论不在可选范围内", code=Code.INVALID) from None
     violated: list[str] = []
     if review.affects_market:
-        violated = comp.check_checklist(answers, day)
+        violated = comp.check_checklist(answers or {}, day)
         if not review.stakeholders:
             raise Refused(
                 "应当听取有关经营者、行业协会等利害关系人的意见",
@@ -121,13 +151,16 @@ def competition_conclude(
     comp.check_conclusion(
         result, violated, day=day, ground=ground, alternatives=alternatives, term_end=term_end
     )
-    review.answers = {k: dict(v) for k, v in answers.items()} if review.affects_market else {}
+    review.answers = (
+        {k: dict(v) for k, v in (answers or {}).items()} if review.affects_market else {}
+    )
     review.conclusion, review.explanation = result.value, need(explanation, "结论说明")
     if result == comp.Conclusion.EXCEPTION:
         review.exception_ground, review.alternatives = ground, alternatives.strip()
         review.term_end = term_end
-        review.reviewer, review.reviewed_on = audit.person(actor), day
-        review.save()
+    review.reviewer, review.reviewed_on = audit.person(actor), day
+    review.save()
+    if result == comp.Conclusion.EXCEPTION and term_end is not None:
         deadline_open_fixed(
             subject=review,
             rule_code=RULE_EXCEPTION_TERM,
@@ -138,7 +171,5 @@ def competition_conclude(
             org_unit=review.org_unit,
             basis=comp.basis_on(day, "第十二条"),
         )
-    review.reviewer, review.reviewed_on = audit.person(actor), day
-    review.save()
     record(actor, "competition.conclude", review, conclusion=result.value, violated=violated)
-    return review
+    return violated

@@ -33,6 +33,7 @@ from fazhi.decisions.models import (
 from fazhi.decisions.selectors import competition_for, gates_of
 from fazhi.decisions.services._common import (
     RULE_ARCHIVE,
+    drafting,
     lock,
     min_comment_days,
     min_review_days,
@@ -42,14 +43,6 @@ from fazhi.decisions.services._common import (
 )
 
 # --- decisions ---------------------------------------------------------------------------------
-
-
-def _drafting(decision: Decision, actor, rule=DECISIONS_RUN) -> Decision:
-    decision = lock(decision)
-    require(actor, rule, unit=decision.org_unit)
-    if decision.stage != proc.Stage.DRAFTING:
-        raise Refused("决策已提交集体讨论，不能再变更论证程序", code=Code.STAGE)
-    return decision
 
 
 @transaction.atomic
@@ -80,7 +73,7 @@ def decision_open_comment(
     *, decision: Decision, opens: date, closes: date, short_reason: str = "", actor
 ) -> Decision:
     """Publish the draft for comment (第十五条: ≥30 days or a stated reason)."""
-    decision = _drafting(decision, actor)
+    decision = drafting(decision, actor)
     proc.check_comment_period(opens, closes, short_reason, minimum=min_comment_days())
     decision.comment_opens, decision.comment_closes = opens, closes
     decision.comment_short_reason = short_reason.strip()
@@ -99,7 +92,7 @@ def decision_open_comment(
 @transaction.atomic
 def decision_adoption_report(*, decision: Decision, report: str, actor, on=None) -> Decision:
     """The report on how comments were taken up, after the period closed."""
-    decision = _drafting(decision, actor)
+    decision = drafting(decision, actor)
     day = today(on)
     if decision.comment_closes is None:
         raise Refused("尚未公开征求意见", proc.regime_on(day).cite("comment"), code=Code.GATE_OPEN)
@@ -108,6 +101,13 @@ def decision_adoption_report(*, decision: Decision, report: str, actor, on=None)
             "征求意见期尚未结束，不能形成采纳情况报告",
             proc.regime_on(day).cite("comment"),
             code=Code.COMMENT_OPEN,
+        )
+    waiting = decision.comments.filter(approved__isnull=True).count()
+    if waiting:  # the report answers every comment received (第十五条)
+        raise Refused(
+            f"尚有{waiting}条公众意见未审核，请先逐条审核并说明采纳情况",
+            proc.regime_on(day).cite("comment"),
+            code=Code.COMMENT_UNMODERATED,
         )
     decision.adoption_report = need(report, "意见采纳情况")
     decision.save()
@@ -127,7 +127,7 @@ def decision_add_expert(
     given_on: date,
     actor,
 ) -> ExpertOpinion:
-    decision = _drafting(decision, actor)
+    decision = drafting(decision, actor)
     proc.check_expert(direct_interest, given_on)
     row = ExpertOpinion.objects.create(
         decision=decision,
@@ -146,7 +146,7 @@ def decision_add_expert(
 def decision_waive(*, decision: Decision, gate: str, reason: str, actor, on=None) -> Decision:
     """专家论证 and 风险评估 apply to professional matters and stability risks: a decision
     without them records why. 公众参与 and 合法性审查 cannot be waived."""
-    decision = _drafting(decision, actor)
+    decision = drafting(decision, actor)
     day = today(on)
     if gate not in (proc.Gate.EXPERTS, proc.Gate.RISK):
         label = proc.GATE_LABELS.get(gate, ("该程序",))[0]
@@ -171,7 +171,7 @@ def decision_risk(
 ) -> Decision:
     """第二十三条: the report with risk points, measures and a response plan; 第二十四条: an
     uncontrollable risk stops the decision."""
-    decision = _drafting(decision, actor)
+    decision = drafting(decision, actor)
     day = today(on)
     proc.check_risk(controllable, day)
     decision.risk_report = need(report, "风险评估报告")
@@ -184,7 +184,7 @@ def decision_risk(
 @transaction.atomic
 def decision_submit_review(*, decision: Decision, materials: str, actor, on=None) -> LegalityReview:
     """Send the package (draft, basis, procedure note) for 合法性审查 (第二十六条)."""
-    decision = _drafting(decision, actor)
+    decision = drafting(decision, actor)
     day = today(on)
     if decision.reviews.filter(reviewed_on__isnull=True).exists():
         raise Refused("已有尚未完成的合法性审查", code=Code.STAGE)
@@ -262,7 +262,7 @@ def decision_discuss(
 ) -> Decision:
     """集体讨论决定 (第三十条), only with every procedure closed; a decision touching market
     actors also needs its 公平竞争审查 conclusion among the materials (第二十九条)."""
-    decision = _drafting(decision, actor, DECISIONS_DISCUSS)
+    decision = drafting(decision, actor, DECISIONS_DISCUSS)
     day = today(on)
     proc.check_gates_closed(gates_of(decision, day), day)
     if decision.affects_market:
