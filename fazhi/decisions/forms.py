@@ -14,8 +14,9 @@ from fazhi.core.choices import label_choices
 from fazhi.decisions.domain import competition as comp
 from fazhi.decisions.domain.counsel import CONCLUSION_LABELS as OPINION_LABELS
 from fazhi.decisions.domain.procedure import View
-from fazhi.decisions.models import Counsel, CounselOpinion
+from fazhi.decisions.models import CatalogueItem, Counsel, CounselOpinion
 from fazhi.decisions.steps import date_field, text_field, yes_no
+from fazhi.normdocs.domain.comments import ADOPTION_LABELS
 
 
 class StartForm(forms.Form):
@@ -162,6 +163,80 @@ class DiscussForm(forms.Form):
         return data
 
 
+class HearingForm(forms.Form):
+    notice_on = date_field("听证公告和材料公开日期", today=False)
+    materials = text_field("公开的听证材料", rows=2)
+    held_on = date_field("听证日期", today=False)
+    place = forms.CharField(label="听证地点", max_length=100)
+    participants = text_field(
+        "听证参加人（每行一人：姓名，代表方面）", rows=4, help_text="如：张某，用人单位代表"
+    )
+    minutes = text_field("听证笔录要点", rows=4)
+    outcome = text_field("听证意见处理情况", rows=3)
+
+    def clean_participants(self) -> list[dict[str, str]]:
+        rows = []
+        for line in self.cleaned_data["participants"].splitlines():
+            name, _, represents = line.replace(",", "，").partition("，")
+            if name.strip():
+                rows.append({"name": name.strip(), "represents": represents.strip()})
+        return rows
+
+
+class ModerateForm(forms.Form):
+    """One public comment: publish it with its 采纳情况, or hide it; the reason either way."""
+
+    approve = forms.TypedChoiceField(
+        label="审核结果",
+        choices=[("yes", "公开"), ("no", "不予公开")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    adoption = forms.ChoiceField(
+        label="采纳情况（公开的意见必选）",
+        choices=[("", "—"), *label_choices(ADOPTION_LABELS)],
+        required=False,
+    )
+    reason = text_field("理由（采纳或不予公开的理由）", rows=2)
+
+
+# --- 决策事项目录 ---------------------------------------------------------------------------------
+
+
+class CatalogueDraftForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    org_unit = forms.ModelChoiceField(label="编制单位", queryset=OrgUnit.objects.none())
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org_unit"].queryset = units if units is not None else OrgUnit.objects.all()
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class CatalogueItemForm(forms.Form):
+    title = forms.CharField(label="决策事项", max_length=200)
+    sponsor = forms.ModelChoiceField(label="承办单位", queryset=OrgUnit.objects.all())
+    basis = text_field("决策依据", rows=2, required=False)
+    planned = forms.CharField(label="计划完成时间", max_length=50, required=False)
+    reason = text_field("调整理由（目录公布后增加事项的必填）", rows=2, required=False)
+
+
+class CataloguePublishForm(forms.Form):
+    party_agreed_on = date_field("党组同意日期", today=False)
+    on = date_field("公布日期")
+
+
+class CatalogueWithdrawForm(forms.Form):
+    item = forms.ModelChoiceField(label="调出的事项", queryset=CatalogueItem.objects.none())
+    reason = text_field("调出理由", rows=2)
+    on = date_field("调整日期")
+
+    def __init__(self, *args, catalogue=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if catalogue is not None:
+            self.fields["item"].queryset = catalogue.items.filter(withdrawn_on__isnull=True)
+
+
 class PublishForm(forms.Form):
     channel = forms.CharField(label="公布渠道", max_length=100, initial="市人社局门户网站")
     opinions_explained = text_field("公众和专家意见采纳情况说明", rows=3)
@@ -242,7 +317,57 @@ class ConsultForm(forms.Form):
     on = date_field("听取日期")
 
 
-class ConcludeForm(forms.Form):
+def review_day(data, prefix: str | None) -> date:
+    """The review day posted with a checklist form (the standards in force depend on it), else
+    today: a form re-shown after a refusal lists the standards of the day typed."""
+    if data is not None:
+        try:
+            return date.fromisoformat(data.get(f"{prefix}-on" if prefix else "on", ""))
+        except (TypeError, ValueError):
+            pass
+    return timezone.localdate()
+
+
+class ChecklistMixin:
+    """The 公平竞争审查 checklist in force on the review day (``comp.standards_on``), one
+    verdict and one reason per standard; decisions' and normative documents' forms both use it.
+    A standard missing from the post (the day changed the list) is refused by the service,
+    which names it, so the fields are not required here."""
+
+    standards: tuple[comp.Standard, ...] = ()
+
+    def add_checklist(self, day: date, enabled: bool = True) -> None:
+        self.standards = comp.standards_on(day) if enabled else ()
+        for st in self.standards:
+            self.fields[f"v_{st.code}"] = forms.ChoiceField(  # type: ignore[attr-defined]
+                label=f"{st.code} {st.text}",
+                choices=[("no", "不违反"), ("yes", "违反")],
+                initial="no",
+                required=False,
+            )
+            self.fields[f"r_{st.code}"] = forms.CharField(  # type: ignore[attr-defined]
+                label=f"{st.code} 理由", max_length=500, required=False
+            )
+
+    def answers(self) -> dict[str, dict]:
+        data = self.cleaned_data  # type: ignore[attr-defined]
+        return {
+            st.code: {
+                "violates": data.get(f"v_{st.code}") == "yes",
+                "reason": data.get(f"r_{st.code}", ""),
+            }
+            for st in self.standards
+        }
+
+    def head_fields(self):
+        return [self[name] for name in self.fields if not name.startswith(("v_", "r_"))]  # type: ignore[attr-defined,index]
+
+    def checklist(self):
+        """(standard, verdict field, reason field) rows for the template."""
+        return [(st, self[f"v_{st.code}"], self[f"r_{st.code}"]) for st in self.standards]  # type: ignore[index]
+
+
+class ConcludeForm(ChecklistMixin, forms.Form):
     """The checklist in force on the review day: every standard answered with a reason."""
 
     on = date_field("审查日期")
@@ -256,35 +381,8 @@ class ConcludeForm(forms.Form):
     alternatives = text_field("对替代方案的比较说明（适用例外时必填）", rows=2, required=False)
     term_end = date_field("例外规定的实施期限（适用例外时必填）", required=False, today=False)
 
-    def __init__(self, *args, day: date | None = None, affects_market: bool = True, **kwargs):
+    def __init__(self, *args, affects_market: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.standards = comp.standards_on(day or timezone.localdate()) if affects_market else ()
-        for st in self.standards:
-            self.fields[f"v_{st.code}"] = forms.ChoiceField(
-                label=f"{st.code} {st.text}",
-                choices=[("no", "不违反"), ("yes", "违反")],
-                initial="no",
-                # not required: a standard missing from the post (the day changed the list) is
-                # refused by the service, which names it
-                required=False,
-            )
-            self.fields[f"r_{st.code}"] = forms.CharField(
-                label=f"{st.code} 理由", max_length=500, required=False
-            )
-
-    def answers(self) -> dict[str, dict]:
-        data = self.cleaned_data
-        return {
-            st.code: {
-                "violates": data.get(f"v_{st.code}") == "yes",
-                "reason": data.get(f"r_{st.code}", ""),
-            }
-            for st in self.standards
-        }
-
-    def head_fields(self):
-        return [self[name] for name in self.fields if not name.startswith(("v_", "r_"))]
-
-    def checklist(self):
-        """(standard, verdict field, reason field) rows for the template."""
-        return [(st, self[f"v_{st.code}"], self[f"r_{st.code}"]) for st in self.standards]
+        self.add_checklist(
+            review_day(self.data if self.is_bound else None, self.prefix), affects_market
+        )

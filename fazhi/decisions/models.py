@@ -18,6 +18,7 @@ from fazhi.decisions.domain.counsel import (
     CounselKind,
 )
 from fazhi.decisions.domain.procedure import STAGE_LABELS, Stage, View
+from fazhi.normdocs.domain.comments import ADOPTION_LABELS
 
 USER = settings.AUTH_USER_MODEL
 
@@ -68,6 +69,7 @@ class CatalogueItem(Recorded):
     added_reason = models.TextField(
         _("调整增加理由"), blank=True
     )  # set when added after publication
+    added_on = models.DateField(_("列入日期"), null=True, blank=True)
     withdrawn_on = models.DateField(_("调出日期"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("调出理由"), blank=True)
 
@@ -145,15 +147,50 @@ class PublicComment(models.Model):
     contact = models.CharField(max_length=100, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
     submitted_at = models.DateTimeField()
+    article = models.CharField(_("针对条款"), max_length=20, blank=True)  # e.g. 第三条
     is_flagged = models.BooleanField(default=False)
     flag_reason = models.CharField(max_length=200, blank=True)
     approved = models.BooleanField(null=True)  # None: not yet moderated
+    # moderation: a hidden comment stays in the record with why and who (never deleted)
+    moderation_reason = models.TextField(_("审核理由"), blank=True)
+    moderated_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    # the 采纳情况 of an accepted comment, gathered into the decision's adoption report
+    adoption = models.CharField(
+        _("采纳情况"), max_length=10, choices=label_choices(ADOPTION_LABELS), blank=True
+    )
+    adoption_reason = models.TextField(_("采纳理由"), blank=True)
 
     class Meta:
         ordering = ["submitted_at", "id"]
 
     def __str__(self) -> str:
         return f"意见 {self.pk}"
+
+
+class Hearing(Recorded):
+    """A 听证会 on a decision draft (第十六条): notice with the materials out at least 7 days
+    before, who took part, the minutes and what came of it. The dates are those typed, kept
+    beside who recorded them and when (``Recorded``)."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="hearings")
+    notice_on = models.DateField(_("公告及材料公开日期"))
+    materials = models.TextField(_("公开的听证材料"))
+    held_on = models.DateField(_("听证日期"))
+    place = models.CharField(_("听证地点"), max_length=100)
+    participants = models.JSONField(default=list)  # [{name, represents}]
+    minutes = models.TextField(_("听证笔录"))
+    outcome = models.TextField(_("听证意见处理情况"))
+
+    class Meta:
+        verbose_name = _("决策听证")
+        verbose_name_plural = _("决策听证")
+        ordering = ["decision", "held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.decision}听证会"
 
 
 class ExpertOpinion(Recorded):

@@ -18,11 +18,18 @@ from fazhi.normdocs.client import client_ip
 def public_index(request):
     today = timezone.localdate()
     context = {
-        "catalogues": selectors.public_catalogues(),
+        "catalogues": [
+            _with_adjustments(c) for c in selectors.public_catalogues().order_by("-year")
+        ],
         "open": selectors.open_for_comment(today),
         "published": selectors.published_decisions(),
     }
     return render(request, "decisions/public_index.html", context)
+
+
+def _with_adjustments(catalogue):
+    catalogue.adjustments = selectors.catalogue_adjustments(catalogue)
+    return catalogue
 
 
 def public_detail(request, pk: int):
@@ -31,7 +38,10 @@ def public_detail(request, pk: int):
     context = {
         "d": decision,
         "is_open": decision.comment_opens <= today <= decision.comment_closes,
-        "comments": decision.comments.filter(approved=True).only("text", "submitted_at"),
+        # published ones only: never the name, contact or address, nor hidden ones
+        "comments": decision.comments.filter(approved=True).only(
+            "text", "article", "submitted_at", "adoption", "adoption_reason"
+        ),
     }
     return render(request, "decisions/public_detail.html", context)
 
@@ -45,6 +55,7 @@ def public_comment(request, pk: int):
             text=request.POST.get("text", ""),
             ip=client_ip(request),
             contact=request.POST.get("contact", ""),
+            article=request.POST.get("article", ""),
         )
         messages.success(request, "意见已收到，经审核后公开（不公开您的联系方式）。")
     except Refused as exc:

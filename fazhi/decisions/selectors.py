@@ -106,6 +106,40 @@ def public_catalogues():
     return Catalogue.objects.filter(status="published").prefetch_related("items__sponsor")
 
 
+def catalogue_adjustments(catalogue) -> list[dict]:
+    """The 目录's adjustments after publication, oldest first, each with its reason: matters
+    added (``added_reason``) and withdrawn. Shown on the staff page and the portal."""
+    rows = []
+    for item in catalogue.items.select_related("sponsor"):
+        if item.added_reason:
+            rows.append(
+                {"on": item.added_on, "kind": "增加", "item": item, "reason": item.added_reason}
+            )
+        if item.withdrawn_on:
+            rows.append(
+                {
+                    "on": item.withdrawn_on,
+                    "kind": "调出",
+                    "item": item,
+                    "reason": item.withdrawn_reason,
+                }
+            )
+    return sorted(rows, key=lambda r: (r["on"] or date.min, r["item"].pk))
+
+
+def comment_summary(decision: Decision) -> dict[str, int]:
+    """Counts for the adoption report (采纳情况): received, waiting, hidden, and per verdict."""
+    rows = list(decision.comments.values_list("approved", "adoption"))
+    return {
+        "received": len(rows),
+        "waiting": sum(1 for a, _ in rows if a is None),
+        "hidden": sum(1 for a, _ in rows if a is False),
+        "adopted": sum(1 for a, v in rows if a and v == "adopted"),
+        "partly": sum(1 for a, v in rows if a and v == "partly"),
+        "rejected": sum(1 for a, v in rows if a and v == "rejected"),
+    }
+
+
 def open_for_comment(day: date):
     return Decision.objects.filter(comment_opens__lte=day, comment_closes__gte=day)
 

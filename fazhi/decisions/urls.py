@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.decisions import views
+from fazhi.decisions import participation_views, views
 
 app_name = "decisions"
 
@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.register, name="register"),
     path("new/", views.decision_new, name="decision_new"),
     path("<int:pk>/", views.decision_detail, name="decision_detail"),
+    path("<int:pk>/comments/", participation_views.comments, name="comments"),
+    path("catalogues/", participation_views.catalogues, name="catalogues"),
+    path("catalogues/<int:pk>/", participation_views.catalogue_detail, name="catalogue_detail"),
     path("opinions/<int:pk>/", views.opinion_detail, name="opinion_detail"),
     path("competition/<int:pk>/", views.competition_detail, name="competition_detail"),
     path("counsel/new/", views.counsel_new, name="counsel_new"),

@@ -96,7 +96,7 @@ def _on(data: dict):
     return data.pop("on", None)
 
 
-def _units_for(user, rule):
+def units_for(user, rule):
     from fazhi.accounts.models import OrgUnit
 
     return OrgUnit.objects.filter(
@@ -108,7 +108,7 @@ def _units_for(user, rule):
 def decision_new(request):
     if not allowed(request.user, DECISIONS_RUN):
         raise PermissionDenied("无权启动重大行政决策")
-    units = _units_for(request.user, DECISIONS_RUN)
+    units = units_for(request.user, DECISIONS_RUN)
     form = forms.StartForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -218,6 +218,14 @@ DECISION_STEPS = [
             decision=d, actor=actor, on=_on(data), **data
         ),
         _may(DECISIONS_RUN, DRAFTING, when=lambda d: d.comment_opens and not d.adoption_report),
+    ),
+    steps.Step(
+        "hearing",
+        "公众参与：记录听证会",
+        "记录听证会",
+        _plain(forms.HearingForm),
+        lambda d, data, f, actor: services.decision_record_hearing(decision=d, actor=actor, **data),
+        _may(DECISIONS_RUN, DRAFTING),
     ),
     steps.Step(
         "add_expert",
@@ -362,6 +370,7 @@ def _decision_context(request):
             ),
             "speakers": decision.speakers.all(),
             "comments": decision.comments.filter(approved__isnull=True).count(),
+            "hearings": decision.hearings.all(),
             "today": today,
         }
 
@@ -512,20 +521,7 @@ def counsel_new(request):
 
 
 def _conclude_form(review, user, data, prefix):
-    from datetime import date as _date
-
-    day = None
-    if data is not None:
-        try:
-            day = _date.fromisoformat(data.get(f"{prefix}-on", ""))
-        except ValueError:
-            day = None
-    return forms.ConcludeForm(
-        data,
-        prefix=prefix,
-        day=day or timezone.localdate(),
-        affects_market=review.affects_market,
-    )
+    return forms.ConcludeForm(data, prefix=prefix, affects_market=review.affects_market)
 
 
 def _run_conclude(review, data, form, actor):

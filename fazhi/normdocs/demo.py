@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from fazhi.decisions.domain.competition import standards_on
 from fazhi.normdocs import services
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.reviews import LEGALITY_POINT_CODES
@@ -152,7 +153,20 @@ def _step(ctx, document: NormativeDocument, stage: Stage, day: date) -> Normativ
         return services.document_review_competition(
             document=document,
             conclusion="compliant",
-            explanation="对照第八至十一条逐项审查，未发现排除、限制竞争的内容。",
+            affects_reason="涉及培训机构等经营者参与职业技能培训。",
+            explanation="对照审查标准逐项审查，未发现排除、限制竞争的内容。",
+            answers={
+                st.code: {"violates": False, "reason": "文件未作此类规定。"}
+                for st in standards_on(day)
+            },
+            stakeholders=[
+                {
+                    "who": "职业培训机构代表、市职业培训协会",
+                    "how": "座谈会",
+                    "on": day.isoformat(),
+                    "views": "无排除、限制竞争的意见。",
+                }
+            ],
             actor=legal,
             on=day,
         )

@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.choices import label_choices
+from fazhi.decisions.domain.competition import EXCEPTION_GROUNDS
+from fazhi.decisions.forms import ChecklistMixin, review_day
 from fazhi.normdocs.domain.cleanup import OUTCOME_LABELS
 from fazhi.normdocs.domain.comments import ADOPTION_LABELS, COMMENT_MAX_CHARS
 from fazhi.normdocs.domain.reviews import (
@@ -82,13 +84,66 @@ class ResubmitForm(StepForm):
     )
 
 
-class CompetitionForm(StepForm):
+class CompetitionForm(ChecklistMixin, StepForm):
+    """The 公平竞争审查 step, with the checklist of the review day (the decisions' form mixin: one
+    review, one checklist); 不涉及 leaves the checklist blank and states why."""
+
     conclusion = forms.ChoiceField(
         label="审查结论", choices=label_choices(COMPETITION_CONCLUSION_LABELS)
     )
-    explanation = forms.CharField(
-        label="结论说明", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    affects_reason = forms.CharField(
+        label="是否涉及经营者经济活动的判断理由", widget=forms.Textarea(attrs={"rows": 2})
     )
+    explanation = forms.CharField(label="结论说明", widget=forms.Textarea(attrs={"rows": 3}))
+    consulted_who = forms.CharField(
+        label="听取意见对象（经营者、行业协会等；涉及经营者时必填）", max_length=100, required=False
+    )
+    consulted_how = forms.CharField(
+        label="听取方式（座谈会、书面征求、网上征求等）", max_length=50, required=False
+    )
+    consulted_on = forms.DateField(label="听取日期", required=False, widget=DateInput)
+    consulted_views = forms.CharField(
+        label="利害关系人意见", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    ground = forms.ChoiceField(
+        label="例外情形（第十二条）",
+        choices=[("", "—"), *EXCEPTION_GROUNDS.items()],
+        required=False,
+    )
+    alternatives = forms.CharField(
+        label="对替代方案的比较说明（适用例外时必填）",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    term_end = forms.DateField(
+        label="例外规定的实施期限（适用例外时必填）", required=False, widget=DateInput
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_checklist(review_day(self.data if self.is_bound else None, self.prefix))
+
+    def step_data(self) -> dict:
+        """The service's arguments (``document_review_competition``)."""
+        data = self.cleaned_data
+        heard = data["consulted_on"]
+        return {
+            "conclusion": data["conclusion"],
+            "affects_reason": data["affects_reason"],
+            "explanation": data["explanation"],
+            "answers": self.answers(),
+            "stakeholders": [
+                {
+                    "who": data["consulted_who"],
+                    "how": data["consulted_how"],
+                    "on": heard.isoformat() if heard else "",
+                    "views": data["consulted_views"],
+                }
+            ],
+            "ground": data["ground"],
+            "alternatives": data["alternatives"],
+            "term_end": data["term_end"],
+        }
 
 
 class DeliberateForm(StepForm):

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.permissions import NORMDOCS_ADMINISTER, NORMDOCS_DRAFT, allowed
+from fazhi.core.domain.errors import Refused  # the base: steps refuse through decisions too
 from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.normdocs import forms, selectors, services
-from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.reviews import LEGALITY_POINTS
 from fazhi.normdocs.domain.states import STAGE_LABELS, Action, Stage
 from fazhi.normdocs.export import ledger_rows, ledger_workbook
@@ -149,12 +149,15 @@ def _run_action(action: Action, document: NormativeDocument, actor, data: dict, 
             actor=actor,
             on=on,
         )
+    if action == Action.FAIR_COMPETITION:
+        return services.document_review_competition(
+            document=document, actor=actor, on=on, **form.step_data()
+        )
     calls = {
         Action.EDIT_DRAFT: services.document_edit_draft,
         Action.OPEN_COMMENT: services.document_open_comment,
         Action.SUBMIT_REVIEW: services.document_submit_review,
         Action.RESUBMIT: services.document_resubmit,
-        Action.FAIR_COMPETITION: services.document_review_competition,
         Action.DELIBERATE: services.document_deliberate,
         Action.REGISTER: services.document_register,
         Action.PUBLISH: services.document_publish,

@@ -257,6 +257,10 @@ FAZHI["DECISIONS_MIN_COMMENT_DAYS"] = env.int("FAZHI_DECISIONS_MIN_COMMENT_DAYS"
 FAZHI["DECISIONS_MIN_REVIEW_WORKING_DAYS"] = env.int(
     "FAZHI_DECISIONS_MIN_REVIEW_WORKING_DAYS", default=7
 )
+# 听证: the notice with its materials out at least 7 days before (条例 第十六条)
+FAZHI["DECISIONS_MIN_HEARING_NOTICE_DAYS"] = env.int(
+    "FAZHI_DECISIONS_MIN_HEARING_NOTICE_DAYS", default=7
+)
 
 # 行政复议 (issue 17): the 代字 of the bureau's 复议 case numbers (津人社复〔2019〕4号 — illustrative,
 # UNVERIFIED), the power item whose use a 复议 heard counts for (零执法), and names of 复议机关

@@ -13,6 +13,8 @@ class Code(StrEnum):
     COMMENT_TOO_SHORT = "decisions_comment_too_short"
     COMMENT_CLOSED = "decisions_comment_closed"
     COMMENT_OPEN = "decisions_comment_open"
+    COMMENT_UNMODERATED = "decisions_comment_unmoderated"
+    HEARING_NOTICE_SHORT = "decisions_hearing_notice_short"
     EXPERT_INTEREST = "decisions_expert_interest"
     RISK_UNCONTROLLABLE = "decisions_risk_uncontrollable"
     REVIEW_TOO_SHORT = "decisions_review_too_short"

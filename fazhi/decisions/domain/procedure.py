@@ -38,6 +38,7 @@ class Regime:
 _STATE_COUNCIL = {
     "catalogue": "第三条",
     "comment": "第十五条",
+    "hearing": "第十六条",
     "experts": "第十九、二十条",
     "risk": "第二十二至二十四条",
     "legality": "第二十五、二十六条",
@@ -173,6 +174,25 @@ def check_comment_open(opened: date, closes: date, day: date) -> None:
             f"征求意见期已于{when}截止，不再接收意见" if day > closes else "征求意见期尚未开始"
         )
         raise Refused(message, regime_on(opened).cite("comment"), code=Code.COMMENT_CLOSED)
+
+
+def check_hearing_notice(notice_on: date, held_on: date, *, minimum: int = 7) -> None:
+    """The hearing is announced, with its materials, at least ``minimum`` days before it is held
+    (第十六条: 7 days; the 2008 Tianjin rule's count is UNVERIFIED, hence the setting).
+
+    >>> check_hearing_notice(date(2019, 10, 8), date(2019, 10, 15))
+    >>> check_hearing_notice(date(2019, 10, 9), date(2019, 10, 15))
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 听证公告和材料仅提前6日公开，应当至少提前7日（依据：《重大行政决策程序暂行条例》第十六条）
+    """
+    days = (held_on - notice_on).days
+    if days < minimum:
+        raise Refused(
+            f"听证公告和材料仅提前{max(days, 0)}日公开，应当至少提前{minimum}日",
+            regime_on(notice_on).cite("hearing"),
+            code=Code.HEARING_NOTICE_SHORT,
+        )
 
 
 def check_expert(direct_interest: bool, on: date) -> None:

@@ -61,7 +61,9 @@ def test_decision_procedure_services(people, counsel):
         decision=decision, text="意见", ip="10.0.0.9", at=datetime(2019, 9, 3, 2, tzinfo=UTC)
     )
     check_gate(
-        lambda a: s.comment_moderate(comment=comment, approve=True, actor=a),
+        lambda a: s.comment_moderate(
+            comment=comment, approve=True, adoption="adopted", reason="已吸收", actor=a
+        ),
         responsible=clerk,
         outsiders=outsiders,
         obj=comment,

@@ -39,7 +39,13 @@ def test_portal_comment_is_moderated_and_contact_never_shown(people):
     )
     page = public.get(f"/decisions/{decision.pk}/").content.decode()
     assert "建议提高标准" not in page  # not yet moderated
-    s.comment_moderate(comment=decision.comments.get(), approve=True, actor=people["clerk"])
+    s.comment_moderate(
+        comment=decision.comments.get(),
+        approve=True,
+        adoption="partly",
+        reason="部分吸收",
+        actor=people["clerk"],
+    )
     page = public.get(f"/decisions/{decision.pk}/").content.decode()
     assert "建议提高标准" in page and "13912345678" not in page
 

@@ -140,23 +140,8 @@ COMPETITION_CONCLUSION_LABELS: Mapping[CompetitionConclusion, str] = {
     CompetitionConclusion.EXCEPTION: "适用例外规定（第十二条）",
     CompetitionConclusion.NON_COMPLIANT: "不符合审查标准，不得出台",
 }
-COMPETITION_STANDARDS: tuple[str, ...] = (
-    "市场准入和退出（《公平竞争审查条例》第八条）",
-    "商品和要素自由流动（第九条）",
-    "影响生产经营成本（第十条）",
-    "影响生产经营行为（第十一条）",
-)
-
-
-def competition_passes(conclusion: CompetitionConclusion, explanation: str) -> bool:
-    """Whether the measure may go on; an exception without its reasons is refused (第十二条)."""
-    if conclusion == CompetitionConclusion.EXCEPTION and not explanation.strip():
-        raise Refused(
-            "explanation_required",
-            "适用例外规定的，应当在审查结论中说明没有对公平竞争影响更小的替代方案，"
-            "并明确实施期限或终止条件（《公平竞争审查条例》第十二条）。",
-        )
-    return conclusion != CompetitionConclusion.NON_COMPLIANT
+# The checklist, the exception and the conclusions' effect are decisions' (one review):
+# ``fazhi.decisions.domain.competition``.
 
 
 class DeliberationDecision(StrEnum):

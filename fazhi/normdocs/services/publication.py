@@ -9,6 +9,7 @@ from django.db import transaction
 from fazhi.accounts.permissions import NORMDOCS_ADMINISTER, SYSTEM, require
 from fazhi.core.caching import bump
 from fazhi.core.services.audit import person
+from fazhi.decisions.domain.competition import basis_on, may_publish
 from fazhi.normdocs import corpus
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.numbering import format_number, next_serial
@@ -21,6 +22,7 @@ from fazhi.normdocs.domain.validity import (
 )
 from fazhi.normdocs.models import NormativeDocument, NumberCounter
 from fazhi.normdocs.models.document import FilingResult
+from fazhi.normdocs.selectors import competition_reviews
 from fazhi.normdocs.services._common import (
     RULE_FILING,
     advance,
@@ -110,6 +112,14 @@ def document_publish(
     day = today(on)
     previous = advance(document, Action.PUBLISH)
     not_before(day, document.registered_on, "登记日期")
+    review = competition_reviews(document).last()
+    if review is None or not may_publish(review.conclusion):
+        # 《公平竞争审查条例》第十八条 (before 2024-08-01 国发〔2016〕34号): no conclusion, or a
+        # failing one, and the measure is not issued
+        raise Refused(
+            "competition_conclusion_missing",
+            f"未经公平竞争审查或审查结论为不得出台的文件不得公布（依据：{basis_on(day, '第十八条')}）。",
+        )
     if not interpretation_text.strip():
         raise Refused("interpretation_required", "政策解读应与文件同步公布，请填写政策解读内容。")
     effective = effective_on or day

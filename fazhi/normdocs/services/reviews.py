@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from django.db import transaction
@@ -14,17 +14,17 @@ from fazhi.accounts.permissions import (
     require,
 )
 from fazhi.core.selectors.calendar import work_calendar
+from fazhi.decisions.domain.competition import may_publish
 from fazhi.decisions.models import CompetitionReview
+from fazhi.decisions.services.competition import write_conclusion
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.reviews import (
-    COMPETITION_CONCLUSION_LABELS,
     LEGALITY_POINT_CODES,
     CompetitionConclusion,
     DeliberationDecision,
     LegalityConclusion,
     check_legality_conclusion,
     check_review_time,
-    competition_passes,
     earliest_review_day,
 )
 from fazhi.normdocs.domain.states import Action, Stage
@@ -108,24 +108,6 @@ SHARED_CONCLUSION = {
 }
 
 
-def _shared_review_fields(document, result: CompetitionConclusion, explanation: str, actor, day):
-    """The row of the shared review that records normdocs' step (also used by the data
-    migration's reading of old rows, see migrations/0002)."""
-    return {
-        "matter_type": "normdoc",
-        "matter_id": document.pk,
-        "title": document.title,
-        "org_unit_id": document.org_unit_id,
-        "affects_market": result != CompetitionConclusion.NOT_APPLICABLE,
-        "affects_reason": COMPETITION_CONCLUSION_LABELS[result],
-        "conclusion": SHARED_CONCLUSION[result],
-        "explanation": explanation.strip(),
-        "reviewer": actor,
-        "reviewed_on": day,
-        "recorded_by": actor,
-    }
-
-
 def _competition_reviews_of(document):
     return CompetitionReview.objects.filter(matter_type="normdoc", matter_id=document.pk)
 
@@ -136,26 +118,59 @@ def document_review_competition(
     document: NormativeDocument,
     conclusion: str,
     explanation: str,
+    answers: Mapping[str, Mapping] | None = None,
+    affects_reason: str = "",
+    stakeholders: Sequence[Mapping[str, str]] = (),
+    ground: str = "",
+    alternatives: str = "",
+    term_end: date | None = None,
     actor,
     on: date | None = None,
 ) -> NormativeDocument:
-    """The recorded 公平竞争审查 conclusion (《公平竞争审查条例》第十三、十四条).
+    """The recorded 公平竞争审查 conclusion on the shared review, checked as decisions' are
+    (``decisions.services.competition.write_conclusion``): a measure touching business activity
+    answers every standard in force on the review day with a reason (《公平竞争审查条例》第八条至
+    第十一条; before 2024-08-01 国发〔2016〕34号), names the stakeholders heard (第十六条); an
+    exception needs ground, alternatives and a term (第十二条); 不涉及 states why.
 
-    不符合 → back to 修改完善 (第十七条: it may not be issued). Audits
+    不符合 → back to 修改完善 (第十八条: it may not be issued). Audits
     ``normdocs.document.fair_competition``.
     """
     document = lock(document)
     require(actor, NORMDOCS_DRAFT, unit=document.org_unit)
     day = today(on)
     result = _choice(CompetitionConclusion, conclusion, "审查结论")
-    passes = competition_passes(result, explanation)
+    passes = may_publish(SHARED_CONCLUSION[result])
     previous = advance(
         document, Action.FAIR_COMPETITION, Stage.DELIBERATION if passes else Stage.REVISING
     )
     last_review = document.legality_reviews.exclude(reviewed_on=None).latest("id")
     not_before(day, last_review.reviewed_on, "合法性审核日期")
-    CompetitionReview.objects.create(
-        **_shared_review_fields(document, result, explanation, actor, day)
+    affects = result != CompetitionConclusion.NOT_APPLICABLE
+    review = CompetitionReview(
+        matter_type="normdoc",
+        matter_id=document.pk,
+        title=document.title,
+        org_unit_id=document.org_unit_id,
+        affects_market=affects,
+        affects_reason=(affects_reason or explanation).strip(),
+        stakeholders=[
+            {k: str(s.get(k, "")).strip() for k in ("who", "how", "on", "views")}
+            for s in stakeholders
+            if str(s.get("who", "")).strip()
+        ],
+        recorded_by=actor,
+    )
+    write_conclusion(
+        review,
+        answers=answers,
+        conclusion=SHARED_CONCLUSION[result],
+        explanation=explanation,
+        ground=ground,
+        alternatives=alternatives,
+        term_end=term_end,
+        actor=actor,
+        day=day,
     )
     document.save(update_fields=["stage", "updated_at"])
     record(

@@ -83,7 +83,7 @@ def make_document(
         Stage.DELIBERATION: lambda d: services.document_review_competition(
             document=d,
             conclusion="not_applicable",
-            explanation="",
+            explanation="仅规范本局内部办事程序，不涉及经营者经济活动。",
             actor=people["clerk"],
             on=DAYS["competition"],
         ),

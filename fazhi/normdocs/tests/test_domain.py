@@ -87,15 +87,6 @@ def test_lawful_needs_all_seven_points_and_a_failed_point_needs_another_conclusi
         reviews.check_legality_conclusion(all_ok, reviews.LegalityConclusion.UNLAWFUL)
 
 
-def test_a_competition_exception_must_be_explained():
-    with pytest.raises(Refused, match="第十二条"):
-        reviews.competition_passes(reviews.CompetitionConclusion.EXCEPTION, " ")
-    assert reviews.competition_passes(
-        reviews.CompetitionConclusion.EXCEPTION, "无替代方案，期限两年"
-    )
-    assert not reviews.competition_passes(reviews.CompetitionConclusion.NON_COMPLIANT, "")
-
-
 @pytest.mark.parametrize(
     ("_case", "same", "address", "accepted", "flagged"),
     [

@@ -104,7 +104,7 @@ def test_review_deliberation_and_three_unifications(people, officer):
         lambda actor: services.document_review_competition(
             document=document,
             conclusion="not_applicable",
-            explanation="",
+            explanation="仅规范本局内部办事程序，不涉及经营者经济活动。",
             actor=actor,
             on=DAYS["competition"],
         ),
