@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import call_command
 
     from fazhi.accounts.models import User
-    from fazhi.core.demo import demo_load
+    from fazhi.accounts.scenario import demo_load
     from fazhi.enforcement.models import Case
     from fazhi.supervision import selectors
     from fazhi.supervision.models import Warning

@@ -148,6 +148,10 @@ REPORTS_COMMENT = _rule(
 )
 # The 主要负责人 signs the report (the service also checks the actor is the one in office).
 REPORTS_APPROVE = _rule("reports.approve", "审定年度报告", LEADER, scoped=False)
+# Who is reminded from 1 January of the previous year's report (the drafters and the head).
+REPORTS_FOLLOW = _rule(
+    "reports.follow", "跟进年度报告的报送和公开", LEGAL_STAFF, LEADER, scoped=False
+)
 
 # --- supervision (issue 22): 执法监督 by 法规处, the 行政执法监督机构 of the bureau ---
 SUPERVISION_SCAN = _rule("supervision.scan", "运行执法预警扫描", LEGAL_STAFF, ADMIN, scoped=False)

@@ -16,3 +16,10 @@ class DisputesConfig(AppConfig):
             "disputes.reconsideration",
             by_code=lambda year: selectors.reconsideration_power_uses(year=year),
         )
+        # The publicity demo withdraws a case's penalty through a 复议 (publicity sits below us).
+        from fazhi.disputes import demo_publicity
+        from fazhi.publicity import demo as publicity_demo
+
+        publicity_demo.register_revocation(
+            demo_publicity.SOURCE_TYPE, demo_publicity.revoked_on_reconsideration
+        )

@@ -8,6 +8,9 @@ class EnforcementConfig(AppConfig):
     verbose_name = _("行政执法")
 
     def ready(self) -> None:
+        from fazhi.enforcement import worklist
+
+        worklist.register_queues()  # 待办: 法制审核 and 负责人决定 (core sits below this app)
         # Acts under power items, for the power list's 零执法 count (powers sits below this app).
         from fazhi.enforcement import selectors_feedback as feedback
         from fazhi.powers import usage

@@ -15,9 +15,9 @@ from django.conf import settings
 
 from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
+from fazhi.laws.changes import corpus_changed
 from fazhi.laws.services import corpus_import_all, sources_under
 from fazhi.laws.services.importing import CREATED, SKIPPED, UNCHANGED, UPDATED
-from fazhi.powers.services import power_items_flag_changed_law
 
 KIND = "laws.import"
 OUTCOME_LABELS = {CREATED: "新导入", UPDATED: "已更新", UNCHANGED: "未变化", SKIPPED: "无法导入"}
@@ -58,7 +58,7 @@ def corpus(*, job, workdir: Path, progress):
     reasons = dict(summary.skipped)
     rows = [(path, result, reasons.get(path, note)) for path, result, note in rows]
     # An amended or repealed article must reach the power items citing it (权责清单 复核).
-    flagged = power_items_flag_changed_law(actor=SYSTEM) if summary.changed else []
+    flagged = corpus_changed(actor=SYSTEM) if summary.changed else []
     name = "法规库导入结果.csv"
     with open(workdir / name, "w", newline="", encoding="utf-8-sig") as fh:
         writer = csv.writer(fh)

@@ -12,8 +12,8 @@ granting a licence (``fazhi.govservices.publicity``) register their records thro
 * once, a recent published penalty is withdrawn with the reason (撤销 after 行政复议): when it
   came from an enforcement case, through the dispute itself — a reconsideration naming the case
   (the deciding unit as 被申请人) is decided 撤销 and served, and serving it withdraws
-  the record (``fazhi.disputes.publicity``); a record with no case behind it is withdrawn
-  directly.
+  the record (``fazhi.disputes.publicity``; the story is ``fazhi.disputes.demo_publicity``,
+  registered here); a record with no case behind it is withdrawn directly.
 
 A record failing the pre-flight check stays pending with its problems listed (an organisation's
 penalty, for one: a case records no 法定代表人). Not yet due records stay pending, unalarmed.
@@ -22,19 +22,17 @@ last due again; the withdrawal happens only while no record is withdrawn.
 
 Publication and withdrawal take their dates from the clock (the moment a record goes public or
 is taken down), so the demo, which replays the bureau's past, runs each of them with the clock
-set to the day it shows (``_on_day``, time-machine: `fazhi demo` is a development command).
+set to the day it shows (``on_day``, time-machine: `fazhi demo` is a development command).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime, time
 
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
-from fazhi.disputes.domain.reconsideration import DecisionType, ErrorCause, Role
-from fazhi.disputes.services import reconsideration as recon
-from fazhi.enforcement.models import Case
 from fazhi.publicity.domain.enums import Change, Kind, Status
 from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord
@@ -42,13 +40,24 @@ from fazhi.publicity.services import publicity_publish, publicity_withdraw
 
 LATE = 2  # the most recently due valid records, left unpublished
 LATE_BY = 3  # working days after its due date the one before them is published
+# How a record of a source type is taken down in the story (source type -> revoke(ctx, record,
+# decided=, served=), False when its source is gone). Disputes registers the 复议 path for
+# enforcement cases from its AppConfig.ready: publicity sits below both apps.
+Revoke = Callable[..., bool]
+_REVOCATIONS: dict[str, Revoke] = {}
+
+
+def register_revocation(source_type: str, revoke: Revoke) -> None:
+    _REVOCATIONS[source_type] = revoke
+
+
 WITHDRAWAL_REASON = (
     "当事人不服该处罚决定申请行政复议，复议机关以主要事实不清、证据不足为由决定撤销该处罚决定"
 )
 
 
 @contextmanager
-def _on_day(day: date):
+def on_day(day: date):
     """The clock at 10:00 local time on ``day`` for what runs inside."""
     import time_machine
     from django.utils import timezone
@@ -82,7 +91,7 @@ def _publish(ctx) -> int:
             ):
                 on = late
         try:
-            with _on_day(on):
+            with on_day(on):
                 publicity_publish(record=record, actor=ctx.actor)
         except Refused as exc:
             ctx.notes.append(f"公示演示：{record.document_number or record.pk} 未公示：{exc}")
@@ -103,11 +112,14 @@ def _withdraw_one(ctx) -> None:
         on = calendar.add_working_days(changed_on, 2)  # within 3 working days (第四十八条)
         if on > ctx.today:
             continue
-        case = _case_of(record)
-        if case is not None and getattr(ctx, "users", None):
-            _revoked_on_reconsideration(ctx, record, case, decided=changed_on, served=on)
-        else:
-            with _on_day(on):
+        revoke = _REVOCATIONS.get(record.source_type)
+        revoked = bool(
+            revoke is not None
+            and getattr(ctx, "users", None)
+            and revoke(ctx, record, decided=changed_on, served=on)
+        )
+        if not revoked:
+            with on_day(on):
                 publicity_withdraw(
                     record=record,
                     reason=WITHDRAWAL_REASON,
@@ -117,48 +129,6 @@ def _withdraw_one(ctx) -> None:
                 )
         ctx.created["publicity_withdrawn"] += 1
         return
-
-
-def _case_of(record: PublicityRecord):
-    if record.source_type != Case._meta.label_lower:
-        return None
-    return Case.objects.filter(pk=record.source_id).select_related("org_unit", "power_item").first()
-
-
-def _revoked_on_reconsideration(ctx, record, case, *, decided: date, served: date) -> None:
-    """The party applies for reconsideration (the deciding unit answers as 被申请人); the decision
-    is revoked, and serving that decision withdraws the record in the same transaction."""
-    legal = ctx.users["fagui"]
-    calendar = work_calendar()
-    number = case.decision_number or case.reference
-    dispute = recon.reconsideration_apply(
-        org_unit=case.org_unit,
-        role=Role.RESPONDENT,
-        applicant_name=record.party_name,
-        respondent=case.org_unit.name,
-        act=f"行政处罚决定书（{number}）",
-        act_known_on=record.decided_on,
-        requests="撤销该行政处罚决定",
-        reasons="认定的主要事实不清、证据不足",
-        received_on=calendar.add_working_days(record.published_on, 2),
-        actor=legal,
-        handler=legal,
-        original_case_ref=number,
-        power_item_code=case.power_item.code,
-        officers="周执法、吴执法",
-        reference=f"津政复〔{decided.year}〕公示演示1号",
-    )
-    dispute = recon.reconsideration_decide(
-        case=dispute,
-        decision=DecisionType.REVOKE,
-        on=decided,
-        actor=legal,
-        text="主要事实不清、证据不足，决定撤销",
-        error_cause=ErrorCause.FACTS_UNCLEAR.value,
-    )
-    with _on_day(served):  # serving withdraws the record, dated by the clock
-        recon.reconsideration_serve(case=dispute, on=served, actor=legal)
-    ctx.created["reconsideration_cases"] += 1
 
 
 def load(ctx) -> None:

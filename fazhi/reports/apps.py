@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
     name = "fazhi.reports"
     label = "reports"
     verbose_name = _("法治政府建设年度报告")
+
+    def ready(self) -> None:
+        from fazhi.reports import worklist
+
+        worklist.register_queues()  # 待办: the previous year's report from 1 January

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from django.core.files import File
@@ -60,6 +61,25 @@ HANDLERS: dict[str, tuple[str, str, str]] = {
         "抽查结果导出",
     ),
 }
+
+
+# Kinds staff start from the 后台任务 screen: kind -> (the dotted path of the app's
+# ``params_and_key``, {its keyword: the posted field}). Named by path, as HANDLERS are, because
+# core sits below the apps whose jobs it runs.
+STARTERS: dict[str, tuple[str, dict[str, str]]] = {
+    "publicity.shuanggongshi": (
+        "fazhi.publicity.jobs.params_and_key",
+        {"kind": "kind", "fmt": "format"},
+    ),
+    "laws.import": ("fazhi.laws.jobs.params_and_key", {}),
+}
+
+
+def start_params(kind: str, posted: Mapping[str, str]) -> tuple[dict, str]:
+    """The params and idempotency key of a ``kind`` job started from a posted form."""
+    path, fields = STARTERS[kind]
+    params_and_key = import_string(path)
+    return params_and_key(**{arg: posted.get(field, "") for arg, field in fields.items()})
 
 
 def kind_label(kind: str) -> str:

@@ -8,10 +8,11 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import CommandError, call_command
 
+from fazhi.accounts import scenario as demo
 from fazhi.accounts import selectors as account_selectors
 from fazhi.accounts.models import OrgUnit, User
 from fazhi.accounts.tests.factories import make_user
-from fazhi.core import demo
+from fazhi.core import demo as core_demo
 from fazhi.core.models import AuditEvent, CalendarYear, Deadline, HolidayOverride
 from fazhi.core.selectors.deadlines import deadlines_for_user, deadlines_overview, subject_urls
 
@@ -145,7 +146,7 @@ def test_every_installed_demo_module_gets_the_context(monkeypatch):
 
 
 def test_core_demo_module_is_found_by_the_registry():
-    assert demo in demo.demo_modules()
+    assert core_demo in demo.demo_modules()
 
 
 @pytest.mark.parametrize("account", demo.DEMO_ACCOUNTS, ids=lambda a: a.username)

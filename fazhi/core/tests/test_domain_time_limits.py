@@ -20,6 +20,8 @@ from fazhi.core.domain.time_limits import (
     remaining,
     rule_for,
 )
+from fazhi.core.domain.time_limits import formatting as formatting_module
+from fazhi.core.domain.time_limits import urgency as urgency_module
 
 CAL = WorkCalendar.from_chinese_calendar()
 LAWS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "laws" / "LawRefBook"
@@ -56,8 +58,9 @@ REQUIRED = [
 ]
 
 
-def test_module_doctests_pass():
-    result = doctest.testmod(time_limits)
+@pytest.mark.parametrize("module", [time_limits, urgency_module, formatting_module])
+def test_module_doctests_pass(module):
+    result = doctest.testmod(module)
     assert result.attempted > 0
     assert result.failed == 0
 

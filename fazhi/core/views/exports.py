@@ -1,5 +1,5 @@
 """导出 Excel of staff lists (issue 19.7) through the streaming writer of the 双公示 export
-(``fazhi.publicity.services.xlsx_stream``): a list of up to ``SYNC_ROWS`` rows downloads at
+(``fazhi.core.xlsx_stream``): a list of up to ``SYNC_ROWS`` rows downloads at
 once; a longer one runs as a background job with progress on the jobs page
 (``fazhi.core.services.jobs``), the file named by what and when."""
 
@@ -14,7 +14,7 @@ from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 
-from fazhi.publicity.services.xlsx_stream import XlsxStreamWriter
+from fazhi.core.xlsx_stream import XlsxStreamWriter
 
 SYNC_ROWS = 5_000  # at about 70,000 rows/s this is well under a second; more goes to a job
 CHUNK = 2_000

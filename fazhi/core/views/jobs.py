@@ -37,34 +37,27 @@ def job_list(request):
     return render(request, "core/jobs/list.html", context)
 
 
-@login_required
-@require_POST
-def shuanggongshi_start(request):
-    from fazhi.publicity.jobs import KIND, params_and_key
-
+def _start(request, kind: str):
+    """Start a job of ``kind`` from the posted form (its starter in ``jobs.STARTERS``)."""
     try:
-        params, key = params_and_key(
-            kind=request.POST.get("kind", ""), fmt=request.POST.get("format", "")
-        )
-        job = jobs.job_start(kind=KIND, params=params, key=key, actor=request.user)
+        params, key = jobs.start_params(kind, request.POST)
+        job = jobs.job_start(kind=kind, params=params, key=key, actor=request.user)
     except Refused as exc:
         messages.error(request, exc.message)
         return redirect("core:job_list")
     return redirect("core:job_detail", pk=job.pk)
+
+
+@login_required
+@require_POST
+def shuanggongshi_start(request):
+    return _start(request, "publicity.shuanggongshi")
 
 
 @login_required
 @require_POST
 def laws_import_start(request):
-    from fazhi.laws.jobs import KIND, params_and_key
-
-    try:
-        params, key = params_and_key()
-        job = jobs.job_start(kind=KIND, params=params, key=key, actor=request.user)
-    except Refused as exc:
-        messages.error(request, exc.message)
-        return redirect("core:job_list")
-    return redirect("core:job_detail", pk=job.pk)
+    return _start(request, "laws.import")
 
 
 @login_required

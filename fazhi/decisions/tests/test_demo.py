@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 from fazhi.accounts.permissions import SYSTEM
+from fazhi.accounts.scenario import DemoContext, _ensure_units, _ensure_users
 from fazhi.accounts.services import roles_ensure
-from fazhi.core.demo import DemoContext, _ensure_units, _ensure_users
 from fazhi.decisions import demo
 from fazhi.decisions.models import CompetitionReview, Decision
 from fazhi.reports.figures import compute

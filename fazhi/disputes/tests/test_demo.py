@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from fazhi.core.demo import demo_load
+from fazhi.accounts.scenario import demo_load
 from fazhi.disputes.models import LitigationCase, ReconsiderationCase
 from fazhi.disputes.selectors import feedback_figures, year_counts
 

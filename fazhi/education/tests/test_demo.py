@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from fazhi.core.demo import demo_load
+from fazhi.accounts.scenario import demo_load
 from fazhi.education.models import (
     Activity,
     DutyItem,

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.db.models import F
 
-from fazhi.core.demo import demo_load
+from fazhi.accounts.scenario import demo_load
 from fazhi.core.models import AuditEvent
 from fazhi.enforcement.domain.case_flow import Status
 from fazhi.enforcement.models import Case, CaseDateEntry

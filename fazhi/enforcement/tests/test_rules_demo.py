@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from fazhi.accounts.scenario import DemoContext
 from fazhi.accounts.tests.factories import make_user
-from fazhi.core.demo import DemoContext
 from fazhi.core.domain.identifiers import validate_uscc
 from fazhi.core.models import AuditEvent
 from fazhi.enforcement import demo_rules

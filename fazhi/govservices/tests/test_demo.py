@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from fazhi.accounts import scenario as core_demo
 from fazhi.accounts.permissions import SYSTEM
-from fazhi.core import demo as core_demo
 from fazhi.core.models import AuditEvent
 from fazhi.govservices import demo
 from fazhi.govservices.models import BundleApplication, LicenseApplication

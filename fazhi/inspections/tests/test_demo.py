@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from fazhi.core.demo import demo_load
+from fazhi.accounts.scenario import demo_load
 from fazhi.inspections import selectors
 from fazhi.inspections.models import Draw, Employer
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from fazhi.core.demo import demo_load
+from fazhi.accounts.scenario import demo_load
 from fazhi.core.models import AuditEvent
 from fazhi.normdocs.models import CleanupAssessment, NormativeDocument
 from fazhi.normdocs.selectors import ledger_summary

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from fazhi.accounts.models import OrgUnit, User
-from fazhi.core.demo import demo_load
+from fazhi.accounts.scenario import demo_load
 from fazhi.officers import selectors
 from fazhi.officers.models import Certificate, Officer
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from fazhi.core import demo
+from fazhi.accounts import scenario as demo
 from fazhi.core.models import AuditEvent
 from fazhi.powers.models import PowerItem, PowerItemBasis, PowerItemVersion
 

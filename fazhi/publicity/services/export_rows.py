@@ -25,12 +25,12 @@ from pathlib import Path
 from django.db.models import Q
 from django.db.models.sql.constants import MULTI
 
+from fazhi.core.xlsx_stream import XlsxStreamWriter
 from fazhi.publicity.domain import fields as columns
 from fazhi.publicity.domain.data import DecisionData
 from fazhi.publicity.domain.enums import ExchangeStatus, ExportFormat, Kind, Status
 from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord, record_no
-from fazhi.publicity.services.xlsx_stream import XlsxStreamWriter
 
 REPORT_HEADER = ["数据编号", "文书号", "行政相对人名称", "字段", "问题"]
 SAMPLE = 50  # problems kept in memory for the console; the report file has all of them

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from fazhi.accounts.models import User
-from fazhi.core.demo import demo_load
+from fazhi.accounts.scenario import demo_load
 from fazhi.core.models import AuditEvent
 from fazhi.disputes.models import ReconsiderationCase
 from fazhi.enforcement.models import Case

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from fazhi.core import demo
+from fazhi.accounts import scenario as demo
 from fazhi.disputes import demo as disputes_demo
 from fazhi.disputes.services import reconsideration as recon
 from fazhi.disputes.tests.conftest import apply

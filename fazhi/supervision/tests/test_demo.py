@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.db.models import Count
 
-from fazhi.core.demo import demo_load
+from fazhi.accounts.scenario import demo_load
 from fazhi.reports.figures import compute
 from fazhi.supervision import selectors
 from fazhi.supervision.domain.warnings import NOT_EVALUATED, RULES

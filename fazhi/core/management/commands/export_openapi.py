@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
 
 
 def openapi_json() -> str:
-    from fazhi.api import api
-
+    # By path: the site's API sits above core (it mounts every app's router).
+    api = import_string("fazhi.api.api")
     # The schema /api/v1/openapi.json serves (its prefix from the URLconf): a hand-given
     # "/api/v1" lost the slash before routers mounted with an empty prefix (/api/v1enforcement).
     schema = api.get_openapi_schema()

@@ -12,10 +12,10 @@ from rich.table import Table
 
 from fazhi.accounts.permissions import SYSTEM
 from fazhi.core.domain.errors import Refused
+from fazhi.laws.changes import corpus_changed
 from fazhi.laws.models import LegalDocument
 from fazhi.laws.services import corpus_import_all, search_reindex, sources_under
 from fazhi.laws.services.importing import CREATED, SKIPPED, UNCHANGED, UPDATED
-from fazhi.powers.services import power_items_flag_changed_law
 
 LABELS = {CREATED: "新导入", UPDATED: "已更新", UNCHANGED: "未变化（跳过）", SKIPPED: "无法导入"}
 
@@ -62,7 +62,7 @@ class Command(BaseCommand):
         self._report(console, summary, time.monotonic() - started)
         if summary.changed:
             # An amended or repealed article must reach the power items citing it (权责清单 复核).
-            flagged = power_items_flag_changed_law(actor=SYSTEM)
+            flagged = corpus_changed(actor=SYSTEM)
             if flagged:
                 codes = "、".join(item.code for item in flagged)
                 console.print(f"[yellow]依据已修改或废止、已标记待复核的权责事项[/]：{codes}")

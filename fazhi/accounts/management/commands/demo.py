@@ -10,7 +10,7 @@ from django.utils import timezone
 from rich.console import Console
 from rich.table import Table
 
-from fazhi.core.demo import DEMO_ACCOUNTS, DemoRefused, demo_load
+from fazhi.accounts.scenario import DEMO_ACCOUNTS, DemoRefused, demo_load
 from fazhi.core.roles import role_by_code
 
 

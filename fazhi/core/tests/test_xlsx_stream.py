@@ -13,8 +13,8 @@ from xml.etree import ElementTree
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from fazhi.publicity.services import xlsx_stream
-from fazhi.publicity.services.xlsx_stream import XlsxStreamWriter, rows_xml
+from fazhi.core import xlsx_stream
+from fazhi.core.xlsx_stream import XlsxStreamWriter, rows_xml
 
 HEADER = ["CF_XDR_MC", "CF_XDR_SHXYM", "CF_FR_ZJHM", "CF_SY", "CF_NR_FK", "BZ"]
 PLAIN = [  # nothing to escape: the templated fast path
