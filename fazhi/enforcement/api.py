@@ -30,6 +30,7 @@ from fazhi.core.api.problems import Problem
 from fazhi.core.domain.identifiers import party_code_problem
 from fazhi.enforcement import selectors
 from fazhi.enforcement.domain import case_flow as flow
+from fazhi.enforcement.schemas_entries import CaseDateEntryOut, date_entry_out
 from fazhi.enforcement.services import cases as intake
 from fazhi.enforcement.services.cases_archive import case_file_rows
 from fazhi.enforcement.steps import STEPS, BadInput, Step, run_step
@@ -85,22 +86,6 @@ class EnforcementCaseOut(Schema):
     closed_on: date | None
     archived_on: date | None
     allowed_actions: list[str]
-
-
-class CaseDateEntryOut(Schema):
-    """A typed step date beside the system's day of entry (the bureau's clocks are met on
-    ``entered_on``); ``flags`` says why supervision should look at it."""
-
-    step: str
-    label: str
-    typed_on: date = Field(description="the date typed (a fact from paper)")
-    entered_on: date = Field(description="the system's date of entry")
-    entered_at: str = Field(description="the system's time of entry (ISO 8601)")
-    entered_by: str
-    due: date | None = Field(None, description="the last day of the clock the step met")
-    backdated: bool = Field(description="typed before the previous step was entered")
-    hides_lateness: bool = Field(description="on time by the typed date, late by entry")
-    flags: list[str]
 
 
 class EnforcementCaseDetailOut(EnforcementCaseOut):
@@ -200,21 +185,7 @@ def _detail(case) -> dict:
         }
         for r in rows
     ]
-    entries = [
-        {
-            "step": e.step,
-            "label": e.step_label,
-            "typed_on": e.typed_on,
-            "entered_on": e.entered_on,
-            "entered_at": timezone.localtime(e.entered_at).isoformat(),
-            "entered_by": str(e.entered_by) if e.entered_by else "系统",
-            "due": e.due,
-            "backdated": e.backdated,
-            "hides_lateness": e.hides_lateness,
-            "flags": e.notes,
-        }
-        for e in selectors.date_entries(case)
-    ]
+    entries = [date_entry_out(e) for e in selectors.date_entries(case)]
     return {
         **_out(case),
         "deadlines": deadlines,

@@ -20,6 +20,7 @@ from fazhi.core.api.problems import Problem
 from fazhi.enforcement.domain import arrears as arrears_rules
 from fazhi.enforcement.domain import discretion as rules
 from fazhi.enforcement.models import ArrearsCase, DiscretionBenchmarkSet
+from fazhi.enforcement.schemas_entries import CaseDateEntryOut, date_entry_out
 from fazhi.enforcement.services import arrears as arrears_services
 from fazhi.enforcement.services import discretion as services
 from fazhi.enforcement.steps import BadInput
@@ -159,6 +160,10 @@ class ArrearsDetailOut(ArrearsOut):
     steps: list[ArrearsStepOut]
     allowed_steps: list[str]
     fine_range: list[Decimal] | None
+    date_entries: list[CaseDateEntryOut] = Field(
+        description="each step's typed date beside the system's day of entry (issue 18.5)"
+    )
+    date_flagged: bool = Field(description="some typed date is flagged (see date_entries)")
 
 
 class ArrearsIn(Schema):
@@ -352,6 +357,8 @@ def _arrears(row, detail=None) -> dict:
         ]
         data["allowed_steps"] = [k for k, _ in detail.allowed]
         data["fine_range"] = list(detail.fine_range) if detail.fine_range else None
+        data["date_entries"] = [date_entry_out(e) for e in detail.date_entries]
+        data["date_flagged"] = any(e.flagged for e in detail.date_entries)
     return data
 
 

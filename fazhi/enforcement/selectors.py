@@ -10,13 +10,13 @@ from django.db.models import BigIntegerField, CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
 
-from fazhi.accounts.selectors import user_sees_all_units, visible_unit_ids
+from fazhi.accounts.selectors import scope_queryset, user_sees_all_units, visible_unit_ids
 from fazhi.core.domain.time_limits import UnknownRule, rule_for
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import deadline_rows, deadlines_for_subject
 from fazhi.enforcement.domain import case_flow as flow
-from fazhi.enforcement.models import Case, CaseDateEntry, CorrectionOrder
+from fazhi.enforcement.models import ArrearsDateEntry, Case, CaseDateEntry, CorrectionOrder
 from fazhi.officers.selectors import officer_for_user
 
 CASE_TYPE = Case._meta.label_lower
@@ -136,6 +136,28 @@ def flagged_date_entries(*, user) -> QuerySet[CaseDateEntry]:
         .select_related("case", "entered_by")
         .order_by("-entered_at", "-pk")
     )
+
+
+def flagged_arrears_date_entries(*, user) -> QuerySet[ArrearsDateEntry]:
+    """Typed arrears step dates flagged 疑似倒签 or 补录掩盖超期 on the arrears cases ``user``
+    sees (the same unit scope as the arrears list), newest entry first."""
+    flagged = ArrearsDateEntry.objects.filter(flagged=True)
+    return (
+        scope_queryset(flagged, user=user, unit_field="case__org_unit")
+        .select_related("case", "entered_by")
+        .order_by("-entered_at", "-pk")
+    )
+
+
+def flagged_typed_dates(*, user, limit: int = 100) -> list[CaseDateEntry | ArrearsDateEntry]:
+    """Flagged typed dates of enforcement and arrears cases ``user`` sees, newest entry first
+    (the supervision 执法预警 page)."""
+    rows: list[CaseDateEntry | ArrearsDateEntry] = [
+        *flagged_date_entries(user=user)[:limit],
+        *flagged_arrears_date_entries(user=user)[:limit],
+    ]
+    rows.sort(key=lambda e: (e.entered_at, e.pk), reverse=True)
+    return rows[:limit]
 
 
 def case_deadlines(case: Case, *, today: date):

@@ -11,6 +11,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.models.entry_dates import TypedDateEntry
+
 
 class InspectionItem(models.Model):
     """随机抽查事项清单: one 行政检查 power item, with its basis, method and yearly shares."""
@@ -220,6 +222,26 @@ class Draw(models.Model):
     @property
     def is_revealed(self) -> bool:
         return self.status == self.Status.REVEALED
+
+
+class DrawDateEntry(TypedDateEntry):
+    """The typed day of a draw's inspector pool (``Draw.drawn_on``) beside the commitment that
+    entered it, by whom and when (issue 18.5); flagged 疑似倒签 when the day lies before the
+    commitment was made. Written only by ``services.draws.draw_commit``; not part of the
+    commitment, so the public draw stays verifiable as before."""
+
+    step_labels = {"commit": "公布承诺", "pool": "抽取日（检查人员名单所依日期）"}
+
+    draw = models.ForeignKey(Draw, on_delete=models.PROTECT, related_name="date_entries")
+    step = models.CharField(_("环节"), max_length=20, choices=list(step_labels.items()))
+
+    class Meta:
+        ordering = ["draw", "entered_at", "pk"]
+        verbose_name = _("抽取日期录入记录")
+        verbose_name_plural = _("抽取日期录入记录")
+
+    def __str__(self) -> str:
+        return f"{self.draw_id} {self.step_label} {self.typed_on}（{self.entered_on}录入）"
 
 
 class DrawInspector(models.Model):

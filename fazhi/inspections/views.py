@@ -172,6 +172,8 @@ def draw_detail(request, pk: int):
     context = {
         "draw": draw,
         "page": page,
+        # the pool's typed day beside the commitment that entered it (issue 18.5)
+        "date_entries": list(draw.date_entries.select_related("entered_by")),
         "outcomes": CheckResult.Outcome.choices,
         "today": timezone.localdate(),
         "can_manage": allowed(request.user, INSPECTIONS_MANAGE, unit=draw.plan.org_unit),

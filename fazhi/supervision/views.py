@@ -55,8 +55,9 @@ def warning_list(request):
         "counts": selectors.open_counts_by_rule(request.user),
         "can_scan": allowed(request.user, SUPERVISION_SCAN),
         "last_run": ScanRun.objects.filter(finished_at__isnull=False).first(),
-        # typed case dates flagged 疑似倒签 / 补录掩盖超期 (issue 18.5), on the cases the user sees
-        "date_flags": list(enforcement_selectors.flagged_date_entries(user=request.user)[:100]),
+        # typed case and arrears step dates flagged 疑似倒签 / 补录掩盖超期 (issue 18.5), on the
+        # cases the user sees
+        "date_flags": enforcement_selectors.flagged_typed_dates(user=request.user),
         "push_pending": PushItem.objects.filter(status=PushItem.Status.PENDING).order_by(
             "created_at"
         )[:50]

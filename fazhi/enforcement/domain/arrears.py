@@ -84,6 +84,17 @@ STEP_LABELS: dict[str, str] = {
     StepKind.PAYMENT: "缴纳",
     StepKind.CLOSE: "结案",
 }
+# The typed date of each step, as its entry log (``ArrearsDateEntry``) and refusals name it.
+DATE_LABELS: dict[str, str] = {
+    StepKind.ORDER: "限期缴纳通知日期",
+    StepKind.ACCOUNT_QUERY: "查询存款账户日期",
+    StepKind.TRANSFER: "划拨决定日期",
+    StepKind.GUARANTEE: "延期缴费协议签订日期",
+    StepKind.COURT: "申请人民法院强制执行日期",
+    StepKind.FINE: "罚款决定日期",
+    StepKind.PAYMENT: "缴纳日期",
+    StepKind.CLOSE: "结案日期",
+}
 STEP_BASIS: dict[str, str] = {
     StepKind.ORDER: BASIS_ORDER,
     StepKind.ACCOUNT_QUERY: BASIS_QUERY,

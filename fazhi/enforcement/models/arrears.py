@@ -8,13 +8,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.domain.identifiers import validate_uscc
+from fazhi.core.models.entry_dates import TypedDateEntry
 from fazhi.core.models.subject import DeadlineSubject
 from fazhi.enforcement.domain import arrears as rules
 
-__all__ = ["ArrearsCase", "ArrearsStep"]
+__all__ = ["ArrearsCase", "ArrearsDateEntry", "ArrearsStep"]
 
 
 def validate_uscc_field(value: str) -> None:
@@ -141,3 +143,35 @@ class ArrearsStep(models.Model):
             deadline=self.deadline,
             balance=self.balance,
         )
+
+
+class ArrearsDateEntry(TypedDateEntry):
+    """The typed date of an arrears step beside the day it was entered and by whom (issue 18.5),
+    flagged 疑似倒签 / 补录掩盖超期 like a case step's (``core/domain/entry_dates.py``).
+    ``due``: the payment deadline a 缴纳 answers (a back-dated payment would also lower the
+    滞纳金). Written only by ``services.arrears.arrears_step_record``."""
+
+    step_labels = rules.DATE_LABELS
+
+    case = models.ForeignKey(ArrearsCase, on_delete=models.PROTECT, related_name="date_entries")
+    arrears_step = models.OneToOneField(
+        ArrearsStep, verbose_name=_("办理步骤"), on_delete=models.PROTECT, related_name="date_entry"
+    )
+    step = models.CharField(
+        _("环节"), max_length=16, choices=[(str(k), v) for k, v in rules.DATE_LABELS.items()]
+    )
+
+    class Meta:
+        ordering = ["case", "entered_at", "pk"]
+        verbose_name = _("欠缴案件日期录入记录")
+        verbose_name_plural = _("欠缴案件日期录入记录")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.step_label} {self.typed_on}（{self.entered_on}录入）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:arrears_detail", args=[self.case_id])
+
+    @property
+    def subject_reference(self) -> str:
+        return self.case.reference

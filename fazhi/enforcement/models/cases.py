@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.choices import label_choices
+from fazhi.core.models.entry_dates import TypedDateEntry
 from fazhi.core.models.subject import DeadlineSubject
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
@@ -385,34 +386,19 @@ class Hearing(models.Model):
         return f"{self.case.reference} 听证"
 
 
-class CaseDateEntry(models.Model):
+class CaseDateEntry(TypedDateEntry):
     """A typed date of a case step beside the day it was entered and by whom (issue 18.5).
 
     The case's own date fields (``filed_on``, ``decided_on`` …) keep the typed facts; these rows
     keep when each was entered. The bureau's clocks are met on ``entered_on`` (the system's
     date), and ``backdated`` / ``hides_lateness`` flag an entry for supervision
-    (``domain/entry_dates.py``). Written only by ``services.cases_common.enter_date``.
+    (``core/domain/entry_dates.py``). Written only by ``services.cases_common.enter_date``.
     """
+
+    step_labels = entry_rules.STEP_LABELS
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="date_entries")
     step = models.CharField(_("环节"), max_length=20, choices=list(entry_rules.STEP_LABELS.items()))
-    typed_on = models.DateField(_("填写日期"))
-    entered_on = models.DateField(_("录入日期（系统）"), db_index=True)
-    entered_at = models.DateTimeField(_("录入时间（系统）"))
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("录入人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    previous_step = models.CharField(_("上一环节"), max_length=20, blank=True)
-    previous_entered_on = models.DateField(_("上一环节录入日期"), null=True, blank=True)
-    due = models.DateField(_("所答期限届满日"), null=True, blank=True)
-    backdated = models.BooleanField(_("疑似倒签"), default=False)
-    hides_lateness = models.BooleanField(_("补录掩盖超期"), default=False)
-    flagged = models.BooleanField(_("日期异常"), default=False, db_index=True)
 
     class Meta:
         ordering = ["case", "entered_at", "pk"]
@@ -422,16 +408,9 @@ class CaseDateEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.case_id} {self.step_label} {self.typed_on}（{self.entered_on}录入）"
 
-    @property
-    def step_label(self) -> str:
-        return entry_rules.STEP_LABELS.get(self.step, self.step)
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:case_detail", args=[self.case_id])
 
     @property
-    def notes(self) -> list[str]:
-        flags = entry_rules.EntryFlags(self.backdated, self.hides_lateness)
-        return entry_rules.flag_notes(
-            flags,
-            previous_step=self.previous_step,
-            previous_entered_on=self.previous_entered_on,
-            due=self.due,
-        )
+    def subject_reference(self) -> str:
+        return self.case.reference

@@ -29,11 +29,11 @@ from fazhi.core.domain.identifiers import validate_uscc
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import deadlines_for_subject
-from fazhi.core.services import audit
+from fazhi.core.services import audit, entry_dates
 from fazhi.core.services.deadlines import deadline_cancel, deadline_meet, deadline_open_fixed
 from fazhi.core.services.evidence import evidence_ingest
 from fazhi.enforcement.domain import arrears as rules
-from fazhi.enforcement.models import ArrearsCase, ArrearsStep
+from fazhi.enforcement.models import ArrearsCase, ArrearsDateEntry, ArrearsStep
 
 Kind = rules.StepKind
 # Power items (权责清单) the steps exercise; the powers app holds the items themselves.
@@ -167,6 +167,8 @@ def arrears_step_record(
     Audits ``enforcement.arrears_case.<kind>``.
     """
     require(actor, ENFORCEMENT_HANDLE, unit=case.org_unit)
+    # issue 18.5: a typed date never lies after the day of entry (行政处罚法 第四十七条)
+    entry_dates.check_typed(on, rules.DATE_LABELS.get(kind, "日期"))
     locked = ArrearsCase.objects.select_for_update().get(pk=case.pk)
     if expected_version is not None and locked.version != expected_version:
         raise Refused("该案件已被他人更新，请刷新页面后重试")
@@ -206,6 +208,18 @@ def arrears_step_record(
         note=note,
         evidence=stored,
     )
+    answered = (
+        _open_deadlines(locked).order_by("-start", "-pk").first() if kind == Kind.PAYMENT else None
+    )
+    entry_dates.record_typed_date(
+        ArrearsDateEntry,
+        owner={"case": locked, "arrears_step": step},
+        previous_of={"case": locked},
+        step=kind,
+        on=on,
+        actor=actor,
+        due=answered.due if answered else None,
+    )
     after = case_facts(locked, [*steps, step])
     previous_status = locked.status
     locked.status = rules.status_after(after, fact, previous_status)
@@ -231,6 +245,7 @@ def arrears_step_record(
             "outstanding": owed.total_outstanding,
             "late_fee": owed.late_fee,
             "evidence": stored.sha256 if stored else None,
+            "date_flagged": step.date_entry.flagged,
         },
     )
     case.status, case.version = locked.status, locked.version
@@ -326,6 +341,7 @@ class ArrearsDetail:
     allowed: list[tuple[str, str]]
     fine_range: tuple[Decimal, Decimal] | None
     deadlines: list[Deadline]
+    date_entries: list[ArrearsDateEntry] = field(default_factory=list)
 
 
 def arrears_case_detail(*, case: ArrearsCase, today: date) -> ArrearsDetail:
@@ -341,4 +357,10 @@ def arrears_case_detail(*, case: ArrearsCase, today: date) -> ArrearsDetail:
         allowed=allowed,
         fine_range=fine,
         deadlines=list(deadlines_for_subject(subject=case).order_by("start")),
+        date_entries=arrears_date_entries(case),
     )
+
+
+def arrears_date_entries(case: ArrearsCase) -> list[ArrearsDateEntry]:
+    """The case's typed step dates beside the day each was entered and by whom, in entry order."""
+    return list(case.date_entries.select_related("entered_by").order_by("entered_at", "pk"))

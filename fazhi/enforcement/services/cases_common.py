@@ -10,7 +10,6 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.utils import timezone
 
 from fazhi.accounts.permissions import has_role
 from fazhi.accounts.roles import LEADER
@@ -19,8 +18,7 @@ from fazhi.core.domain.errors import Refused
 from fazhi.core.models import EvidenceFile
 from fazhi.core.models.deadline import DeadlineStatus
 from fazhi.core.selectors.deadlines import deadlines_for_subject
-from fazhi.core.services import audit
-from fazhi.core.services.deadlines import deadline_meet
+from fazhi.core.services import audit, entry_dates
 from fazhi.core.services.evidence import evidence_ingest
 from fazhi.enforcement.domain import case_flow as flow
 from fazhi.enforcement.domain import citations as cit
@@ -207,46 +205,17 @@ def case_evidence(case: Case):
 # --- typed dates and the system's -------------------------------------------------------------
 
 
-def system_today() -> date:
-    """The system's date (local): the day a step is entered."""
-    return timezone.localdate()
-
-
 def check_typed(step: str, on: date) -> None:
     """Refuse a typed date after today, before anything is written (call it first)."""
-    entry_rules.check_not_future(on, system_today(), step)
+    entry_dates.check_typed(on, entry_rules.STEP_LABELS.get(step, "日期"))
 
 
 def enter_date(case: Case, step: str, on: date, actor, *, meets=None) -> CaseDateEntry:
     """Keep the typed date ``on`` of ``step`` beside the system's date and time of entry and the
-    person; flag it (``domain/entry_dates.py``). ``meets``: the bureau's open clock this step
-    answers, met here on the system's date (never the typed one, which could hide lateness)."""
-    now = timezone.now()
-    today = timezone.localtime(now).date()
-    entry_rules.check_not_future(on, today, step)
-    previous = case.date_entries.order_by("-entered_at", "-pk").first()
-    due = meets.due if meets is not None else None
-    flags = entry_rules.assess(
-        typed_on=on,
-        entered_on=today,
-        previous_entered_on=previous.entered_on if previous else None,
-        due=due,
-    )
-    if meets is not None:
-        deadline_meet(deadline=meets, met_on=today, actor=actor)
-    return CaseDateEntry.objects.create(
-        case=case,
-        step=step,
-        typed_on=on,
-        entered_on=today,
-        entered_at=now,
-        entered_by=audit.person(actor),
-        previous_step=previous.step if previous else "",
-        previous_entered_on=previous.entered_on if previous else None,
-        due=due,
-        backdated=flags.backdated,
-        hides_lateness=flags.hides_lateness,
-        flagged=flags.any,
+    person; flag it (``core/domain/entry_dates.py``). ``meets``: the bureau's open clock this
+    step answers, met here on the system's date."""
+    return entry_dates.record_typed_date(
+        CaseDateEntry, owner={"case": case}, step=step, on=on, actor=actor, meets=meets
     )
 
 

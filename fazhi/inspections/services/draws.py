@@ -35,11 +35,13 @@ from django.utils import timezone
 from fazhi.accounts.permissions import INSPECTIONS_MANAGE, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
+from fazhi.core.services import entry_dates
 from fazhi.core.services.numbering import take_serial
 from fazhi.inspections.domain import draw as algo
 from fazhi.inspections.models import (
     Check,
     Draw,
+    DrawDateEntry,
     DrawInspector,
     Employer,
     InspectionPlan,
@@ -211,6 +213,8 @@ def draw_commit(
     第四十三条), naming the employer. Audits ``inspections.draw.commit``.
     """
     require(actor, INSPECTIONS_MANAGE, unit=plan.org_unit)
+    # issue 18.5: the pool's day is a typed date, never after the day of entry
+    entry_dates.check_typed(on, DrawDateEntry.step_labels["pool"])
     InspectionPlan.objects.select_for_update().get(pk=plan.pk)
     beacon = _beacon_terms(beacon_source, beacon_date)
     previous = _previous_of_plan(plan)
@@ -281,6 +285,16 @@ def _commit(plan, on, actor, seed, beacon, previous, reason) -> Draw:
     DrawInspector.objects.bulk_create(
         [DrawInspector(draw=draw, officer_id=o, certificate_number=c, name=n) for o, c, n in pool]
     )
+    # the typed day beside the commitment that entered it: back-dated when before that day
+    entry = entry_dates.record_typed_date(
+        DrawDateEntry,
+        owner={"draw": draw},
+        step="pool",
+        on=on,
+        actor=actor,
+        previous_step="commit",
+        previous_entered_on=timezone.localtime(draw.committed_at).date(),
+    )
     record(
         "draw.commit",
         actor,
@@ -293,6 +307,7 @@ def _commit(plan, on, actor, seed, beacon, previous, reason) -> Draw:
         pool=len(pool),
         exclusions=len(pairs),
         on=on,
+        on_backdated=entry.backdated,
         algorithm=draw.algorithm,
         beacon_source=draw.beacon_source,
         beacon_date=draw.beacon_date,
