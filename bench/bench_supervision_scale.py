@@ -149,9 +149,10 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--officers", type=int, default=1_000)
     parser.add_argument("--keep", action="store_true", help="keep (and reuse) the database")
+    parser.add_argument("--db", default="", help="database name (default: one per --cases)")
     args = parser.parse_args(argv)
     enf = _enforcement_bench()
-    name = f"{PG_DB}_{args.cases}"
+    name = args.db or f"{PG_DB}_{args.cases}"
     fresh = not (args.keep and enf._pg_exists_named(name))
     if fresh:
         enf._pg(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
