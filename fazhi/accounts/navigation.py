@@ -12,6 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from fazhi.accounts.permissions import (
     EDUCATION_SIT,
     ENFORCEMENT_LEGAL_REVIEW,
+    LICENSING_HANDLE,
     REPORTS_COMMENT,
     REPORTS_DRAFT,
     Rule,
@@ -39,6 +40,7 @@ MENU: tuple[Entry, ...] = (
     Entry("执法公示", "publicity:queue"),
     Entry("政务服务", "services:catalogue_index"),
     Entry("行政许可", "services:register"),
+    Entry("主题审批收件", "services:bundle_application_create", (LICENSING_HANDLE,)),
     Entry("执法监督", "supervision:warnings"),
     Entry("法治建设", "planning:index"),
     Entry("年度报告", "reports:list", (REPORTS_COMMENT, REPORTS_DRAFT)),

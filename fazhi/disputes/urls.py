@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.register, name="register"),
     path("register.xlsx", views.register_xlsx, name="register_xlsx"),
     path("rates/", views.rates, name="rates"),
+    path("rates.xlsx", views.rates_xlsx, name="rates_xlsx"),
     path("reconsiderations/new/", views.reconsideration_create, name="reconsideration_create"),
     path("reconsiderations/<int:pk>/", views.reconsideration_detail, name="reconsideration_detail"),
     path(

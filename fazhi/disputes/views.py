@@ -19,7 +19,7 @@ from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.selectors.deadlines import by_nearest_deadline
 from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.core.services.evidence import EvidenceRejected
-from fazhi.core.views.exports import model_sheet, xlsx_download
+from fazhi.core.views.exports import cell, model_sheet, xlsx_download
 from fazhi.disputes import documents, forms, selectors
 from fazhi.disputes.domain import litigation as lit
 from fazhi.disputes.domain import reconsideration as rc
@@ -306,13 +306,65 @@ def litigation_action(request, pk: int, action: str):
     return _act(request, case, LIT_ACTIONS, action, "disputes:litigation_detail")
 
 
-@login_required
-def rates(request):
+def _rates_scope(request) -> tuple[str, int | None, list[int]]:
+    """(by unit or 权力事项, the year or None for all years, the years with cases): shared by
+    the rates page and its 导出 Excel so both count the same cases."""
     by = "power_item" if request.GET.get("by") == "power_item" else "unit"
     with_data = selectors.years_with_cases(user=request.user)
     # Opens on the latest year with cases (issue 19.4); 全部年度 stays one choice away.
     all_years = request.GET.get("year") == "all"
     year = None if all_years else (_year(request) or (with_data[0] if with_data else None))
+    return by, year, with_data
+
+
+RATE_HEADER = [
+    "单位或权力事项",
+    "复议案件",
+    "作出的行政决定",
+    "被复议率",
+    "复议决定",
+    "纠错",
+    "纠错率",
+    "应诉案件",
+    "已裁判",
+    "败诉",
+    "败诉率",
+    "负责人出庭",
+    "开庭",
+    "负责人出庭率",
+]
+
+
+def _rate_row(f) -> list[str]:
+    rate = f.reconsideration_rate.percent if f.reconsideration_rate else "—"
+    acts = "—" if f.acts is None else f.acts
+    return [
+        f.key,
+        *(cell(v) for v in (f.reconsiderations, acts, rate, f.decided, f.corrected)),
+        f.correction_rate.percent,
+        *(cell(v) for v in (f.suits, f.judged, f.lost)),
+        f.loss_rate.percent,
+        cell(f.head_appeared),
+        cell(f.heard),
+        f.appearance_rate.percent,
+    ]
+
+
+@login_required
+def rates_xlsx(request):
+    """导出 Excel of 纠错与败诉分析 as the page shows it (issue 19.7): the same year, grouping and
+    units, named by the year and the day."""
+    by, year, _ = _rates_scope(request)
+    rows, total = selectors.feedback_figures(user=request.user, year=year, by=by)
+    header = ["单位" if by == "unit" else "权力事项", *RATE_HEADER[1:]]
+    what = f"纠错与败诉分析-{year}年" if year else "纠错与败诉分析-全部年度"
+    lines = [_rate_row(f) for f in [*rows, total]]
+    return xlsx_download(header=header, rows=lines, title="纠错与败诉分析", what=what)
+
+
+@login_required
+def rates(request):
+    by, year, with_data = _rates_scope(request)
     rows, total = selectors.feedback_figures(user=request.user, year=year, by=by)
     context = {
         "rows": rows,

@@ -22,6 +22,7 @@ urlpatterns = [
     path("cases/<int:pk>/steps/<str:action>/", views.case_action, name="case_action"),
     path("reviews/", views.review_queue, name="review_queue"),
     path("stats/", views.case_stats, name="stats"),
+    path("stats.xlsx", views_export.stats_xlsx, name="stats_xlsx"),
     # 裁量基准 and 社保欠费 (the rules helper's pages, same namespace)
     *rules_urlpatterns,
 ]

@@ -44,9 +44,13 @@ class ApplicationForm(forms.Form):
     )
     full_time_staff = forms.IntegerField(label="专职工作人员（人）", required=False, min_value=0)
 
-    def __init__(self, *args, item=None, **kwargs):
+    def __init__(self, *args, items=(), **kwargs):
+        """``items``: the item applied for, or every item of a 主题审批 bundle (a material
+        several items list is handed in once, so it is offered once)."""
         super().__init__(*args, **kwargs)
-        names = [m.name for m in item.materials.all() if not m.is_shared] if item else []
+        names = dict.fromkeys(
+            m.name for item in items for m in item.materials.all() if not m.is_shared
+        )
         self.fields["materials"].choices = [(n, n) for n in names]
 
     def service_arguments(self) -> dict:

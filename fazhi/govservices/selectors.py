@@ -25,6 +25,7 @@ from fazhi.govservices.domain.catalogue import (
     compare_catalogues,
 )
 from fazhi.govservices.models import (
+    Bundle,
     BundleApplication,
     CatalogueVersion,
     LicenseApplication,
@@ -228,6 +229,22 @@ def masked_contact(application) -> dict[str, str]:
 
 def bundle_status_of(parent: BundleApplication) -> lic.BundleStatus:
     return lic.bundle_status(p.status for p in parent.parts.all())
+
+
+def bundles_current() -> list[Bundle]:
+    """The 主题审批 bundles of the published catalogue (what a themed application may be for)."""
+    current = catalogue_current()
+    if current is None:
+        return []
+    return list(current.bundles.prefetch_related("items__materials", "items__org_unit"))
+
+
+def bundle_application_get_for_user(*, pk: int, user) -> tuple[BundleApplication, list]:
+    """A themed application and the parts ``user`` may see; 404 when they see none of them."""
+    parts = list(application_list(user=user).filter(bundle_application_id=pk).order_by("pk"))
+    if not parts:
+        raise Http404("未找到该主题审批申请")
+    return parts[0].bundle_application, parts
 
 
 def bundle_application_list(*, user) -> list[tuple[BundleApplication, str]]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.govservices import views
+from fazhi.govservices import bundle_views, views
 
 app_name = "services"
 
@@ -15,6 +15,16 @@ urlpatterns = [
     path("applications/", views.register, name="register"),
     path("applications/new/", views.application_create, name="application_create"),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
+    path(
+        "bundles/new/",
+        bundle_views.bundle_application_create,
+        name="bundle_application_create",
+    ),
+    path(
+        "bundles/<int:pk>/",
+        bundle_views.bundle_application_detail,
+        name="bundle_application_detail",
+    ),
     path(
         "applications/<int:pk>/<str:action>/",
         views.application_action,

@@ -21,6 +21,7 @@ from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.deadlines import by_nearest_deadline
 from fazhi.core.selectors.paging import bounded_page, page_number, query_without_page
 from fazhi.govservices import selectors
+from fazhi.govservices.domain.auto_approval import rule_for
 from fazhi.govservices.domain.licensing import STATUS_LABELS
 from fazhi.govservices.forms import ApplicationForm
 from fazhi.govservices.services import licensing as lic
@@ -119,21 +120,39 @@ def application_create(request):
     items = selectors.licensing_items_current()
     item = next((i for i in items if i.code == request.GET.get("item", "")), None)
     form = ApplicationForm(
-        request.POST or None, item=item, initial={"received_on": timezone.localdate()}
+        request.POST or None,
+        items=[item] if item else [],
+        initial={"received_on": timezone.localdate()},
     )
+    error = ""
     if item is not None and request.method == "POST" and form.is_valid():
         try:
             app = lic.application_submit(
                 item=item, actor=request.user, handler=request.user, **form.service_arguments()
             )
         except (Refused, CalendarDataMissing) as exc:
-            messages.error(request, str(exc))
+            error = str(exc)
         else:
-            messages.success(request, f"已收件，查询码 {app.tracking_code}。")
+            messages.success(request, received_message(app))
             return redirect("services:application_detail", app.pk)
-    return render(
-        request, "services/application_form.html", {"items": items, "item": item, "form": form}
-    )
+    context = {"items": items, "item": item, "form": form, "error": error}
+    context["auto_rule"] = rule_for(item.auto_rule) if item and item.auto_rule else None
+    # a refusal or a field error returns the form as typed with the reason beside it
+    status = 422 if request.method == "POST" and (error or form.errors) else 200
+    return render(request, "services/application_form.html", context, status=status)
+
+
+def received_message(app) -> str:
+    """What the clerk is told after 收件, including what 无人审批 did with the application."""
+    text = f"已收件，受理编号 {app.reference}，查询码 {app.tracking_code}。"
+    if app.is_automatic:
+        return (
+            f"{text}系统按无人审批规则核验全部条件符合，已准予许可，许可文号 {app.licence_number}。"
+        )
+    if failures := app.auto_failures:
+        unmet = "、".join(c["label"] for c in failures)
+        return f"{text}无人审批未通过（{unmet}），已转人工办理。"
+    return text
 
 
 @login_required

@@ -12,10 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import PUBLICITY_PUBLISH, allowed
+from fazhi.accounts.permissions import PUBLICITY_EXPORT, PUBLICITY_PUBLISH, allowed
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.deadlines import deadline_rows, deadlines_for_subject
-from fazhi.publicity import selectors
+from fazhi.publicity import exports, selectors
 from fazhi.publicity.domain.enums import KIND_LABELS, STATUS_LABELS, Change, Kind, Status
 from fazhi.publicity.domain.validation import validate
 from fazhi.publicity.models import PublicityRecord
@@ -49,6 +49,7 @@ def queue(request):
         "counts": selectors.status_counts(),
         "overdue": selectors.overdue_records(today=today)[:50],
         "overdue_total": selectors.overdue_records(today=today).count(),
+        "can_export": allowed(request.user, PUBLICITY_EXPORT),
     }
     if tab == "batches":
         context["batches"] = selectors.export_batches()
@@ -58,6 +59,32 @@ def queue(request):
         context["total"] = records.count()
         context["records"] = records[:200]
     return render(request, "publicity/queue.html", context)
+
+
+@login_required
+def register_xlsx(request):
+    """导出 Excel of the tab as filtered (issue 19.7); past 5,000 rows a background job."""
+    from fazhi.core.views.exports import export_or_job, model_sheet, xlsx_download
+
+    if not allowed(request.user, PUBLICITY_EXPORT):
+        raise PermissionDenied("您没有导出执法公示数据的权限")
+    params = exports.params_from(request.GET)
+    qs = exports.records(params)
+    count = qs.count()
+    latest = qs.order_by("-content_changed_at").values_list("content_changed_at", flat=True)
+
+    def download():
+        header, rows = model_sheet(qs, exports.FIELDS)
+        return xlsx_download(header=header, rows=rows, title="执法公示", what=exports.what(params))
+
+    return export_or_job(
+        request,
+        count=count,
+        kind=exports.KIND,
+        params=params,
+        key_extra=f"{count}:{latest.first()}",
+        download=download,
+    )
 
 
 @login_required

@@ -60,6 +60,11 @@ HANDLERS: dict[str, tuple[str, str, str]] = {
         "fazhi.accounts.permissions.INSPECTIONS_MANAGE",
         "抽查结果导出",
     ),
+    "publicity.records_xlsx": (
+        "fazhi.publicity.exports.records_xlsx",
+        "fazhi.accounts.permissions.PUBLICITY_EXPORT",
+        "执法公示导出",
+    ),
 }
 
 

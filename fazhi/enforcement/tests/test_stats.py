@@ -129,3 +129,29 @@ def test_page_opens_on_the_latest_year_with_cases_and_says_when_a_year_is_empty(
     assert "2017年全局没有执法案件记录" in empty
     assert all(f'href="?year={y}"' in empty for y in (2018, 2019, 2020))
     assert 'data-testid="total"' not in empty  # no table of zeros
+
+
+def test_the_statistics_sheet_is_the_page(client, cases):
+    """导出 Excel (issue 19.7): the page's year and units, a row per group, named by the year."""
+    from urllib.parse import unquote
+
+    from openpyxl import load_workbook
+
+    users = cases["users"]
+    client.force_login(users["leader"])
+    page = client.get(reverse("enforcement:stats"), {"year": "2019"}).content.decode()
+    assert "stats.xlsx?year=2019" in page
+    response = client.get(reverse("enforcement:stats_xlsx"), {"year": "2019"})
+    assert "执法统计-2019年-" in unquote(response["Content-Disposition"])
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = [list(r) for r in book.active.iter_rows(values_only=True)]
+    assert rows[0] == ["统计口径", "分类", "事项编码", "项目", "件数"]
+    assert rows[1] == ["全局", "合计", None, "收案", "6"]
+    by_item = {r[2]: r[4] for r in rows if r[1] == "按权责事项"}
+    assert by_item == {"CF-JC-26": "3", "CF-JC-25": "1", "QZ-SB-63": "1", "XK-01": "1"}
+    assert sum(int(r[4]) for r in rows if r[1] == "按案件来源") == 6
+    client.force_login(users["outsider"])  # scoped like the page: the district's 2 cases
+    response = client.get(reverse("enforcement:stats_xlsx"), {"year": "2019"})
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    total = [list(r) for r in book.active.iter_rows(values_only=True)][1]
+    assert total == ["本单位及下级单位", "合计", None, "收案", "2"]
