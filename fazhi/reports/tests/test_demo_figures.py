@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from fazhi.accounts import scenario as demo
+from fazhi.accounts import scenario
+from fazhi.core import demo as core_demo
 from fazhi.disputes import demo as disputes_demo
 from fazhi.disputes.services import reconsideration as recon
 from fazhi.disputes.tests.conftest import apply
@@ -26,8 +27,8 @@ def _text(report) -> str:
 
 def test_the_demo_draft_says_141_then_142_after_one_more_case(monkeypatch):
     # given: the bureau and the 2019 disputes register of the demo
-    monkeypatch.setattr(demo, "demo_modules", lambda: [demo, disputes_demo])
-    ctx = demo.demo_load(today=date(2020, 1, 10))
+    monkeypatch.setattr(scenario, "demo_modules", lambda: [core_demo, disputes_demo])
+    ctx = scenario.demo_load(today=date(2020, 1, 10))
     legal = ctx.users["fagui"]
     report = services.report_draft(year=2019, layout="seed", actor=legal)
     assert report.figures[FIGURE]["value"] == "141"
