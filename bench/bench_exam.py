@@ -94,6 +94,7 @@ def setup(sitters: int, out: Path) -> None:
     from fazhi.accounts.models import ApiToken, OrgUnit, User
     from fazhi.accounts.services import api_key_hash
     from fazhi.education import services
+    from fazhi.education.models import Question
     from fazhi.laws.models import Article, LegalDocument, Work
 
     admin = User.objects.create_superuser("bench-admin", password=None)
@@ -167,9 +168,7 @@ def setup(sitters: int, out: Path) -> None:
     papers = []
     for user in users:
         sitting = services.sitting_start(exam=exam, actor=user)
-        kinds = dict(
-            services.Question.objects.filter(pk__in=sitting.questions).values_list("pk", "qtype")
-        )
+        kinds = dict(Question.objects.filter(pk__in=sitting.questions).values_list("pk", "qtype"))
         papers.append(
             {
                 "token": tokens[user.pk],

@@ -58,6 +58,7 @@ KINDS = (
     "govservices",  # the service catalogue and guides
     "reports",  # the published (frozen) annual reports
     "supervision",  # the published 行政执法统计年报 (snapshots)
+    "education",  # the 普法责任清单, the 教育基地 register, published 普法 activities
 )
 
 # (path prefix, kinds shown). First match wins; an empty kinds tuple marks a path never cached.
@@ -78,6 +79,7 @@ PUBLIC_ROUTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("/enforcement/", ("enforcement",)),
     ("/reports/", ("reports",)),
     ("/statistics/", ("supervision",)),
+    ("/pufa/", ("education",)),
 )
 HOME = ("/", ())  # the portal home: no records, cached for its own sake
 

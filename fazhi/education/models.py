@@ -259,6 +259,12 @@ class Activity(models.Model):
     place = models.CharField(_("地点"), max_length=200, blank=True)
     summary = models.TextField(_("活动情况"), blank=True)
     audience_count = models.PositiveIntegerField(_("社会公众参与人次"), default=0)
+    audience = models.CharField(_("宣传对象"), max_length=200, blank=True)
+    # Shown on the public 普法 page once published (set by the system, with who published it).
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="+", blank=True, verbose_name=_("参加人员")
     )
@@ -289,6 +295,8 @@ class ActivityMaterial(models.Model):
     kind = models.CharField(_("类别"), max_length=10, choices=MaterialKind.choices)
     caption = models.CharField(_("说明"), max_length=200, blank=True)
     added_at = models.DateTimeField(auto_now_add=True)
+    # A photo chosen for the public 普法 page (only photos, only of a published activity).
+    is_public = models.BooleanField(_("公开"), default=False)
 
     class Meta:
         ordering = ["pk"]

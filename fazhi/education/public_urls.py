@@ -4,4 +4,7 @@ from fazhi.education import public_views
 
 app_name = "education_public"
 
-urlpatterns = [path("", public_views.public_index, name="index")]
+urlpatterns = [
+    path("", public_views.public_index, name="index"),
+    path("photos/<int:pk>/", public_views.public_photo, name="photo"),
+]

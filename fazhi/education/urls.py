@@ -19,4 +19,9 @@ urlpatterns = [
     path("pufa/<int:year>/", views.pufa_year, name="pufa"),
     path("pufa/<int:year>/study.xlsx", views.study_xlsx, name="study_xlsx"),
     path("activities/<int:pk>/", views.activity_page, name="activity"),
+    path(
+        "activities/<int:pk>/materials/<int:material_id>/",
+        views.material_download,
+        name="material",
+    ),
 ]

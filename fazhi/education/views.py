@@ -456,6 +456,7 @@ def pufa_year(request, year: int):
                     place=post.get("place", ""),
                     summary=post.get("summary", ""),
                     audience_count=int(post.get("audience_count") or 0),
+                    audience=post.get("audience", ""),
                     participants=User.objects.filter(
                         username__in=post.get("participants", "").replace("，", ",").split(",")
                     ),
@@ -545,17 +546,47 @@ def activity_page(request, pk: int):
                     actor=request.user,
                 )
                 messages.success(request, "赛段成绩已登记。")
+            elif action == "publish":
+                services.activity_publish(
+                    activity=activity, photos=post.getlist("photos"), actor=request.user
+                )
+                messages.success(request, "已在门户“普法”页面公开。")
+            elif action == "withdraw":
+                services.activity_withdraw(activity=activity, actor=request.user)
+                messages.success(request, "已从门户撤下。")
         except Refused as exc:
             messages.error(request, exc.message)
         return redirect("education:activity", pk=pk)
+    materials = list(activity.materials.select_related("evidence"))
     context = {
         "a": activity,
-        "materials": activity.materials.select_related("evidence"),
+        "materials": materials,
+        "has_photos": any(m.kind == "photo" for m in materials),
         "teams": activity.teams.all(),
         "stages": activity.stages.prefetch_related("results"),
         "people": activity.participants.order_by("username"),
     }
     return render(request, "education/activity.html", context)
+
+
+@login_required
+def material_download(request, pk: int, material_id: int):
+    """One material or photo of an activity; the evidence store checks the file first (a file
+    that fails is refused on a clear page) and logs the download in its custody record."""
+    from django.http import FileResponse
+
+    from fazhi.education.models import ActivityMaterial
+
+    material = get_object_or_404(
+        ActivityMaterial.objects.select_related("activity__org_unit", "evidence"),
+        pk=material_id,
+        activity_id=pk,
+    )
+    stream = services.material_open(material=material, actor=request.user)
+    evidence = material.evidence
+    return FileResponse(
+        stream, content_type=evidence.mime_type, as_attachment=True, filename=evidence.original_name
+    )
 
 
 @login_required

@@ -74,11 +74,13 @@ def next_year_lines(*, year: int):
 
 
 def assessment(*, scheme, org_unit) -> dict:
-    """The scheme's tree scored for ``org_unit``: computed indicators drawn from the records
-    through the report figures, the others from the reviewer's score; each row says where its
+    """The scheme's tree scored for ``org_unit``: computed indicators drawn from the records of
+    the unit and its sub-units (fazhi.planning.unit_figures; a figure without a per-unit
+    definition from the bureau-wide report figure, and the row says so), the others from the reviewer's score; each row says where its
     points come from. Totals roll up the tree."""
     from fazhi.planning.domain import indicators as rules
     from fazhi.planning.models import Score
+    from fazhi.planning.unit_figures import compute_for_unit
     from fazhi.reports.figures import compute
 
     nodes = list(scheme.indicators.order_by("seq"))
@@ -92,16 +94,27 @@ def assessment(*, scheme, org_unit) -> dict:
     for node in nodes:
         row = {"indicator": node, "points": None, "source": "", "records": [], "pending": ""}
         if node.rule in rules.COMPUTED:
-            value = compute(node.figure_key, scheme.year)
+            value, own = compute_for_unit(node.figure_key, scheme.year, org_unit)
+            if value is None:
+                value = compute(node.figure_key, scheme.year)
+            scope = (
+                f"（{org_unit.name}及下属单位）"
+                if own
+                else "（全局口径：该口径不分单位）"
+                if org_unit.parent_id
+                else ""
+            )
             if value.value is None:
                 row["pending"] = value.display
-                row["source"] = f"取自记录：{value.definition.title}（{value.missing}）"
+                row["source"] = f"取自记录{scope}：{value.definition.title}（{value.missing}）"
             else:
                 row["points"] = rules.computed_points(
                     rule=node.rule, weight=node.weight, rate=value.value, target=node.target
                 )
+                parts = "，".join(f"{k}{v}" for k, v in value.parts.items())
                 row["source"] = (
-                    f"取自记录：{value.definition.title} {value.display}"
+                    f"取自记录{scope}：{value.definition.title} {value.display}"
+                    f"{f'（{parts}）' if parts else ''}"
                     f"（{value.definition.counts}，{rules.RULES[node.rule]}）"
                 )
                 row["records"] = list(value.records[:50])

@@ -401,9 +401,11 @@ def scheme_create(
         raise Refused(f"指标体系不成立：{exc}", code="indicator_tree") from exc
     figures = {n.figure for n in _walk(roots) if n.figure}
     if figures:
+        from fazhi.planning import unit_figures
         from fazhi.reports.figures import definitions
 
-        unknown = figures - {d.key for d in definitions()}
+        known = {d.key for d in definitions()} | {d.key for d in unit_figures.definitions()}
+        unknown = figures - known
         if unknown:
             raise Refused(f"取数口径不存在：{'、'.join(sorted(unknown))}", code="figure")
     scheme = Scheme.objects.create(

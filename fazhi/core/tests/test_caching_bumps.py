@@ -138,6 +138,30 @@ NO_PUBLIC_EFFECT: dict[str, str] = {
         ),
         STAFF_ONLY,
     ),
+    # education: the public 普法 page shows the 清单, the bases and published activities only
+    **dict.fromkeys(
+        (
+            "question_add",
+            "question_edit",
+            "question_approve",
+            "questions_draft_from_cases",
+            "questions_retire_outdated",
+            "exam_create",
+            "exam_enrol",
+            "exam_close",
+            "sitting_start",
+            "answer_save",
+            "sitting_submit",
+            "pufa_plan_issue",
+            "activity_record",
+            "activity_attach",
+            "team_add",
+            "stage_record",
+            "study_record_add",
+        ),
+        STAFF_ONLY,
+    ),
+    "material_open": "a download (audited by the evidence store); changes nothing public",
 }
 APPS = set(KINDS)  # each kind is named after its app
 

@@ -5,7 +5,8 @@ gate (fazhi.accounts.permissions), with its audit event. The modules hold:
 - ``exams``: exams, enrolment, closing;
 - ``sitting``: a paper drawn, answers saved, submission (the one path not audited per write);
 - ``duties``: the 普法责任清单 and the 法治宣传教育基地 register;
-- ``activities``: the 普法计划, activities and their materials, competitions, 学法 records.
+- ``activities``: the 普法计划, activities and their materials, competitions, 学法 records;
+- ``publication``: an activity's materials downloaded (checked, audited) and its publication.
 """
 
 from fazhi.education.services._common import BASIS
@@ -24,6 +25,11 @@ from fazhi.education.services.duties import (
     duty_item_complete,
 )
 from fazhi.education.services.exams import exam_close, exam_create, exam_enrol
+from fazhi.education.services.publication import (
+    activity_publish,
+    activity_withdraw,
+    material_open,
+)
 from fazhi.education.services.questions import (
     outdated_questions,
     question_add,
@@ -43,7 +49,9 @@ __all__ = [
     "BASIS",
     "DUTY_BASIS",
     "activity_attach",
+    "activity_publish",
     "activity_record",
+    "activity_withdraw",
     "answer_save",
     "answers_digest",
     "base_register",
@@ -52,6 +60,7 @@ __all__ = [
     "exam_close",
     "exam_create",
     "exam_enrol",
+    "material_open",
     "outdated_questions",
     "pufa_plan_issue",
     "question_add",

@@ -66,6 +66,7 @@ def activity_record(
     place: str = "",
     summary: str = "",
     audience_count: int = 0,
+    audience: str = "",
     participants=(),
 ) -> Activity:
     """Record a 普法 activity held (dates typed, kept with who recorded them and when)."""
@@ -92,6 +93,7 @@ def activity_record(
         place=(place or "").strip()[:200],
         summary=(summary or "").strip(),
         audience_count=audience_count,
+        audience=(audience or "").strip()[:200],
         recorded_by=audit.person(actor),
     )
     people = list(participants or [])

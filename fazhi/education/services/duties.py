@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from fazhi.accounts.models import OrgUnit
 from fazhi.accounts.permissions import EDUCATION_MANAGE, require
+from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.education.domain.exam import ExamError
@@ -58,6 +59,7 @@ def duty_item_add(
         target=item,
         data={"year": year, "kind": kind, "content": item.content},
     )
+    bump("education")  # the public 普法 page shows it
     return item
 
 
@@ -78,6 +80,7 @@ def duty_item_complete(*, item: DutyItem, done_on, actor) -> DutyItem:
         target=item,
         data={"done_on": done_on.isoformat()},
     )
+    bump("education")  # the public 普法 page shows it
     return item
 
 
@@ -103,4 +106,5 @@ def base_register(
         target=base,
         data={"name": base.name, "address": base.address},
     )
+    bump("education")  # the public 普法 page shows it
     return base
