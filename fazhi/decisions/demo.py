@@ -4,7 +4,7 @@ decisions drafted with public participation and expert argument, every one revie
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from fazhi.accounts import services as accounts
 from fazhi.accounts.models import User
@@ -79,6 +79,16 @@ def load(ctx) -> None:
     s.catalogue_publish(
         catalogue=catalogue, party_agreed_on=date(2019, 2, 20), actor=fagui, on=date(2019, 2, 25)
     )
+    # a mid-year adjustment with its reason (第三条; 津政办发〔2021〕42号 目录管理办法's practice)
+    s.catalogue_add_item(
+        catalogue=catalogue,
+        title="天津市技能人才评价机构管理办法",
+        sponsor=ctx.units["mobility"],
+        planned="2020年上半年",
+        reason="按照市政府职业技能提升行动部署，年中调整列入。",
+        actor=fagui,
+        on=date(2019, 7, 1),
+    )
     for item, (title, unit, first, market) in zip(items, DECISIONS, strict=True):
         _walk(ctx, item, title, ctx.units[unit], first, market, chief, firm)
         ctx.created["重大行政决策"] += 1
@@ -92,6 +102,8 @@ def _walk(ctx, item, title, unit, first, market, chief, firm) -> None:
     opens = first + timedelta(days=7)
     closes = opens + timedelta(days=29)
     s.decision_open_comment(decision=d, opens=opens, closes=closes, actor=fagui)
+    if not market:  # the seed's first decision: comments moderated and a hearing held
+        _participation(d, opens, fagui)
     after = closes + timedelta(days=3)
     s.decision_adoption_report(
         decision=d,
@@ -173,6 +185,41 @@ def _walk(ctx, item, title, unit, first, market, chief, firm) -> None:
         on=decided + timedelta(days=7),
     )
     s.decision_archive(decision=d, actor=fagui, on=decided + timedelta(days=20))
+
+
+def _participation(decision, opens, fagui) -> None:
+    at = datetime.combine(opens + timedelta(days=3), time(10), tzinfo=UTC)
+    kept, spam = (
+        s.comment_submit(decision=decision, text=text, ip=ip, article=article, at=at)
+        for text, ip, article in (
+            ("建议明确劳动能力鉴定复查的申请期限。", "10.1.0.1", "第十二条"),
+            ("代办各类证件，联系微信……", "10.1.0.2", ""),
+        )
+    )
+    s.comment_moderate(
+        comment=kept,
+        approve=True,
+        adoption="adopted",
+        reason="已在第十二条明确复查申请期限。",
+        actor=fagui,
+    )
+    s.comment_moderate(comment=spam, approve=False, reason="广告内容，与草案无关。", actor=fagui)
+    s.decision_record_hearing(
+        decision=decision,
+        notice_on=opens + timedelta(days=1),
+        materials="办法草案、起草说明、鉴定标准对照表",
+        held_on=opens + timedelta(days=10),
+        place="市人社局第一会议室",
+        participants=[
+            {"name": "工伤职工代表（示例）", "represents": "职工"},
+            {"name": "用人单位代表（示例）", "represents": "用人单位"},
+            {"name": "鉴定专家（示例）", "represents": "专家"},
+        ],
+        minutes="与会代表就鉴定时限、复查程序发表意见，笔录经参加人签字确认。",
+        outcome="采纳缩短鉴定时限的意见，复查程序按现行规定执行。",
+        actor=fagui,
+        on=opens + timedelta(days=10),
+    )
 
 
 def _competition(ctx, decision, unit, day) -> None:

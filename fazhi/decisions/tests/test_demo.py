@@ -43,3 +43,17 @@ def test_demo_gives_the_2019_decision_figures_and_is_idempotent():
     )
     first = Decision.objects.get(title__contains="劳动能力鉴定")
     assert first.reviews.get().submitted_on < date(2019, 9, 1)  # under the Tianjin rule
+
+
+def test_demo_2019_has_an_adjusted_catalogue_a_hearing_and_moderated_comments():
+    from fazhi.decisions.models import Catalogue, Hearing
+    from fazhi.decisions.selectors import catalogue_adjustments
+
+    demo.load(_ctx())
+    adjustments = catalogue_adjustments(Catalogue.objects.get(year=2019))
+    assert [(a["on"], a["kind"]) for a in adjustments] == [(date(2019, 7, 1), "增加")]
+    first = Decision.objects.get(title__contains="劳动能力鉴定")
+    hearing = Hearing.objects.get()
+    assert hearing.decision == first and (hearing.held_on - hearing.notice_on).days >= 7
+    assert sorted(first.comments.values_list("approved", flat=True)) == [False, True]
+    assert first.comments.get(approved=False).moderation_reason

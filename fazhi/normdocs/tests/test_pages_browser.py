@@ -46,3 +46,39 @@ def test_a_citizen_comments_on_an_article_in_the_browser(page, people):
         assert "感谢您对第二条提出的意见" in text_of(page.locator("main"))
         screenshot(page, "normdocs-public-comment")
     assert PublicComment.objects.get().article.number == 2
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_fair_competition_step_answers_the_checklist_in_the_browser(page, people, width):
+    """The business division's clerk runs the step: the 19 standards of the review day, each
+    with a reason; one left blank is refused (naming it) with the input kept."""
+    from fazhi.decisions.models import CompetitionReview
+    from fazhi.normdocs.tests.factories import DAYS
+
+    document = make_document(people, Stage.FAIR_COMPETITION)
+    page.set_viewport_size({"width": width, "height": 844 if width == 390 else 768})
+    browser_login(page, "clerk")
+    page.goto_path(f"/staff/normdocs/{document.pk}/")
+    form = page.locator("form[action$='/steps/fair_competition/']")
+    form.get_by_label("办理日期").fill(DAYS["competition"].isoformat())
+    form.get_by_label("审查结论").select_option("compliant")
+    form.get_by_label("是否涉及经营者经济活动的判断理由").fill("涉及培训机构参与补贴性培训")
+    form.get_by_label("结论说明").fill("逐项审查，未发现排除、限制竞争的内容")
+    form.get_by_label("听取意见对象", exact=False).fill("职业培训机构代表")
+    form.get_by_label("听取方式", exact=False).fill("座谈会")
+    reasons = form.locator("input[name^='fair_competition-r_']")
+    assert reasons.count() == 19
+    for i in range(18):
+        reasons.nth(i).fill("文件未作此类规定")
+    form.get_by_role("button", name="公平竞争审查").click()
+    expect(page.locator("[role=alert]").first).to_contain_text("11.4")
+    assert not CompetitionReview.objects.filter(matter_id=document.pk).exists()
+    screenshot(page, f"normdocs-competition-refused-{width}")
+    form = page.locator("form[action$='/steps/fair_competition/']")
+    assert form.locator("input[name='fair_competition-r_8.1']").input_value() == "文件未作此类规定"
+    form.locator("input[name='fair_competition-r_11.4']").fill("文件未作此类规定")
+    form.get_by_role("button", name="公平竞争审查").click()
+    expect(page.locator("main")).to_contain_text("符合公平竞争审查标准，可以出台")
+    review = CompetitionReview.objects.get(matter_type="normdoc", matter_id=document.pk)
+    assert len(review.answers) == 19 and review.stakeholders[0]["how"] == "座谈会"
+    screenshot(page, f"normdocs-competition-{width}")

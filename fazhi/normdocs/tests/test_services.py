@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from fazhi.core.domain.errors import Refused as CoreRefused
 from fazhi.core.models import AuditEvent, Deadline
 from fazhi.core.selectors.deadlines import deadlines_for_user
 from fazhi.laws.models import LegalDocument
@@ -217,7 +218,7 @@ def _refusals():
             "clerk",
             services.document_review_competition,
             {"conclusion": "exception", "explanation": ""},
-            Refused,
+            CoreRefused,  # the shared review's checks (decisions.domain.competition)
         ),
         ("file twice", Stage.FILED, "legal", services.document_file, {}, Refused),
         (
