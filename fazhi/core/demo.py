@@ -4,11 +4,13 @@ app's ``demo.py``): the holiday calendar and one deadline of each colour on the 
 from __future__ import annotations
 
 import re
-from datetime import date
+from contextlib import contextmanager
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.time_limits import Urgency, remaining
@@ -19,6 +21,17 @@ from fazhi.core.services.calendar import holidays_load_files
 from fazhi.core.services.deadlines import deadline_open
 
 # ``ctx`` below is the scenario's ``DemoContext`` (accounts.scenario; core sits below accounts).
+
+
+@contextmanager
+def on_day(day: date):
+    """The clock at 10:00 local time on ``day`` for what runs inside: an app's demo replays the
+    bureau's past through services that date their acts by the clock (time-machine: `fazhi
+    demo` is a development command)."""
+    import time_machine
+
+    with time_machine.travel(timezone.make_aware(datetime.combine(day, time(10))), tick=False):
+        yield
 
 
 _HOLIDAY_FILE = re.compile(r"^\d{4}\.json$")

@@ -4,15 +4,15 @@ moderation and never with the commenter's name or contact."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from functools import partial
+
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.core.domain.errors import Refused
 from fazhi.decisions import selectors, services
 from fazhi.decisions.models import Decision
-from fazhi.normdocs.client import client_ip
+from fazhi.normdocs.public_comments import comment_context, comment_post
 
 
 def public_index(request):
@@ -34,30 +34,13 @@ def _with_adjustments(catalogue):
 
 def public_detail(request, pk: int):
     decision = get_object_or_404(Decision, pk=pk, comment_opens__isnull=False)
-    today = timezone.localdate()
-    context = {
-        "d": decision,
-        "is_open": decision.comment_opens <= today <= decision.comment_closes,
-        # published ones only: never the name, contact or address, nor hidden ones
-        "comments": decision.comments.filter(approved=True).only(
-            "text", "article", "submitted_at", "adoption", "adoption_reason"
-        ),
-    }
+    shown = ("article", "adoption", "adoption_reason")
+    context = {"d": decision, **comment_context(decision, timezone.localdate(), shown=shown)}
     return render(request, "decisions/public_detail.html", context)
 
 
 @require_POST
 def public_comment(request, pk: int):
     decision = get_object_or_404(Decision, pk=pk)
-    try:
-        services.comment_submit(
-            decision=decision,
-            text=request.POST.get("text", ""),
-            ip=client_ip(request),
-            contact=request.POST.get("contact", ""),
-            article=request.POST.get("article", ""),
-        )
-        messages.success(request, "意见已收到，经审核后公开（不公开您的联系方式）。")
-    except Refused as exc:
-        messages.error(request, exc.message)
-    return redirect("decisions_public:detail", pk=pk)
+    submit = partial(services.comment_submit, decision=decision)
+    return comment_post(request, submit, to="decisions_public:detail", pk=pk, fields=("article",))

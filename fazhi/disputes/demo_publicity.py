@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from fazhi.core.demo import on_day
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.disputes.domain.reconsideration import DecisionType, ErrorCause, Role
 from fazhi.disputes.services import reconsideration as recon
 from fazhi.enforcement.models import Case
-from fazhi.publicity.demo import on_day
 
 SOURCE_TYPE = Case._meta.label_lower
 

@@ -117,10 +117,6 @@ class ReconsiderationCase(DeadlineSubject, Feedback):
     list_url_name = "disputes:register"
 
     @property
-    def status_label(self) -> str:
-        return rc.STATUS_LABELS[rc.Status(self.status)]
-
-    @property
     def is_corrected(self) -> bool:
         return bool(self.decision) and rc.DecisionType(self.decision) in rc.CORRECTING
 

@@ -49,41 +49,46 @@ LITIGATION_CHANGES: dict[Outcome, Change] = {
 def withdraw_after_reconsideration(case, *, actor, on: date) -> PublicityRecord | None:
     """On service of ``case``'s decision (``on``), which takes effect that day."""
     change = RECONSIDERATION_CHANGES.get(DecisionType(case.decision)) if case.decision else None
-    reason = f"经行政复议（{case.reference}），原决定被{change}"
-    reach_the_case(
-        original_ref=case.original_case_ref,
+    return _changed(
+        case,
         change=change,
         by=f"行政复议（{case.reference}）",
-        effective_on=on,
         basis="《中华人民共和国行政复议法》（2023年修订）第六十三至六十七条",
-        actor=actor,
-    )
-    return withdraw_original(
-        original_ref=case.original_case_ref,
-        change=change,
-        reason=reason,
+        effective=on,
         actor=actor,
         on=on,
-        changed_on=on,
     )
 
 
 def withdraw_after_judgment(case, *, actor, on: date, effective: date) -> PublicityRecord | None:
     """At 判决履行 (``on``) of ``case``, whose judgment took effect on ``effective``."""
     change = LITIGATION_CHANGES.get(Outcome(case.outcome)) if case.outcome else None
-    reason = f"经{case.court}{case.case_number}判决，原决定被{change}"
+    return _changed(
+        case,
+        change=change,
+        by=f"{case.court}{case.case_number}判决",
+        basis="《中华人民共和国行政诉讼法》第七十条、第七十四条、第七十五条、第七十七条",
+        effective=effective,
+        actor=actor,
+        on=on,
+    )
+
+
+def _changed(case, *, change, by: str, basis: str, effective: date, actor, on: date):
+    """The original decision ``by`` changed reaches its case and withdraws its publicity record
+    (withdrawn on ``on``, changed as from the earlier of ``effective`` and ``on``)."""
     reach_the_case(
         original_ref=case.original_case_ref,
         change=change,
-        by=f"{case.court}{case.case_number}判决",
+        by=by,
         effective_on=effective,
-        basis="《中华人民共和国行政诉讼法》第七十条、第七十四条、第七十五条、第七十七条",
+        basis=basis,
         actor=actor,
     )
     return withdraw_original(
         original_ref=case.original_case_ref,
         change=change,
-        reason=reason,
+        reason=f"经{by}，原决定被{change}",
         actor=actor,
         on=on,
         changed_on=min(effective, on),

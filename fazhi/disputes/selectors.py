@@ -41,26 +41,24 @@ RULE_LABELS = {
 def reconsideration_list(
     *, user, status: str = "", year: int | None = None, query: str = ""
 ) -> QuerySet[ReconsiderationCase]:
-    qs = scope_queryset(ReconsiderationCase.objects.select_related("org_unit"), user=user)
-    if status:
-        qs = qs.filter(status=status)
-    if year:
-        qs = qs.filter(received_on__year=year)
-    if query:
-        qs = qs.filter(Q(reference__icontains=query) | Q(act__icontains=query))
-    return qs
+    qs = _register(ReconsiderationCase, user=user, year=year, query=query, number="reference")
+    return qs.filter(status=status) if status else qs
 
 
 def litigation_list(
     *, user, step: str = "", year: int | None = None, query: str = ""
 ) -> QuerySet[LitigationCase]:
-    qs = scope_queryset(LitigationCase.objects.select_related("org_unit"), user=user)
-    if step:
-        qs = qs.filter(step=step)
+    qs = _register(LitigationCase, user=user, year=year, query=query, number="case_number")
+    return qs.filter(step=step) if step else qs
+
+
+def _register(model, *, user, year: int | None, query: str, number: str) -> QuerySet:
+    """The user's cases of ``model``, received in ``year``, whose number or act holds ``query``."""
+    qs = scope_queryset(model.objects.select_related("org_unit"), user=user)
     if year:
         qs = qs.filter(received_on__year=year)
     if query:
-        qs = qs.filter(Q(case_number__icontains=query) | Q(act__icontains=query))
+        qs = qs.filter(Q(**{f"{number}__icontains": query}) | Q(act__icontains=query))
     return qs
 
 

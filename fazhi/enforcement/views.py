@@ -21,6 +21,7 @@ from fazhi.accounts.permissions import (
     allowed,
 )
 from fazhi.accounts.roles import LEADER
+from fazhi.accounts.selectors import users_with_role
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.time_limits import UnknownRule
@@ -136,10 +137,6 @@ def case_create(request):
     return render(request, "enforcement/case_form.html", {"form": form})
 
 
-def _leaders():
-    return User.objects.filter(groups__name=LEADER.name, is_active=True).order_by("username")
-
-
 @login_required
 def case_detail(request, pk: int):
     return _case_page(request, selectors.case_get_for_user(pk=pk, user=request.user))
@@ -175,7 +172,7 @@ def _case_page(request, case, *, failed: str = "", error: str = ""):
             key=lambda o: o.user_id != request.user.pk,
         ),
         "case_officers": case.officers.all(),
-        "leaders": _leaders(),
+        "leaders": users_with_role(LEADER),
         "reviewers": User.objects.filter(is_active=True).exclude(
             pk__in=investigator_user_ids(case)
         ),

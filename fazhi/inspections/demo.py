@@ -10,12 +10,12 @@ the demo is loaded) so every demo database shows the same draws; real draws take
 from __future__ import annotations
 
 import hashlib
-from contextlib import contextmanager
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.core.demo import on_day
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections.domain.directory import synthetic_uscc
 from fazhi.inspections.models import CheckResult, Employer, InspectionItem, InspectionPlan
@@ -98,16 +98,6 @@ def employer_rows():
             size=SIZES[(n * 7) % 4],
             address=f"天津市{district}示范路{n % 300 + 1}号",
         )
-
-
-@contextmanager
-def _on_day(day: date):
-    """The clock at 10:00 local time on ``day`` (time-machine: `fazhi demo` is a development
-    command)."""
-    import time_machine
-
-    with time_machine.travel(timezone.make_aware(datetime.combine(day, time(10))), tick=False):
-        yield
 
 
 def load(ctx) -> None:
@@ -201,9 +191,9 @@ def _result(ctx, check, on: date) -> None:
         outcome, summary = CheckResult.Outcome.NO_PROBLEM, ""
     # the demo replays the past: entered on the check day and published ten days later, each
     # with the clock on that day (publication dates are the system's)
-    with _on_day(checked_on):
+    with on_day(checked_on):
         result = checks.check_result_enter(
             check=check, outcome=outcome, checked_on=checked_on, summary=summary, actor=ctx.actor
         )
-    with _on_day(checked_on + timedelta(days=10)):
+    with on_day(checked_on + timedelta(days=10)):
         checks.check_result_publish(result=result, actor=ctx.actor)

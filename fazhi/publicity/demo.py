@@ -28,9 +28,9 @@ set to the day it shows (``on_day``, time-machine: `fazhi demo` is a development
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import date
 
+from fazhi.core.demo import on_day
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.publicity.domain.enums import Change, Kind, Status
@@ -54,16 +54,6 @@ def register_revocation(source_type: str, revoke: Revoke) -> None:
 WITHDRAWAL_REASON = (
     "当事人不服该处罚决定申请行政复议，复议机关以主要事实不清、证据不足为由决定撤销该处罚决定"
 )
-
-
-@contextmanager
-def on_day(day: date):
-    """The clock at 10:00 local time on ``day`` for what runs inside."""
-    import time_machine
-    from django.utils import timezone
-
-    with time_machine.travel(timezone.make_aware(datetime.combine(day, time(10))), tick=False):
-        yield
 
 
 def publishable(*, today: date) -> list[PublicityRecord]:

@@ -169,10 +169,6 @@ class PublicityRecord(DeadlineSubject, models.Model):
         return record_no(self.pk)
 
     @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[Status(self.status)]
-
-    @property
     def published_late(self) -> bool:
         """Made public after its due date (国办发〔2018〕118号（六）), by the system's date."""
         return bool(self.published_on and self.due_on and self.published_on > self.due_on)

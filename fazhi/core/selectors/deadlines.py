@@ -64,7 +64,8 @@ class DeadlineRow:
         return self.remaining.urgency.value if self.remaining else ""
 
 
-def _rule_title(deadline: Deadline) -> str:
+def rule_title(deadline: Deadline) -> str:
+    """The deadline's own title, else its rule's (the code only for an unknown rule)."""
     if deadline.title:
         return deadline.title
     try:
@@ -86,7 +87,7 @@ def deadline_rows(
             if deadline.status == DeadlineStatus.OPEN
             else None
         )
-        rows.append(DeadlineRow(deadline, _rule_title(deadline), left))
+        rows.append(DeadlineRow(deadline, rule_title(deadline), left))
     return rows
 
 

@@ -16,6 +16,7 @@ from fazhi.core.domain.time_limits import Remaining
 from fazhi.core.models import Deadline
 from fazhi.core.selectors.deadlines import deadline_rows as clock_rows
 from fazhi.core.selectors.deadlines import deadlines_for_subject, nearest_open
+from fazhi.core.selectors.deadlines import rule_title as deadline_title
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,15 @@ class SubjectRow:
     @property
     def css_class(self) -> str:
         return self.left.urgency.value if self.left else ""
+
+    # What the shared 期限 card (core/_deadlines.html) reads, as on a `DeadlineRow`.
+    @property
+    def rule_title(self) -> str:
+        return self.rule_label or (deadline_title(self.deadline) if self.deadline else "")
+
+    @property
+    def remaining(self) -> Remaining | None:
+        return self.left
 
 
 RowT = TypeVar("RowT", bound=SubjectRow)

@@ -35,6 +35,25 @@ def _require_open(deadline: Deadline, verb: str) -> None:
         raise DeadlineStateError(f"该期限已{deadline.get_status_display()}，不能再{verb}。")
 
 
+def _check_saved(subject: models.Model) -> None:
+    if subject.pk is None:
+        raise ValueError("subject must be saved before a deadline can hang on it")
+
+
+def _create(subject: models.Model, owner, org_unit, **fields) -> Deadline:
+    """The deadline row on ``subject``; ``org_unit`` defaults to the owner's unit."""
+    if org_unit is None and owner is not None:
+        org_unit = getattr(owner, "org_unit", None)
+    return Deadline.objects.create(
+        subject_type=subject._meta.label_lower,
+        subject_id=str(subject.pk),
+        subject_label=str(subject)[:255],
+        owner=owner,
+        org_unit=org_unit,
+        **fields,
+    )
+
+
 @transaction.atomic
 def deadline_open(
     *,
@@ -51,17 +70,12 @@ def deadline_open(
     ``org_unit`` defaults to the owner's unit. Raises `UnknownRule`, `RuleNotExtendable` or
     `CalendarDataMissing` before anything is written. Audits ``core.deadline.open``.
     """
-    if subject.pk is None:
-        raise ValueError("subject must be saved before a deadline can hang on it")
+    _check_saved(subject)
     result = deadline_compute(code=rule_code, start=start, extended=extended)
-    if org_unit is None and owner is not None:
-        org_unit = getattr(owner, "org_unit", None)
-    deadline = Deadline.objects.create(
-        subject_type=subject._meta.label_lower,
-        subject_id=str(subject.pk),
-        subject_label=str(subject)[:255],
-        owner=owner,
-        org_unit=org_unit,
+    deadline = _create(
+        subject,
+        owner,
+        org_unit,
         rule_code=rule_code,
         extended=extended,
         start=start,
@@ -97,22 +111,11 @@ def deadline_open_fixed(
     beyond any published holiday notice. ``deadlines_recompute`` leaves such dates alone
     (their rule code is not in the time-limit table). Audits ``core.deadline.open``.
     """
-    if subject.pk is None:
-        raise ValueError("subject must be saved before a deadline can hang on it")
+    _check_saved(subject)
     if due < start:
         raise DeadlineStateError("届满日不能早于起算日。")
-    if org_unit is None and owner is not None:
-        org_unit = getattr(owner, "org_unit", None)
-    deadline = Deadline.objects.create(
-        subject_type=subject._meta.label_lower,
-        subject_id=str(subject.pk),
-        subject_label=str(subject)[:255],
-        owner=owner,
-        org_unit=org_unit,
-        rule_code=rule_code,
-        title=title,
-        start=start,
-        due=due,
+    deadline = _create(
+        subject, owner, org_unit, rule_code=rule_code, title=title, start=start, due=due
     )
     audit.record(
         actor=actor,

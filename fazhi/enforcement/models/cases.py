@@ -214,10 +214,6 @@ class Case(DeadlineSubject, models.Model):
     list_url_query = "?overdue=1"
 
     @property
-    def status_label(self) -> str:
-        return flow.STATUS_LABELS.get(flow.Status(self.status), self.status)
-
-    @property
     def is_compensation(self) -> bool:
         return self.sanction == discretion_rules.Sanction.COMPENSATION
 
