@@ -49,7 +49,7 @@ def scan(*, job, workdir: Path, progress):
     counts = dict.fromkeys(RULES, 0)
     for rule in Warning.objects.filter(status=Warning.Status.OPEN).values_list("rule", flat=True):
         counts[rule] = counts.get(rule, 0) + 1
-    name = f"执法预警核查{run.today:%Y%m%d}.csv"
+    name = f"预警{run.today:%Y%m%d}.csv"
     with open(workdir / name, "w", newline="", encoding="utf-8-sig") as fh:
         out = csv.writer(fh)
         out.writerow(["预警规则", "依据", "未消除预警（条）"])
