@@ -26,6 +26,7 @@ from fazhi.accounts.permissions import (
 from fazhi.core.domain.errors import Refused
 from fazhi.enforcement import selectors as enforcement_selectors
 from fazhi.enforcement.models import Case
+from fazhi.supervision import jobs as scan_jobs
 from fazhi.supervision import selectors, services
 from fazhi.supervision.documents import campaign_report_docx
 from fazhi.supervision.domain import scoring
@@ -55,6 +56,7 @@ def warning_list(request):
         "counts": selectors.open_counts_by_rule(request.user),
         "can_scan": allowed(request.user, SUPERVISION_SCAN),
         "last_run": ScanRun.objects.filter(finished_at__isnull=False).first(),
+        "scan_job": scan_jobs.current() if allowed(request.user, SUPERVISION_SCAN) else None,
         # typed case and arrears step dates flagged 疑似倒签 / 补录掩盖超期 (issue 18.5), on the
         # cases the user sees
         "date_flags": enforcement_selectors.flagged_typed_dates(user=request.user),
@@ -70,18 +72,13 @@ def warning_list(request):
 @login_required
 @require_POST
 def warning_scan(request):
+    """Start the scan as a background job (one at a time) and show its progress."""
     try:
-        run = services.warnings_scan(today=timezone.localdate(), actor=request.user)
-    except Refused as exc:
+        job = scan_jobs.start(actor=request.user)
+    except (Refused, PermissionDenied) as exc:
         messages.error(request, str(exc))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(
-            request,
-            f"已核查 {run.checked} 件案件，新发预警 {run.opened} 条，消除 {run.closed} 条。",
-        )
-    return redirect("supervision:warnings")
+        return redirect("supervision:warnings")
+    return redirect("core:job_detail", pk=job.pk)
 
 
 # --- 案卷评查 ------------------------------------------------------------------------------------

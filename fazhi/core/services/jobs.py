@@ -49,6 +49,11 @@ HANDLERS: dict[str, tuple[str, str, str]] = {
         "fazhi.accounts.permissions.REPORTS_DRAFT",
         "生成年度报告初稿",
     ),
+    "supervision.scan": (
+        "fazhi.supervision.jobs.scan",
+        "fazhi.accounts.permissions.SUPERVISION_SCAN",
+        "执法预警核查",
+    ),
     # 导出 Excel of long staff lists (issue 19.7): the creator's own scope, filters in params
     "enforcement.cases_xlsx": (
         "fazhi.enforcement.exports.cases_xlsx",

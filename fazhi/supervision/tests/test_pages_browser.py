@@ -66,3 +66,20 @@ def test_published_yearbook_on_the_portal(page, world, org_tree, width):
     page.get_by_test_id("n-fine").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("行政处罚：罚款（2件）")
     expect(page.get_by_text(cases[0].reference)).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_scan_runs_as_a_job_from_the_warning_page(page, world, org_tree, width):
+    make_user("fagui_scan", unit=org_tree["fagui"], roles=["法规处工作人员"])
+    filed_case(world)  # filed in 2019, never decided: late by now
+    page.set_viewport_size({"width": width, "height": 844 if width == 390 else 768})
+    browser_login(page, "fagui_scan")
+    page.goto_path("/staff/supervision/")
+    page.get_by_role("button", name="立即核查").click()
+    expect(page.locator("#job-status")).to_have_text("已完成")
+    expect(page.get_by_text("已核查 1 件案件，新发预警 1 条，消除 0 条。")).to_be_visible()
+    screenshot(page, f"supervision-scan-job-{width}")
+    page.get_by_role("link", name="查看执法预警").click()
+    expect(page.locator("#scan-job")).to_contain_text("上次后台核查：已完成")
+    expect(page.locator("td", has_text="未在法定期限内作出处理决定").first).to_be_visible()
+    screenshot(page, f"supervision-warnings-after-job-{width}")
