@@ -25,6 +25,7 @@ from fazhi.accounts.permissions import (
     DECISIONS_RUN,
     require,
 )
+from fazhi.core.domain import entry_dates
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.core.selectors.deadlines import deadlines_for_subject
@@ -58,8 +59,17 @@ RULE_ARCHIVE = "decisions.archive"
 RULE_EXCEPTION_TERM = "decisions.competition_exception_term"
 
 
+# 过程记录: a step's typed date is a fact of the record, never after the day it is entered
+# (issue 18.5; 津政办发〔2021〕42号 重大行政决策过程记录和材料归档办法).
+RECORD_BASIS = "津政办发〔2021〕42号（重大行政决策过程记录和材料归档办法）"
+
+
 def _today(on: date | None) -> date:
-    return on or timezone.localdate()
+    """The day of a step: the typed ``on`` (refused when after today), else today."""
+    today = timezone.localdate()
+    if on is not None:
+        entry_dates.check_not_future(on, today, "日期", basis=RECORD_BASIS)
+    return on or today
 
 
 def _option(name: str, default):
