@@ -42,8 +42,11 @@ class EntryFlags:
         return self.backdated or self.hides_lateness
 
 
-def check_not_future(typed_on: date, entered_on: date, label: str = "日期") -> None:
+def check_not_future(
+    typed_on: date, entered_on: date, label: str = "日期", basis: str = RECORD_BASIS
+) -> None:
     """A date of fact cannot lie after the day it is entered (nothing is recorded ahead).
+    ``basis``: the record-keeping rule of the caller's field (the enforcement one by default).
 
     >>> check_not_future(date(2026, 3, 2), date(2026, 3, 2), "缴纳日期")
     >>> check_not_future(date(2026, 3, 3), date(2026, 3, 2), "缴纳日期")
@@ -54,7 +57,7 @@ def check_not_future(typed_on: date, entered_on: date, label: str = "日期") ->
     if typed_on > entered_on:
         raise Refused(
             f"{label}（{typed_on.isoformat()}）不能晚于录入当日（{entered_on.isoformat()}）",
-            RECORD_BASIS,
+            basis,
         )
 
 

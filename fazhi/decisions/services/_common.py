@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from fazhi.accounts.permissions import DECISIONS_RUN, require
+from fazhi.core.domain import entry_dates
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.decisions.domain import procedure as proc
@@ -18,8 +19,17 @@ RULE_ARCHIVE = "decisions.archive"
 RULE_EXCEPTION_TERM = "decisions.competition_exception_term"
 
 
+# 过程记录: a step's typed date is a fact of the record, never after the day it is entered
+# (issue 18.5; 津政办发〔2021〕42号 重大行政决策过程记录和材料归档办法).
+RECORD_BASIS = "津政办发〔2021〕42号（重大行政决策过程记录和材料归档办法）"
+
+
 def today(on: date | None) -> date:
-    return on or timezone.localdate()
+    """The day of a step: the typed ``on`` (refused when after today), else today."""
+    current = timezone.localdate()
+    if on is not None:
+        entry_dates.check_not_future(on, current, "日期", basis=RECORD_BASIS)
+    return on or current
 
 
 def option(name: str, default):

@@ -107,6 +107,27 @@ def test_before_september_2019_the_refusal_cites_the_tianjin_rule(people):
     assert "令第5号" in caught.value.basis
 
 
+def test_a_step_dated_after_the_day_of_entry_is_refused_and_writes_nothing(people):
+    """Issue 18.5: a typed step date never lies after the day it is entered."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from fazhi.core.models import AuditEvent
+
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    before = (Decision.objects.count(), AuditEvent.objects.count())
+    with pytest.raises(Refused, match="不能晚于录入当日") as caught:
+        s.decision_start(
+            org_unit=people["units"]["zongdui"],
+            title="工伤保险待遇调整方案",
+            actor=people["clerk"],
+            on=tomorrow,
+        )
+    assert "津政办发〔2021〕42号" in caught.value.basis
+    assert (Decision.objects.count(), AuditEvent.objects.count()) == before
+
+
 def test_a_comment_period_under_30_days_needs_a_reason(people):
     decision = start(people)
     call = lambda a: s.decision_open_comment(  # noqa: E731

@@ -60,3 +60,25 @@ def test_officer_adds_an_item_and_makes_a_plan(page, people, power_item, width):
     expect(page.get_by_label("公开随机值公布日期")).to_have_value(today)
     screenshot(page, f"inspections-plan-detail-{width}")
     assert InspectionPlan.objects.get().shares == {"B": "0.1"}
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_draw_page_shows_the_pool_day_beside_its_entry(page, world, width):
+    """18.5: the pool's day typed before the day of the commitment is flagged on the staff page."""
+    from fazhi.inspections.services import draws
+    from fazhi.inspections.tests.conftest import DRAW_DAY, beacon_terms
+
+    draw = draws.draw_commit(
+        plan=world["plan"], on=DRAW_DAY, actor=world["manager"], **beacon_terms()
+    )
+    page.set_viewport_size({"width": width, "height": 844 if width == 390 else 768})
+    browser_login(page, "manager")
+    page.goto_path(f"/staff/inspections/draws/{draw.pk}/")
+    section = page.get_by_test_id("date-entries")
+    expect(section.get_by_role("heading", name="日期录入记录")).to_be_visible()
+    text = text_of(section)
+    assert "抽取日（检查人员名单所依日期）" in text and "2019-05-06" in text
+    assert "疑似倒签" in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert serious_violations(page) == []
+    screenshot(page, f"inspections-draw-dates-{width}")
