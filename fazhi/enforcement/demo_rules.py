@@ -23,6 +23,7 @@ from fazhi.enforcement.domain.arrears import fine_arrears
 from fazhi.enforcement.models import ArrearsCase, DiscretionBenchmarkSet
 from fazhi.enforcement.services import arrears as arrears_services
 from fazhi.enforcement.services import discretion as discretion_services
+from fazhi.enforcement.testing import on_day
 
 BENCHMARKS = (("2017.toml", date(2017, 1, 1)), ("2019.toml", date(2019, 1, 1)))
 EMPLOYERS = (
@@ -208,16 +209,17 @@ def _arrears_case(ctx, index: int, plan) -> None:
         for kind, after, extras in steps:
             on = due + timedelta(days=after)
             deadline, balance = extras.get("deadline"), extras.get("balance")
-            arrears_services.arrears_step_record(
-                case=case,
-                kind=kind,
-                on=on,
-                actor=officer,
-                amount=_amount(case, kind, on, extras, steps),
-                deadline=on + timedelta(days=deadline) if deadline else None,
-                balance=Decimal(balance) if balance is not None else None,
-                bank=BANKS[index % len(BANKS)] if kind in ("account_query", "transfer") else "",
-                document_number=f"津社保{kind[:2].upper()}〔2019〕{index + 1}号",
-                note=extras.get("note", ""),
-            )
+            with on_day(on):  # entered the day it was done: no typed date is flagged
+                arrears_services.arrears_step_record(
+                    case=case,
+                    kind=kind,
+                    on=on,
+                    actor=officer,
+                    amount=_amount(case, kind, on, extras, steps),
+                    deadline=on + timedelta(days=deadline) if deadline else None,
+                    balance=Decimal(balance) if balance is not None else None,
+                    bank=BANKS[index % len(BANKS)] if kind in ("account_query", "transfer") else "",
+                    document_number=f"津社保{kind[:2].upper()}〔2019〕{index + 1}号",
+                    note=extras.get("note", ""),
+                )
         ctx.created["enforcement.arrears_case"] += 1

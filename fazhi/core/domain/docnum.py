@@ -24,8 +24,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
+from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.identifiers import ValidationResult
 
 _OPEN = "[(（【﹝〔［〖"
@@ -147,3 +149,39 @@ def validate_docnum(value: str) -> ValidationResult:
         "type": number.kind.value,
     }
     return ValidationResult("docnum", value, True, str(number), "", details)
+
+
+def check_number_order(
+    *,
+    decided_on: date,
+    latest_on: date | None,
+    latest_number: str = "",
+    act: str = "作出",
+    what: str = "决定",
+) -> None:
+    """Numbers follow the dates of the acts they number (issue 18.5): an act dated before one
+    already numbered in the same 代字 and year would get a later number than a later act, so
+    the numbers would follow the order of entry, not of date (GB/T 9704-2012 7.2.4: 顺序号 in
+    order; 行政处罚法 第四十七条 全过程记录). Shared by penalty decisions and normative
+    documents (``act``/``what``: 登记/文件).
+
+    >>> check_number_order(decided_on=date(2019, 4, 1), latest_on=date(2019, 4, 5),
+    ...                    latest_number="津人社监罚〔2019〕7号")
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 文号按决定日期顺序编排：本年度已于2019年4月5日作出津人社监罚〔2019〕7号决定，不能再作出日期更早（2019年4月1日）的决定（依据：GB/T 9704-2012 7.2.4）
+    >>> check_number_order(decided_on=date(2019, 4, 5), latest_on=date(2019, 4, 5))
+    >>> check_number_order(decided_on=date(2025, 3, 1), latest_on=date(2025, 3, 9),
+    ...                    latest_number="津人社规字〔2025〕2号", act="登记", what="文件")
+    Traceback (most recent call last):
+    ...
+    fazhi.core.domain.errors.Refused: 文号按登记日期顺序编排：本年度已于2025年3月9日登记津人社规字〔2025〕2号文件，不能再登记日期更早（2025年3月1日）的文件（依据：GB/T 9704-2012 7.2.4）
+    """
+    if latest_on is not None and decided_on < latest_on:
+        label = "决定" if act == "作出" else act
+        raise Refused(
+            f"文号按{label}日期顺序编排：本年度已于{latest_on.year}年{latest_on.month}月"
+            f"{latest_on.day}日{act}{latest_number}{what}，不能再{act}日期更早"
+            f"（{decided_on.year}年{decided_on.month}月{decided_on.day}日）的{what}",
+            "GB/T 9704-2012 7.2.4",
+        )

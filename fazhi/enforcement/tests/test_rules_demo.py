@@ -18,7 +18,12 @@ from fazhi.core.domain.identifiers import validate_uscc
 from fazhi.core.models import AuditEvent
 from fazhi.enforcement import demo_rules
 from fazhi.enforcement.domain.arrears import Status
-from fazhi.enforcement.models import ArrearsCase, ArrearsStep, DiscretionBenchmarkSet
+from fazhi.enforcement.models import (
+    ArrearsCase,
+    ArrearsDateEntry,
+    ArrearsStep,
+    DiscretionBenchmarkSet,
+)
 
 
 @pytest.fixture
@@ -48,6 +53,9 @@ def test_demo_covers_every_state_and_is_idempotent(ctx):
     sets = dict(DiscretionBenchmarkSet.objects.values_list("version", "status"))
     assert sets == {"2017": "superseded", "2019": "published"}
     assert ArrearsStep.objects.filter(kind="fine", power_item_code="CF-SB-86").count() == 2
+    # each step entered on the day it was done (18.5): logged, none flagged
+    assert ArrearsDateEntry.objects.count() == ArrearsStep.objects.count()
+    assert not ArrearsDateEntry.objects.filter(flagged=True).exists()
     counts = (AuditEvent.objects.count(), ArrearsStep.objects.count())
     demo_rules.load(ctx)
     assert (AuditEvent.objects.count(), ArrearsStep.objects.count()) == counts

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.accounts.permissions import HEAD_APPROVAL, LICENSING_HANDLE, SYSTEM, allowed, require
+from fazhi.core.domain import entry_dates as entry_rules
 from fazhi.core.domain.docnum import DocNumber, format_docnum
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.identifiers import phone_problem, validate_ric, validate_uscc
@@ -90,8 +91,7 @@ def _today() -> date:
 def _check_not_future(step: str, on: date) -> date:
     """A typed date may not lie after today; returns today (the system's date of entry)."""
     today = _today()
-    if on > today:
-        raise Refused(f"{STEP_LABELS[step]}（{on:%Y-%m-%d}）不能晚于今天")
+    entry_rules.check_not_future(on, today, STEP_LABELS[step])  # the rule every typed date obeys
     return today
 
 

@@ -85,7 +85,7 @@ def test_a_back_dated_decision_counts_from_the_day_it_is_entered(people, catalog
         lic.application_accept(application=app, on=date(2019, 9, 30), actor=people["clerk"])
     with on_day(date(2019, 11, 20)):
         app = lic.application_grant(application=app, on=date(2019, 10, 15), actor=people["clerk"])
-        with pytest.raises(Refused, match="不能晚于今天"):
+        with pytest.raises(Refused, match="受理日期（2019-11-21）不能晚于录入当日（2019-11-20）"):
             lic.application_accept(
                 application=submit(people, catalogue["gs"], received_on=date(2019, 11, 20)),
                 on=date(2019, 11, 21),

@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from fazhi.accounts.permissions import NORMDOCS_ADMINISTER, SYSTEM, require
 from fazhi.core.caching import bump
+from fazhi.core.domain import entry_dates
+from fazhi.core.domain.docnum import check_number_order
+from fazhi.core.domain.errors import Refused as CoreRefused
 from fazhi.core.services.audit import person
 from fazhi.decisions.domain.competition import basis_on, may_publish
 from fazhi.normdocs import corpus
@@ -39,6 +43,15 @@ from fazhi.normdocs.services._common import (
 )
 
 
+def _check_typed(day: date, label: str) -> None:
+    """A typed date never lies after the day of entry (issue 18.5: the platform's rule for every
+    typed date; no statute of its own for 规范性文件, so none is cited)."""
+    try:
+        entry_dates.check_not_future(day, timezone.localdate(), label, basis="")
+    except CoreRefused as exc:
+        raise Refused("date_in_future", str(exc)) from None
+
+
 def _take_serial(prefix: str, year: int) -> int:
     """The next serial of ``prefix``/``year``, from the counter row locked for this transaction.
 
@@ -64,9 +77,29 @@ def document_register(
     document = lock(document)
     require(actor, NORMDOCS_ADMINISTER, unit=document.org_unit)
     day = today(on)
+    _check_typed(day, "登记日期")
     previous = advance(document, Action.REGISTER)
     not_before(day, document.deliberations.latest("id").held_on, "集体审议日期")
-    serial = _take_serial(document.number_prefix, day.year)
+    serial = _take_serial(document.number_prefix, day.year)  # locked: the check is race-free
+    latest = (
+        NormativeDocument.objects.filter(number_prefix=document.number_prefix)
+        .filter(number_year=day.year)
+        .exclude(registered_on=None)
+        .exclude(pk=document.pk)
+        .order_by("-registered_on", "-number_serial")
+        .values_list("registered_on", "doc_number")
+        .first()
+    )
+    try:  # issue 18.5: 文号 follow the registration dates, not the order of entry
+        check_number_order(
+            decided_on=day,
+            latest_on=latest[0] if latest else None,
+            latest_number=latest[1] if latest else "",
+            act="登记",
+            what="文件",
+        )
+    except CoreRefused as exc:
+        raise Refused("number_order", str(exc)) from None
     document.number_year, document.number_serial = day.year, serial
     document.doc_number = format_number(document.number_prefix, day.year, serial)
     document.registered_on = day

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from fazhi.core.domain.errors import Refused as CoreRefused
 from fazhi.core.models import AuditEvent, Deadline
@@ -257,6 +258,25 @@ def test_numbers_run_per_year_without_gaps(people):
         "津人社规字〔2025〕2号",
         "津人社规字〔2026〕1号",
     ]
+
+
+def test_numbers_follow_the_registration_dates_and_a_future_day_is_refused(people):
+    """Issue 18.5: 文号 follow the dates, not the order of entry. A document registered as of a
+    day before the year's last registration is refused (it would take a later number for an
+    earlier date), and so is a day after today; neither writes anything nor takes a number."""
+    first = make_document(people, Stage.REGISTERED, title="甲办法")  # 2025-04-16, No. 1
+    early = make_document(people, Stage.APPROVED, title="乙办法")
+    with pytest.raises(Refused, match="文号按登记日期顺序编排") as refused:
+        services.document_register(document=early, actor=people["legal"], on=date(2025, 4, 15))
+    assert refused.value.code == "number_order" and first.doc_number in str(refused.value)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    with pytest.raises(Refused, match=r"登记日期.*不能晚于录入当日") as future:
+        services.document_register(document=early, actor=people["legal"], on=tomorrow)
+    assert future.value.code == "date_in_future"
+    early.refresh_from_db()
+    assert early.stage == Stage.APPROVED and not early.doc_number and early.registered_on is None
+    early = services.document_register(document=early, actor=people["legal"], on=DAYS["registered"])
+    assert early.doc_number == "津人社规字〔2025〕2号"  # no number was lost to the refusals
 
 
 def test_an_existing_document_moves_the_counter_past_its_number(people, org_tree):
