@@ -1,11 +1,11 @@
 """Supervision at city scale (issue 22 item 6): the day's warning scan and the dashboard.
 
-    python bench/bench_supervision_scale.py [--cases N] [--officers N] [--keep]
+    python bench/bench_supervision_scale.py [--cases N] [--officers N] [--keep] [--db NAME]
 
 Data: ``bench_enforcement``'s generator (the same 20 units, cases received evenly over five
 years up to today, two officers each, statuses by age, one deadline each) in a scratch
-PostgreSQL database ``fazhi_bench_supervision`` (dropped afterwards; ``--keep`` keeps and reuses
-it). The issue's scale is 1,000,000 cases; the default here is 100,000 (``--cases``), what the
+PostgreSQL database ``fazhi_bench_supervision_<N>`` or ``--db`` (dropped afterwards; ``--keep``
+keeps and reuses it, so two versions of the code can be measured on the same data in a row). The issue's scale is 1,000,000 cases; the default here is 100,000 (``--cases``), what the
 shared two-core machine allows, and the day's figures are extrapolated to 1,000,000.
 
 "Yesterday's scan" is set up without running it over every case: a finished ``ScanRun``
@@ -16,7 +16,8 @@ a year, 1,000,000 cases over five years → ~4,400 changes a day) gets ``updated
 
 Measured: (a) the scan of that day (``warnings_scan``): cases looked at, the candidate query,
 total seconds and ms per case; extrapolated to 1,000,000 cases as (candidates × 1,000,000 / N)
-× ms per case; (b) the dashboard (``selectors.dashboard``: all seven charts in one call, so
+× ms per case, which is conservative: the per-run costs (the candidate query, rule 12's
+year figures) are inside the ms per case and so scaled with the cases too; (b) the dashboard (``selectors.dashboard``: all seven charts in one call, so
 each chart's request is at most this) for the bureau-wide leader, 30 runs, p50/p95 ms.
 Targets: a day's changes scanned in < 60 s; p95 < 200 ms per chart request.
 """
