@@ -49,6 +49,14 @@ EXEMPT: dict[str, str] = {
     # that service passed the gate; they take ``actor`` only to stamp the audit and the record.
     "fazhi.enforcement.services.cases_common.add_act": "helper of the case services (gated there)",
     "fazhi.enforcement.services.cases_common.ingest": "helper of the case services (gated there)",
+    "fazhi.core.services.entry_dates.record_typed_date": (
+        "helper of the case, arrears and draw services (gated there): logs a typed date beside "
+        "its entry"
+    ),
+    "fazhi.decisions.services.competition.write_conclusion": (
+        "helper of the decisions and normdocs fair-competition steps (gated there): checks and "
+        "saves the conclusion"
+    ),
     "fazhi.enforcement.services.cases_common.enter_date": (
         "helper of the case services (gated there): logs a step's typed date and meets its clock"
     ),

@@ -239,3 +239,25 @@ def test_counsel_and_competition_services(people):
         outsiders=[people["other_clerk"]],
         obj=review,
     )
+
+
+def test_hearing_record(people):
+    clerk, outsiders = people["clerk"], [people["other_clerk"], people["officer"]]
+    decision = start(people)
+    check_gate(
+        lambda a: s.decision_record_hearing(
+            decision=decision,
+            notice_on=date(2019, 9, 10),
+            materials="决策草案及起草说明",
+            held_on=date(2019, 9, 17),
+            place="局第一会议室",
+            participants=[{"name": "张某", "represents": "用人单位代表"}],
+            minutes="张某：建议延长过渡期。",
+            outcome="过渡期延长至六个月。",
+            on=date(2019, 9, 18),
+            actor=a,
+        ),
+        responsible=clerk,
+        outsiders=outsiders,
+        obj=decision,
+    )
