@@ -133,6 +133,7 @@ def latency(queries, run) -> tuple[float, float]:
 
 
 def _ensure_real_corpus(data: Path) -> float | None:
+    from fazhi.core.permissions import SYSTEM
     from fazhi.laws.models import LegalDocument
     from fazhi.laws.services import corpus_import, read_sources
 
@@ -140,7 +141,7 @@ def _ensure_real_corpus(data: Path) -> float | None:
         return None
     sources, _ = read_sources(data)
     started = time.perf_counter()
-    corpus_import(sources=sources, root=data)
+    corpus_import(sources=sources, root=data, actor=SYSTEM)  # the benchmark, as a command
     return time.perf_counter() - started
 
 
@@ -354,6 +355,7 @@ def measure(
     from fazhi.laws.search.segment import query_terms
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the public cache's versions (an import bumps)
     result: dict = {"corpus": corpus, "vendor": connection.vendor}
     if corpus == "city":
         if not LegalDocument.objects.exists():
@@ -590,6 +592,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
+        call_command("createcachetable", verbosity=0)
         _ensure_real_corpus(Path(settings.FAZHI["SHARED_DATA_DIR"]))
         results = [_city_in_child(quick)]
         print(table(results))

@@ -79,6 +79,12 @@ class ModelParams:
     # similar question (违约责任 第五百七十七条 and 第五百八十四条).
     nearby_weight: float = 0.2
     nearby_span: int = 1
+    # The best text matches inside the works the votes point to (the question's subject) join
+    # the candidates: half the cited articles missing from the first 100 were in the top-voted
+    # work but below 250 in the text ranking of the whole corpus (民法典合同编 第七百二十四条 for
+    # 出租人的义务包括哪些). Measured in docs/dev/search.md ("Subject-work candidates").
+    subject_works: int = 1
+    subject_candidates: int = 40
 
 
 def article_key(work_key: str, number: int, suffix: int = 0) -> str:
@@ -223,6 +229,21 @@ class QuestionModel:
                 + p.nearby_weight * near.get(key, 0.0)
             )
         return out
+
+    def subject(self, votes: Mapping[str, Vote]) -> list[str]:
+        """The ``subject_works`` works with the most votes, most first.
+
+        >>> QuestionModel([], ModelParams(subject_works=1)).subject(
+        ...     {"laws:劳动法#44": Vote(0.5, "q", 0.5), "laws:民法典#1": Vote(0.3, "r", 0.3),
+        ...      "laws:民法典#2": Vote(0.3, "r", 0.3)})
+        ['laws:民法典']
+        """
+        works: dict[str, float] = {}
+        for key, vote in votes.items():
+            work = key.rpartition("#")[0]
+            works[work] = works.get(work, 0.0) + vote.score
+        ranked = sorted(works.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [w for w, _ in ranked[: self.params.subject_works]]
 
     def nearby(self, votes: Mapping[str, Vote]) -> dict[str, float]:
         """Articles next to the voted ones (not voted themselves): key → the best neighbour's vote.

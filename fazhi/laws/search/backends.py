@@ -50,7 +50,8 @@ class Backend(ABC):
         self, match: Match, doc_sql, doc_params, limit, count_limit
     ) -> tuple[list[int], int]:
         """Article ids that ``match``, best ``limit`` first by the engine's rank, and how many
-        match, counted up to ``count_limit`` (exact below it; see engine.estimate_total)."""
+        match, counted up to ``count_limit`` (exact below it; see engine.estimate_total; 0: not
+        counted, the ids' number returned)."""
 
     def _df_uncached(self, terms: list[str]) -> dict[str, int]:
         """Rows containing each term, from the index's vocabulary table."""
@@ -140,8 +141,8 @@ class SqliteBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *doc_params, limit])
             ids = [row[0] for row in cursor.fetchall()]
-        if len(ids) < limit:
-            return ids, len(ids)  # every match was fetched
+        if len(ids) < limit or not count_limit:
+            return ids, len(ids)  # every match was fetched (or no count wanted)
         return ids, self._count_upto(match, doc_sql, doc_params, count_limit)
 
     def _count_upto(self, match, doc_sql, doc_params, limit) -> int:

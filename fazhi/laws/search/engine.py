@@ -129,6 +129,9 @@ def search(
     voted = _voted_articles(votes, model.nearby(votes), docs, day, as_of) if votes else {}
     found_set = set(found)
     extra = [i for i in voted if i not in found_set]
+    if votes and match.terms and model.params.subject_candidates:
+        subject = _subject_candidates(engine, match, model, votes, docs, day, as_of)
+        extra += [i for i in subject if i not in found_set and i not in voted]
     total += len([i for i in exact_ids if i not in found_set]) + len(extra)
     exact = set(exact_ids)
     ranked, evidence = _rerank(
@@ -204,6 +207,17 @@ def _top_votes(model: QuestionModel, terms: list[str]) -> dict[str, Vote]:
     """The best-voted articles of the known questions (article key → vote)."""
     votes = sorted(model.votes(terms).items(), key=lambda kv: (-kv[1].score, kv[0]))
     return dict(votes[: model.params.voted_articles])
+
+
+def _subject_candidates(engine, match, model, votes, docs, day, as_of) -> list[int]:
+    """The best text matches of any selected term inside the works the votes point to (in
+    force on the day, among the documents the filters allow)."""
+    in_force = (docs if as_of else docs.in_force_on(day)).filter(work__key__in=model.subject(votes))
+    doc_sql, doc_params = in_force.values("id").query.sql_with_params()
+    ids, _ = engine.candidates(
+        Match(match.terms), doc_sql, doc_params, model.params.subject_candidates, 0
+    )
+    return ids
 
 
 def _voted_articles(

@@ -92,6 +92,7 @@ GRID = {
     "subject_weight": (0.3, 0.6),
     "nearby_weight": (0.1, 0.2),
 }
+VOTE_PARAMS = ("neighbours", "min_similarity", "k1", "b")  # what QuestionModel.votes reads
 
 
 def tune(
@@ -103,12 +104,20 @@ def tune(
     base = base or ModelParams()
     examples = [Example(x.question, terms_of(x.question), x.articles) for x in questions]
     best: tuple[float, ModelParams, Scores] | None = None
+    # The votes depend only on the neighbour search (VOTE_PARAMS): computed once per setting of
+    # those, not per grid point (the tuning was most of a fold's time).
+    votes_for: dict[tuple, list[dict]] = {}
     for values in itertools.product(*GRID.values()):
         params = replace(base, **dict(zip(GRID, values, strict=True)))
         model = QuestionModel(examples, params)
+        setting = tuple(getattr(params, name) for name in VOTE_PARAMS)
+        if setting not in votes_for:
+            votes_for[setting] = [
+                model.votes(examples[i].terms, exclude=i) for i in range(len(questions))
+            ]
         rows = []
         for i, x in enumerate(questions):
-            votes = model.votes(examples[i].terms, exclude=i)
+            votes = votes_for[setting][i]
             found = combine(text[x.query_id], votes, model, exclude=i)
             rows.append(score_one(found, set(x.articles)))
         scores = mean_scores(rows)
