@@ -41,7 +41,7 @@ def test_dashboard_draws(page, world, org_tree, width):
         expect(page.locator(f'[data-chart="{chart_id}"] svg')).to_be_visible()
         assert page.locator(f'[data-chart="{chart_id}"] svg path[fill]').count() > 0
     expect(page.locator("#h-correction")).to_have_text("2019年行政复议纠错率（按单位）")
-    assert "66.7" in page.locator("#h-correction + .chart + table").inner_text()
+    assert "66.7" in page.locator("#h-correction + .chart + .table-scroll table").inner_text()
     screenshot(page, f"supervision-dashboard-{width}")
 
 
