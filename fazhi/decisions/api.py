@@ -9,10 +9,12 @@ from datetime import date
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
+from pydantic import Field
 
 from fazhi.accounts.auth import api_auth
 from fazhi.accounts.models import OrgUnit
 from fazhi.accounts.selectors import scope_queryset
+from fazhi.core.api.entry_dates import TypedDateEntryOut, date_entry_out
 from fazhi.core.api.problems import Problem
 from fazhi.decisions import selectors, services
 from fazhi.decisions.models import (
@@ -45,6 +47,18 @@ class DecisionsDecisionOut(Schema):
     decided_on: date | None
     archive_due: date | None
     published_on: date | None
+
+
+class DecisionsDateEntryOut(TypedDateEntryOut):
+    """A decision step's typed date beside the system's day of entry (the 归档 clock is met on
+    ``entered_on``); ``flags`` says why supervision should look at it."""
+
+
+class DecisionsDecisionDetailOut(DecisionsDecisionOut):
+    date_entries: list[DecisionsDateEntryOut] = Field(
+        description="every typed step date beside its entry, in the order entered"
+    )
+    date_flagged: bool = Field(description="some typed date is flagged (see date_entries)")
 
 
 class DecisionsSpeakerIn(Schema):
@@ -98,13 +112,18 @@ def decision_list(request):
 
 @router.get(
     "/{int:decision_id}",
-    response={200: DecisionsDecisionOut, **ERRORS},
+    response={200: DecisionsDecisionDetailOut, **ERRORS},
     operation_id="decisions_get",
     summary="一项重大行政决策",
 )
 def decision_get(request, decision_id: int):
     decision = get_object_or_404(selectors.decisions_for(request.auth), pk=decision_id)
-    return selectors.decision_row(decision, timezone.localdate())
+    entries = [date_entry_out(e) for e in selectors.date_entries(decision)]
+    return {
+        **selectors.decision_row(decision, timezone.localdate()),
+        "date_entries": entries,
+        "date_flagged": any(e["flags"] for e in entries),
+    }
 
 
 @router.post(

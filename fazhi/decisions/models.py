@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.choices import label_choices
+from fazhi.core.models.entry_dates import TypedDateEntry
 from fazhi.decisions.domain.competition import CONCLUSION_LABELS as COMPETITION_LABELS
 from fazhi.decisions.domain.counsel import (
     CONCLUSION_LABELS as OPINION_LABELS,
@@ -134,6 +135,38 @@ class Decision(Recorded):
 
     def get_absolute_url(self) -> str:
         return f"{reverse('decisions:register')}#decision-{self.pk}"
+
+
+class DecisionDateEntry(TypedDateEntry):
+    """The typed date of a decision step beside the day and time it was entered and by whom
+    (issue 18.5; 津政办发〔2021〕42号 过程记录): flagged 疑似倒签 when typed before the previous
+    step was entered. Written only by ``services._common.enter_date``."""
+
+    step_labels = {
+        "start": "启动决策",
+        "adoption_report": "意见采纳情况报告",
+        "hearing": "听证情况记录",
+        "waive": "不适用程序说明",
+        "risk": "风险评估",
+        "submit_review": "送交合法性审查",
+        "review": "合法性审查意见",
+        "discuss": "集体讨论决定",
+        "publish": "公布",
+        "execution": "执行情况报告",
+        "evaluate": "决策后评估",
+        "archive": "归档",
+    }
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="date_entries")
+    step = models.CharField(_("环节"), max_length=20, choices=list(step_labels.items()))
+
+    class Meta:
+        ordering = ["decision", "entered_at", "pk"]
+        verbose_name = _("决策日期录入记录")
+        verbose_name_plural = _("决策日期录入记录")
+
+    def __str__(self) -> str:
+        return f"{self.decision_id} {self.step_label} {self.typed_on}（{self.entered_on}录入）"
 
 
 class PublicComment(models.Model):

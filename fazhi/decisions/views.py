@@ -371,6 +371,7 @@ def _decision_context(request):
             "speakers": decision.speakers.all(),
             "comments": decision.comments.filter(approved__isnull=True).count(),
             "hearings": decision.hearings.all(),
+            "date_entries": selectors.date_entries(decision),
             "today": today,
         }
 

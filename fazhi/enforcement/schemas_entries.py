@@ -1,42 +1,13 @@
 """The API shape of a typed date's entry log (issue 18.5), shared by the case and the arrears
-case endpoints. Delivery layer only."""
+case endpoints (the fields and the row mapping are core's). Delivery layer only."""
 
 from __future__ import annotations
 
-from datetime import date
+from fazhi.core.api.entry_dates import TypedDateEntryOut, date_entry_out
 
-from django.utils import timezone
-from ninja import Schema
-from pydantic import Field
+__all__ = ["CaseDateEntryOut", "date_entry_out"]
 
 
-class CaseDateEntryOut(Schema):
+class CaseDateEntryOut(TypedDateEntryOut):
     """A typed step date beside the system's day of entry (the bureau's clocks are met on
     ``entered_on``); ``flags`` says why supervision should look at it."""
-
-    step: str
-    label: str
-    typed_on: date = Field(description="the date typed (a fact from paper)")
-    entered_on: date = Field(description="the system's date of entry")
-    entered_at: str = Field(description="the system's time of entry (ISO 8601)")
-    entered_by: str
-    due: date | None = Field(None, description="the last day of the clock the step met")
-    backdated: bool = Field(description="typed before the previous step was entered")
-    hides_lateness: bool = Field(description="on time by the typed date, late by entry")
-    flags: list[str]
-
-
-def date_entry_out(e) -> dict:
-    """One ``TypedDateEntry`` row as ``CaseDateEntryOut``."""
-    return {
-        "step": e.step,
-        "label": e.step_label,
-        "typed_on": e.typed_on,
-        "entered_on": e.entered_on,
-        "entered_at": timezone.localtime(e.entered_at).isoformat(),
-        "entered_by": str(e.entered_by) if e.entered_by else "系统",
-        "due": e.due,
-        "backdated": e.backdated,
-        "hides_lateness": e.hides_lateness,
-        "flags": e.notes,
-    }

@@ -11,9 +11,11 @@ from fazhi.accounts.permissions import DECISIONS_RUN, require
 from fazhi.core.domain import entry_dates
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
+from fazhi.core.services import entry_dates as entry_log
+from fazhi.core.services.deadlines import deadline_meet
 from fazhi.decisions.domain import procedure as proc
 from fazhi.decisions.domain.errors import Code
-from fazhi.decisions.models import Decision
+from fazhi.decisions.models import Decision, DecisionDateEntry
 
 RULE_ARCHIVE = "decisions.archive"
 RULE_EXCEPTION_TERM = "decisions.competition_exception_term"
@@ -30,6 +32,25 @@ def today(on: date | None) -> date:
     if on is not None:
         entry_dates.check_not_future(on, current, "日期", basis=RECORD_BASIS)
     return on or current
+
+
+def enter_date(decision: Decision, step: str, on: date | None, actor, *, meets=None):
+    """Log a typed ``on`` of ``step`` beside the system's date and time of entry and the person,
+    flagged (``core/domain/entry_dates.py``); ``meets``: the bureau's open clock the step
+    answers, met on the system's date — never the typed one, which could hide lateness (issue
+    18.5). Without a typed date the system's date is the fact: nothing to log."""
+    if on is not None:
+        return entry_log.record_typed_date(
+            DecisionDateEntry,
+            owner={"decision": decision},
+            step=step,
+            on=on,
+            actor=actor,
+            meets=meets,
+        )
+    if meets is not None:
+        deadline_meet(deadline=meets, met_on=timezone.localdate(), actor=actor)
+    return None
 
 
 def option(name: str, default):

@@ -20,6 +20,7 @@ from fazhi.decisions.domain.errors import Code
 from fazhi.decisions.models import Decision, Hearing, PublicComment
 from fazhi.decisions.services._common import (
     drafting,
+    enter_date,
     lock,
     min_hearing_notice_days,
     need,
@@ -164,6 +165,7 @@ def decision_record_hearing(
         outcome=need(outcome, "听证意见处理情况", basis),
         recorded_by=audit.person(actor),
     )
+    enter_date(decision, "hearing", on, actor)
     record(
         actor,
         "decision.hearing",

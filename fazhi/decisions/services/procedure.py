@@ -17,7 +17,7 @@ from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.core.selectors.deadlines import deadlines_for_subject
 from fazhi.core.services import audit
-from fazhi.core.services.deadlines import deadline_meet, deadline_open_fixed
+from fazhi.core.services.deadlines import deadline_open_fixed
 from fazhi.decisions.domain import competition as comp
 from fazhi.decisions.domain import counsel as cdom
 from fazhi.decisions.domain import procedure as proc
@@ -34,6 +34,7 @@ from fazhi.decisions.selectors import competition_for, gates_of
 from fazhi.decisions.services._common import (
     RULE_ARCHIVE,
     drafting,
+    enter_date,
     lock,
     min_comment_days,
     min_review_days,
@@ -64,6 +65,7 @@ def decision_start(
         affects_market=affects_market,
         recorded_by=audit.person(actor),
     )
+    enter_date(decision, "start", on, actor)
     record(actor, "decision.start", decision, title=decision.title)
     return decision
 
@@ -111,6 +113,7 @@ def decision_adoption_report(*, decision: Decision, report: str, actor, on=None)
         )
     decision.adoption_report = need(report, "意见采纳情况")
     decision.save()
+    enter_date(decision, "adoption_report", on, actor)
     record(actor, "decision.adoption_report", decision)
     return decision
 
@@ -161,6 +164,7 @@ def decision_waive(*, decision: Decision, gate: str, reason: str, actor, on=None
     else:
         decision.risk_waived_reason = text
     decision.save()
+    enter_date(decision, "waive", on, actor)
     record(actor, "decision.waive", decision, gate=gate, reason=text)
     return decision
 
@@ -177,6 +181,7 @@ def decision_risk(
     decision.risk_report = need(report, "风险评估报告")
     decision.risk_assessor, decision.risk_controllable = assessor.strip(), True
     decision.save()
+    enter_date(decision, "risk", on, actor)
     record(actor, "decision.risk", decision, assessor=decision.risk_assessor)
     return decision
 
@@ -198,6 +203,7 @@ def decision_submit_review(*, decision: Decision, materials: str, actor, on=None
         materials=need(materials, "送审材料"),
         recorded_by=audit.person(actor),
     )
+    enter_date(decision, "submit_review", on, actor)
     record(
         actor, "decision.submit_review", review, decision=decision.pk, earliest=earliest.isoformat()
     )
@@ -244,6 +250,7 @@ def decision_review(
     review.conclusion, review.opinion = result.value, need(opinion, "审查意见")
     review.counsel_opinion = counsel_opinion
     review.save()
+    enter_date(decision, "review", on, actor)
     record(actor, "decision.review", review, decision=decision.pk, conclusion=result.value)
     return review
 
@@ -308,6 +315,7 @@ def decision_discuss(
         org_unit=decision.org_unit,
         basis=proc.regime_on(day).cite("archive"),
     )
+    enter_date(decision, "discuss", on, actor)
     record(
         actor,
         "decision.discuss",
@@ -342,6 +350,7 @@ def decision_publish(
     )
     decision.published_on, decision.stage = day, proc.Stage.PUBLISHED
     decision.save()
+    enter_date(decision, "publish", on, actor)
     record(actor, "decision.publish", decision, channel=decision.publication_channel)
     return decision
 
@@ -357,6 +366,7 @@ def decision_report_execution(*, decision: Decision, notes: str, actor, on=None)
     decision.execution_notes = "\n".join(filter(None, [decision.execution_notes, entry]))
     decision.stage = proc.Stage.EXECUTING
     decision.save()
+    enter_date(decision, "execution", on, actor)
     record(actor, "decision.report_execution", decision)
     return decision
 
@@ -378,6 +388,7 @@ def decision_evaluate(
     decision.evaluator, decision.evaluation = evaluator.strip(), need(conclusion, "评估结论")
     decision.stage = proc.Stage.EVALUATED
     decision.save()
+    enter_date(decision, "evaluate", on, actor)
     record(actor, "decision.evaluate", decision, evaluator=decision.evaluator)
     return decision
 
@@ -392,10 +403,11 @@ def decision_archive(*, decision: Decision, late_reason: str = "", actor, on=Non
         raise Refused("决策尚未作出或已归档", code=Code.STAGE)
     proc.check_archive(decision.decided_on, day, late_reason)
     decision.archived_on, decision.archive_late_reason = day, late_reason.strip()
-    for deadline in deadlines_for_subject(subject=decision).filter(
+    # 归档 within 30 days is the bureau's own clock: met on the system's date (issue 18.5).
+    clock = deadlines_for_subject(subject=decision).filter(
         rule_code=RULE_ARCHIVE, met_on__isnull=True
-    ):
-        deadline_meet(deadline=deadline, met_on=day, actor=actor)
+    )
+    enter_date(decision, "archive", on, actor, meets=clock.first())
     if decision.stage == proc.Stage.DECIDED and not decision.adopted:
         decision.stage = proc.Stage.ARCHIVED
     decision.save()

@@ -12,6 +12,7 @@ from fazhi.decisions import services as s
 from fazhi.decisions.domain.errors import Code
 from fazhi.decisions.models import Decision
 from fazhi.decisions.tests.conftest import SPEAKERS, answers_2016, close_gates, give_opinion, start
+from fazhi.publicity.testing import on_day
 
 pytestmark = pytest.mark.django_db
 
@@ -413,6 +414,7 @@ def test_archive_and_exception_terms_are_deadlines_on_the_clock(people, counsel)
     decision = _discuss(people, decision)
     archive = deadlines_for_subject(subject=decision).get()
     assert archive.due == date(2019, 11, 19) and archive.met_on is None
-    s.decision_archive(decision=decision, actor=people["clerk"], on=date(2019, 11, 1))
+    with on_day(date(2019, 11, 1)):  # entered the day it was done: met (issue 18.5)
+        s.decision_archive(decision=decision, actor=people["clerk"], on=date(2019, 11, 1))
     archive.refresh_from_db()
     assert archive.status == "met"
