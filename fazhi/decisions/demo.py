@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from fazhi.accounts import services as accounts
 from fazhi.accounts.models import User
+from fazhi.core.demo import EnteredOnTheDay
 from fazhi.core.selectors.calendar import work_calendar
-from fazhi.decisions import services as s
+from fazhi.decisions import services
 from fazhi.decisions.domain.competition import standards_on
 from fazhi.decisions.models import Catalogue
 
@@ -25,6 +26,10 @@ SPEAKERS = [
     {"name": "副局长丙", "order": 3, "view": "reserved", "remarks": "建议加强政策解读。"},
     {"name": "钱局长", "order": 4, "view": "agree", "is_head": True},
 ]
+
+
+# each step entered the day it was done: no typed date flagged, the 归档 clock met that day
+s = EnteredOnTheDay(services)
 
 
 def _chief_user(ctx) -> User:

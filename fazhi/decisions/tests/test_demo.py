@@ -12,6 +12,7 @@ from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.scenario import DemoContext, _ensure_units, _ensure_users
 from fazhi.accounts.services import roles_ensure
 from fazhi.decisions import demo
+from fazhi.decisions import services as s
 from fazhi.decisions.models import CompetitionReview, Decision
 from fazhi.reports.figures import compute
 
@@ -43,6 +44,19 @@ def test_demo_gives_the_2019_decision_figures_and_is_idempotent():
     )
     first = Decision.objects.get(title__contains="劳动能力鉴定")
     assert first.reviews.get().submitted_on < date(2019, 9, 1)  # under the Tianjin rule
+    # issue 18.5: the demo's staff enter each step the day it is done: every typed date is
+    # logged beside its entry, none flagged, and the 归档 clocks are met by that day
+    from django.db.models import F
+
+    from fazhi.core.models import Deadline
+    from fazhi.decisions.models import DecisionDateEntry
+
+    entries = DecisionDateEntry.objects.all()
+    assert entries.filter(step="archive").count() == 3 and entries.count() > 3 * 8
+    assert not entries.filter(flagged=True).exists()
+    assert not entries.exclude(typed_on=F("entered_on")).exists()
+    archive = Deadline.objects.filter(rule_code=s.RULE_ARCHIVE)
+    assert archive.count() == 3 and not archive.exclude(status="met").exists()
 
 
 def test_demo_2019_has_an_adjusted_catalogue_a_hearing_and_moderated_comments():
