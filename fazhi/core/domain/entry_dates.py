@@ -1,6 +1,6 @@
 """Typed dates of fact beside the system's date of entry (issue 18.5: dates that measure the
 bureau are set by the system), shared by every record that takes a typed date: enforcement case
-steps, social-insurance arrears steps, the day of a draw's inspector pool.
+steps, social-insurance arrears steps, the day of a draw's inspector pool, 重大行政决策 steps.
 
 Pure Python. A step done on paper (a 决定书 signed on a day, a 送达回证 dated by the party, a
 bank's 缴款凭证) is often entered later, so its date is typed: a fact, kept as typed. The system

@@ -1,7 +1,7 @@
 """Write a typed date beside the system's date and time of entry and the person (issue 18.5).
 
 One writer for every log built on ``core.models.entry_dates.TypedDateEntry`` (enforcement case
-steps, arrears steps, draws), so the rule and the flags are the same everywhere.
+steps, arrears steps, draws, 重大行政决策 steps), so the rule and the flags are the same everywhere.
 """
 
 from __future__ import annotations
