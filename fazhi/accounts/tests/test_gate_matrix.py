@@ -83,8 +83,9 @@ def _service_modules():
             yield importlib.import_module(base)
         elif (app / "services" / "__init__.py").exists():
             package = importlib.import_module(base)
-            for info in pkgutil.iter_modules(package.__path__):
-                yield importlib.import_module(f"{base}.{info.name}")
+            # every module below, packages inside the package too (a split services module)
+            for info in pkgutil.walk_packages(package.__path__, prefix=f"{base}."):
+                yield importlib.import_module(info.name)
 
 
 def write_services() -> dict[str, str]:
