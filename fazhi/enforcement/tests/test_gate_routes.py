@@ -40,6 +40,7 @@ READ_ROUTES = {
     "act_document",
     "review_queue",
     "stats",
+    "stats_xlsx",
     "discretion_list",
     "discretion_calculator",
     "discretion_detail",

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from fazhi.core.demo import demo_load
+from fazhi.accounts.scenario import demo_load
 from fazhi.core.models import AuditEvent
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.enforcement.domain import acts as act_rules
