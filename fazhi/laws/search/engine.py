@@ -119,7 +119,8 @@ def search(
         if match.terms
         else ([], 0)
     )
-    if len(found) < window:
+    fetched_all = len(found) < window
+    if fetched_all:
         total = len(found)  # every match was fetched: the count is exact
     else:
         total = estimate_total(
@@ -129,10 +130,13 @@ def search(
     voted = _voted_articles(votes, model.nearby(votes), docs, day, as_of) if votes else {}
     found_set = set(found)
     extra = [i for i in voted if i not in found_set]
+    total += len([i for i in exact_ids if i not in found_set]) + len(extra)
     if votes and match.terms and model.params.subject_candidates:
         subject = _subject_candidates(engine, match, model, votes, docs, day, as_of)
-        extra += [i for i in subject if i not in found_set and i not in voted]
-    total += len([i for i in exact_ids if i not in found_set]) + len(extra)
+        more = [i for i in subject if i not in found_set and i not in voted]
+        extra += more
+        # text matches of the query's own terms: already inside an estimated total
+        total += len(more) if fetched_all else 0
     exact = set(exact_ids)
     ranked, evidence = _rerank(
         [i for i in [*found, *extra] if i not in exact],
