@@ -27,14 +27,13 @@ def report_get(*, pk: int) -> Report:
         raise Http404("未找到该报告") from None
 
 
-_PROGRESS = (Status.DRAFT, Status.COMMENTING, Status.APPROVED, Status.FROZEN)
-
-
 def annual_reminder(today: date) -> tuple[Reminder, str] | None:
     """The previous year's report as a reminder (flow.reminder) with the page it opens: the
     furthest-along draft of that year, or the list where a draft is started."""
     drafts = list(report_list().filter(year=today.year - 1))
-    furthest = max(drafts, key=lambda r: _PROGRESS.index(Status(r.status)), default=None)
+    # Status is declared in the order a report moves through it.
+    order = list(Status)
+    furthest = max(drafts, key=lambda r: order.index(Status(r.status)), default=None)
     due = reminder(today, None if furthest is None else Status(furthest.status))
     if due is None:
         return None

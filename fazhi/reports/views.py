@@ -13,7 +13,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import REPORTS_APPROVE, REPORTS_COMMENT, REPORTS_DRAFT, allowed
+from fazhi.accounts.permissions import (
+    REPORTS_APPROVE,
+    REPORTS_COMMENT,
+    REPORTS_DRAFT,
+    REPORTS_FOLLOW,
+    allowed,
+)
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import jobs
 from fazhi.reports import selectors, services
@@ -38,7 +44,12 @@ def report_list(request):
         "layouts": LAYOUTS.values(),
         "years": range(this_year - 1, this_year - 8, -1),
         "can_draft": allowed(request.user, REPORTS_DRAFT),
-        "reminder": selectors.annual_reminder(timezone.localdate()),
+        # The reminder is for those who answer for the report (法规处 and the head), as on 待办.
+        "reminder": (
+            selectors.annual_reminder(timezone.localdate())
+            if allowed(request.user, REPORTS_FOLLOW)
+            else None
+        ),
     }
     return render(request, "reports/list.html", context)
 

@@ -48,6 +48,10 @@ def test_from_january_the_previous_years_report_is_on_the_worklist(client, peopl
     assert "法治政府建设情况报告" not in _todo(client, people["officer"])
     client.force_login(people["legal"])
     assert "2019年度报告尚未起草" in client.get("/staff/reports/").content.decode()
+    # an officer may comment on the report and opens the list, without the reminder
+    client.force_login(people["officer"])
+    listing = client.get("/staff/reports/")
+    assert listing.status_code == 200 and "尚未起草" not in listing.content.decode()
 
     # when: the draft exists, and 1 March has passed
     case = apply(people, applicant_name="申请人", received_on=date(2019, 3, 20))
