@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from fazhi.accounts import services as accounts
 from fazhi.accounts.models import User
-from fazhi.core.demo import EnteredOnTheDay
+from fazhi.core.demo import EnteredOnTheDay, on_day
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.decisions import services
 from fazhi.decisions.domain.competition import standards_on
@@ -116,16 +116,17 @@ def _walk(ctx, item, title, unit, first, market, chief, firm) -> None:
         actor=fagui,
         on=after,
     )
-    s.decision_add_expert(
-        decision=d,
-        expert="刘教授",
-        affiliation="天津某高校（示例）",
-        declaration="本人与本决策事项无直接利害关系。",
-        direct_interest=False,
-        opinion="方案总体可行，建议细化过渡安排。",
-        given_on=after,
-        actor=fagui,
-    )
+    with on_day(after):  # its typed date is ``given_on``, not ``on``: entered that day too
+        s.decision_add_expert(
+            decision=d,
+            expert="刘教授",
+            affiliation="天津某高校（示例）",
+            declaration="本人与本决策事项无直接利害关系。",
+            direct_interest=False,
+            opinion="方案总体可行，建议细化过渡安排。",
+            given_on=after,
+            actor=fagui,
+        )
     s.decision_risk(
         decision=d,
         report="风险点：政策衔接；防范措施：过渡期；处置预案：专人答复。",

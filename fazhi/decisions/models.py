@@ -155,6 +155,12 @@ class DecisionDateEntry(TypedDateEntry):
         "execution": "执行情况报告",
         "evaluate": "决策后评估",
         "archive": "归档",
+        "expert": "专家论证意见",
+        "counsel_request": "委托法律顾问",
+        "counsel_answer": "法律意见出具",
+        "counsel_sign_off": "首席法律顾问签发",
+        "competition_consult": "公平竞争审查听取意见",
+        "competition_conclude": "公平竞争审查结论",
     }
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="date_entries")

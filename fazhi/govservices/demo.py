@@ -10,6 +10,7 @@ the index (no randomness). Idempotent: catalogues keyed by year, applications by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from fazhi.core.domain.calendar import CalendarDataMissing
@@ -221,6 +222,10 @@ def _applications(ctx) -> None:
     calendar = work_calendar()
     clerk, leader = ctx.users["jingban"], ctx.users["leader"]
     start = date(YEAR, 1, 2)
+    # Every application's steps are run in the order of their dates, not application by
+    # application: licence numbers follow the grant dates (issue 18.5), and the service refuses
+    # a grant dated before one already numbered.
+    steps: list[tuple[date, int, Step]] = []
     for index in range(APPLICATIONS):
         code = tracking_code("XK", index)
         if LicenseApplication.objects.filter(tracking_code=code).exists():
@@ -228,21 +233,20 @@ def _applications(ctx) -> None:
         received = calendar.add_working_days(start, index * 2 + 1)
         if received > ctx.today:
             break
-        _one(
-            ctx,
-            index,
-            items[ITEM_CYCLE[index % len(ITEM_CYCLE)]],
-            received,
-            code,
-            calendar,
-            clerk,
-            leader,
-        )
+        item = items[ITEM_CYCLE[index % len(ITEM_CYCLE)]]
+        steps += _one(ctx, index, item, received, code, calendar, clerk, leader)
         ctx.created["license_applications"] += 1
-    _bundle_applications(ctx, catalogue, calendar, clerk)
+    steps += _bundle_applications(ctx, catalogue, calendar, clerk)
+    for _day, _order, step in sorted(steps, key=lambda s: s[:2]):
+        step()
 
 
-def _one(ctx, index, item, received, code, calendar, clerk, leader) -> None:
+Step = Callable[[], object]
+
+
+def _one(ctx, index, item, received, code, calendar, clerk, leader) -> list[tuple[date, int, Step]]:
+    """The application's steps, each with its date: up to acceptance (and extension) on the
+    day of receipt, the decision on its own day."""
     # The demo clerk handles their own division's applications (and sees them in the register);
     # the other divisions have no demo clerk: the administrator enters theirs, unassigned.
     handler = clerk if item.org_unit_id == clerk.org_unit_id else None
@@ -255,65 +259,83 @@ def _one(ctx, index, item, received, code, calendar, clerk, leader) -> None:
     if pattern == 6 and not refused:
         pattern = 0
     facts = _facts(index, pattern)
-    if pattern != 8:  # pattern 8: not in the register → 无人审批 leaves it to a person
-        registers.register_entries_import(
-            rows=[
-                {
-                    "uscc": _applicant(index)["applicant_uscc"],
-                    "name": _applicant(index)["applicant_name"],
-                    "registered_capital_yuan": facts["registered_capital_yuan"],
-                    "credit_blacklisted": facts["credit_blacklisted"],
-                    "licence_revoked_on": None,
-                }
-            ],
-            source="演示：市场主体登记及信用信息",
-            actor=ctx.actor,
-        )
-    app = lic.application_submit(
-        item=item,
-        received_on=received,
-        actor=actor,
-        handler=handler,
-        materials=handed,
-        facts=facts,
-        is_online=bool(item.auto_rule) and pattern != 7,
-        tracking_code=code,
-        **_applicant(index),
-    )
-    if app.status != "received":  # decided by 无人审批
-        return
     day = received
     if pattern == 7:
-        day = calendar.add_working_days(received, 2)
-        lic.application_correction_notice(application=app, on=day, actor=actor)
-        day = calendar.add_working_days(day, 3)
-        lic.application_supplement(application=app, materials=wanted[-1:], on=day, actor=actor)
+        notice_on = calendar.add_working_days(received, 2)
+        day = calendar.add_working_days(notice_on, 3)
     accepted = day if pattern == 7 else calendar.add_working_days(received, 1)
     decide_on = calendar.add_working_days(accepted, 8 + index % 9)
-    if decide_on > ctx.today or index >= APPLICATIONS - 2:
-        lic.application_accept(application=app, on=accepted, actor=actor)
-        return  # still under review
-    lic.application_accept(application=app, on=accepted, actor=actor)
-    if pattern == 8:
-        lic.application_extend(
-            application=app,
-            approver=leader,
-            actor=actor,
-            reason="需实地核查经营场所，经局领导批准延长十个工作日",
-        )
+    pending = decide_on > ctx.today or index >= APPLICATIONS - 2  # still under review
+    if pattern == 8 and not pending:
         decide_on = calendar.add_working_days(accepted, 24)
-    if refused:
-        reasons = (
-            "经审查，申请人注册资本不足人民币二百万元，不符合《中华人民共和国劳动合同法》第五十七条规定的条件"
-            if item.code == "XK-LWPQ"
-            else "经审查，申请人专职工作人员不足3名，不符合本局公布的审批标准"
+    app: dict[str, LicenseApplication] = {}
+
+    def receive() -> None:
+        if pattern != 8:  # pattern 8: not in the register → 无人审批 leaves it to a person
+            registers.register_entries_import(
+                rows=[
+                    {
+                        "uscc": _applicant(index)["applicant_uscc"],
+                        "name": _applicant(index)["applicant_name"],
+                        "registered_capital_yuan": facts["registered_capital_yuan"],
+                        "credit_blacklisted": facts["credit_blacklisted"],
+                        "licence_revoked_on": None,
+                    }
+                ],
+                source="演示：市场主体登记及信用信息",
+                actor=ctx.actor,
+            )
+        app["it"] = lic.application_submit(
+            item=item,
+            received_on=received,
+            actor=actor,
+            handler=handler,
+            materials=handed,
+            facts=facts,
+            is_online=bool(item.auto_rule) and pattern != 7,
+            tracking_code=code,
+            **_applicant(index),
         )
-        lic.application_refuse(application=app, on=decide_on, reasons=reasons, actor=actor)
-    else:
-        lic.application_grant(application=app, on=decide_on, actor=actor)
+        if app["it"].status != "received":  # decided by 无人审批
+            return
+        if pattern == 7:
+            lic.application_correction_notice(application=app["it"], on=notice_on, actor=actor)
+            lic.application_supplement(
+                application=app["it"], materials=wanted[-1:], on=day, actor=actor
+            )
+        lic.application_accept(application=app["it"], on=accepted, actor=actor)
+        if pattern == 8 and not pending:
+            lic.application_extend(
+                application=app["it"],
+                approver=leader,
+                actor=actor,
+                reason="需实地核查经营场所，经局领导批准延长十个工作日",
+            )
+
+    def decide() -> None:
+        app["it"].refresh_from_db()
+        if app["it"].status != "accepted":
+            return
+        if refused:
+            reasons = (
+                "经审查，申请人注册资本不足人民币二百万元，不符合《中华人民共和国劳动合同法》第五十七条规定的条件"
+                if item.code == "XK-LWPQ"
+                else "经审查，申请人专职工作人员不足3名，不符合本局公布的审批标准"
+            )
+            lic.application_refuse(
+                application=app["it"], on=decide_on, reasons=reasons, actor=actor
+            )
+        else:
+            lic.application_grant(application=app["it"], on=decide_on, actor=actor)
+
+    steps: list[tuple[date, int, Step]] = [(received, index, receive)]
+    if not pending:
+        steps.append((decide_on, index, decide))
+    return steps
 
 
-def _bundle_applications(ctx, catalogue, calendar, clerk) -> None:
+def _bundle_applications(ctx, catalogue, calendar, clerk) -> list[tuple[date, int, Step]]:
+    steps: list[tuple[date, int, Step]] = []
     for n, (bundle_code, received) in enumerate(
         (("ZT-KBRLZY", date(YEAR, 5, 13)), ("ZT-QYYG", date(YEAR, 9, 23)))
     ):
@@ -322,7 +344,17 @@ def _bundle_applications(ctx, catalogue, calendar, clerk) -> None:
             or BundleApplication.objects.filter(tracking_code=tracking_code("ZT", n)).exists()
         ):
             continue
-        bundle = Bundle.objects.get(catalogue=catalogue, code=bundle_code)
+        steps += _bundle_steps(ctx, catalogue, calendar, clerk, n, bundle_code, received)
+        ctx.created["bundle_applications"] += 1
+    return steps
+
+
+def _bundle_steps(ctx, catalogue, calendar, clerk, n, bundle_code, received):
+    bundle = Bundle.objects.get(catalogue=catalogue, code=bundle_code)
+    accepted = calendar.add_working_days(received, 1)
+    parts: list[tuple[LicenseApplication, object]] = []
+
+    def receive() -> None:
         names = list(
             dict.fromkeys(
                 m.name
@@ -346,9 +378,14 @@ def _bundle_applications(ctx, catalogue, calendar, clerk) -> None:
         )
         for part in parent.parts.filter(status="received").select_related("item"):
             actor = clerk if part.item.org_unit_id == clerk.org_unit_id else ctx.actor
-            accepted = calendar.add_working_days(received, 1)
             lic.application_accept(application=part, on=accepted, actor=actor)
+            parts.append((part, actor))
+
+    def decide() -> None:
+        for part, actor in parts:
             lic.application_grant(
                 application=part, on=calendar.add_working_days(accepted, 4), actor=actor
             )
-        ctx.created["bundle_applications"] += 1
+
+    order = APPLICATIONS + n
+    return [(received, order, receive), (calendar.add_working_days(accepted, 4), order, decide)]

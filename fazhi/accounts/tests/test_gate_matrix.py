@@ -60,6 +60,10 @@ EXEMPT: dict[str, str] = {
     "fazhi.enforcement.services.cases_common.enter_date": (
         "helper of the case services (gated there): logs a step's typed date and meets its clock"
     ),
+    "fazhi.decisions.services._common.enter_matter_date": (
+        "helper of the counsel and fair-competition services (gated there): logs a step's typed "
+        "date in its decision's 日期录入记录"
+    ),
     "fazhi.enforcement.services.cases.cancel_open_deadlines": "helper of case_withdraw/close/archive",
     "fazhi.enforcement.services.cases_disputes.case_decision_set_aside": (
         "called inside the disputes service that records the revoking decision (gated there)"

@@ -121,12 +121,20 @@ def flag_notes(
     previous_label: str = "上一环节",
     previous_entered_on: date | None = None,
     due: date | None = None,
+    due_of: str = "",
 ) -> list[str]:
     """What the flags say, in Chinese, for the page and the API.
 
     >>> flag_notes(EntryFlags(backdated=True, hides_lateness=True), previous_label="告知日期",
     ...            previous_entered_on=date(2026, 3, 2), due=date(2026, 3, 13))
-    ['早于上一环节（告知日期）的录入日期2026-03-02，疑似倒签', '按填写日期未超期，但录入时已超过期限2026-03-13，按录入日期计为超期']
+    ['早于上一环节（告知日期）的录入日期2026-03-02，疑似倒签', '按填写日期未超期，但录入时已超过本机关期限2026-03-13，本机关按录入日期计为超期']
+
+    ``due_of`` names whose time limit ``due`` is when it is not the bureau's (an employer's
+    缴纳期限): that limit is met by the typed date, the act of the party; only the bureau's
+    entry is late, and the typed date is what to check.
+
+    >>> flag_notes(EntryFlags(hides_lateness=True), due=date(2026, 3, 13), due_of="用人单位缴纳期限")
+    ['填写日期在用人单位缴纳期限2026-03-13之内，该期限按填写日期计为按期完成；本机关录入时已超过该期限，请核对填写日期（倒填会少计滞纳金）']
     >>> flag_notes(EntryFlags())
     []
     """
@@ -136,5 +144,13 @@ def flag_notes(
         notes.append(f"早于上一环节（{previous_label}）的录入日期{when}，疑似倒签")
     if flags.hides_lateness:
         when = due.isoformat() if due else ""
-        notes.append(f"按填写日期未超期，但录入时已超过期限{when}，按录入日期计为超期")
+        if due_of:
+            notes.append(
+                f"填写日期在{due_of}{when}之内，该期限按填写日期计为按期完成；"
+                "本机关录入时已超过该期限，请核对填写日期（倒填会少计滞纳金）"
+            )
+        else:
+            notes.append(
+                f"按填写日期未超期，但录入时已超过本机关期限{when}，本机关按录入日期计为超期"
+            )
     return notes

@@ -23,6 +23,9 @@ class TypedDateEntry(models.Model):
 
     #: step key → Chinese label (the concrete log's steps)
     step_labels: ClassVar[dict[str, str]] = {}
+    #: whose time limit ``due`` is when it is not the bureau's own (met by the date of entry):
+    #: e.g. an employer's 缴纳期限, met by the typed date of payment
+    due_of: ClassVar[str] = ""
 
     typed_on = models.DateField(_("填写日期"))
     entered_on = models.DateField(_("录入日期（系统）"), db_index=True)
@@ -58,4 +61,5 @@ class TypedDateEntry(models.Model):
             previous_label=self.step_labels.get(self.previous_step, "上一环节"),
             previous_entered_on=self.previous_entered_on,
             due=self.due,
+            due_of=self.due_of,
         )

@@ -53,6 +53,15 @@ def enter_date(decision: Decision, step: str, on: date | None, actor, *, meets=N
     return None
 
 
+def enter_matter_date(matter_type: str, matter_id: int, step: str, on: date | None, actor):
+    """``enter_date`` for a step of the shared registers (法律顾问, 公平竞争审查) whose matter is
+    a decision: its typed date joins the decision's log like every other step's."""
+    if matter_type != "decision" or on is None:
+        return None
+    decision = Decision.objects.filter(pk=matter_id).first()
+    return enter_date(decision, step, on, actor) if decision is not None else None
+
+
 def option(name: str, default):
     return settings.FAZHI.get(name, default)
 

@@ -22,6 +22,7 @@ from fazhi.decisions.models import (
 )
 from fazhi.decisions.services._common import (
     RULE_EXCEPTION_TERM,
+    enter_matter_date,
     lock,
     need,
     record,
@@ -79,6 +80,7 @@ def competition_consult(
         },
     ]
     review.save()
+    enter_matter_date(review.matter_type, review.matter_id, "competition_consult", on, actor)
     record(actor, "competition.consult", review, who=who)
     return review
 
@@ -113,6 +115,7 @@ def competition_conclude(
         actor=actor,
         day=today(on),
     )
+    enter_matter_date(review.matter_type, review.matter_id, "competition_conclude", on, actor)
     return review
 
 

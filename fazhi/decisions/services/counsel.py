@@ -22,6 +22,7 @@ from fazhi.decisions.models import (
     CounselOpinion,
 )
 from fazhi.decisions.services._common import (
+    enter_matter_date,
     lock,
     need,
     record,
@@ -133,6 +134,7 @@ def counsel_request(
         due_on=due_on,
         recorded_by=audit.person(actor),
     )
+    enter_matter_date(matter_type, matter_id, "counsel_request", on, actor)
     record(actor, "counsel.request", row, counsel=counsel.pk, matter=f"{matter_type}:{matter_id}")
     return row
 
@@ -170,6 +172,7 @@ def counsel_answer(
     opinion.opinion, opinion.conclusion = need(text, "意见内容"), result.value
     opinion.given_on = today(on)
     opinion.save()
+    enter_matter_date(opinion.matter_type, opinion.matter_id, "counsel_answer", on, actor)
     record(actor, "counsel.answer", opinion, conclusion=result.value)
     return opinion
 
@@ -187,6 +190,7 @@ def counsel_sign_off(*, opinion: CounselOpinion, actor, on=None) -> CounselOpini
     cdom.check_no_conflict(_conflicted(chief, opinion.matter_type, opinion.matter_id))
     opinion.signed_by, opinion.signed_on = chief, today(on)
     opinion.save()
+    enter_matter_date(opinion.matter_type, opinion.matter_id, "counsel_sign_off", on, actor)
     record(actor, "counsel.sign_off", opinion, chief=chief.pk)
     return opinion
 

@@ -131,6 +131,7 @@ def decision_add_expert(
     actor,
 ) -> ExpertOpinion:
     decision = drafting(decision, actor)
+    today(given_on)  # refuses a day after today before anything is written
     proc.check_expert(direct_interest, given_on)
     row = ExpertOpinion.objects.create(
         decision=decision,
@@ -141,6 +142,7 @@ def decision_add_expert(
         given_on=given_on,
         recorded_by=audit.person(actor),
     )
+    enter_date(decision, "expert", given_on, actor)
     record(actor, "decision.add_expert", row, decision=decision.pk, expert=row.expert)
     return row
 

@@ -16,8 +16,8 @@ from fazhi.core.domain.errors import Refused
 from fazhi.core.models import AuditEvent
 from fazhi.core.selectors.deadlines import deadlines_for_subject
 from fazhi.decisions import services as s
-from fazhi.decisions.models import Decision, DecisionDateEntry
-from fazhi.decisions.tests.conftest import SPEAKERS, close_gates, start
+from fazhi.decisions.models import CounselOpinion, Decision, DecisionDateEntry
+from fazhi.decisions.tests.conftest import SPEAKERS, answers_2016, close_gates, start
 from fazhi.publicity.testing import on_day
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +141,85 @@ def test_the_staff_page_and_the_api_show_the_log(client, people):
     ]
     assert body["date_entries"][1]["typed_on"] == "2026-02-20"
     assert body["date_entries"][1]["entered_on"] == "2026-03-09"
+
+
+def test_counsel_competition_and_expert_dates_join_the_decisions_log(people, counsel):
+    decision = start(people, affects_market=True)
+    close_gates(people, counsel, decision)
+    review = s.competition_open(
+        matter_type="decision",
+        matter_id=decision.pk,
+        title=decision.title,
+        org_unit=decision.org_unit,
+        affects_reason="涉及用人单位缴费",
+        actor=people["clerk"],
+    )
+    s.competition_consult(
+        review=review,
+        who="市企业联合会",
+        how="座谈会",
+        views="无异议",
+        on=date(2019, 10, 10),
+        actor=people["clerk"],
+    )
+    s.competition_conclude(
+        review=review,
+        answers=answers_2016(),
+        conclusion="passes",
+        explanation="不违反审查标准",
+        actor=people["clerk"],
+        on=date(2019, 10, 12),
+    )
+    logged = dict(decision.date_entries.values_list("step", "typed_on"))
+    assert {k: logged[k] for k in STEPS} == {
+        "expert": date(2019, 10, 8),
+        "counsel_request": date(2019, 10, 8),
+        "counsel_answer": date(2019, 10, 14),
+        "counsel_sign_off": date(2019, 10, 15),
+        "competition_consult": date(2019, 10, 10),
+        "competition_conclude": date(2019, 10, 12),
+    }
+    entry = decision.date_entries.get(step="counsel_answer")
+    assert entry.entered_by == people["lawyer_user"] and entry.entered_on == timezone.localdate()
+
+
+STEPS = (
+    "expert",
+    "counsel_request",
+    "counsel_answer",
+    "counsel_sign_off",
+    "competition_consult",
+    "competition_conclude",
+)
+
+
+def test_a_future_expert_or_counsel_date_is_refused_and_writes_nothing(people, counsel):
+    decision = start(people)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    before = (DecisionDateEntry.objects.count(), AuditEvent.objects.count())
+    with pytest.raises(Refused, match="不能晚于录入当日"):
+        s.decision_add_expert(
+            decision=decision,
+            expert="李教授",
+            affiliation="南开大学",
+            declaration="与本事项无利害关系",
+            direct_interest=False,
+            opinion="方案可行。",
+            given_on=tomorrow,
+            actor=people["clerk"],
+        )
+    with pytest.raises(Refused, match="不能晚于录入当日"):
+        s.counsel_request(
+            matter_type="decision",
+            matter_id=decision.pk,
+            matter_title=decision.title,
+            org_unit=decision.org_unit,
+            counsel=counsel["lawyer"],
+            question="是否合法",
+            materials="草案",
+            due_on=tomorrow,
+            actor=people["clerk"],
+            on=tomorrow,
+        )
+    assert (DecisionDateEntry.objects.count(), AuditEvent.objects.count()) == before
+    assert not decision.experts.exists() and not CounselOpinion.objects.exists()

@@ -152,6 +152,7 @@ class ArrearsDateEntry(TypedDateEntry):
     滞纳金). Written only by ``services.arrears.arrears_step_record``."""
 
     step_labels = rules.DATE_LABELS
+    due_of = "用人单位缴纳期限"  # a 缴纳 answers the employer's limit, not the bureau's
 
     case = models.ForeignKey(ArrearsCase, on_delete=models.PROTECT, related_name="date_entries")
     arrears_step = models.OneToOneField(

@@ -47,7 +47,7 @@ def test_arrears_page_shows_the_typed_dates_and_their_flags(page, world, width):
     expect(section.get_by_role("heading", name="日期录入记录")).to_be_visible()
     text = text_of(section)
     assert "缴纳日期" in text and "2019-03-14" in text and "2019-03-25" in text
-    assert "按填写日期未超期，但录入时已超过期限2019-03-15" in text
+    assert "用人单位缴纳期限2019-03-15之内" in text
     wide = page.evaluate(
         """w => [...document.querySelectorAll('main *')]
         .filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 8)

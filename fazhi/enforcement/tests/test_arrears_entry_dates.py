@@ -66,7 +66,10 @@ def test_a_payment_typed_in_time_but_entered_after_the_deadline_is_flagged(peopl
         date(2019, 3, 15),
     )
     assert (entry.hides_lateness, entry.backdated, entry.flagged) == (True, False, True)
-    assert entry.notes == ["按填写日期未超期，但录入时已超过期限2019-03-15，按录入日期计为超期"]
+    assert entry.notes == [  # the employer paid in time; only the bureau's entry is late
+        "填写日期在用人单位缴纳期限2019-03-15之内，该期限按填写日期计为按期完成；"
+        "本机关录入时已超过该期限，请核对填写日期（倒填会少计滞纳金）"
+    ]
     event = AuditEvent.objects.filter(action="enforcement.arrears_case.payment").get()
     assert event.data["date_flagged"] is True
 
@@ -120,7 +123,8 @@ def test_the_log_on_the_page_in_the_api_and_on_the_supervision_page(client, peop
     client.force_login(people["officer"])
     page = client.get(reverse("enforcement:arrears_detail", args=[case.pk])).content.decode()
     assert "日期录入记录" in page and "缴纳日期" in page and "（补录）" in page
-    assert "按录入日期计为超期" in page
+    assert "按录入日期计为超期" not in page and "用人单位缴纳期限2019-03-15之内" in page
+    assert "限期缴纳社会保险费期限（用人单位）" in page and "按用人单位缴费" in page
     detail = client.get(f"{API_PREFIX}/arrears/{case.pk}").json()
     assert detail["date_flagged"] is True
     assert [(e["step"], e["typed_on"], e["entered_on"]) for e in detail["date_entries"]] == [

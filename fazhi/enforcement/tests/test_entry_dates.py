@@ -135,7 +135,7 @@ def test_the_flags_show_on_the_case_page_and_in_the_api(client, world):
     client.force_login(a)
     page = client.get(reverse("enforcement:case_detail", args=[case.pk])).content.decode()
     assert "日期录入记录" in page
-    assert "按填写日期未超期，但录入时已超过期限" in page
+    assert "但录入时已超过本机关期限" in page
     detail = client.get(f"{BASE}/cases/{case.pk}", **auth(a)).json()
     assert detail["date_flagged"] is True
     accept = next(e for e in detail["date_entries"] if e["step"] == "accept")

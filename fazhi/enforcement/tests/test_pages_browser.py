@@ -51,7 +51,7 @@ def test_case_page_shows_the_typed_dates_and_their_flags(page, world, width):
     expect(section.get_by_role("heading", name="日期录入记录")).to_be_visible()
     text = text_of(section)
     assert "受理日期" in text and "2019-03-06" in text and "2019-03-20" in text
-    assert "按填写日期未超期，但录入时已超过期限" in text
+    assert "但录入时已超过本机关期限" in text
     # the table scrolls inside its box on a phone: the page itself does not widen
     wide = page.evaluate(
         """w => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > w + 1)

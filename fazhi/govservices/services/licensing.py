@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from fazhi.accounts.permissions import HEAD_APPROVAL, LICENSING_HANDLE, SYSTEM, allowed, require
 from fazhi.core.domain import entry_dates as entry_rules
-from fazhi.core.domain.docnum import DocNumber, format_docnum
+from fazhi.core.domain.docnum import DocNumber, check_number_order, format_docnum
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.identifiers import phone_problem, validate_ric, validate_uscc
 from fazhi.core.models import Deadline
@@ -543,6 +543,26 @@ def _close_decision(application: LicenseApplication, on: date, actor, step: str)
     application.decided_on, application.decision_recorded_at = on, timezone.now()
 
 
+def _check_licence_order(issuer: str, on: date) -> None:
+    """Licence numbers follow the grant dates (issue 18.5): a grant dated before the latest one
+    already numbered under ``issuer`` in the year is refused; the caller's transaction rolls
+    back, so the number it took is not spent."""
+    latest = (
+        LicenseApplication.objects.filter(item__number_issuer=issuer, decided_on__year=on.year)
+        .exclude(licence_number=None)
+        .order_by("-decided_on", "-pk")
+        .values_list("decided_on", "licence_number")
+        .first()
+    )
+    check_number_order(
+        decided_on=on,
+        latest_on=latest[0] if latest else None,
+        latest_number=latest[1] if latest else "",
+        act="准予",
+        what="许可",
+    )
+
+
 @transaction.atomic
 def application_grant(
     *,
@@ -560,7 +580,8 @@ def application_grant(
     item = application.item
     previous = _move(application, Status.GRANTED)
     _close_decision(application, on, actor, "grant")
-    serial = take_number(item.number_issuer, on.year)
+    serial = take_number(item.number_issuer, on.year)  # locks the counter: the check is race-free
+    _check_licence_order(item.number_issuer, on)
     application.licence_number = format_docnum(
         DocNumber(issuer=item.number_issuer, year=on.year, serial=serial)
     )

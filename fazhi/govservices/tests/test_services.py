@@ -12,7 +12,7 @@ from django.db import connection
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import AuditEvent, Deadline
 from fazhi.govservices.demo import demo_uscc
-from fazhi.govservices.models import LicenseApplication, SubmittedMaterial
+from fazhi.govservices.models import LicenceCounter, LicenseApplication, SubmittedMaterial
 from fazhi.govservices.services import bundles
 from fazhi.govservices.services import catalogue as cat
 from fazhi.govservices.services import licensing as lic
@@ -100,6 +100,27 @@ def test_a_back_dated_decision_counts_from_the_day_it_is_entered(people, catalog
     assert entry["entered_at"].startswith("2019-11-20T")
     accept = next(e for e in app.step_entries if e["step"] == "accept")
     assert not accept["late"]
+
+
+def test_a_grant_dated_before_the_years_latest_is_refused_and_spends_no_number(people, catalogue):
+    """Issue 18.5: licence numbers follow the grant dates, not the order of entry."""
+    clerk = people["clerk"]
+    first, second = (
+        lic.application_accept(
+            application=submit(people, catalogue["gs"], applicant_name=f"公司{n}"),
+            on=date(2019, 3, 4),
+            actor=clerk,
+        )
+        for n in (1, 2)
+    )
+    lic.application_grant(application=first, on=date(2019, 3, 8), actor=clerk)
+    before = _snapshot()
+    with pytest.raises(Refused, match="不能再准予日期更早（2019年3月7日）的许可"):
+        lic.application_grant(application=second, on=date(2019, 3, 7), actor=clerk)
+    assert _snapshot() == before
+    assert LicenceCounter.objects.get(issuer="津人社许", year=2019).last == 1
+    second = lic.application_grant(application=second, on=date(2019, 3, 8), actor=clerk)
+    assert second.licence_number == "津人社许〔2019〕2号"
 
 
 def test_one_time_correction_notice_lists_everything_missing(people, catalogue):
