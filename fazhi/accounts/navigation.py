@@ -50,13 +50,14 @@ MENU: tuple[Entry, ...] = (
 )
 
 
-def menu_for(user) -> list[tuple[str, str]]:
-    """(label, url) of the entries ``user`` may open, in menu order."""
+def menu_for(user, entries: tuple[Entry, ...] = MENU) -> list[tuple[str, str]]:
+    """(label, url) of the ``entries`` (the staff menu, or a module's tabs) ``user`` may open,
+    in order."""
     if not getattr(user, "is_authenticated", False):
         return []
     return [
         (e.label, reverse(e.url_name))
-        for e in MENU
+        for e in entries
         if not e.any_of or any(allowed(user, rule) for rule in e.any_of)
     ]
 

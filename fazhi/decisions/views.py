@@ -402,11 +402,10 @@ def _may_answer(user, opinion) -> bool:
 
 
 def _may_sign(user, opinion) -> bool:
+    # the chief alone signs: counsel_sign_off refuses anyone else, 法规处 included
     chief = Counsel.objects.filter(is_chief=True).first()
     is_chief = chief is not None and chief.user_id and chief.user_id == user.pk
-    return bool(opinion.given_on and not opinion.signed_on) and (
-        is_chief or allowed(user, DECISIONS_COUNSEL_ANSWER, unit=opinion.org_unit)
-    )
+    return bool(opinion.given_on and not opinion.signed_on and is_chief)
 
 
 OPINION_STEPS = [

@@ -18,6 +18,7 @@ from fazhi.accounts.permissions import EDUCATION_MANAGE, EDUCATION_SIT, allowed,
 from fazhi.core.domain.errors import Refused
 from fazhi.education import selectors, services
 from fazhi.education.api import sitting_out
+from fazhi.education.domain import exam as exam_rules
 from fazhi.education.models import Exam, Sitting
 
 
@@ -36,8 +37,19 @@ def _xlsx(wb, filename: str) -> HttpResponse:
 def index(request):
     require(request.user, EDUCATION_SIT)
     mine = []
+    now = timezone_now()
     for exam in selectors.my_exams(request.user):
-        mine.append({"exam": exam, "sittings": list(selectors.my_sittings(request.user, exam))})
+        sittings = list(selectors.my_sittings(request.user, exam))
+        offer = exam_rules.start_offer(
+            now,
+            exam.opens_at,
+            exam.closes_at,
+            attempts=exam.attempts,
+            taken=len(sittings),
+            passed=any(s.passed for s in sittings),
+            in_progress=any(not s.submitted_at and now < s.deadline for s in sittings),
+        )
+        mine.append({"exam": exam, "sittings": sittings, "offer": offer})
     managed = Exam.objects.all() if allowed(request.user, EDUCATION_MANAGE) else []
     context = {
         "mine": mine,

@@ -95,9 +95,17 @@ def campaign_list(request):
         or allowed(request.user, SUPERVISION_REVIEW_SCORE)
     ):
         raise PermissionDenied("您没有查看案卷评查的权限。")
+    can_manage = allowed(request.user, SUPERVISION_REVIEW_MANAGE)
+    campaigns = Campaign.objects.order_by("-year", "-pk")
     context = {
-        "campaigns": Campaign.objects.order_by("-year", "-pk"),
-        "can_manage": allowed(request.user, SUPERVISION_REVIEW_MANAGE),
+        "campaigns": campaigns,
+        # linked only where campaign_detail opens: to its organisers and its reviewers
+        "openable": set(
+            (campaigns if can_manage else campaigns.filter(reviewers=request.user)).values_list(
+                "pk", flat=True
+            )
+        ),
+        "can_manage": can_manage,
         "reviewers": User.objects.filter(is_active=True, groups__isnull=False)
         .distinct()
         .order_by("username"),

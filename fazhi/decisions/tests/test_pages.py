@@ -121,3 +121,37 @@ def test_deadline_subjects_open_on_the_register(people, counsel):
     page = Client()
     page.force_login(people["clerk"])
     assert f'id="decision-{decision.pk}"' in page.get("/staff/decisions/").content.decode()
+
+
+def test_the_sign_off_step_is_offered_to_the_chief_only(people, counsel):
+    decision = start(people)
+    opinion = s.counsel_request(
+        matter_type="decision",
+        matter_id=decision.pk,
+        matter_title=decision.title,
+        org_unit=decision.org_unit,
+        counsel=counsel["lawyer"],
+        question="是否合法",
+        materials="草案",
+        due_on=date(2019, 10, 20),
+        actor=people["legal"],
+        on=date(2019, 10, 8),
+    )
+    s.counsel_answer(
+        opinion=opinion,
+        facts="f",
+        legal_basis="b",
+        conclusion="lawful",
+        text="t",
+        actor=people["legal"],
+    )
+    client = Client()
+    client.force_login(people["legal"])  # may answer for a counsel, may not sign
+    assert (
+        "step-sign_off"
+        not in client.get(f"/staff/decisions/opinions/{opinion.pk}/").content.decode()
+    )
+    client.force_login(people["chief_user"])
+    assert (
+        "step-sign_off" in client.get(f"/staff/decisions/opinions/{opinion.pk}/").content.decode()
+    )

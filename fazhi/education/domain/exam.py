@@ -255,6 +255,50 @@ def open_at(now: datetime, opens: datetime, closes: datetime) -> bool:
     return opens <= now < closes
 
 
+def start_offer(
+    now: datetime,
+    opens: datetime,
+    closes: datetime,
+    *,
+    attempts: int,
+    taken: int,
+    passed: bool,
+    in_progress: bool = False,
+) -> str:
+    """What a sitter's exam card offers: "start", "retake", "resume" (the open paper's link),
+    or why there is nothing to start (the order of sitting_start's refusals, so no button leads
+    only to a refusal).
+
+    >>> from datetime import datetime as dt
+    >>> o, c = dt(2019, 11, 18, 9), dt(2019, 11, 29, 17)
+    >>> start_offer(dt(2019, 11, 20), o, c, attempts=2, taken=0, passed=False)
+    'start'
+    >>> start_offer(dt(2019, 11, 20), o, c, attempts=2, taken=1, passed=False)
+    'retake'
+    >>> start_offer(dt(2019, 11, 20), o, c, attempts=2, taken=1, passed=False, in_progress=True)
+    'resume'
+    >>> start_offer(dt(2019, 11, 20), o, c, attempts=2, taken=1, passed=True)
+    '已通过本次考试'
+    >>> start_offer(dt(2019, 11, 20), o, c, attempts=2, taken=2, passed=False)
+    '补考次数已用完'
+    >>> start_offer(dt(2019, 12, 1), o, c, attempts=2, taken=0, passed=False)
+    '考试已结束'
+    >>> start_offer(dt(2019, 11, 1), o, c, attempts=2, taken=0, passed=False)
+    '考试尚未开始'
+    """
+    if now < opens:
+        return "考试尚未开始"
+    if not open_at(now, opens, closes):
+        return "考试已结束"
+    if in_progress:
+        return "resume"
+    if passed:
+        return "已通过本次考试"
+    if taken >= attempts:
+        return "补考次数已用完"
+    return "retake" if taken else "start"
+
+
 def rate(part: int, whole: int) -> float | None:
     """Percentage, one decimal; None when nobody is counted.
 

@@ -26,6 +26,8 @@ def test_sit_on_the_page_and_download_results(people, exam):
     start = me.post(f"/staff/education/exams/{exam.pk}/start/")
     sitting = Sitting.objects.get()
     assert start.url == f"/staff/education/sittings/{sitting.pk}/"
+    card = me.get("/staff/education/").content.decode()
+    assert "继续答题" in card and f"/exams/{exam.pk}/start/" not in card  # the paper is open
     html = me.get(start.url).content.decode()
     assert "单选题" in html and 'type="checkbox"' in html and "正确答案" not in html
     form = {}
@@ -38,6 +40,9 @@ def test_sit_on_the_page_and_download_results(people, exam):
     me.post(start.url, {**form, "action": "submit"})
     sitting.refresh_from_db()
     assert sitting.score == 100 and sitting.passed
+    # no 补考 button for one who passed (it only led to a refusal)
+    card = me.get("/staff/education/").content.decode()
+    assert "已通过本次考试" in card and f"/exams/{exam.pk}/start/" not in card
     # a second submission from the page is refused with a message, nothing changes
     after = me.post(start.url, {**form, "action": "submit"}, follow=True)
     assert "已交卷" in after.content.decode()
