@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from fazhi.accounts.models import OrgUnit
 from fazhi.core.choices import label_choices
+from fazhi.core.domain.comments import ADOPTION_LABELS
+from fazhi.core.views.steps import date_field, text_field, yes_no
 from fazhi.decisions.domain import competition as comp
 from fazhi.decisions.domain.counsel import CONCLUSION_LABELS as OPINION_LABELS
 from fazhi.decisions.domain.procedure import View
 from fazhi.decisions.models import CatalogueItem, Counsel, CounselOpinion
-from fazhi.decisions.steps import date_field, text_field, yes_no
-from fazhi.normdocs.domain.comments import ADOPTION_LABELS
 
 
 class StartForm(forms.Form):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.choices import label_choices
+from fazhi.core.domain.comments import ADOPTION_LABELS
 from fazhi.core.models.entry_dates import TypedDateEntry
 from fazhi.decisions.domain.competition import CONCLUSION_LABELS as COMPETITION_LABELS
 from fazhi.decisions.domain.counsel import (
@@ -19,7 +20,6 @@ from fazhi.decisions.domain.counsel import (
     CounselKind,
 )
 from fazhi.decisions.domain.procedure import STAGE_LABELS, Stage, View
-from fazhi.normdocs.domain.comments import ADOPTION_LABELS
 
 USER = settings.AUTH_USER_MODEL
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from fazhi.accounts.permissions import DECISIONS_CATALOGUE, DECISIONS_RUN, allowed
 from fazhi.core.domain.errors import Refused
-from fazhi.decisions import forms, selectors, services, steps
+from fazhi.core.views import steps
+from fazhi.decisions import forms, selectors, services
 from fazhi.decisions.models import Catalogue, PublicComment
 from fazhi.decisions.views import units_for
 

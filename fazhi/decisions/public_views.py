@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core.views.public_comments import comment_context, comment_post
 from fazhi.decisions import selectors, services
 from fazhi.decisions.models import Decision
-from fazhi.normdocs.public_comments import comment_context, comment_post
 
 
 def public_index(request):

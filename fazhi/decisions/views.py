@@ -22,7 +22,8 @@ from fazhi.accounts.permissions import (
     allowed,
 )
 from fazhi.core.domain.errors import Refused
-from fazhi.decisions import documents, forms, selectors, services, steps
+from fazhi.core.views import steps
+from fazhi.decisions import documents, forms, selectors, services
 from fazhi.decisions.domain import procedure as proc
 from fazhi.decisions.domain.competition import (
     CONCLUSION_LABELS,

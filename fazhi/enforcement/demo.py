@@ -27,11 +27,11 @@ from decimal import Decimal
 from django.db import transaction
 from stdnum.cn import ric
 
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.enforcement import demo_rules
 from fazhi.enforcement.demo_rules import demo_uscc
-from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import execution as execution_rules
 from fazhi.enforcement.domain.discretion import departure_needs_reason
 from fazhi.enforcement.domain.review import POINT_CODES

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.accounts.models import OrgUnit
-from fazhi.decisions.steps import date_field, text_field
+from fazhi.core.views.steps import date_field, text_field
 from fazhi.legislation.domain import rules as r
 
 OPINION_ROWS = 5  # article-by-article rows offered at once; a longer reply is entered twice

@@ -10,14 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.accounts.permissions import LEGISLATION_MANAGE, LEGISLATION_SIGN, require
+from fazhi.core.domain.comments import SpamPolicy
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
+from fazhi.core.services.comments import comment_screen
 from fazhi.legislation.domain import rules as r
 from fazhi.legislation.models import DraftFromAbove, Project, ProjectComment
-from fazhi.normdocs.domain.comments import (
-    SpamPolicy,
-)
-from fazhi.normdocs.services.comments import comment_screen
 
 
 def _today(on):

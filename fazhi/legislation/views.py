@@ -1,5 +1,5 @@
 """Staff registers of 立法 projects and of comments on drafts from above (due dates visible),
-and their input forms (the step pattern of ``fazhi.decisions.steps``)."""
+and their input forms (the step pattern of ``fazhi.core.views.steps``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from fazhi.accounts.models import OrgUnit
 from fazhi.accounts.permissions import LEGISLATION_MANAGE, LEGISLATION_SIGN, allowed
 from fazhi.accounts.selectors import scope_queryset
 from fazhi.core.domain.errors import Refused
-from fazhi.decisions import steps
+from fazhi.core.views import steps
 from fazhi.legislation import forms, services
 from fazhi.legislation.domain import rules as r
 from fazhi.legislation.models import DraftFromAbove, Project

@@ -9,9 +9,9 @@ from ninja import Field, Query, Router, Schema, Status
 from fazhi.accounts.auth import api_auth
 from fazhi.core.api.params import Offset, Year
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
+from fazhi.core.domain.errors import Refused  # the base: the comment text checks are core's
+from fazhi.core.services.request_context import client_ip
 from fazhi.normdocs import selectors, services
-from fazhi.normdocs.client import client_ip
-from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.states import Stage
 from fazhi.normdocs.schemas import (
     CommentIn,

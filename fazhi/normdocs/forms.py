@@ -6,10 +6,10 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.choices import label_choices
+from fazhi.core.domain.comments import ADOPTION_LABELS, COMMENT_MAX_CHARS
 from fazhi.decisions.domain.competition import EXCEPTION_GROUNDS
 from fazhi.decisions.forms import ChecklistMixin, review_day
 from fazhi.normdocs.domain.cleanup import OUTCOME_LABELS
-from fazhi.normdocs.domain.comments import ADOPTION_LABELS, COMMENT_MAX_CHARS
 from fazhi.normdocs.domain.reviews import (
     COMPETITION_CONCLUSION_LABELS,
     DELIBERATION_DECISION_LABELS,

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core.domain.errors import Refused  # the base: the comment text checks are core's
+from fazhi.core.services.request_context import client_ip
 from fazhi.normdocs import forms, selectors, services
-from fazhi.normdocs.client import client_ip
-from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.services.drafting import comment_period_end
 
 

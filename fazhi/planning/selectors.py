@@ -78,10 +78,10 @@ def assessment(*, scheme, org_unit) -> dict:
     the unit and its sub-units (fazhi.planning.unit_figures; a figure without a per-unit
     definition from the bureau-wide report figure, and the row says so), the others from the reviewer's score; each row says where its
     points come from. Totals roll up the tree."""
+    from fazhi.core.selectors.figures import compute
     from fazhi.planning.domain import indicators as rules
     from fazhi.planning.models import Score
     from fazhi.planning.unit_figures import compute_for_unit
-    from fazhi.reports.figures import compute
 
     nodes = list(scheme.indicators.order_by("seq"))
     scores = {

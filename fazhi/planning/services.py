@@ -289,7 +289,7 @@ def statement_create(
         raise Refused("请列出述法事项，每项须有名称", code="statement_items")
     keys = [i.get("figure_key", "") for i in items if i.get("figure_key")]
     if keys:
-        from fazhi.reports.figures import definitions
+        from fazhi.core.selectors.figures import definitions
 
         unknown = set(keys) - {d.key for d in definitions()}
         if unknown:
@@ -327,7 +327,7 @@ def statement_submit(*, statement: Statement, text: str, actor) -> Statement:
     text = text.strip()
     if not text:
         raise Refused("请填写书面述法", code="statement_text")
-    from fazhi.reports.figures import compute
+    from fazhi.core.selectors.figures import compute
 
     for item in statement.items.exclude(figure_key=""):
         value = compute(item.figure_key, statement.year)
@@ -401,8 +401,8 @@ def scheme_create(
         raise Refused(f"指标体系不成立：{exc}", code="indicator_tree") from exc
     figures = {n.figure for n in _walk(roots) if n.figure}
     if figures:
+        from fazhi.core.selectors.figures import definitions
         from fazhi.planning import unit_figures
-        from fazhi.reports.figures import definitions
 
         known = {d.key for d in definitions()} | {d.key for d in unit_figures.definitions()}
         unknown = figures - known

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from django.db.models import Exists, OuterRef
 
-from fazhi.reports.domain.figures import Definition, Record, Unit, Value
+from fazhi.core.domain.figures import Definition, Record, Unit, Value
 
 PERCENT = Decimal("0.01")
 _REGISTRY: dict[str, tuple[Definition, Callable[[Definition, int, object], Value]]] = {}

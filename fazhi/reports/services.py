@@ -20,12 +20,12 @@ from fazhi.accounts.permissions import (
 from fazhi.core.caching import bump
 from fazhi.core.documents import agency_name
 from fazhi.core.domain.errors import Refused
+from fazhi.core.domain.figures import differences
+from fazhi.core.selectors import figures as registry
 from fazhi.core.services import audit
 from fazhi.core.services.deadlines import deadline_open_fixed
 from fazhi.planning.domain.duties import next_year_paragraphs
 from fazhi.planning.selectors import next_year_lines, principal_on
-from fazhi.reports import figures as registry
-from fazhi.reports.domain.figures import differences
 from fazhi.reports.domain.flow import (
     EDITABLE,
     Status,

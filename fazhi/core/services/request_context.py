@@ -25,3 +25,8 @@ def clear_request(token: Token) -> None:
 
 def current_request() -> RequestContext:
     return _current.get()
+
+
+def client_ip(request) -> str | None:
+    # The middleware already resolved the address (trusted proxies included) for the audit log.
+    return current_request().ip or request.META.get("REMOTE_ADDR")

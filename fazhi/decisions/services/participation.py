@@ -13,8 +13,10 @@ from fazhi.accounts.permissions import (
     DECISIONS_RUN,
     require,
 )
+from fazhi.core.domain.comments import ADOPTION_LABELS, Adoption, SpamPolicy
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
+from fazhi.core.services.comments import comment_screen
 from fazhi.decisions.domain import procedure as proc
 from fazhi.decisions.domain.errors import Code
 from fazhi.decisions.models import Decision, Hearing, PublicComment
@@ -28,8 +30,6 @@ from fazhi.decisions.services._common import (
     record,
     today,
 )
-from fazhi.normdocs.domain.comments import ADOPTION_LABELS, Adoption, SpamPolicy
-from fazhi.normdocs.services.comments import comment_screen
 
 
 def _policy() -> SpamPolicy:

@@ -11,10 +11,10 @@ import pytest
 from fazhi.accounts.permissions import SYSTEM
 from fazhi.accounts.scenario import DemoContext, _ensure_units, _ensure_users
 from fazhi.accounts.services import roles_ensure
+from fazhi.core.selectors.figures import compute
 from fazhi.decisions import demo
 from fazhi.decisions import services as s
 from fazhi.decisions.models import CompetitionReview, Decision
-from fazhi.reports.figures import compute
 
 pytestmark = pytest.mark.django_db
 

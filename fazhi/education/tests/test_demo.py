@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from fazhi.accounts.scenario import demo_load
+from fazhi.core.selectors.figures import compute
 from fazhi.education.models import (
     Activity,
     DutyItem,
@@ -18,7 +19,6 @@ from fazhi.education.models import (
     StageResult,
     StudyRecord,
 )
-from fazhi.reports.figures import compute
 
 pytestmark = pytest.mark.django_db
 

@@ -24,8 +24,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from fazhi.core.domain import citations
 from fazhi.core.domain.errors import Refused
-from fazhi.enforcement.domain import citations
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"
 COERCION_LAW = "《中华人民共和国行政强制法》"

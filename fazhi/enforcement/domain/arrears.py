@@ -41,8 +41,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from fazhi.core.domain import citations
 from fazhi.core.domain.errors import Refused
-from fazhi.enforcement.domain import citations
 
 FEN = Decimal("0.01")
 # 社会保险法 第八十六条：自欠缴之日起，按日加收万分之五的滞纳金。

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from fazhi.core.domain import citations
 from fazhi.core.domain.errors import Refused
-from fazhi.enforcement.domain import citations
 from fazhi.enforcement.domain.errors import ErrorCode
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"

@@ -62,8 +62,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from fazhi.core.domain import citations
 from fazhi.core.domain.errors import Refused
-from fazhi.enforcement.domain import citations
 
 FEN = Decimal("0.01")
 

@@ -30,8 +30,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.errors import Refused
-from fazhi.enforcement.domain import citations as cit
 
 
 def add_months(day: date, months: int) -> date:

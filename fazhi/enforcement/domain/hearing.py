@@ -23,8 +23,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from fazhi.core.domain import citations
 from fazhi.core.domain.errors import Refused
-from fazhi.enforcement.domain import citations
 from fazhi.enforcement.domain.review import MEASURE_LABELS, Measure
 
 PENALTY_LAW = "《中华人民共和国行政处罚法》"

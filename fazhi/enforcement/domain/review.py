@@ -158,7 +158,7 @@ def dated(trigger: Trigger, on: date | None) -> Trigger:
     >>> dated(TRIGGERS["large_fine"], date(2022, 5, 6)).basis
     '《中华人民共和国行政处罚法》第五十八条第一款第（四）项；国办发〔2018〕118号（十二）'
     """
-    from fazhi.enforcement.domain import citations
+    from fazhi.core.domain import citations
 
     if on is None or on >= date(2021, 7, 15) or not trigger.basis.startswith(BASIS_58):
         return trigger
@@ -280,7 +280,7 @@ def check_review_done(*, required: list[Trigger], agreed: bool, on: date | None 
     """The hard gate: a case meeting a trigger is decided only after an agreeing review. Cites
     the law in force on ``on`` (2021 第五十八条; 2017 第三十八条第三款 with 118号 (十二))."""
     if required and not agreed:
-        from fazhi.enforcement.domain import citations
+        from fazhi.core.domain import citations
 
         day = on or citations.CURRENT
         basis = BASIS_58

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
 from fazhi.core.caching import bump
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.errors import Refused
 from fazhi.core.domain.time_limits import UnknownRule
 from fazhi.core.services.audit import person
@@ -24,7 +25,6 @@ from fazhi.core.services.deadlines import (
 )
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
-from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain.numbering import case_reference
 from fazhi.enforcement.models import Case
 from fazhi.enforcement.services import cases_common as c

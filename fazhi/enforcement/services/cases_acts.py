@@ -13,12 +13,12 @@ from datetime import date
 from django.db import transaction
 
 from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import EvidenceFile
 from fazhi.core.services.deadlines import deadline_meet, deadline_open_fixed
 from fazhi.enforcement.domain import acts as rules
 from fazhi.enforcement.domain import case_flow as flow
-from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import coercion
 from fazhi.enforcement.models import Case, CaseAct, CorrectionOrder
 from fazhi.enforcement.services import cases_common as c

@@ -13,6 +13,7 @@ from django.core.files.storage import storages
 
 from fazhi.accounts.permissions import has_role
 from fazhi.accounts.roles import LEADER
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain import evidence as evidence_rules
 from fazhi.core.domain.errors import Refused
 from fazhi.core.models import EvidenceFile
@@ -21,7 +22,6 @@ from fazhi.core.selectors.deadlines import deadlines_for_subject
 from fazhi.core.services import audit, entry_dates
 from fazhi.core.services.evidence import evidence_ingest
 from fazhi.enforcement.domain import case_flow as flow
-from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import entry_dates as entry_rules
 from fazhi.enforcement.domain import hearing as hearing_rules
 from fazhi.enforcement.domain import review as review_rules

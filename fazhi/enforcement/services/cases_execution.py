@@ -12,11 +12,11 @@ from decimal import Decimal
 from django.db import transaction
 
 from fazhi.accounts.permissions import ENFORCEMENT_HANDLE, require
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.deadlines import deadline_meet, deadline_open
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
-from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import execution as execution_rules
 from fazhi.enforcement.domain.penalties import (
     check_suspension,

@@ -23,9 +23,9 @@ from django.utils import timezone
 
 from fazhi.accounts.permissions import ENFORCEMENT_BENCHMARKS, require
 from fazhi.core.caching import bump
+from fazhi.core.domain import citations
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
-from fazhi.enforcement.domain import citations
 from fazhi.enforcement.domain import discretion as rules
 from fazhi.enforcement.models import DiscretionBenchmarkSet, DiscretionItem, DiscretionTier
 

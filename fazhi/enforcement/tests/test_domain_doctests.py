@@ -16,7 +16,6 @@ import pytest
         "hearing",
         "acts",
         "numbering",
-        "citations",
         "execution",
         "discretion",
         "penalties",

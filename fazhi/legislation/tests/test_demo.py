@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.core.selectors.figures import compute
 from fazhi.decisions.tests.test_demo import _ctx
 from fazhi.legislation import demo
-from fazhi.reports.figures import compute
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.normdocs.domain.comments import ADOPTION_LABELS, MODERATION_LABELS, Moderation
+from fazhi.core.domain.comments import ADOPTION_LABELS
+from fazhi.normdocs.domain.comments import MODERATION_LABELS, Moderation
 
 
 class PublicComment(models.Model):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from fazhi.core.domain.calendar import CalendarDataMissing
+from fazhi.core.domain.comments import SpamPolicy
 from fazhi.core.domain.time_limits import UnknownRule
 from fazhi.core.models import Deadline
 from fazhi.core.models.deadline import DeadlineStatus
@@ -19,7 +20,6 @@ from fazhi.core.services.deadlines import (
     deadline_open,
     deadline_open_fixed,
 )
-from fazhi.normdocs.domain.comments import SpamPolicy
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.states import Action, Stage, next_stage
 from fazhi.normdocs.domain.validity import ValidityPolicy

@@ -8,16 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.accounts.permissions import NORMDOCS_DRAFT, require
+from fazhi.core.domain.comments import Adoption, check_comment_text, spam_verdict, text_fingerprint
 from fazhi.core.services import audit
-from fazhi.normdocs.domain.comments import (
-    Adoption,
-    Moderation,
-    SpamPolicy,
-    check_comment_text,
-    check_mark,
-    spam_verdict,
-    text_fingerprint,
-)
+from fazhi.normdocs.domain.comments import Moderation, check_mark
 from fazhi.normdocs.domain.errors import Refused
 from fazhi.normdocs.domain.states import Stage
 from fazhi.normdocs.models import DocumentArticle, NormativeDocument, PublicComment
@@ -66,18 +59,6 @@ def comment_submit(
     if verdict.flood and recent_ids:
         _flag_flood(recent_ids, verdict.reason, ip)
     raise Throttled("throttled", verdict.reason)
-
-
-def comment_screen(model, *, scope: dict, text: str, ip: str | None, now, policy: SpamPolicy):
-    """(cleaned text, fingerprint, spam verdict) of a public comment on the draft ``scope`` names
-    in ``model`` (decisions' and legislation's comments): the length check, the same text counted
-    on that draft, the address's comments in the policy's window."""
-    cleaned = check_comment_text(text)
-    fingerprint = text_fingerprint(cleaned)
-    same = model.objects.filter(fingerprint=fingerprint, **scope).count()
-    window = now - timedelta(minutes=policy.window_minutes)
-    recent = model.objects.filter(ip=ip, submitted_at__gte=window).count() if ip else 0
-    return cleaned, fingerprint, spam_verdict(same_text=same, from_address=recent, policy=policy)
 
 
 def _check_and_create(article, text, ip, author_name, contact, now):

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fazhi.core.domain import comments as core_comments
 from fazhi.normdocs.domain import cleanup, comments, numbering, reviews, states, validity
 from fazhi.normdocs.domain.articles import split_articles
 from fazhi.normdocs.domain.errors import Refused
@@ -98,29 +99,29 @@ def test_lawful_needs_all_seven_points_and_a_failed_point_needs_another_conclusi
     ],
 )
 def test_spam_verdicts(_case, same, address, accepted, flagged):
-    verdict = comments.spam_verdict(
-        same_text=same, from_address=address, policy=comments.SpamPolicy()
+    verdict = core_comments.spam_verdict(
+        same_text=same, from_address=address, policy=core_comments.SpamPolicy()
     )
     assert (verdict.accepted, verdict.flagged) == (accepted, flagged)
 
 
 def test_same_text_ignores_width_space_and_punctuation():
-    a = comments.text_fingerprint("建议增加 过渡期。")
-    assert a == comments.text_fingerprint("建议增加过渡期!!")
-    assert a != comments.text_fingerprint("建议取消过渡期")
+    a = core_comments.text_fingerprint("建议增加 过渡期。")
+    assert a == core_comments.text_fingerprint("建议增加过渡期!!")
+    assert a != core_comments.text_fingerprint("建议取消过渡期")
 
 
 def test_adoption_note_is_drafted_from_the_marks_and_needs_every_mark():
     marked = [
-        comments.MarkedComment("第一条", comments.Adoption.ADOPTED, "已采纳", 1),
-        comments.MarkedComment("第一条", comments.Adoption.REJECTED, "超出范围"),
+        comments.MarkedComment("第一条", core_comments.Adoption.ADOPTED, "已采纳", 1),
+        comments.MarkedComment("第一条", core_comments.Adoption.REJECTED, "超出范围"),
     ]
     note = comments.draft_adoption_note("某办法", marked)
     assert "采纳1条" in note and "不采纳1条" in note and "超出范围" in note
     with pytest.raises(Refused, match="未标记"):
         comments.draft_adoption_note("某办法", [comments.MarkedComment("第一条", None, "")])
     with pytest.raises(Refused, match="理由"):
-        comments.check_mark(comments.Adoption.REJECTED, "")
+        comments.check_mark(core_comments.Adoption.REJECTED, "")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ Legal basis:
 * 《中华人民共和国行政处罚法》(2021) 第四十二条: penalties are imposed by officers holding
   行政执法资格, at least two of them (1996/2009/2017 text 第三十七条第一款: at least two officers
   who show their 证件) — cited as the version in force on the day of the act, from the versioned
-  table `fazhi.enforcement.domain.citations` (`basis_two_officers`, `basis_qualified`); 第七十六条第（五）项: a penalty imposed by an officer without a card is
+  table `fazhi.core.domain.citations` (`basis_two_officers`, `basis_qualified`); 第七十六条第（五）项: a penalty imposed by an officer without a card is
   sanctioned (处分).
 * 《劳动保障监察条例》第四条: the 劳动保障监察证件 is issued under the ministry's supervision to
   inspectors appointed by 考核 or 考试; 第十六条: an investigation needs at least two inspectors
@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from fazhi.enforcement.domain import citations
+from fazhi.core.domain import citations
 
 BASIS_CARD = "《劳动保障监察条例》第四条；国办发〔2018〕118号（二十三）"
 BASIS_SANCTION = "《中华人民共和国行政处罚法》第七十六条第（五）项"

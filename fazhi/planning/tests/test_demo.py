@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.core.selectors.figures import compute
 from fazhi.decisions.tests.test_demo import _ctx
 from fazhi.planning import demo, selectors
 from fazhi.planning.models import DutyRecord, Plan, Scheme, Statement
-from fazhi.reports.figures import compute
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,10 @@ import pytest
 
 from fazhi.accounts.testing.gate import assert_refused
 from fazhi.core.models import AuditEvent, Deadline
+from fazhi.core.selectors.figures import compute
 from fazhi.planning import selectors, services
 from fazhi.planning.models import Indicator, Scheme
 from fazhi.planning.tests.conftest import pdf
-from fazhi.reports.figures import compute
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fazhi.core.domain.figures import Record, Unit, Value
+from fazhi.core.selectors.figures import figure
 from fazhi.decisions.models import CompetitionReview, Decision
-from fazhi.reports.domain.figures import Record, Unit, Value
-from fazhi.reports.figures import figure
 
 DECISION = "decisions.decision"
 

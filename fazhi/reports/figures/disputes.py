@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fazhi.core.domain.figures import Record, Unit, Value, percent
+from fazhi.core.selectors.figures import figure
 from fazhi.disputes.domain import reconsideration as rc
 from fazhi.disputes.models import LitigationCase, ReconsiderationCase
-from fazhi.reports.domain.figures import Record, Unit, Value, percent
-from fazhi.reports.figures import figure
 
 RECON = "disputes.reconsiderationcase"
 SUIT = "disputes.litigationcase"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fazhi.core.domain.figures import Record, Unit, Value
+from fazhi.core.selectors.figures import figure
 from fazhi.education.models import DutyItem, DutyKind, EducationBase, Enrolment, Sitting
-from fazhi.reports.domain.figures import Record, Unit, Value
-from fazhi.reports.figures import figure
 
 
 def _items(d, year, kind):

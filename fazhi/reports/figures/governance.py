@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fazhi.core.domain.figures import Record, Unit, Value
+from fazhi.core.selectors.figures import figure
 from fazhi.planning.models import DutyRecord
 from fazhi.planning.selectors import study_sessions
-from fazhi.reports.domain.figures import Record, Unit, Value
-from fazhi.reports.figures import figure
 
 
 def _sessions(d, year, level):

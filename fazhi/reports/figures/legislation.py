@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fazhi.core.domain.figures import Record, Unit, Value
+from fazhi.core.selectors.figures import figure
 from fazhi.legislation.models import DraftFromAbove, Project
-from fazhi.reports.domain.figures import Record, Unit, Value
-from fazhi.reports.figures import figure
 
 PROJECT, DRAFT = "legislation.project", "legislation.draftfromabove"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fazhi.core.domain.figures import Record, Unit, Value
+from fazhi.core.selectors.figures import figure
 from fazhi.normdocs.domain.cleanup import ENDING_OUTCOMES
 from fazhi.normdocs.models import CleanupAssessment, NormativeDocument
-from fazhi.reports.domain.figures import Record, Unit, Value
-from fazhi.reports.figures import figure
 
 DOC = "normdocs.normativedocument"
 

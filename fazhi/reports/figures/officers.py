@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fazhi.core.domain.figures import Record, Unit, Value
+from fazhi.core.selectors.figures import figure
 from fazhi.officers.models import Certificate
 from fazhi.officers.selectors import certification_stats, posts_on
-from fazhi.reports.domain.figures import Record, Unit, Value
-from fazhi.reports.figures import figure
 
 CARD = "officers.certificate"
 

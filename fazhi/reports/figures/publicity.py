@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from fazhi.core.domain.figures import Record, Unit, Value
+from fazhi.core.selectors.figures import figure, missing
 from fazhi.publicity.models import PublicityRecord
-from fazhi.reports.domain.figures import Record, Unit, Value
-from fazhi.reports.figures import figure, missing
 
 RECORD = "publicity.publicityrecord"
 

@@ -8,12 +8,12 @@ from decimal import Decimal
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
+from fazhi.core.domain.figures import Record, Unit, Value
+from fazhi.core.selectors.figures import figure, missing
 from fazhi.govservices.models import ServiceItem
 from fazhi.govservices.selectors import catalogue_comparison
 from fazhi.inspections.selectors import coverage
 from fazhi.powers.models import PowerItemVersion
-from fazhi.reports.domain.figures import Record, Unit, Value
-from fazhi.reports.figures import figure, missing
 
 ITEM = "services.serviceitem"
 POWER = "powers.poweritem"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from fazhi.reports.domain.figures import Record, Unit, Value
-from fazhi.reports.figures import figure
+from fazhi.core.domain.figures import Record, Unit, Value
+from fazhi.core.selectors.figures import figure
 from fazhi.supervision.models import Campaign, ReviewFile
 
 FILE = "supervision.reviewfile"

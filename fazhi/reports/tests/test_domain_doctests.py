@@ -4,17 +4,17 @@ import doctest
 
 import pytest
 
-from fazhi.reports.domain import figures, flow, layouts
+from fazhi.reports.domain import flow, layouts
 
 
-@pytest.mark.parametrize("module", [figures, flow, layouts])
+@pytest.mark.parametrize("module", [flow, layouts])
 def test_doctests(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
 
 
 def test_every_figure_token_in_the_layouts_is_a_defined_figure():
-    from fazhi.reports.figures import definitions
+    from fazhi.core.selectors.figures import definitions
 
     defined = {d.key for d in definitions()}
     used = {

@@ -8,7 +8,7 @@ import pytest
 from django.db.models import Count
 
 from fazhi.accounts.scenario import demo_load
-from fazhi.reports.figures import compute
+from fazhi.core.selectors.figures import compute
 from fazhi.supervision import selectors
 from fazhi.supervision.domain.warnings import NOT_EVALUATED, RULES
 from fazhi.supervision.models import Campaign, Oversight, Rectification, ReviewFile, Warning

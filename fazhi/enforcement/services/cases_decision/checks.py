@@ -9,10 +9,10 @@ from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
 
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.deadlines import deadline_compute
 from fazhi.enforcement.domain import acts as act_rules
-from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import hearing as hearing_rules
 from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.domain.discretion import (

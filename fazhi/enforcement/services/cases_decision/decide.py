@@ -14,10 +14,10 @@ from fazhi.accounts.permissions import (
     ENFORCEMENT_HANDLE,
     require,
 )
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.deadlines import deadline_cancel, deadline_open
 from fazhi.enforcement.domain import case_flow as flow
-from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.domain.numbering import (
     check_number_order,

@@ -13,11 +13,11 @@ from fazhi.accounts.permissions import (
     ENFORCEMENT_HANDLE,
     require,
 )
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services.deadlines import deadline_open
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
-from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import hearing as hearing_rules
 from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.domain.discretion import (

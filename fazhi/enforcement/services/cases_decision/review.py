@@ -14,10 +14,10 @@ from fazhi.accounts.permissions import (
     ENFORCEMENT_LEGAL_REVIEW,
     require,
 )
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.errors import Refused
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import case_flow as flow
-from fazhi.enforcement.domain import citations as cit
 from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.models import (
     Case,

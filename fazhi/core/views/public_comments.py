@@ -1,6 +1,6 @@
 """The portal's public comment on a draft (decisions, legislation): which comments show, whether
-the form is open, and the posted form handed to the app's comment service (normdocs' comment
-screen, ``services.comments``, then moderation)."""
+the form is open, and the posted form handed to the app's comment service (the shared
+screen ``fazhi.core.services.comments``, then moderation)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 
 from fazhi.core.domain.errors import Refused
-from fazhi.normdocs.client import client_ip
+from fazhi.core.services.request_context import client_ip
 
 
 def comment_context(draft, today: date, *, shown: tuple[str, ...] = ()) -> dict:
