@@ -178,7 +178,8 @@ def _case_record(doc) -> None:
     p(doc, "执法人员：{{ row.officers }}")
     tag(doc, "endif")
     tag(doc, "for f in row.files")
-    p(doc, "证据：{{ f.name }}（{{ f.mime_type }}）SHA-256 {{ f.sha256 }}")
+    # left-aligned: a justified line before the unbreakable hash would be spread out
+    p(doc, "证据：{{ f.name }}（{{ f.mime_type }}）SHA-256 {{ f.sha256 }}", "Normal")
     tag(doc, "endfor")
     tag(doc, "endfor")
 

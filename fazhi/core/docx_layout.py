@@ -65,13 +65,13 @@ def _fonts(rpr, name: str) -> None:
 
 
 def _char_spacing(rpr, size: float) -> None:
-    """28 characters of ``size`` on the 156 mm line (16 pt on a 15.79 pt pitch: −0.25 pt);
-    larger sizes keep their natural spacing."""
+    """28 characters of the body size on the 156 mm line (16 pt on a 15.79 pt pitch: −0.25 pt);
+    other sizes (titles, 四号 tables and 版记) keep their natural spacing."""
     spacing = rpr.find(qn("w:spacing"))
     if spacing is None:
         spacing = OxmlElement("w:spacing")
         rpr.append(spacing)
-    value = math.floor((CHAR_PITCH - size) * 20) if size <= BODY_PT else 0
+    value = math.floor((CHAR_PITCH - size) * 20) if size == BODY_PT else 0
     spacing.set(qn("w:val"), str(value))
 
 
@@ -103,11 +103,14 @@ def _styles(doc) -> None:
         fmt = _style(doc, name, font=font, size=size).paragraph_format
         fmt.alignment, fmt.line_spacing = WD_ALIGN_PARAGRAPH.CENTER, Pt(TITLE_PT * 1.5)
     doc.styles[TITLE].paragraph_format.space_after = Pt(LINE_PITCH)  # a blank line below
+    doc.styles[TITLE].paragraph_format.keep_with_next = True
     _style(doc, NUMBER).paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for name, font in ((H1, HEADING_FONT), (H2, SUBHEADING_FONT)):
-        _style(doc, name, font=font).paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+        fmt = _style(doc, name, font=font).paragraph_format
+        fmt.first_line_indent, fmt.keep_with_next = Pt(BODY_PT * 2), True  # never last on a page
     sign = _style(doc, SIGN).paragraph_format  # GB/T 9704 7.3.5.1: four characters in
     sign.alignment, sign.right_indent = WD_ALIGN_PARAGRAPH.RIGHT, Pt(BODY_PT * 4)
+    sign.keep_with_next = True  # the body's name and the date on one page
     _style(doc, COLOPHON, size=SMALL_PT).paragraph_format.left_indent = Pt(SMALL_PT)
     _style(doc, CELL, size=SMALL_PT)
     _style(doc, ITEM, size=SMALL_PT, bold=True)
