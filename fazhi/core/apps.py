@@ -22,7 +22,8 @@ class CoreConfig(AppConfig):
 
 
 def _check_docx_templates(app_configs=None, **kwargs) -> list:
-    """The bureau's edited Word templates are checked at start-up, not when a user prints."""
+    """The bureau's edited Word templates are checked by `fazhi check` and `migrate`, not when a
+    user prints."""
     from django.core.checks import Error
 
     from fazhi.core.documents import check_overrides
