@@ -12,9 +12,23 @@ class CoreConfig(AppConfig):
 
         register()
 
+        from django.core import checks
+
+        checks.register(_check_docx_templates)
+
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(_guard_audit_table, sender=self)
+
+
+def _check_docx_templates(app_configs=None, **kwargs) -> list:
+    """The bureau's edited Word templates are checked by `fazhi check` and `migrate`, not when a
+    user prints."""
+    from django.core.checks import Error
+
+    from fazhi.core.documents import check_overrides
+
+    return [Error(problem, id="fazhi.E001") for problem in check_overrides()]
 
 
 def _guard_audit_table(sender, using="default", **kwargs) -> None:

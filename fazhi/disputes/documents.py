@@ -1,5 +1,6 @@
 """The reconsideration decision (行政复议决定书) as a Word document in the 公文 layout of
-GB/T 9704 (``fazhi.core.documents``: A4, 版心 156 × 225 mm, 22 lines of 28 characters).
+GB/T 9704 (the template ``fazhi/disputes/docx/reconsideration_decision.docx`` via
+``fazhi.core.documents``: A4, 版心 156 × 225 mm, 22 lines of 28 characters).
 
 What it states, from the case record (2023 第七十五条: the 决定书 bears the body's seal; the
 content follows the 2023 law 第四十八条、第六十三至七十条 and the 2017 law 第二十三条、第二十八条):
@@ -10,8 +11,6 @@ changed or confirmed; the right to sue. Staff edit the generated file as needed.
 """
 
 from __future__ import annotations
-
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from fazhi.core import documents as gw
 from fazhi.disputes.domain import decision as content
@@ -68,12 +67,12 @@ def decision_paragraphs(case: ReconsiderationCase, *, body_name: str) -> list[st
 def decision_docx(case: ReconsiderationCase, *, body_name: str) -> bytes:
     """The decision of a decided case; ``body_name`` is the reconsideration body (复议机关)."""
     paragraphs = decision_paragraphs(case, body_name=body_name)
-    doc = gw.new_document()
-    gw.title(doc, f"{body_name}\n行政复议决定书")
-    number = doc.add_paragraph()
-    number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    number.add_run(case.reference)
-    for text in paragraphs:
-        gw.body(doc, text)
-    gw.signature(doc, body_name, case.decided_on)
-    return gw.to_bytes(doc)
+    return gw.render(
+        "disputes/reconsideration_decision",
+        {
+            "body_name": body_name,
+            "reference": case.reference,
+            "paragraphs": paragraphs,
+            "decided_on": gw.chinese_date(case.decided_on),
+        },
+    )

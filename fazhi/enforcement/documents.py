@@ -1,6 +1,7 @@
-"""Case documents as Word files (python-docx), laid out after GB/T 9704-2012 (党政机关公文格式):
-A4 paper; 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; 22 lines of 28 characters; 3号仿宋 body,
-2号小标宋 title; the issuing body by its full name (``settings.FAZHI["AGENCY_NAME"]`` for the
+"""Case documents as Word files, laid out after GB/T 9704-2012 (党政机关公文格式):
+the templates in ``fazhi/enforcement/docx/`` filled through ``fazhi.core.documents`` (A4; 天头
+37 mm, 订口 28 mm, 版心 156 × 225 mm; 22 lines of 28 characters; 3号仿宋 body, 2号小标宋 title);
+the issuing body by its full name (``settings.FAZHI["AGENCY_NAME"]`` for the
 bureau, the district bureau's full name for a district case). The text comes from the case
 record only; staff edit the generated file as needed.
 
@@ -12,17 +13,9 @@ of the act (`fazhi.enforcement.domain.citations`).
 
 from __future__ import annotations
 
-import math
-from io import BytesIO
-
 from django.conf import settings
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 
+from fazhi.core import documents as gw
 from fazhi.core.domain.time_limits import format_date, rule_for
 from fazhi.enforcement.domain import acts as act_rules
 from fazhi.enforcement.domain import citations as cit
@@ -30,115 +23,14 @@ from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.domain.remedies import remedy_bodies
 from fazhi.enforcement.models import Case, CaseAct
 
-BODY_FONT, TITLE_FONT = "仿宋_GB2312", "方正小标宋简体"
-AGENCY = "天津市人力资源和社会保障局"
-# GB/T 9704-2012 5.2: A4 210 × 297 mm; 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; 22 行 × 28 字.
-PAGE_W, PAGE_H = Mm(210), Mm(297)
-TOP, LEFT, TEXT_W, TEXT_H = 37, 28, 156, 225
-LINES, CHARS = 22, 28
-BODY_PT, TITLE_PT = 16, 22  # 三号, 二号
-LINE_PITCH_PT = TEXT_H / 25.4 * 72 / LINES  # 28.99 pt: 22 lines fill the 225 mm
-CHAR_PITCH_PT = TEXT_W / 25.4 * 72 / CHARS  # 15.79 pt: 28 characters fill the 156 mm
+
+def _filled(fields: dict[str, str]) -> dict[str, str]:
+    """A form's empty cells print "—"."""
+    return {key: value or "—" for key, value in fields.items()}
 
 
-def _layout(doc) -> None:
-    """A4, the GB/T 9704 margins and the 22 × 28 document grid."""
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = PAGE_W, PAGE_H
-    section.top_margin, section.left_margin = Mm(TOP), Mm(LEFT)
-    section.bottom_margin = Mm(297 - TOP - TEXT_H)
-    section.right_margin = Mm(210 - LEFT - TEXT_W)
-    section.header_distance = section.footer_distance = Mm(10)
-    grid = section._sectPr.find(qn("w:docGrid"))
-    if grid is None:
-        grid = OxmlElement("w:docGrid")
-        section._sectPr.append(grid)
-    # A line grid only: a character grid narrower than the 16 pt glyph makes LibreOffice give
-    # each character two cells. 28 characters per line come from the run spacing instead.
-    grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(round(LINE_PITCH_PT * 20)))
-    normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = BODY_FONT, Pt(BODY_PT)
-    rpr = normal.element.get_or_add_rPr()
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
-    _tighten(rpr, BODY_PT)
-    fmt = normal.paragraph_format
-    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(LINE_PITCH_PT)
-    fmt.space_before = fmt.space_after = Pt(0)
-
-
-def _tighten(rpr, size: float) -> None:
-    """Character spacing so that 28 characters of ``size`` fill the 156 mm line (三号 16 pt on a
-    15.79 pt pitch: −0.25 pt); larger sizes (titles) keep their natural spacing."""
-    if size > BODY_PT:
-        return
-    spacing = rpr.find(qn("w:spacing"))
-    if spacing is None:
-        spacing = OxmlElement("w:spacing")
-        rpr.append(spacing)
-    spacing.set(qn("w:val"), str(math.floor((CHAR_PITCH_PT - size) * 20)))
-
-
-def _document():
-    doc = Document()
-    _layout(doc)
-    return doc
-
-
-def _run(paragraph, text: str, *, font: str = BODY_FONT, size: int = BODY_PT, bold: bool = False):
-    run = paragraph.add_run(text)
-    run.font.name, run.font.size, run.bold = font, Pt(size), bold
-    rpr = run._element.get_or_add_rPr()
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), font)
-    if size == BODY_PT:
-        _tighten(rpr, size)
-    return run
-
-
-def _title(doc, text: str, number: str = "", agency: str = "") -> None:
-    if agency:
-        head = doc.add_paragraph()
-        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        head.paragraph_format.line_spacing = Pt(TITLE_PT * 1.5)
-        _run(head, agency, font=TITLE_FONT, size=TITLE_PT)
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.line_spacing = Pt(TITLE_PT * 1.5)
-    _run(title, text, font=TITLE_FONT, size=TITLE_PT)
-    if number:
-        line = doc.add_paragraph()
-        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _run(line, number)
-
-
-def _paragraphs(doc, texts) -> None:
-    for text in texts:
-        paragraph = doc.add_paragraph()
-        paragraph.paragraph_format.first_line_indent = Pt(BODY_PT * 2)  # 首行缩进二字
-        _run(paragraph, text)
-
-
-def _table(doc, rows: list[tuple[str, str]]) -> None:
-    table = doc.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    for label, value in rows:
-        cells = table.add_row().cells
-        _run(cells[0].paragraphs[0], label, size=14, bold=True)
-        _run(cells[1].paragraphs[0], value or "—", size=14)
-
-
-def _sign(doc, agency: str, day) -> None:
-    for text in (f"{agency}（印章）", format_date(day) if day else "年  月  日"):
-        sign = doc.add_paragraph()
-        sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _run(sign, text)
-
-
-def _bytes(doc) -> bytes:
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
+def _signed_on(day) -> str:
+    return format_date(day) if day else "年  月  日"
 
 
 def _authority_unit(case: Case):
@@ -153,7 +45,7 @@ def _agency(case: Case) -> str:
     above the handling team."""
     unit = _authority_unit(case)
     if unit is None or unit.kind == "bureau":
-        return settings.FAZHI.get("AGENCY_NAME", AGENCY)
+        return gw.agency_name()
     from fazhi.publicity.services.records import authority_for
 
     return authority_for(unit).name
@@ -192,91 +84,61 @@ def _money(amount) -> str:
 
 def filing_form(case: Case) -> bytes:
     """立案审批表."""
-    doc = _document()
-    _title(doc, "立案审批表", case.reference)
-    _table(
-        doc,
-        [
-            ("案件来源", case.source_label),
-            ("案由", case.cause),
-            ("当事人", case.party_name),
-            ("统一社会信用代码/身份证号", case.party_code),
-            ("法定代表人/负责人", case.party_legal_rep),
-            ("地址", case.party_address),
-            ("权责事项", f"{case.power_item.code} {case.power_item.name}"),
-            ("收到/发现日期", format_date(case.received_on)),
-            ("受理日期", format_date(case.accepted_on) if case.accepted_on else ""),
-            ("承办人员", _officers(case)),
-            ("负责人审批意见", f"同意立案。{case.filing_approver or ''}" if case.filed_on else ""),
-            ("立案日期", format_date(case.filed_on) if case.filed_on else ""),
-        ],
-    )
-    return _bytes(doc)
+    fields = {
+        "source": case.source_label,
+        "cause": case.cause,
+        "party": case.party_name,
+        "party_code": case.party_code,
+        "legal_rep": case.party_legal_rep,
+        "address": case.party_address,
+        "power_item": f"{case.power_item.code} {case.power_item.name}",
+        "received_on": format_date(case.received_on),
+        "accepted_on": format_date(case.accepted_on) if case.accepted_on else "",
+        "officers": _officers(case),
+        "approval": f"同意立案。{case.filing_approver or ''}" if case.filed_on else "",
+        "filed_on": format_date(case.filed_on) if case.filed_on else "",
+    }
+    return gw.render("enforcement/filing_form", {"reference": case.reference, **_filled(fields)})
 
 
 def interview_record(act: CaseAct) -> bytes:
     """询问笔录 (行政处罚法 第五十五条)."""
     case = act.case
-    doc = _document()
-    _title(doc, "询问笔录", f"{case.reference} 第{act.seq}号记录")
-    _table(
-        doc,
-        [
-            ("时间", format_date(act.on)),
-            ("地点", act.place),
-            (
-                "询问人（执法证号）",
-                "、".join(f"{o.name}（{_certificate(o, act.on)}）" for o in act.officers.all())
-                or "—",
-            ),
-            ("被询问单位", case.party_name),
-        ],
+    interviewers = "、".join(f"{o.name}（{_certificate(o, act.on)}）" for o in act.officers.all())
+    fields = {
+        "on": format_date(act.on),
+        "place": act.place,
+        "interviewers": interviewers,
+        "party": case.party_name,
+    }
+    return gw.render(
+        "enforcement/interview_record",
+        {"reference": case.reference, "seq": act.seq, "summary": act.summary, **_filled(fields)},
     )
-    _paragraphs(
-        doc,
-        [
-            "我们是劳动保障监察员，已向你出示执法证件（证号见上）。你有如实回答询问的义务，也有陈述和申辩的权利；"
-            "执法人员与本案有直接利害关系的，你有权申请回避。",
-            f"询问内容：{act.summary}",
-            "以上笔录已经被询问人核对无误。",
-            "被询问人（签名）：            询问人（签名）：",
-        ],
-    )
-    return _bytes(doc)
 
 
 def correction_order(act: CaseAct) -> bytes:
     """劳动保障监察责令改正指令书, or 责令支付通知书 (条例 第二十六条: 责令限期支付)."""
     case = act.case
     order = act.order
-    doc = _document()
-    agency = _agency(case)
     if order.is_payment:
-        _title(doc, "劳动保障监察责令支付通知书", f"{case.reference}-付{act.seq}", agency)
-        basis = cit.cite(cit.INSPECTION, "compensation", act.on)
-        _paragraphs(
-            doc,
-            [
-                f"{case.party_name}：",
-                f"经查，{_you(case)}存在以下行为：{order.items}",
-                f"根据{basis}的规定，现责令{_you(case)}于{format_date(order.due_on)}前向劳动者支付上述款项，"
-                "并将支付情况书面报送本机关。逾期不支付的，本机关将责令按应付金额百分之五十以上一倍以下的"
-                "标准向劳动者加付赔偿金。",
-            ],
-        )
+        name, basis = "payment_order", cit.cite(cit.INSPECTION, "compensation", act.on)
     else:
-        _title(doc, "劳动保障监察责令改正指令书", f"{case.reference}-改{act.seq}", agency)
-        _paragraphs(
-            doc,
-            [
-                f"{case.party_name}：",
-                f"经查，{_you(case)}存在以下违反劳动保障法律、法规或者规章的行为：{order.items}",
-                f"根据{cit.cite(cit.INSPECTION, 'inspection_outcome', act.on)}的规定，现责令{_you(case)}"
-                f"于{format_date(order.due_on)}前改正，并将改正情况书面报送本机关。逾期不改正的，本机关将依法处理。",
-            ],
-        )
-    _sign(doc, agency, order.issued_on)
-    return _bytes(doc)
+        name, basis = "correction_order", cit.cite(cit.INSPECTION, "inspection_outcome", act.on)
+    return gw.render(
+        f"enforcement/{name}",
+        {
+            "agency": _agency(case),
+            "reference": case.reference,
+            "seq": act.seq,
+            "party": case.party_name,
+            "you": _you(case),
+            "items": order.items,
+            "basis": basis,
+            "due_on": format_date(order.due_on),
+            "signed_on": _signed_on(order.issued_on),
+        },
+    )
 
 
 def _amount_text(case: Case, *, proposed: bool) -> str:
@@ -289,13 +151,9 @@ def _amount_text(case: Case, *, proposed: bool) -> str:
 
 def penalty_notice(case: Case) -> bytes:
     """行政处罚告知书 (2021 第四十四、四十五、六十三、六十四条; 2017 第三十一、三十二、四十二条)."""
-    doc = _document()
     agency = _agency(case)
     on = case.notified_on
     compensation = case.is_compensation
-    _title(
-        doc, "行政处理告知书" if compensation else "行政处罚告知书", f"{case.reference}-告", agency
-    )
     outcome = review_rules.OUTCOME_LABELS.get(case.proposed_outcome, "")
     amount = _amount_text(case, proposed=True)
     proposed = (
@@ -312,18 +170,23 @@ def penalty_notice(case: Case) -> bytes:
             f"因拟作出的处罚属于{'、'.join(case.hearing_reasons)}，依据{hearing}，{you}有权要求听证，"
             f"应当在收到本告知书之日起{period}内提出，逾期视为放弃。"
         )
-    _paragraphs(
-        doc,
-        [
-            f"{case.party_name}：",
-            f"本机关于{format_date(case.filed_on)}对{you}{case.cause}一案立案调查。{case.proposed_text}",
-            f"依据{_penalty_basis(case)}，本机关{proposed}。",
-            rights,
-            "本机关不因当事人陈述、申辩而给予更重的处罚。",
-        ],
+    paragraphs = [
+        f"{case.party_name}：",
+        f"本机关于{format_date(case.filed_on)}对{you}{case.cause}一案立案调查。{case.proposed_text}",
+        f"依据{_penalty_basis(case)}，本机关{proposed}。",
+        rights,
+        "本机关不因当事人陈述、申辩而给予更重的处罚。",
+    ]
+    return gw.render(
+        "enforcement/penalty_notice",
+        {
+            "agency": agency,
+            "title": "行政处理告知书" if compensation else "行政处罚告知书",
+            "number": f"{case.reference}-告",
+            "paragraphs": paragraphs,
+            "signed_on": _signed_on(on),
+        },
     )
-    _sign(doc, agency, on)
-    return _bytes(doc)
 
 
 def _penalty_basis(case: Case) -> str:
@@ -363,12 +226,10 @@ def penalty_decision(case: Case) -> bytes:
     """行政处罚决定书 (2021 第五十九条; 2017 第三十九条), or for 加付赔偿金 the 劳动保障监察行政处理
     决定书 (条例 第二十六条): no 罚款, no 加处罚款. States only the evidence the file holds, the
     处罚依据, the hearing when one was held, and names the 复议机关 and the court."""
-    doc = _document()
     on = case.decided_on
     agency = _agency(case)
     compensation = case.is_compensation and bool(case.compensation)
     title = "劳动保障监察行政处理决定书" if compensation else "行政处罚决定书"
-    _title(doc, title, case.decision_number, agency)
     you = _you(case)
     outcome = review_rules.OUTCOME_LABELS.get(case.outcome, "")
     evidence = _evidence_lines(case)
@@ -423,58 +284,58 @@ def penalty_decision(case: Case) -> bytes:
         f"或者在{months}内依法向{bodies.court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，"
         "本决定不停止执行。"
     )
-    _paragraphs(doc, texts)
-    _sign(doc, agency, on)
-    return _bytes(doc)
+    return gw.render(
+        "enforcement/penalty_decision",
+        {
+            "agency": agency,
+            "title": title,
+            "number": case.decision_number,
+            "paragraphs": texts,
+            "signed_on": _signed_on(on),
+        },
+    )
 
 
 def service_receipt(case: Case) -> bytes:
     """送达回证 (行政处罚法 第六十一条; 民事诉讼法 第八十七条)."""
     from fazhi.enforcement.services.cases_execution import SERVICE_METHODS
 
-    doc = _document()
-    _title(doc, "送达回证", case.reference)
-    _table(
-        doc,
-        [
-            ("送达文书名称及文号", f"行政处罚决定书 {case.decision_number}"),
-            ("受送达人", case.service_recipient or case.party_name),
-            ("送达地点", case.party_address),
-            ("送达方式", SERVICE_METHODS.get(case.service_method, "")),
-            ("送达日期", format_date(case.served_on) if case.served_on else ""),
-            ("受送达人签名", " "),
-            ("送达人签名", " "),
-            ("备注", " "),
-        ],
+    fields = {
+        "recipient": case.service_recipient or case.party_name,
+        "address": case.party_address,
+        "method": SERVICE_METHODS.get(case.service_method, ""),
+        "served_on": format_date(case.served_on) if case.served_on else "",
+    }
+    return gw.render(
+        "enforcement/service_receipt",
+        {
+            "reference": case.reference,
+            "decision_number": case.decision_number,
+            **_filled(fields),
+        },
     )
-    return _bytes(doc)
 
 
 def case_record(case: Case, rows: list[dict]) -> bytes:
     """卷内记录: every act in order with its officers and each evidence file's SHA-256."""
-    doc = _document()
-    _title(doc, "行政执法案卷 卷内记录", case.reference)
-    _table(
-        doc,
-        [
-            ("案由", case.cause),
-            ("当事人", case.party_name),
-            ("状态", case.status_label),
-            ("决定书文号", case.decision_number),
-            ("权责事项", case.power_item.code),
-        ],
+    fields = {
+        "cause": case.cause,
+        "party": case.party_name,
+        "status": case.status_label,
+        "decision_number": case.decision_number,
+        "power_item": case.power_item.code,
+    }
+    return gw.render(
+        "enforcement/case_record",
+        {
+            "reference": case.reference,
+            **_filled(fields),
+            "rows": [
+                {**row, "on": format_date(row["on"]), "officers": "、".join(row["officers"])}
+                for row in rows
+            ],
+        },
     )
-    for row in rows:
-        paragraph = doc.add_paragraph()
-        _run(
-            paragraph, f"{row['seq']}．{format_date(row['on'])} {row['label']}", bold=True, size=14
-        )
-        _paragraphs(doc, [row["summary"]])
-        if row["officers"]:
-            _paragraphs(doc, ["执法人员：" + "、".join(row["officers"])])
-        for f in row["files"]:
-            _paragraphs(doc, [f"证据：{f['name']}（{f['mime_type']}）SHA-256 {f['sha256']}"])
-    return _bytes(doc)
 
 
 DOCUMENTS = {

@@ -249,14 +249,12 @@ def _attachment(content: bytes, kind: str, name: str) -> HttpResponse:
 
 
 def policy_document_word(request: HttpRequest, pk: int) -> HttpResponse:
-    """The document as a .docx on the GB/T 9704 page (``fazhi.core.documents``)."""
+    """The document as a .docx on the GB/T 9704 page (the template
+    ``fazhi/portal/docx/policy_document.docx``)."""
     document = selectors.document_public_get(document_id=pk)
-    doc = docx.new_document()
-    write = {"title": docx.title, "facts": docx.body, "heading": docx.heading, "body": docx.body}
-    for kind, text in _document_blocks(document):
-        write[kind](doc, text)
+    blocks = [{"kind": kind, "text": text} for kind, text in _document_blocks(document)]
     return _attachment(
-        docx.to_bytes(doc),
+        docx.render("portal/policy_document", {"blocks": blocks}),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         f"{document.title[:60]}.docx",
     )

@@ -1,4 +1,5 @@
-"""The report as a 公文 (.docx, GB/T 9704) and its machine-readable annex (JSON, CSV)."""
+"""The report as a 公文 (.docx from ``fazhi/reports/docx/annual_report.docx``, GB/T 9704) and
+its machine-readable annex (JSON, CSV)."""
 
 from __future__ import annotations
 
@@ -15,21 +16,22 @@ def report_docx(
     *, title: str, opening: str, sections: list[dict], figures: dict, day: date
 ) -> bytes:
     shown = displays(figures)
-    doc = gw.new_document()
-    gw.title(doc, title)
-    gw.body(doc, opening)
-    for section in sections:
-        gw.heading(doc, section["heading"])
-        for paragraph in section["paragraphs"]:
-            gw.body(doc, render(paragraph, shown))
-    gw.signature(doc, gw.agency_name(), day)
-    gw.colophon(
-        doc,
-        copies_to="市委依法治市办",
-        issuer=f"{gw.agency_name()}法规处",
-        issued_on=day,
+    return gw.render(
+        "reports/annual_report",
+        {
+            "title": title,
+            "opening": opening,
+            "sections": [
+                {
+                    "heading": section["heading"],
+                    "paragraphs": [render(text, shown) for text in section["paragraphs"]],
+                }
+                for section in sections
+            ],
+            "signed_on": gw.chinese_date(day),
+            "issued_on": gw.chinese_date(day),
+        },
     )
-    return gw.to_bytes(doc)
 
 
 def annex_json(*, year: int, layout: str, figures: dict, sha256: str = "") -> str:

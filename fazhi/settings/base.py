@@ -249,6 +249,9 @@ FAZHI = {
     ),
     # The bureau's full name as it issues documents (发文机关, GB/T 9704).
     "AGENCY_NAME": env.str("FAZHI_AGENCY_NAME", default="天津市人力资源和社会保障局"),
+    # The bureau's own edited Word templates (<dir>/<app>/<kind>.docx) replacing the shipped ones
+    # (fazhi/core/documents.py); empty: the shipped templates only.
+    "DOCX_TEMPLATE_DIR": env.str("FAZHI_DOCX_TEMPLATE_DIR", default=""),
 }
 
 # 重大行政决策 day-counts (issue 21): the 条例's minimums; the Tianjin rules' own counts are

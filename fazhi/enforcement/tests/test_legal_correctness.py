@@ -383,3 +383,47 @@ def test_decision_document_mentions_the_hearing_held(world):
     )
     text = _docx_text(documents.penalty_decision(case))
     assert "陈述、申辩、听证权利。应你单位的要求，本机关于2019年4月10日依法举行了听证。" in text
+
+
+def test_every_case_document_holds_the_case_facts(world, settings):
+    """Each template (fazhi/enforcement/docx/) filled from one 加付赔偿金 case: the 立案审批表,
+    责令支付通知书, 行政处理告知书 and 决定书, 送达回证 and 卷内记录 each carry their facts."""
+    from fazhi.enforcement.services.cases_archive import case_file_rows
+
+    settings.FAZHI = {**settings.FAZHI, "AGENCY_NAME": "某市人社局（测试）"}
+    u = world["users"]
+    case = decide(
+        case=_notify_wages(_wage_case(world), world),
+        on=date(2019, 4, 1),
+        actor=u["leader"],
+        proposer=u["a"],
+    )
+    case = execution.case_serve(
+        case=case, on=date(2019, 4, 2), method="direct", recipient="李四", actor=u["a"]
+    )
+    texts = {name: _docx_text(content) for name, _title, content in documents.case_documents(case)}
+    pay = next(t for name, t in texts.items() if name.startswith("pay_order"))
+    expected = {
+        "filing.docx": [
+            "立案审批表",
+            case.reference,
+            case.party_name,
+            "拖欠劳动者工资",
+            "同意立案",
+        ],
+        "notice.docx": ["某市人社局（测试）\n行政处理告知书", f"{case.reference}-告", "52800.00"],
+        "decision.docx": ["劳动保障监察行政处理决定书", case.decision_number, "2019年4月1日"],
+        "service.docx": [
+            "送达回证",
+            f"行政处罚决定书 {case.decision_number}",
+            "李四",
+            "2019年4月2日",
+        ],
+    }
+    for name, facts in expected.items():
+        assert all(fact in texts[name] for fact in facts), (name, texts[name])
+    assert "劳动保障监察责令支付通知书" in pay and "限期支付拖欠的工资86000元" in pay
+    assert "于2019年3月18日前向劳动者支付" in pay and "某市人社局（测试）（印章）" in pay
+    record = _docx_text(documents.case_record(case, case_file_rows(case)))
+    assert "行政执法案卷 卷内记录" in record and case.reference in record
+    assert "逾期未支付" in record and "执法人员：zhifa_a、zhifa_b" in record

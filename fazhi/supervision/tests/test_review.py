@@ -139,3 +139,27 @@ def test_rectification_and_close(campaign, supervisors):
         legal,
     )
     assert s.review_campaign_close(campaign=campaign, actor=legal).status == "closed"
+
+
+def test_the_campaign_report_holds_the_draw_the_problems_and_the_tasks(campaign, supervisors):
+    """The 通报 from fazhi/supervision/docx/campaign_report.docx, filled from the campaign."""
+    import io
+
+    from docx import Document
+
+    from fazhi.core.documents import chinese_date
+    from fazhi.supervision.documents import campaign_report_docx
+
+    f, reviewer = _file_and_reviewer(campaign)
+    s.review_score_item(file=f, item_code="C6", deducted=4, note="无集体讨论", actor=reviewer)
+    due = timezone.localdate() + timedelta(days=30)
+    s.review_rectification_create(
+        file=f, problem="询问笔录无被询问人签名", due_on=due, actor=supervisors["legal"]
+    )
+    content = campaign_report_docx(campaign)
+    text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+    files = ReviewFile.objects.filter(campaign=campaign).count()
+    assert "关于2019年度行政执法案卷评查情况的通报" in text
+    assert f"共抽取案卷{files}卷" in text and campaign.seed_digest[:16] in text
+    assert f"1卷扣分（{f.case.reference}）" in text and "本次评查未发现扣分问题" not in text
+    assert f"询问笔录无被询问人签名，于{chinese_date(due)}前整改完毕并书面报告。" in text
