@@ -10,20 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from fazhi.accounts import selectors, services
 from fazhi.accounts.forms import AdminLoginForm
 from fazhi.accounts.models import ApiToken, LoginAttempt, OrgUnit, User
+from fazhi.core.admin.read_only import ReadOnlyAdmin
 
 # The admin login gets the same lock-out as the staff login.
 admin.site.login_form = AdminLoginForm
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(OrgUnit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from fazhi.accounts.models import ApiToken, OrgUnit, User
+from fazhi.accounts.permissions import allowed
 from fazhi.accounts.roles import ROLES, ROLES_BY_NAME, Role
 
 # The scope on the user alone is core's (core's selectors scope too); re-exported for every app.
@@ -27,6 +28,13 @@ def org_unit_subtree(unit: OrgUnit) -> QuerySet[OrgUnit]:
 
 def org_unit_list() -> QuerySet[OrgUnit]:
     return OrgUnit.objects.select_related("parent").order_by("path")
+
+
+def units_allowed(user, rule) -> QuerySet[OrgUnit]:
+    """The units where ``user`` may act under the named ``rule``: a form's choice of unit."""
+    return OrgUnit.objects.filter(
+        pk__in=[u.pk for u in OrgUnit.objects.all() if allowed(user, rule, unit=u)]
+    ).order_by("path")
 
 
 def org_unit_depth(unit: OrgUnit) -> int:

@@ -142,6 +142,8 @@ class DecisionDateEntry(TypedDateEntry):
     (issue 18.5; 津政办发〔2021〕42号 过程记录): flagged 疑似倒签 when typed before the previous
     step was entered. Written only by ``services._common.enter_date``."""
 
+    subject_field = "decision"
+
     step_labels = {
         "start": "启动决策",
         "adoption_report": "意见采纳情况报告",
@@ -170,9 +172,6 @@ class DecisionDateEntry(TypedDateEntry):
         ordering = ["decision", "entered_at", "pk"]
         verbose_name = _("决策日期录入记录")
         verbose_name_plural = _("决策日期录入记录")
-
-    def __str__(self) -> str:
-        return f"{self.decision_id} {self.step_label} {self.typed_on}（{self.entered_on}录入）"
 
 
 class PublicComment(models.Model):

@@ -4,18 +4,16 @@ yearly 目录 from draft to publication and its adjustments."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from fazhi.accounts.permissions import DECISIONS_CATALOGUE, DECISIONS_RUN, allowed
-from fazhi.core.domain.errors import Refused
+from fazhi.accounts.selectors import units_allowed
 from fazhi.core.views import steps
 from fazhi.decisions import forms, selectors, services
 from fazhi.decisions.models import Catalogue, PublicComment
-from fazhi.decisions.views import units_for
 
 # --- moderation of public comments -------------------------------------------------------------
 
@@ -34,14 +32,15 @@ def comments(request, pk: int):
             PublicComment, pk=request.POST.get("comment"), decision=decision
         )
         bound_pk, bound = comment.pk, forms.ModerateForm(request.POST, prefix=f"c{comment.pk}")
-        if bound.is_valid():
-            try:
-                services.comment_moderate(comment=comment, actor=request.user, **bound.cleaned_data)
-            except (Refused, PermissionDenied) as exc:
-                bound.add_error(None, steps.refusal_text(exc))
-            else:
-                messages.success(request, "已审核。")
-                return redirect(f"{reverse('decisions:comments', args=[pk])}#comment-{comment.pk}")
+        done = steps.submit(
+            request,
+            bound,
+            lambda data: services.comment_moderate(comment=comment, actor=request.user, **data),
+            done="已审核。",
+            back=f"{reverse('decisions:comments', args=[pk])}#comment-{comment.pk}",
+        )
+        if done is not None:
+            return done
     rows = [
         (
             c,
@@ -74,23 +73,23 @@ def comments(request, pk: int):
 
 @login_required
 def catalogues(request):
-    units = units_for(request.user, DECISIONS_CATALOGUE)
+    units = units_allowed(request.user, DECISIONS_CATALOGUE)
     form = forms.CatalogueDraftForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        try:
-            catalogue = services.catalogue_draft(actor=request.user, **form.cleaned_data)
-        except (Refused, PermissionDenied) as exc:
-            form.add_error(None, steps.refusal_text(exc))
-        else:
-            messages.success(request, "已起草决策事项目录。")
-            return redirect("decisions:catalogue_detail", pk=catalogue.pk)
-    if request.method == "GET" and getattr(request.user, "org_unit", None) in units:
-        form.fields["org_unit"].initial = request.user.org_unit
+    done = steps.submit(
+        request,
+        form,
+        lambda data: services.catalogue_draft(actor=request.user, **data),
+        done="已起草决策事项目录。",
+        back=lambda catalogue: reverse("decisions:catalogue_detail", args=[catalogue.pk]),
+    )
+    if done is not None:
+        return done
+    steps.initial_unit(request, form, units)
     context = {
         "catalogues": Catalogue.objects.select_related("org_unit").order_by("-year", "id"),
         "form": form if units.exists() else None,
     }
-    return render(request, "decisions/catalogues.html", context, status=422 if form.errors else 200)
+    return render(request, "decisions/catalogues.html", context, status=steps.form_status(form))
 
 
 def _may_catalogue(*statuses):

@@ -3,11 +3,10 @@ reviews, and the 立法 registers (legislation app) on one page per area."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,7 +20,7 @@ from fazhi.accounts.permissions import (
     DECISIONS_RUN,
     allowed,
 )
-from fazhi.core.domain.errors import Refused
+from fazhi.accounts.selectors import units_allowed
 from fazhi.core.views import steps
 from fazhi.decisions import documents, forms, selectors, services
 from fazhi.decisions.domain import procedure as proc
@@ -97,42 +96,33 @@ def _on(data: dict):
     return data.pop("on", None)
 
 
-def units_for(user, rule):
-    from fazhi.accounts.models import OrgUnit
-
-    return OrgUnit.objects.filter(
-        pk__in=[u.pk for u in OrgUnit.objects.all() if allowed(user, rule, unit=u)]
-    )
-
-
 @login_required
 def decision_new(request):
     if not allowed(request.user, DECISIONS_RUN):
         raise PermissionDenied("无权启动重大行政决策")
-    units = units_for(request.user, DECISIONS_RUN)
+    units = units_allowed(request.user, DECISIONS_RUN)
     form = forms.StartForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            decision = services.decision_start(
-                org_unit=data["org_unit"],
-                title=data["title"],
-                affects_market=data["affects_market"],
-                actor=request.user,
-                on=data["on"],
-            )
-        except (Refused, PermissionDenied) as exc:
-            form.add_error(None, steps.refusal_text(exc))
-        else:
-            messages.success(request, "已登记重大行政决策。")
-            return redirect("decisions:decision_detail", pk=decision.pk)
-    if request.method == "GET" and getattr(request.user, "org_unit", None) in units:
-        form.fields["org_unit"].initial = request.user.org_unit
+    done = steps.submit(
+        request,
+        form,
+        lambda data: services.decision_start(
+            org_unit=data["org_unit"],
+            title=data["title"],
+            affects_market=data["affects_market"],
+            actor=request.user,
+            on=data["on"],
+        ),
+        done="已登记重大行政决策。",
+        back=lambda decision: reverse("decisions:decision_detail", args=[decision.pk]),
+    )
+    if done is not None:
+        return done
+    steps.initial_unit(request, form, units)
     return render(
         request,
         "decisions/form.html",
         {"form": form, "heading": "登记重大行政决策", "button": "登记"},
-        status=422 if form.errors else 200,
+        status=steps.form_status(form),
     )
 
 
@@ -502,19 +492,20 @@ def counsel_new(request):
     if not allowed(request.user, DECISIONS_COUNSEL_REGISTER):
         raise PermissionDenied("无权维护法律顾问名册")
     form = forms.CounselRegisterForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.counsel_register(actor=request.user, **form.cleaned_data)
-        except (Refused, PermissionDenied) as exc:
-            form.add_error(None, steps.refusal_text(exc))
-        else:
-            messages.success(request, "已登记法律顾问。")
-            return redirect("decisions:register")
+    done = steps.submit(
+        request,
+        form,
+        lambda data: services.counsel_register(actor=request.user, **data),
+        done="已登记法律顾问。",
+        back="decisions:register",
+    )
+    if done is not None:
+        return done
     return render(
         request,
         "decisions/form.html",
         {"form": form, "heading": "登记法律顾问", "button": "登记"},
-        status=422 if form.errors else 200,
+        status=steps.form_status(form),
     )
 
 

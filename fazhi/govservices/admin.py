@@ -7,20 +7,8 @@ created and published by ``catalogue_*`` services (page, API, CLI), which audit 
 
 from django.contrib import admin
 
+from fazhi.core.admin.read_only import ReadOnlyAdmin
 from fazhi.govservices.models import CatalogueVersion, LicenseApplication, ServiceItem
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Look, never write: no add, change or delete through the admin."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CatalogueVersion)

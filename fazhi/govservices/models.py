@@ -283,10 +283,6 @@ class LicenseApplication(DeadlineSubject, Applicant):
         ]
 
     @property
-    def status_label(self) -> str:
-        return lic.STATUS_LABELS[lic.Status(self.status)]
-
-    @property
     def category_label(self) -> str:
         return lic.APPLICANT_CATEGORY_LABELS[lic.ApplicantCategory(self.applicant_category)]
 

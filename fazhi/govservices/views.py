@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.models import User
 from fazhi.accounts.permissions import LICENSING_HANDLE, allowed
 from fazhi.accounts.roles import LEADER
-from fazhi.accounts.selectors import users_with_role
+from fazhi.accounts.selectors import units_allowed, users_with_role
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.deadlines import by_nearest_deadline
@@ -341,18 +341,13 @@ def _item_arguments(values: dict, units: list) -> dict:
 @login_required
 def catalogue_item_add(request, year: int):
     """Add an item with its materials to a draft catalogue; publish the draft from its page."""
-    from fazhi.accounts.models import OrgUnit
     from fazhi.accounts.permissions import CATALOGUE_MANAGE
     from fazhi.govservices.domain.catalogue import ITEM_KIND_LABELS
     from fazhi.govservices.domain.licensing import LICENCE_CATEGORY_LABELS
     from fazhi.govservices.services.catalogue import service_item_add
 
     catalogue = selectors.catalogue_get(year=year)
-    units = [
-        u
-        for u in OrgUnit.objects.order_by("path")
-        if allowed(request.user, CATALOGUE_MANAGE, unit=u)
-    ]
+    units = list(units_allowed(request.user, CATALOGUE_MANAGE))
     if not units:
         raise PermissionDenied("您没有维护政务服务事项目录的权限")
     values = dict.fromkeys(ITEM_FIELDS, "")

@@ -230,6 +230,8 @@ class DrawDateEntry(TypedDateEntry):
     commitment was made. Written only by ``services.draws.draw_commit``; not part of the
     commitment, so the public draw stays verifiable as before."""
 
+    subject_field = "draw"
+
     step_labels = {"commit": "公布承诺", "pool": "抽取日（检查人员名单所依日期）"}
 
     draw = models.ForeignKey(Draw, on_delete=models.PROTECT, related_name="date_entries")
@@ -239,9 +241,6 @@ class DrawDateEntry(TypedDateEntry):
         ordering = ["draw", "entered_at", "pk"]
         verbose_name = _("抽取日期录入记录")
         verbose_name_plural = _("抽取日期录入记录")
-
-    def __str__(self) -> str:
-        return f"{self.draw_id} {self.step_label} {self.typed_on}（{self.entered_on}录入）"
 
 
 class DrawInspector(models.Model):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.permissions import INSPECTIONS_ENTER_RESULTS, INSPECTIONS_MANAGE, allowed
+from fazhi.accounts.selectors import units_allowed
 from fazhi.core.domain.calendar import CalendarDataMissing
 from fazhi.core.domain.errors import Refused
 from fazhi.inspections import selectors
@@ -282,11 +283,7 @@ def relations(request):
 
 def _managed_units(user):
     """The units whose plans ``user`` may organise (INSPECTIONS_MANAGE in scope)."""
-    from fazhi.accounts.models import OrgUnit
-
-    return [
-        u for u in OrgUnit.objects.order_by("path") if allowed(user, INSPECTIONS_MANAGE, unit=u)
-    ]
+    return list(units_allowed(user, INSPECTIONS_MANAGE))
 
 
 def _shares_from(post, strata: list[str]) -> dict[str, str]:

@@ -3,17 +3,14 @@ and their input forms (the step pattern of ``fazhi.core.views.steps``)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.accounts.models import OrgUnit
 from fazhi.accounts.permissions import LEGISLATION_MANAGE, LEGISLATION_SIGN, allowed
-from fazhi.accounts.selectors import scope_queryset
-from fazhi.core.domain.errors import Refused
+from fazhi.accounts.selectors import scope_queryset, units_allowed
 from fazhi.core.views import steps
 from fazhi.legislation import forms, services
 from fazhi.legislation.domain import rules as r
@@ -31,32 +28,26 @@ def register(request):
     return render(request, "legislation/register.html", context)
 
 
-def _units(user):
-    return OrgUnit.objects.filter(
-        pk__in=[u.pk for u in OrgUnit.objects.all() if allowed(user, LEGISLATION_MANAGE, unit=u)]
-    )
-
-
 def _create(request, form_class, create, heading: str, done: str, detail: str):
     if not allowed(request.user, LEGISLATION_MANAGE):
         raise PermissionDenied("无权办理立法事项")
-    units = _units(request.user)
+    units = units_allowed(request.user, LEGISLATION_MANAGE)
     form = form_class(request.POST or None, units=units)
-    if request.method == "GET" and getattr(request.user, "org_unit", None) in units:
-        form.fields["org_unit"].initial = request.user.org_unit
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = create(dict(form.cleaned_data), request.user)
-        except (Refused, PermissionDenied) as exc:
-            form.add_error(None, steps.refusal_text(exc))
-        else:
-            messages.success(request, done)
-            return redirect(detail, pk=obj.pk)
+    steps.initial_unit(request, form, units)
+    response = steps.submit(
+        request,
+        form,
+        lambda data: create(data, request.user),
+        done=done,
+        back=lambda obj: reverse(detail, args=[obj.pk]),
+    )
+    if response is not None:
+        return response
     return render(
         request,
         "legislation/form.html",
         {"form": form, "heading": heading, "button": "登记"},
-        status=422 if form.errors else 200,
+        status=steps.form_status(form),
     )
 
 

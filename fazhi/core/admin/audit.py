@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from fazhi.core.admin.read_only import ReadOnlyAdmin
 from fazhi.core.models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     list_display = (
         "seq",
         "occurred_at",
@@ -20,15 +21,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ("action", "actor_label", "target_label", "target_id", "request_id")
     date_hierarchy = "occurred_at"
     ordering = ("-seq",)
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

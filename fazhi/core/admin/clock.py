@@ -7,6 +7,7 @@ change; deadlines are read-only (they are opened and closed by the modules that 
 from django import forms
 from django.contrib import admin, messages
 
+from fazhi.core.admin.read_only import ReadOnlyAdmin
 from fazhi.core.models import CalendarYear, Deadline, HolidayOverride
 from fazhi.core.services.calendar import (
     calendar_year_declare,
@@ -102,7 +103,7 @@ class CalendarYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(admin.ModelAdmin):
+class DeadlineAdmin(ReadOnlyAdmin):
     list_display = (
         "subject_label",
         "rule_code",
@@ -117,15 +118,3 @@ class DeadlineAdmin(admin.ModelAdmin):
     search_fields = ("subject_label", "subject_id", "rule_code")
     date_hierarchy = "due"
     list_select_related = ("owner", "org_unit")
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -2,21 +2,8 @@
 
 from django.contrib import admin
 
+from fazhi.core.admin.read_only import ReadOnlyAdmin
 from fazhi.core.models.evidence import CustodyEntry, EvidenceAttachment, EvidenceFile
-
-
-class _ReadOnly(admin.ModelAdmin):
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class _AttachmentInline(admin.TabularInline):
@@ -40,7 +27,7 @@ class _CustodyInline(_AttachmentInline):
 
 
 @admin.register(EvidenceFile)
-class EvidenceFileAdmin(_ReadOnly):
+class EvidenceFileAdmin(ReadOnlyAdmin):
     list_display = ("original_name", "mime_type", "size", "sha256", "uploaded_by", "uploaded_at")
     list_filter = ("mime_type",)
     search_fields = ("sha256", "original_name", "attachments__case_ref")
@@ -49,14 +36,14 @@ class EvidenceFileAdmin(_ReadOnly):
 
 
 @admin.register(EvidenceAttachment)
-class EvidenceAttachmentAdmin(_ReadOnly):
+class EvidenceAttachmentAdmin(ReadOnlyAdmin):
     list_display = ("case_ref", "original_name", "evidence", "attached_by", "attached_at")
     search_fields = ("case_ref", "original_name", "evidence__sha256")
     list_select_related = ("evidence", "attached_by")
 
 
 @admin.register(CustodyEntry)
-class CustodyEntryAdmin(_ReadOnly):
+class CustodyEntryAdmin(ReadOnlyAdmin):
     list_display = ("at", "action", "evidence", "attachment", "actor", "note")
     list_filter = ("action",)
     search_fields = ("evidence__sha256", "attachment__case_ref", "note")

@@ -26,6 +26,8 @@ class TypedDateEntry(models.Model):
     #: whose time limit ``due`` is when it is not the bureau's own (met by the date of entry):
     #: e.g. an employer's 缴纳期限, met by the typed date of payment
     due_of: ClassVar[str] = ""
+    #: the concrete log's foreign key to the record the dates belong to (``case``, ``draw`` …)
+    subject_field: ClassVar[str]
 
     typed_on = models.DateField(_("填写日期"))
     entered_on = models.DateField(_("录入日期（系统）"), db_index=True)
@@ -47,6 +49,10 @@ class TypedDateEntry(models.Model):
 
     class Meta:
         abstract = True
+
+    def __str__(self) -> str:
+        subject_id = getattr(self, f"{self.subject_field}_id")
+        return f"{subject_id} {self.step_label} {self.typed_on}（{self.entered_on}录入）"
 
     @property
     def step_label(self) -> str:

@@ -1,5 +1,6 @@
-"""Staff step forms on a record page (decisions, counsel opinions, fair-competition reviews and
-the legislation registers): which steps a person may take now, and running one.
+"""Staff forms: one form posted to a service (``submit``), and the step forms on a record page
+(decisions, counsel opinions, fair-competition reviews and the legislation registers): which
+steps a person may take now, and running one.
 
 A step is a form and the service it feeds. The page shows the steps open to the user on the
 record's current state; a posted step runs its service. A refusal (``Refused`` or a permission
@@ -16,6 +17,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -81,6 +83,35 @@ def refusal_text(exc: Exception) -> str:
     return str(exc)
 
 
+def submit(
+    request, form: forms.Form, run: Callable[[dict], Any], *, done: str, back: Any
+) -> HttpResponse | None:
+    """The POST of a staff form: when the form is valid, ``run(cleaned_data)`` calls the service.
+    Success flashes ``done`` and redirects to ``back`` (anything ``redirect`` takes, or a callable
+    of what ``run`` returned). A refusal is put beside the form and None returned: the caller
+    renders the page with the form as typed, with ``form_status`` (422)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = run(dict(form.cleaned_data))
+    except (Refused, PermissionDenied) as exc:
+        form.add_error(None, refusal_text(exc))
+        return None
+    messages.success(request, done)
+    return redirect(back(result) if callable(back) else back)
+
+
+def form_status(form: forms.Form) -> int:
+    # 422: the page answers a refused or incomplete form (the browser shows it all the same)
+    return 422 if form.errors else 200
+
+
+def initial_unit(request, form: forms.Form, units, field: str = "org_unit") -> None:
+    """On a fresh form, the user's own unit as the choice when it is among ``units``."""
+    if request.method == "GET" and getattr(request.user, "org_unit", None) in units:
+        form.fields[field].initial = request.user.org_unit
+
+
 def handle(
     request,
     *,
@@ -100,14 +131,16 @@ def handle(
             messages.error(request, "该环节当前不能办理")
             return redirect(back)
         bound_key, bound_form = key, step.form(obj, request.user, request.POST, key)
-        if bound_form.is_valid():
-            try:
-                step.run(obj, dict(bound_form.cleaned_data), bound_form, request.user)
-            except (Refused, PermissionDenied) as exc:
-                bound_form.add_error(None, refusal_text(exc))
-            else:
-                messages.success(request, step.done)
-                return redirect(back)
+        form = bound_form
+        response = submit(
+            request,
+            form,
+            lambda data: step.run(obj, data, form, request.user),
+            done=step.done,
+            back=back,
+        )
+        if response is not None:
+            return response
     rows = [
         {
             "step": s,

@@ -151,6 +151,8 @@ class ArrearsDateEntry(TypedDateEntry):
     ``due``: the payment deadline a 缴纳 answers (a back-dated payment would also lower the
     滞纳金). Written only by ``services.arrears.arrears_step_record``."""
 
+    subject_field = "case"
+
     step_labels = rules.DATE_LABELS
     due_of = "用人单位缴纳期限"  # a 缴纳 answers the employer's limit, not the bureau's
 
@@ -166,9 +168,6 @@ class ArrearsDateEntry(TypedDateEntry):
         ordering = ["case", "entered_at", "pk"]
         verbose_name = _("欠缴案件日期录入记录")
         verbose_name_plural = _("欠缴案件日期录入记录")
-
-    def __str__(self) -> str:
-        return f"{self.case_id} {self.step_label} {self.typed_on}（{self.entered_on}录入）"
 
     def get_absolute_url(self) -> str:
         return reverse("enforcement:arrears_detail", args=[self.case_id])

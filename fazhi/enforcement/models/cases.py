@@ -391,6 +391,8 @@ class CaseDateEntry(TypedDateEntry):
     (``core/domain/entry_dates.py``). Written only by ``services.cases_common.enter_date``.
     """
 
+    subject_field = "case"
+
     step_labels = entry_rules.STEP_LABELS
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="date_entries")
@@ -400,9 +402,6 @@ class CaseDateEntry(TypedDateEntry):
         ordering = ["case", "entered_at", "pk"]
         verbose_name = _("案件日期录入记录")
         verbose_name_plural = _("案件日期录入记录")
-
-    def __str__(self) -> str:
-        return f"{self.case_id} {self.step_label} {self.typed_on}（{self.entered_on}录入）"
 
     def get_absolute_url(self) -> str:
         return reverse("enforcement:case_detail", args=[self.case_id])
