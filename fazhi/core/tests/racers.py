@@ -1,5 +1,5 @@
 """How many threads a concurrency test races: small in the suite (its CI budget), 50 for the
-issue-18 attack run (``FAZHI_RACERS=50``, PostgreSQL; see docs/dev/records.md)."""
+issue-18 attack run (``FAZHI_RACERS=50``, PostgreSQL; see docs/dev/testing.md)."""
 
 from __future__ import annotations
 
