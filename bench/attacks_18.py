@@ -11,7 +11,7 @@ serialises every write). Areas (default all): gate, numbers, audit, evidence, xf
 | gate     | another unit's user (and a role without the right) calls every write service;  |
 |          | every enforcement write route over web and API; the matrix fails on a service   |
 |          | with no gate test                                                               |
-| numbers  | FAZHI_RACERS concurrent requests per numbered kind (复议, 文号, 许可, 抽查, 处罚 |
+| numbers  | FAZHI_RACERS concurrent requests per numbered kind (复议, 文号, 许可, 抽查, 督办, 处罚 |
 |          | 决定, the core counter): 0 duplicates, 0 gaps, 0 errors                          |
 | audit    | edit, delete, tail-delete + head moved, forged append with a valid hash,        |
 |          | edit + recompute, anchor file edited / line removed, UPDATE/DELETE/TRUNCATE     |
@@ -51,6 +51,7 @@ AREAS = {
         "fazhi/disputes/tests/test_numbering_concurrency.py",
         "fazhi/normdocs/tests/test_numbering_concurrency.py",
         "fazhi/inspections/tests/test_numbering_concurrency.py",
+        "fazhi/supervision/tests/test_numbering_concurrency.py",
         "fazhi/govservices/tests/test_services.py::test_concurrent_grants_never_share_a_licence_number",
         "fazhi/enforcement/tests/test_concurrency.py::test_concurrent_decisions_get_distinct_numbers",
     ],
