@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 
 from fazhi.accounts.auth import api_auth
-from fazhi.core.api.params import Offset, Year
+from fazhi.core.api.params import Offset, UnitId, Year
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.core.services.request_context import current_request
 from fazhi.officers import selectors
@@ -55,7 +55,7 @@ class OfficerPage(Schema):
 )
 def officer_list(
     request,
-    unit: int | None = None,
+    unit: UnitId | None = None,
     q: str = "",
     status: str = "",
     active: str = "yes",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from fazhi.core.api.params import UnitId
 from fazhi.core.api.problems import ErrorCode, Problem, ProblemError
 from fazhi.powers import selectors
 from fazhi.powers.domain.usage import is_zero_enforcement
@@ -27,7 +28,7 @@ router = Router(tags=["powers"])
 
 class ListParams(Schema):
     kind: str = Field(default="", description="职权类别代码：licensing、penalty …")
-    unit: int | None = Field(default=None, description="实施主体（机构 id）")
+    unit: UnitId | None = Field(default=None, description="实施主体（机构 id）")
     q: str = Field(default="", max_length=100, description="名称或编码关键词")
     status: str = Field(default="active", description="active 有效；cancelled 已取消；all 全部")
     limit: int = Field(default=20, ge=1, le=500, description="每页条数（≤ 500）")

@@ -10,6 +10,8 @@ from pydantic import Field
 
 YEAR_MIN, YEAR_MAX = 1949, 2100
 OFFSET_MAX = 2**31 - 1  # far past any page; offset + limit stays inside a signed 64-bit integer
+ID_MAX = 2**63 - 1  # the largest primary key either database stores (signed 64-bit)
 
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX, description="年度（1949–2100）")]
 Offset = Annotated[int, Field(ge=0, le=OFFSET_MAX, description="跳过的条数")]
+UnitId = Annotated[int, Field(ge=1, le=ID_MAX, description="机构 id")]

@@ -9,6 +9,7 @@ from django.db import connection, connections, transaction
 
 from fazhi.core.models import SerialCounter
 from fazhi.core.services.numbering import note_serial, take_serial
+from fazhi.core.tests.racers import racers
 
 
 @pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_typed_number_is_never_handed_out_again():
 def test_concurrent_takers_first_use_of_a_key():
     if connection.vendor != "postgresql":
         pytest.skip("行锁并发只在 PostgreSQL 上有意义")
-    takers = 40
+    takers = racers(40)
     barrier = threading.Barrier(takers)
     got: list[int] = []
     errors: list[BaseException] = []

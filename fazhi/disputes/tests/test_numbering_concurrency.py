@@ -13,12 +13,13 @@ import pytest
 from django.db import connection, connections
 
 from fazhi.core.models import SerialCounter
+from fazhi.core.tests.racers import racers
 from fazhi.disputes.models import ReconsiderationCase
 from fazhi.disputes.tests.conftest import apply
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-FILINGS = 30
+FILINGS = racers(30)
 
 
 def test_concurrent_filings_no_duplicate_no_gap_no_error(people):

@@ -12,13 +12,14 @@ import pytest
 from django.db import connection, connections
 
 from fazhi.accounts.permissions import SYSTEM
+from fazhi.core.tests.racers import racers
 from fazhi.inspections.models import Draw
 from fazhi.inspections.services import draws, plans
 from fazhi.inspections.tests.conftest import DRAW_DAY, beacon_terms
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-PLANS = 6
+PLANS = racers(6)
 
 
 def test_concurrent_draws_no_duplicate_no_gap_no_error(world, item, people):

@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from fazhi.core.tests.racers import racers
 from fazhi.normdocs import services
 from fazhi.normdocs.domain.states import Stage
 from fazhi.normdocs.models import NormativeDocument, NumberCounter
@@ -20,7 +21,9 @@ def test_parallel_registrations_get_consecutive_numbers(org_tree):
         pytest.skip("行锁并发只在 PostgreSQL 上有意义（SQLite 整库串行写入）")
     # given
     people = make_people(org_tree)
-    documents = [make_document(people, Stage.APPROVED, title=f"并发文件{i}") for i in range(6)]
+    documents = [
+        make_document(people, Stage.APPROVED, title=f"并发文件{i}") for i in range(racers(6))
+    ]
     barrier = threading.Barrier(len(documents))
     errors: list[BaseException] = []
 

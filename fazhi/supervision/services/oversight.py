@@ -15,6 +15,7 @@ from fazhi.accounts.permissions import (
 from fazhi.core.domain.errors import Refused
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.core.services import audit
+from fazhi.core.services.numbering import take_serial
 from fazhi.supervision.domain import oversight
 from fazhi.supervision.models import (
     Oversight,
@@ -24,6 +25,19 @@ from fazhi.supervision.models import (
 
 def _oversight(item: Oversight) -> Oversight:
     return Oversight.objects.select_for_update().select_related("org_unit").get(pk=item.pk)
+
+
+def _number(year: int) -> str:
+    """人社执法监督〔YYYY〕N号 from core's locked counter (issue 18.2: ``count() + 1`` gave two
+    督办 issued at once the same number); the counter starts after the numbers already used."""
+
+    def used() -> int:
+        prefix = f"人社执法监督〔{year}〕"
+        tails = Oversight.objects.filter(number__startswith=prefix).values_list("number", flat=True)
+        serials = (n[len(prefix) :].removesuffix("号") for n in tails)
+        return max((int(t) for t in serials if t.isdigit()), default=0)
+
+    return f"人社执法监督〔{year}〕{take_serial('supervision.oversight', year, floor=used)}号"
 
 
 @transaction.atomic
@@ -36,9 +50,8 @@ def oversight_issue(
     if not subject.strip() or not demand.strip():
         raise Refused("请填写督办事项和督办要求", oversight.BASIS, code="oversight_empty")
     oversight.check_deadline(issued_on=today, deadline=deadline)
-    serial = Oversight.objects.select_for_update().filter(issued_on__year=today.year).count() + 1
     item = Oversight.objects.create(
-        number=f"人社执法监督〔{today.year}〕{serial}号",
+        number=_number(today.year),
         org_unit=org_unit,
         warning=warning,
         subject=subject.strip(),
