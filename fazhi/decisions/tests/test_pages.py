@@ -193,3 +193,21 @@ def test_the_worklist_holds_the_legality_review_then_the_archive(people, counsel
         decision=other, late_reason="补录", actor=people["clerk"], on=date(2019, 10, 25)
     )
     assert other.get_absolute_url() not in clerk.get("/staff/todo/").content.decode()
+
+
+def test_the_draft_put_out_for_comment_is_on_the_portal(people):
+    today = timezone.localdate()
+    decision = start(people)
+    clerk = Client()
+    clerk.force_login(people["clerk"])
+    clerk.post(
+        f"/staff/decisions/{decision.pk}/",
+        {
+            "_step": "open_comment",
+            "open_comment-draft": "第一条 为规范工伤保险待遇调整，制定本方案。",
+            "open_comment-opens": today.isoformat(),
+            "open_comment-closes": (today + timedelta(days=30)).isoformat(),
+        },
+    )
+    page = Client().get(f"/decisions/{decision.pk}/").content.decode()
+    assert "决策草案及其说明" in page and "第一条 为规范工伤保险待遇调整" in page
