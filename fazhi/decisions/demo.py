@@ -106,7 +106,13 @@ def _walk(ctx, item, title, unit, first, market, chief, firm) -> None:
     )
     opens = first + timedelta(days=7)
     closes = opens + timedelta(days=29)
-    s.decision_open_comment(decision=d, opens=opens, closes=closes, actor=fagui)
+    s.decision_open_comment(
+        decision=d,
+        opens=opens,
+        closes=closes,
+        draft=f"《{title}》征求意见稿及起草说明。",
+        actor=fagui,
+    )
     if not market:  # the seed's first decision: comments moderated and a hearing held
         _participation(d, opens, fagui)
     after = closes + timedelta(days=3)

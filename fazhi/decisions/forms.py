@@ -33,6 +33,7 @@ class StartForm(forms.Form):
 
 
 class OpenCommentForm(forms.Form):
+    draft = text_field("决策草案及其说明（在门户公布，公众据此提意见）", rows=8)
     opens = date_field("征求意见开始日期")
     closes = date_field("征求意见截止日期", today=False)
     short_reason = text_field(

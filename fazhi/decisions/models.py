@@ -101,6 +101,8 @@ class Decision(Recorded):
     comment_opens = models.DateField(_("征求意见开始"), null=True, blank=True)
     comment_closes = models.DateField(_("征求意见截止"), null=True, blank=True)
     comment_short_reason = models.TextField(_("征求意见期少于30日的理由"), blank=True)
+    # 第十五条: the draft and its explanation are published with the call for comments
+    comment_draft = models.TextField(_("决策草案及其说明"), blank=True)
     adoption_report = models.TextField(_("意见采纳情况"), blank=True)
     # 专家论证 / 风险评估: done, or not applicable with the reason recorded
     experts_waived_reason = models.TextField(_("不需专家论证的理由"), blank=True)

@@ -72,13 +72,21 @@ def decision_start(
 
 @transaction.atomic
 def decision_open_comment(
-    *, decision: Decision, opens: date, closes: date, short_reason: str = "", actor
+    *,
+    decision: Decision,
+    opens: date,
+    closes: date,
+    short_reason: str = "",
+    draft: str = "",
+    actor,
 ) -> Decision:
-    """Publish the draft for comment (第十五条: ≥30 days or a stated reason)."""
+    """Publish the draft (its text and explanation, shown on the portal) for comment
+    (第十五条: ≥30 days or a stated reason)."""
     decision = drafting(decision, actor)
     proc.check_comment_period(opens, closes, short_reason, minimum=min_comment_days())
     decision.comment_opens, decision.comment_closes = opens, closes
     decision.comment_short_reason = short_reason.strip()
+    decision.comment_draft = draft.strip()
     decision.save()
     record(
         actor,

@@ -73,13 +73,16 @@ def test_a_decision_walked_through_the_forms(people, counsel):
     assert AuditEvent.objects.count() == before and not decision.speakers.exists()
 
     # a comment period under 30 days without a reason: refused, nothing written
-    page = step(clerk, url, "open_comment", opens="2019-09-02", closes="2019-09-20")
+    page = step(clerk, url, "open_comment", draft="草案", opens="2019-09-02", closes="2019-09-20")
     assert page.status_code == 422 and "30" in page.content.decode()
     decision.refresh_from_db()
     assert decision.comment_opens is None
 
     assert (
-        step(clerk, url, "open_comment", opens="2019-09-02", closes="2019-10-01").status_code == 302
+        step(
+            clerk, url, "open_comment", draft="草案", opens="2019-09-02", closes="2019-10-01"
+        ).status_code
+        == 302
     )
     assert (
         step(

@@ -176,3 +176,59 @@ def test_the_sign_off_step_is_offered_to_the_chief_only(people, counsel):
     assert (
         "step-sign_off" in client.get(f"/staff/decisions/opinions/{opinion.pk}/").content.decode()
     )
+
+
+def test_the_worklist_holds_the_legality_review_then_the_archive(people, counsel):
+    from fazhi.decisions.tests.conftest import SPEAKERS, close_gates
+
+    decision = start(people)
+    s.decision_submit_review(
+        decision=decision, materials="草案", actor=people["clerk"], on=date(2019, 10, 8)
+    )
+    reviewer, clerk = Client(), Client()
+    reviewer.force_login(people["reviewer"])
+    clerk.force_login(people["clerk"])
+    page = reviewer.get("/staff/todo/").content.decode()
+    assert "重大行政决策合法性审查" in page and decision.get_absolute_url() in page
+    assert "重大行政决策待归档（0）" in clerk.get("/staff/todo/").content.decode()
+
+    other = s.decision_start(
+        org_unit=people["units"]["zongdui"],
+        title="另一决策",
+        actor=people["clerk"],
+        on=date(2019, 9, 2),
+    )
+    close_gates(people, counsel, other)
+    s.decision_discuss(
+        decision=other,
+        meeting="局长办公会议",
+        speakers=SPEAKERS,
+        adopted=True,
+        outcome="通过",
+        actor=people["head"],
+        on=date(2019, 10, 20),
+    )
+    page = clerk.get("/staff/todo/").content.decode()
+    assert "重大行政决策待归档" in page and other.get_absolute_url() in page
+    s.decision_archive(
+        decision=other, late_reason="补录", actor=people["clerk"], on=date(2019, 10, 25)
+    )
+    assert other.get_absolute_url() not in clerk.get("/staff/todo/").content.decode()
+
+
+def test_the_draft_put_out_for_comment_is_on_the_portal(people):
+    today = timezone.localdate()
+    decision = start(people)
+    clerk = Client()
+    clerk.force_login(people["clerk"])
+    clerk.post(
+        f"/staff/decisions/{decision.pk}/",
+        {
+            "_step": "open_comment",
+            "open_comment-draft": "第一条 为规范工伤保险待遇调整，制定本方案。",
+            "open_comment-opens": today.isoformat(),
+            "open_comment-closes": (today + timedelta(days=30)).isoformat(),
+        },
+    )
+    page = Client().get(f"/decisions/{decision.pk}/").content.decode()
+    assert "决策草案及其说明" in page and "第一条 为规范工伤保险待遇调整" in page

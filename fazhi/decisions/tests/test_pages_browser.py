@@ -30,6 +30,9 @@ def test_register_a_decision_and_a_refused_step_keeps_the_input(page, people, wi
     # a comment period of 18 days without a reason: refused, the dates stay as typed
     box = page.locator("#step-open_comment")
     box.locator("summary").click()
+    box.get_by_label("决策草案及其说明", exact=False).fill(
+        "第一条 为规范工伤保险待遇调整，制定本方案。"
+    )
     box.get_by_label("征求意见开始日期").fill("2019-09-02")
     box.get_by_label("征求意见截止日期").fill("2019-09-20")
     box.get_by_role("button", name="发布征求意见").click()
