@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('decisions', '0003_decision_date_entries'),
+        ('decisions', '0004_date_entries_for_counsel_competition_expert'),
     ]
 
     operations = [
