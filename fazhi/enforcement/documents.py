@@ -8,7 +8,7 @@ record only; staff edit the generated file as needed.
 立案审批表, 询问笔录 (each officer with the number of the certificate valid that day), 责令改正指令书
 / 责令支付通知书, 行政处罚告知书, 行政处罚决定书 or 行政处理决定书 (加付赔偿金), 送达回证, and the
 卷内记录 used by the archive export. Every article cited is that of the law in force on the day
-of the act (`fazhi.enforcement.domain.citations`).
+of the act (`fazhi.core.domain.citations`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from django.conf import settings
 from fazhi.core import documents as gw
 from fazhi.core.domain.time_limits import format_date, rule_for
 from fazhi.enforcement.domain import acts as act_rules
-from fazhi.enforcement.domain import citations as cit
+from fazhi.core.domain import citations as cit
 from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.domain.remedies import remedy_bodies
 from fazhi.enforcement.models import Case, CaseAct
