@@ -17,7 +17,7 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.db import connection
 
-from fazhi.laws.domain.ranking import CorpusStats, FieldWeights
+from fazhi.laws.domain.ranking import CorpusStats, FieldWeights, idf
 from fazhi.laws.search.types import Match
 
 STATS_SECONDS = 300  # a new import in another process shows up in idf within this time
@@ -163,6 +163,11 @@ class SqliteBackend(Backend):
 class PostgresBackend(Backend):
     # ts_rank weights are listed {D, C, B, A}: body, -, title, 文号.
     RANK_WEIGHTS = "{0.3, 0.1, 0.7, 1.0}"
+    # ts_rank has no idf: a row repeating a frequent word of the question outranks one holding
+    # its rare word, so the window missed deep answers FTS5's bm25() keeps. The best
+    # RESCORE_FACTOR × limit rows by ts_rank are re-scored by Σ idf × ts_rank of each term and
+    # the best ``limit`` kept (0: off). Measured in docs/dev/search.md ("idf on PostgreSQL").
+    RESCORE_FACTOR = 4
 
     def _tsquery(self, match: Match) -> str:
         return expression(match, lambda t: f"'{t}'", "|", "&")  # terms: word characters only
@@ -173,15 +178,39 @@ class PostgresBackend(Backend):
         # whole: ranked inside it, the window buffers (id, rank) instead of each tsvector.
         # ts_rank, not ts_rank_cd: half the time and, after the shared re-ranking, better
         # results (R@10 0.353 → 0.383 on the benchmark's judged questions).
-        sql = (
-            "SELECT article_id, COUNT(*) OVER () FROM (SELECT e.article_id,"  # noqa: S608
+        ranked = (
+            "SELECT article_id, COUNT(*) OVER () AS total FROM (SELECT e.article_id,"  # noqa: S608
             f" ts_rank('{self.RANK_WEIGHTS}', e.search_vector, q, 1) AS rank"
             " FROM laws_searchentry e, to_tsquery('simple', %s) q"
             " WHERE e.search_vector @@ q" + self._restrict(doc_sql) + " OFFSET 0) AS matches"
             " ORDER BY rank DESC, article_id LIMIT %s"
         )
+        params = [self._tsquery(match), *doc_params]
+        if self.RESCORE_FACTOR and len(match.terms) > 1:
+            # The window's rows read again by primary key (carried through the window, every
+            # tsvector would be buffered), each term ranked on its own and weighed by its idf,
+            # in one expression per row (a join with the terms and a GROUP BY was 3× slower).
+            terms = list(match.terms)
+            df, indexed = self.document_frequencies(terms), self.stats().documents
+            score = " + ".join(
+                f"%s * ts_rank('{self.RANK_WEIGHTS}', v, to_tsquery('simple', %s), 1)"
+                for _ in terms
+            )
+            sql = (
+                "SELECT article_id, total FROM (SELECT r.article_id, r.total,"  # noqa: S608
+                " e.search_vector AS v FROM (" + ranked + ") AS r"
+                " JOIN laws_searchentry e ON e.article_id = r.article_id OFFSET 0) AS w"
+                " ORDER BY " + score + " DESC, article_id LIMIT %s"
+            )
+            params.append(limit * self.RESCORE_FACTOR)
+            for term in terms:
+                params += [idf(df[term], indexed), term]
+            params.append(limit)
+        else:
+            sql = ranked
+            params.append(limit)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._tsquery(match), *doc_params, limit])
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
         return [row[0] for row in rows], min(rows[0][1], count_limit) if rows else 0
 

@@ -69,3 +69,15 @@ def test_total_is_the_same_however_the_backend_counts(corpus, monkeypatch):
     assert exact == matches("工资") > 20
     monkeypatch.setattr(engine, "COUNT_LIMIT", 20)
     assert search("工资", today=TODAY, page_size=5, model=None).total == exact  # above the bound
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's second stage")
+def test_a_rare_word_outranks_a_repeated_frequent_one(corpus):
+    """ts_rank alone puts a short row repeating 工资 above a long one holding the rare word once;
+    the second stage weighs each term by its idf (PostgresBackend.RESCORE_FACTOR)."""
+    rows = SearchEntry.objects.filter(document=doc("工伤保险条例")).order_by("pk")
+    repeated, rare = rows[0].pk, rows[1].pk
+    SearchEntry.objects.filter(pk=repeated).update(body_tokens="工资 " * 5)
+    SearchEntry.objects.filter(pk=rare).update(body_tokens="罕见词 " + "条例 规定 " * 20)
+    ids, _ = backend().candidates(Match(("罕见词", "工资")), None, (), 300, 0)
+    assert ids.index(rare) < ids.index(repeated)
