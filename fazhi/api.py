@@ -146,6 +146,17 @@ def _server_error(request: HttpRequest, exc: Exception):
     return _answer(request, 500, ErrorCode.ERROR, "服务器内部错误", "服务器内部错误，请稍后重试")
 
 
+def routes_first(*names: str) -> list:
+    """The API's busiest routes by URL name, for the URL table to try before everything else
+    (under the same ``api/v1/`` prefix): an exam's answer save (issue 23, 1,500 sitters at once)
+    otherwise walks some 130 patterns before it is found."""
+    patterns, _, _ = api.urls
+    found = [p for p in patterns if p.name in names]
+    if len(found) != len(names):  # a renamed route must not silently lose its place
+        raise LookupError(f"API routes not found: {names}")
+    return found
+
+
 def _mount() -> None:
     # Each app contributes one router; add new apps here.
     from fazhi.accounts.api import router as accounts_router

@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from fazhi.api import api
+from fazhi.api import api, routes_first
 
 admin.site.site_header = "法治平台 · 系统管理"
 admin.site.site_title = "法治平台"
 
 urlpatterns = [
+    path("api/v1/", include(routes_first("education_answer_save"))),
     path("", include("fazhi.portal.urls")),
     path("staff/", include("fazhi.core.urls")),
     path("staff/accounts/", include("fazhi.accounts.urls")),

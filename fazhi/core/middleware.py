@@ -6,6 +6,7 @@ import uuid
 from functools import lru_cache
 
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.shortcuts import render
 
 from fazhi.core.domain.client_address import parse_networks, resolve_client
@@ -37,6 +38,30 @@ class RequestContextMiddleware:
                 request, "core/evidence_tampered.html", {"message": exception.message}, status=409
             )
         return None
+
+
+# URL names whose requests do not re-save an unchanged session (``quiet_session``)
+_QUIET_SESSION_ROUTES: set[str] = set()
+
+
+def quiet_session(url_name: str) -> None:
+    """Let requests to ``url_name`` leave an unchanged session unsaved (apps register theirs)."""
+    _QUIET_SESSION_ROUTES.add(url_name)
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, except on routes registered with :func:`quiet_session`: there an unchanged
+    session is not written back. ``SESSION_SAVE_EVERY_REQUEST`` (the idle clock) would otherwise
+    write a session row per exam answer — 1,500 sitters at once (issue 23). The idle clock then
+    restarts at the sitter's next other request, so a session only ever expires sooner."""
+
+    def process_response(self, request, response):
+        match = getattr(request, "resolver_match", None)
+        session = getattr(request, "session", None)
+        quiet = match is not None and match.url_name in _QUIET_SESSION_ROUTES
+        if quiet and session is not None and not session.modified:
+            return response
+        return super().process_response(request, response)
 
 
 def client_ip(request) -> str | None:

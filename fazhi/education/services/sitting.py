@@ -17,6 +17,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from fazhi.accounts.permissions import EDUCATION_SIT, require
+from fazhi.accounts.services import api_token_touch, token_holder_sql
+from fazhi.core.bearer import BearerKey, NotAuthenticated
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.education.domain import exam as rules
@@ -89,30 +91,35 @@ def _own_open_sitting(sitting_id: int, actor, now) -> Sitting:
     return sitting
 
 
-# One read and one write per save, in raw SQL (the ORM's query compilation was most of a
-# save's time in process). The read takes a SHARE lock on the sitting row in PostgreSQL: saves of
-# the same paper do not wait for each other, but a submission (FOR UPDATE) waits until every save
-# in flight has committed, and a save that waited on a submission re-reads the row and is refused
-# — so no answer is told "saved" and then missed by the scoring.
-
-
-# One read and one write per save, in raw SQL (the ORM's query compilation was most of a
-# save's time in process). The read takes a SHARE lock on the sitting row in PostgreSQL: saves of
-# the same paper do not wait for each other, but a submission (FOR UPDATE) waits until every save
-# in flight has committed, and a save that waited on a submission re-reads the row and is refused
-# — so no answer is told "saved" and then missed by the scoring.
+# A save is two statements, each its own transaction (no BEGIN/COMMIT round trips): one read
+# of who is asking (the API key checked in the same query, or the logged-in user), their
+# sitting, its exam's window and the question, which gives every refusal its reason; then one
+# conditional upsert that re-checks the gate (owner, not submitted, in time) on the row it
+# writes. The role is not looked up: a sitting exists only for an enrolled person who started it
+# under EDUCATION_SIT, and it is theirs. "Nothing lost" under a racing submission: on PostgreSQL
+# the upsert takes a SHARE lock on the sitting; `sitting_submit` takes it FOR UPDATE, so it waits
+# for every save in flight (and then sees its answer), and a save that waited on a submission
+# re-checks the updated row, writes nothing and is refused.
 _SAVE_READ = (
-    "SELECT e.user_id, s.submitted_at, CASE WHEN s.deadline > %s THEN 1 ELSE 0 END,"
+    "SELECT who.user_id, who.token_id, who.touch_due, e.user_id, s.submitted_at,"
+    " CASE WHEN s.deadline > %s AND x.closes_at > %s THEN 1 ELSE 0 END,"
     " s.questions, q.qtype, q.options"
-    " FROM education_sitting s JOIN education_enrolment e ON e.id = s.enrolment_id"
+    " FROM ({who}) who"
+    " LEFT JOIN education_sitting s ON s.id = %s"
+    " LEFT JOIN education_enrolment e ON e.id = s.enrolment_id"
+    " LEFT JOIN education_exam x ON x.id = e.exam_id"
     " LEFT JOIN education_question q ON q.id = %s"
-    " WHERE s.id = %s"
 )
-
+_LOGGED_IN = "SELECT %s AS user_id, NULL AS token_id, 0 AS touch_due"
 
 _SAVE_WRITE = (
     "INSERT INTO education_answer (sitting_id, question_id, response, saved_at)"
-    " VALUES (%s, %s, %s, %s) ON CONFLICT (sitting_id, question_id)"
+    " SELECT s.id, %s, %s, %s FROM education_sitting s"
+    " JOIN education_enrolment e ON e.id = s.enrolment_id"
+    " JOIN education_exam x ON x.id = e.exam_id"
+    " WHERE s.id = %s AND e.user_id = %s AND s.submitted_at IS NULL"
+    " AND s.deadline > %s AND x.closes_at > %s{lock}"
+    " ON CONFLICT (sitting_id, question_id)"
     " DO UPDATE SET response = excluded.response, saved_at = excluded.saved_at"
 )
 
@@ -121,37 +128,64 @@ def _json(value):
     return json.loads(value) if isinstance(value, str) else value
 
 
-@transaction.atomic
-def answer_save(
-    *, sitting: Sitting | int, question: Question | int, response: str, actor
-) -> Answer:
-    """Save (or replace) one answer as given, before the paper's deadline and before
-    submission. One row per answer: a repeated save overwrites it. Not audited one by one (the
-    audit chain's head is a single lock): the row is the record, and the submission's audit
-    event carries the count and a SHA-256 of every answer saved."""
-    require(actor, EDUCATION_SIT)
-    now = timezone.now()
-    sid, qid = int(getattr(sitting, "pk", sitting)), int(getattr(question, "pk", question))
-    stamp = connection.ops.adapt_datetimefield_value(now)
-    sql = _SAVE_READ + (" FOR SHARE OF s" if connection.vendor == "postgresql" else "")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [stamp, qid, sid])
-        found = cursor.fetchone()
-    if found is None or found[0] != actor.pk:
+def _save_gate(found, qid: int) -> tuple[int, str, list]:
+    """Who is saving, the question's type and options — or the refusal the row shows."""
+    if found is None:
+        raise NotAuthenticated("API 令牌无效、已撤销或已过期")
+    user_id, _, _, owner, submitted_at, in_time, paper, qtype, options = found
+    if owner != user_id:  # no such sitting (None), or another person's
         raise Refused("这不是您的答卷", code=ExamError.NOT_YOURS)
-    _, submitted_at, in_time, paper, qtype, options = found
     if submitted_at is not None:
         raise Refused("已交卷，不能再修改答案", code=ExamError.SUBMITTED)
     if not in_time:
         raise Refused("答题时间已到，不能再保存答案", code=ExamError.TIME_UP)
     if qid not in _json(paper) or qtype is None:
         raise Refused("该题不在您的试卷上", code=ExamError.NOT_ON_PAPER)
+    return user_id, qtype, _json(options)
+
+
+def _save_read(sid: int, qid: int, actor, now, stamp):
+    if isinstance(actor, BearerKey):
+        who, params = token_holder_sql(actor, now)
+    else:
+        if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+            raise NotAuthenticated("请先登录后再参加学法用法考试")
+        who, params = _LOGGED_IN, [actor.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(_SAVE_READ.format(who=who), [stamp, stamp, *params, sid, qid])
+        return cursor.fetchone()
+
+
+def answer_save(
+    *, sitting: Sitting | int, question: Question | int, response: str, actor
+) -> Answer:
+    """Save (or replace) one answer as given, by the paper's owner, before its deadline and the
+    exam's close and before submission. One row per answer: a repeated save overwrites it. Not
+    audited one by one (the audit chain's head is a single lock): the row is the record, and the
+    submission's audit event carries the count and a SHA-256 of every answer saved.
+
+    ``actor`` is the user, or the API key as presented (``BearerKey``): the key is checked in
+    the same query as the paper (``NotAuthenticated`` if it is not valid)."""
+    now = timezone.now()
+    sid, qid = int(getattr(sitting, "pk", sitting)), int(getattr(question, "pk", question))
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    found = _save_read(sid, qid, actor, now, stamp)
+    user_id, qtype, options = _save_gate(found, qid)
     try:
-        value = rules.normalise_answer(qtype, _json(options), response)
+        value = rules.normalise_answer(qtype, options, response)
     except ValueError as exc:
         raise Refused(str(exc), code=ExamError.BAD_ANSWER) from None
+    lock = " FOR SHARE OF s" if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
-        cursor.execute(_SAVE_WRITE, [sid, qid, value, stamp])
+        cursor.execute(
+            _SAVE_WRITE.format(lock=lock), [qid, value, stamp, sid, user_id, stamp, stamp]
+        )
+        written = cursor.rowcount
+    if not written:  # a submission (or the deadline) came between the read and the write
+        _save_gate(_save_read(sid, qid, actor, now, stamp), qid)
+        raise Refused("已交卷，不能再修改答案", code=ExamError.SUBMITTED)
+    if found[2]:
+        api_token_touch(found[1], now)
     return Answer(sitting_id=sid, question_id=qid, response=value, saved_at=now)
 
 
