@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Max, Min, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from fazhi.laws.domain.highlight import snippet
@@ -218,12 +218,8 @@ def _subject_candidates(engine, match, model, votes, docs, day, as_of) -> list[i
     force on the day, among the documents the filters allow)."""
     in_force = (docs if as_of else docs.in_force_on(day)).filter(work__key__in=model.subject(votes))
     doc_ids = list(in_force.values_list("id", flat=True))
-    span = Article.objects.filter(document_id__any=doc_ids).aggregate(lo=Min("id"), hi=Max("id"))
-    if span["lo"] is None:
+    if not doc_ids:
         return []
-    # The article-id span of those documents narrows the engine's scan (FTS5 and the btree
-    # seek it; the documents' own restriction still decides): ranking every match of the
-    # corpus to keep a few hundred was 100 ms of a search on the real corpus.
     doc_sql, doc_params = (
         LegalDocument.objects.filter(id__any=doc_ids).values("id").query.sql_with_params()
     )
@@ -233,7 +229,7 @@ def _subject_candidates(engine, match, model, votes, docs, day, as_of) -> list[i
         doc_params,
         model.params.subject_candidates,
         0,
-        (span["lo"], span["hi"]),
+        engine.article_span(doc_ids),
     )
     return ids
 
