@@ -200,7 +200,9 @@ class QuestionModel:
         self._tops = self._top_cites(self.work_cites, self.article_cites)
 
     @staticmethod
-    def _top_cites(work_cites: Mapping[str, int], article_cites: Mapping[str, int]):
+    def _top_cites(
+        work_cites: Mapping[str, int], article_cites: Mapping[str, int]
+    ) -> tuple[float, float]:
         return (
             math.log1p(max(work_cites.values(), default=0)) or 1.0,
             math.log1p(max(article_cites.values(), default=0)) or 1.0,
