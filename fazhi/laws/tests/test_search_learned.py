@@ -137,8 +137,13 @@ def _top20(question: str, page: int = 1) -> dict:
 
 
 def test_top_twenty_unchanged(hrss):
+    from django.db import connection
+
     found = {q: _top20(q) for q in TOP20_QUESTIONS}
     found["工伤 第2页"] = _top20("工伤", page=2)
+    # Per database: below the top 5 pinned by test_search, the engines' candidates differ.
+    recorded = json.loads(TOP20.read_text(encoding="utf-8")) if TOP20.exists() else {}
     if os.environ.get("FAZHI_RECORD_SEARCH_TOP20"):
-        TOP20.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    assert found == json.loads(TOP20.read_text(encoding="utf-8"))
+        recorded[connection.vendor] = found
+        TOP20.write_text(json.dumps(recorded, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    assert found == recorded[connection.vendor]
