@@ -29,6 +29,7 @@ no votes at all.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -185,6 +186,27 @@ class QuestionModel:
                 work = key.rpartition("#")[0]
                 self.work_cites[work] = self.work_cites.get(work, 0) + 1
                 self.article_cites[key] = self.article_cites.get(key, 0) + 1
+        # Worked out once, not per question: each posting's BM25 share (the parameters are
+        # frozen) and the priors' scale (a search compared every known question and copied the
+        # citation counts each time).
+        k1, b = self.params.k1, self.params.b
+        self._weighted: dict[str, list[tuple[int, float]]] = {
+            term: [
+                (i, idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * self.lengths[i] / self.average)))
+                for i, tf in self.postings[term]
+            ]
+            for term, idf in self.idf.items()
+        }
+        self._tops = self._top_cites(self.work_cites, self.article_cites)
+
+    @staticmethod
+    def _top_cites(
+        work_cites: Mapping[str, int], article_cites: Mapping[str, int]
+    ) -> tuple[float, float]:
+        return (
+            math.log1p(max(work_cites.values(), default=0)) or 1.0,
+            math.log1p(max(article_cites.values(), default=0)) or 1.0,
+        )
 
     def bonus(
         self, keys: Iterable[str], votes: Mapping[str, Vote], exclude: int = -1
@@ -200,14 +222,15 @@ class QuestionModel:
         {'laws:劳动法#1': 0.4, 'laws:民法典#1': 0.0}
         """
         p = self.params
-        own = self.examples[exclude].articles if exclude >= 0 else ()
-        work_cites, article_cites = dict(self.work_cites), dict(self.article_cites)
-        for key in own:
-            work = key.rpartition("#")[0]
-            work_cites[work] -= 1
-            article_cites[key] -= 1
-        top_work = math.log1p(max(work_cites.values(), default=0)) or 1.0
-        top_article = math.log1p(max(article_cites.values(), default=0)) or 1.0
+        work_cites, article_cites = self.work_cites, self.article_cites
+        top_work, top_article = self._tops
+        if exclude >= 0:
+            work_cites, article_cites = dict(work_cites), dict(article_cites)
+            for key in self.examples[exclude].articles:
+                work = key.rpartition("#")[0]
+                work_cites[work] -= 1
+                article_cites[key] -= 1
+            top_work, top_article = self._top_cites(work_cites, article_cites)
         subject: dict[str, float] = {}
         for key, vote in votes.items():
             work = key.rpartition("#")[0]
@@ -263,7 +286,7 @@ class QuestionModel:
     def neighbours(self, terms: Iterable[str], exclude: int = -1) -> list[tuple[int, float]]:
         """(example index, normalised similarity 0–1), most similar first; ``exclude``: an
         example left out (a known question asked again, for leave-one-out tuning)."""
-        k1, b = self.params.k1, self.params.b
+        k1 = self.params.k1
         wanted = list(dict.fromkeys(terms))
         # The best a question could score: every term present, at saturation (a term no known
         # question uses counts too, at the idf of a term used once: unknown words weaken the
@@ -274,16 +297,13 @@ class QuestionModel:
             return []
         scores: dict[int, float] = {}
         for term in wanted:
-            idf = self.idf.get(term)
-            if idf is None:
-                continue
-            for i, tf in self.postings[term]:
-                if i == exclude:
-                    continue
-                norm = 1 - b + b * self.lengths[i] / self.average
-                scores[i] = scores.get(i, 0.0) + idf * tf * (k1 + 1) / (tf + k1 * norm)
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [(i, s / ceiling) for i, s in ranked[: self.params.neighbours]]
+            for i, share in self._weighted.get(term, ()):
+                if i != exclude:
+                    scores[i] = scores.get(i, 0.0) + share
+        ranked = heapq.nsmallest(
+            self.params.neighbours, scores.items(), key=lambda kv: (-kv[1], kv[0])
+        )
+        return [(i, s / ceiling) for i, s in ranked]
 
     def expand(self, terms: Sequence[str]) -> dict[str, float]:
         """Legal words for the question's lay words: word → weight (share × expansion_weight),
