@@ -41,17 +41,10 @@ def test_a_draft_open_for_comment_takes_a_moderated_comment(people):
 def test_opinions_awaiting_signature_are_on_the_leaders_worklist(people):
     from datetime import date
 
+    from fazhi.legislation.tests.conftest import draft_from_above
     from fazhi.legislation.tests.test_rules_and_services import OPINION
 
-    draft = s.draft_register(
-        title="退役军人保障法（草案）",
-        level="law",
-        requester="全国人大常委会法工委",
-        received_on=date(2019, 5, 1),
-        due_on=date(2019, 5, 20),
-        org_unit=people["units"]["fagui"],
-        actor=people["legal"],
-    )
+    draft = draft_from_above(people)
     head = Client()
     head.force_login(people["head"])
     assert "待签发的上级草案反馈意见（0）" in head.get("/staff/todo/").content.decode()
