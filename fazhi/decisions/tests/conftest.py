@@ -101,6 +101,12 @@ def close_gates(people, counsel, decision):
 
 
 def give_opinion(people, counsel, decision):
+    opinion = answered_opinion(people, counsel, decision)
+    return s.counsel_sign_off(opinion=opinion, actor=people["chief_user"], on=date(2019, 10, 15))
+
+
+def answered_opinion(people, counsel, decision):
+    """The lawyer's opinion on ``decision``, given and not yet signed by the chief."""
     opinion = s.counsel_request(
         matter_type="decision",
         matter_id=decision.pk,
@@ -122,7 +128,7 @@ def give_opinion(people, counsel, decision):
         actor=people["lawyer_user"],
         on=date(2019, 10, 14),
     )
-    return s.counsel_sign_off(opinion=opinion, actor=people["chief_user"], on=date(2019, 10, 15))
+    return opinion
 
 
 SPEAKERS = [

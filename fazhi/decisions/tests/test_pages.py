@@ -145,27 +145,9 @@ def test_deadline_subjects_open_on_the_register(people, counsel):
 
 
 def test_the_sign_off_step_is_offered_to_the_chief_only(people, counsel):
-    decision = start(people)
-    opinion = s.counsel_request(
-        matter_type="decision",
-        matter_id=decision.pk,
-        matter_title=decision.title,
-        org_unit=decision.org_unit,
-        counsel=counsel["lawyer"],
-        question="是否合法",
-        materials="草案",
-        due_on=date(2019, 10, 20),
-        actor=people["legal"],
-        on=date(2019, 10, 8),
-    )
-    s.counsel_answer(
-        opinion=opinion,
-        facts="f",
-        legal_basis="b",
-        conclusion="lawful",
-        text="t",
-        actor=people["legal"],
-    )
+    from fazhi.decisions.tests.conftest import answered_opinion
+
+    opinion = answered_opinion(people, counsel, start(people))
     client = Client()
     client.force_login(people["legal"])  # may answer for a counsel, may not sign
     assert (
@@ -179,7 +161,8 @@ def test_the_sign_off_step_is_offered_to_the_chief_only(people, counsel):
 
 
 def test_the_worklist_holds_the_legality_review_then_the_archive(people, counsel):
-    from fazhi.decisions.tests.conftest import SPEAKERS, close_gates
+    from fazhi.decisions.tests.conftest import close_gates
+    from fazhi.decisions.tests.test_services import _discuss
 
     decision = start(people)
     s.decision_submit_review(
@@ -199,15 +182,7 @@ def test_the_worklist_holds_the_legality_review_then_the_archive(people, counsel
         on=date(2019, 9, 2),
     )
     close_gates(people, counsel, other)
-    s.decision_discuss(
-        decision=other,
-        meeting="局长办公会议",
-        speakers=SPEAKERS,
-        adopted=True,
-        outcome="通过",
-        actor=people["head"],
-        on=date(2019, 10, 20),
-    )
+    _discuss(people, other)
     page = clerk.get("/staff/todo/").content.decode()
     assert "重大行政决策待归档" in page and other.get_absolute_url() in page
     s.decision_archive(

@@ -36,3 +36,22 @@ def test_a_draft_open_for_comment_takes_a_moderated_comment(people):
     staff = Client()
     staff.force_login(legal)
     assert "职业技能培训规定" in staff.get("/staff/legislation/").content.decode()
+
+
+def test_opinions_awaiting_signature_are_on_the_leaders_worklist(people):
+    from datetime import date
+
+    from fazhi.legislation.tests.conftest import draft_from_above
+    from fazhi.legislation.tests.test_rules_and_services import OPINION
+
+    draft = draft_from_above(people)
+    head = Client()
+    head.force_login(people["head"])
+    assert "待签发的上级草案反馈意见（0）" in head.get("/staff/todo/").content.decode()
+    s.draft_opinions(draft=draft, opinions=[OPINION], actor=people["legal"])
+    page = head.get("/staff/todo/").content.decode()
+    assert (
+        "待签发的上级草案反馈意见（1）" in page and f"/staff/legislation/drafts/{draft.pk}/" in page
+    )
+    s.draft_sign(draft=draft, actor=people["head"], on=date(2019, 5, 15))
+    assert "待签发的上级草案反馈意见（0）" in head.get("/staff/todo/").content.decode()

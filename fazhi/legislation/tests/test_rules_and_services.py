@@ -11,6 +11,7 @@ from fazhi.accounts.testing.gate import assert_refused
 from fazhi.core.domain.errors import Refused
 from fazhi.legislation import services as s
 from fazhi.legislation.domain import rules
+from fazhi.legislation.tests.conftest import draft_from_above
 
 
 def test_doctests():
@@ -81,16 +82,7 @@ def test_a_rule_project_from_application_to_number(people):
 @pytest.mark.django_db
 def test_a_draft_from_above_needs_reasoned_opinions_and_a_signature(people):
     legal = people["legal"]
-    d = s.draft_register(
-        title="退役军人保障法（草案）",
-        level="law",
-        requester="全国人大常委会法工委",
-        received_on=date(2019, 5, 1),
-        due_on=date(2019, 5, 20),
-        offices=[people["units"]["zongdui"]],
-        org_unit=people["units"]["fagui"],
-        actor=legal,
-    )
+    d = draft_from_above(people, offices=[people["units"]["zongdui"]])
     assert_refused(
         lambda a: s.draft_opinions(draft=d, opinions=[{**OPINION, "basis": ""}], actor=a),
         legal,
