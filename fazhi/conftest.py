@@ -119,3 +119,94 @@ def public_cache(settings):
     transaction never commits."""
     settings.FAZHI = {**settings.FAZHI, "PUBLIC_CACHE": True}
     return settings
+
+
+# --- The full demo, loaded once per worker for the tests that read it -----------------------
+# A full ``demo_load`` is the suite's costliest setup. Tests marked ``shared_demo(day)`` that
+# take the ``shared_demo`` fixture read one load, kept inside a transaction that stays open over
+# consecutive such tests of the same day; each test runs in a savepoint rolled back after it, and
+# the load is rolled back before the next test that does not share it. The marker also puts them
+# in one xdist group (``--dist loadgroup``, scripts/test-all), started first.
+
+
+class _Demo:
+    today = None
+    ctx = None
+    atomic = None
+    blocker = None
+
+
+def _demo_day(item):
+    marker = item.get_closest_marker("shared_demo") if item is not None else None
+    return marker.args[0] if marker else None
+
+
+def _demo_close() -> None:
+    from django.db import transaction
+
+    if _Demo.atomic is None:
+        return
+    with _Demo.blocker.unblock():
+        transaction.set_rollback(True)
+        _Demo.atomic.__exit__(None, None, None)
+    _Demo.today = _Demo.ctx = _Demo.atomic = None
+
+
+@pytest.fixture(scope="session")
+def _shared_demo_session(django_db_setup):
+    """Rolls the load back before the test database goes, if the session's last test shared it."""
+    yield
+    _demo_close()
+
+
+@pytest.fixture
+def shared_demo(request, _shared_demo_session, django_db_blocker):
+    """The context of the full demo loaded at the marker's day (see above)."""
+    from django.db import transaction
+
+    from fazhi.accounts.scenario import demo_load
+
+    today = _demo_day(request.node)
+    if today is None or request.node.get_closest_marker("django_db"):
+        pytest.fail("shared_demo needs @pytest.mark.shared_demo(day) and no django_db marker")
+    with django_db_blocker.unblock():
+        if _Demo.today != today:
+            _demo_close()
+            _Demo.blocker, _Demo.atomic = django_db_blocker, transaction.atomic()
+            _Demo.atomic.__enter__()
+            try:
+                _Demo.ctx = demo_load(today=today)
+            except BaseException:
+                _demo_close()
+                raise
+            _Demo.today = today
+        with transaction.atomic():
+            yield _Demo.ctx
+            usable = not connection.needs_rollback and connection.is_usable()
+            if connection.features.can_defer_constraint_checks and usable:
+                connection.check_constraints()  # as Django's TestCase does after each test
+            transaction.set_rollback(True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if _Demo.today is not None and _demo_day(nextitem) != _Demo.today:
+        _demo_close()
+    return result
+
+
+def pytest_itemcollected(item):
+    """A shared-demo test joins its day's xdist group; a ``postgres`` test is skipped on SQLite
+    before its fixtures (and a transactional test's flush) run."""
+    if _demo_day(item):
+        item.add_marker(pytest.mark.xdist_group(f"demo-{_demo_day(item)}"))
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        item.add_marker(pytest.mark.skip(reason="PostgreSQL only"))
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's ordering by kind of database use
+def pytest_collection_modifyitems(items):
+    """The shared-demo tests first, by day: the longest units of work start first."""
+    shared = sorted((item for item in items if _demo_day(item)), key=_demo_day)
+    items[:] = shared + [item for item in items if not _demo_day(item)]

@@ -14,7 +14,7 @@ from fazhi.accounts.models import OrgUnit, User
 from fazhi.accounts.tests.factories import make_user
 from fazhi.core import demo as core_demo
 from fazhi.core.models import AuditEvent, CalendarYear, Deadline, HolidayOverride
-from fazhi.core.selectors.deadlines import deadlines_for_user, deadlines_overview, subject_urls
+from fazhi.core.selectors.deadlines import deadlines_for_user
 
 pytestmark = pytest.mark.django_db
 
@@ -75,28 +75,6 @@ def test_deadlines_show_every_colour(username):
     _run()
     rows = deadlines_for_user(user=User.objects.get(username=username), today=TODAY)
     assert sorted(row.css_class for row in rows) == ["due-soon", "ok", "overdue"]
-
-
-@pytest.mark.full_demo
-def test_second_run_writes_only_its_own_audit_event():
-    # given
-    _run()
-    before = _counts()
-    # when
-    _run()
-    # then
-    after = _counts()
-    assert after == {**before, "AuditEvent": before["AuditEvent"] + 1}
-    last = AuditEvent.objects.order_by("-seq").first()
-    assert last.action == "core.demo.load"
-    assert last.data["created"] == {}
-    assert AuditEvent.objects.filter(action="core.demo.load").count() == 2
-    # every record a deadline hangs on opens from 我的期限 (core's own demo ones hang on units)
-    deadlines = Deadline.objects.exclude(subject_type="accounts.orgunit")
-    assert len(subject_urls(deadlines)) == deadlines.count() > 0
-    # and every kind of record on 期限概览 leads to the list where it is worked through
-    kinds = deadlines_overview(user=User.objects.get(username="admin"), today=TODAY)
-    assert kinds and all(kind.url for kind in kinds)
 
 
 def test_refuses_a_database_with_real_accounts_and_writes_nothing(db):

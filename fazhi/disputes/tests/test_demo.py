@@ -10,8 +10,8 @@ from fazhi.accounts.scenario import demo_load
 from fazhi.disputes.models import LitigationCase, ReconsiderationCase
 from fazhi.disputes.selectors import feedback_figures, year_counts
 
-pytestmark = pytest.mark.django_db
 TODAY = date(2025, 6, 16)
+pytestmark = pytest.mark.shared_demo(TODAY)  # loaded once (fazhi/conftest.py)
 
 
 class _Everyone:
@@ -19,8 +19,7 @@ class _Everyone:
     pk = None
 
 
-def test_demo_gives_the_seed_counts_and_is_idempotent():
-    demo_load(today=TODAY)
+def test_demo_gives_the_seed_counts_and_is_idempotent(shared_demo):
     counts = year_counts(year=2019)
     assert counts["reconsideration_accepted"] == 141  # seed report 六: 受理行政复议案件141件
     assert counts["litigation_handled"] == 107  # seed report 六: 办理行政应诉案件107件

@@ -20,11 +20,10 @@ from fazhi.education.models import (
     StudyRecord,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.shared_demo(date(2025, 6, 16))  # loaded once (fazhi/conftest.py)
 
 
-def test_demo_gives_the_seed_figures_and_is_idempotent():
-    demo_load(today=date(2025, 6, 16))
+def test_demo_gives_the_seed_figures_and_is_idempotent(shared_demo):
     assert compute("education.duty_items_common", 2019).value == 4
     assert compute("education.duty_items_specific", 2019).value == 11
     assert EducationBase.objects.get().address == "河东区九经路25号"

@@ -12,11 +12,11 @@ from fazhi.core.models import AuditEvent
 from fazhi.enforcement.domain.case_flow import Status
 from fazhi.enforcement.models import Case, CaseDateEntry
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.shared_demo(date(2019, 12, 31))  # loaded once (fazhi/conftest.py)
 
 
-def test_demo_covers_every_state_and_is_idempotent():
-    ctx = demo_load(today=date(2019, 12, 31))
+def test_demo_covers_every_state_and_is_idempotent(shared_demo):
+    ctx = shared_demo
     assert not [n for n in ctx.notes if "执法案件" in n], ctx.notes
     cases = Case.objects.filter(reference__contains="-2019-D")
     assert cases.count() >= 55

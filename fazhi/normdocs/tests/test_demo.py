@@ -11,9 +11,8 @@ from fazhi.core.models import AuditEvent
 from fazhi.normdocs.models import CleanupAssessment, NormativeDocument
 from fazhi.normdocs.selectors import ledger_summary
 
-pytestmark = pytest.mark.django_db
-
 TODAY = date(2025, 6, 16)
+pytestmark = pytest.mark.shared_demo(TODAY)  # loaded once (fazhi/conftest.py)
 
 
 class _Everyone:
@@ -21,9 +20,7 @@ class _Everyone:
     pk = None
 
 
-def test_demo_builds_every_stage_and_the_seed_cleanup_count():
-    # when
-    demo_load(today=TODAY)
+def test_demo_builds_every_stage_and_the_seed_cleanup_count(shared_demo):
     # then
     summary = ledger_summary(user=_Everyone(), year=2019)
     assert summary.ended_by_cleanup == 78  # seed report 二(三): 宣布失效、废止78件
@@ -49,8 +46,7 @@ def test_demo_builds_every_stage_and_the_seed_cleanup_count():
     assert live.stage == "public_comment" and live.comments.count() == 2
 
 
-def test_demo_runs_twice_without_writing_again():
-    demo_load(today=TODAY)
+def test_demo_runs_twice_without_writing_again(shared_demo):
     counts = (
         NormativeDocument.objects.count(),
         CleanupAssessment.objects.count(),

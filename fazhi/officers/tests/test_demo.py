@@ -11,13 +11,12 @@ from fazhi.accounts.scenario import demo_load
 from fazhi.officers import selectors
 from fazhi.officers.models import Certificate, Officer
 
-pytestmark = pytest.mark.django_db
 TODAY = date(2025, 6, 16)
+pytestmark = pytest.mark.shared_demo(TODAY)  # loaded once (fazhi/conftest.py)
 UNITS = ("JCZD-1", "JCZD-2", "HPQ-JC", "HDQ-JC", "HXQ-JC", "NKQ-JC", "BHXQ-JC")
 
 
-def test_demo_gives_the_seed_figures_and_is_idempotent():
-    demo_load(today=TODAY)
+def test_demo_gives_the_seed_figures_and_is_idempotent(shared_demo):
     stats = selectors.certification_stats(year=2019)
     assert stats["renewals"] == 136  # seed 四(一): 完成136名执法人员证件申领注册换证
     assert stats["rate_percent"] == "100.0%" and stats["officers"] == 140  # 持证率达到100%

@@ -13,11 +13,11 @@ from fazhi.supervision import selectors
 from fazhi.supervision.domain.warnings import NOT_EVALUATED, RULES
 from fazhi.supervision.models import Campaign, Oversight, Rectification, ReviewFile, Warning
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.shared_demo(date(2019, 12, 31))  # loaded once (fazhi/conftest.py)
 
 
-def test_demo_campaign_warnings_oversight_and_the_report_figure():
-    ctx = demo_load(today=date(2019, 12, 31))
+def test_demo_campaign_warnings_oversight_and_the_report_figure(shared_demo):
+    ctx = shared_demo
     assert not [n for n in ctx.notes if "评查" in n], ctx.notes
     campaign = Campaign.objects.get(year=2019)
     files = ReviewFile.objects.filter(campaign=campaign)

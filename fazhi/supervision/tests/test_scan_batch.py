@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from fazhi.accounts.scenario import demo_load
 from fazhi.core.models import AuditEvent
 from fazhi.core.selectors.calendar import work_calendar
 from fazhi.enforcement.domain import acts as act_rules
@@ -31,7 +30,6 @@ from fazhi.supervision.selectors.facts import (
 )
 from fazhi.supervision.services.scan import _merged, warnings_scan
 
-pytestmark = pytest.mark.django_db
 LATE = date(2019, 12, 20)
 
 
@@ -108,9 +106,9 @@ def per_case_facts(case: Case) -> rules.CaseFacts:
     )
 
 
-def test_batches_give_the_per_case_facts_and_the_same_warnings_on_the_demo():
-    today = date(2019, 12, 31)
-    demo_load(today=today)
+@pytest.mark.shared_demo(date(2019, 12, 31))  # loaded once (fazhi/conftest.py)
+def test_batches_give_the_per_case_facts_and_the_same_warnings_on_the_demo(shared_demo):
+    today = shared_demo.today
     # what the demo lacks, so the comparison covers rules 6 and 10 too: a register entry on
     # some decided cases and the platform's acceptance of some fed contents
     decided = list(Case.objects.filter(decided_on__isnull=False).order_by("pk")[:6])
@@ -171,6 +169,7 @@ def _rescan_queries(world) -> int:
     return len(ctx.captured_queries)
 
 
+@pytest.mark.django_db
 def test_a_batch_is_read_in_a_number_of_queries_that_does_not_grow_with_its_cases(
     world, django_assert_max_num_queries
 ):
@@ -199,6 +198,7 @@ def test_a_batch_is_read_in_a_number_of_queries_that_does_not_grow_with_its_case
     assert Warning.objects.filter(status="open").count() == 8
 
 
+@pytest.mark.django_db
 def test_the_feed_queues_each_new_content_once_in_batches(world):
     cases = [filed_case(world, party_name=f"天津某公司{n}") for n in range(3)]
     warnings_scan(today=LATE)
