@@ -153,10 +153,20 @@ def _demo_close() -> None:
 
 
 @pytest.fixture(scope="session")
-def _shared_demo_session(django_db_setup):
-    """Rolls the load back before the test database goes, if the session's last test shared it."""
+def _shared_demo_session(django_db_setup, django_db_blocker):
+    """The test database even when no test of the session asks for ``db`` (pytest-django then
+    creates none); the load rolled back before the database goes."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    created = None
+    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        with django_db_blocker.unblock():
+            created = setup_databases(verbosity=0, interactive=False, aliases={"default"})
     yield
     _demo_close()
+    if created is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=0)
 
 
 @pytest.fixture
