@@ -45,5 +45,13 @@ def test_legal_staff_publish_an_activity_with_its_photo(page, people, tmp_path, 
     card = page.locator("article.card", has_text="以案释法进企业")
     expect(card).to_contain_text("宣传对象：用人单位和劳动者")
     expect(card.locator("img")).to_have_attribute("alt", "宣讲现场")
-    assert card.locator("img").evaluate("img => img.naturalWidth") > 0
+    # the photo is loaded and decodes (wait for it: the page may be shown before its image)
+    card.locator("img").scroll_into_view_if_needed()
+    width_loaded = card.locator("img").evaluate(
+        """img => img.complete ? img.naturalWidth : new Promise(done => {
+            img.addEventListener("load", () => done(img.naturalWidth), {once: true});
+            img.addEventListener("error", () => done(0), {once: true});
+        })"""
+    )
+    assert width_loaded > 0
     screenshot(page, f"pufa-public-{width}")
