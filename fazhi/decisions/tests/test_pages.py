@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from fazhi.decisions import services as s
-from fazhi.decisions.tests.conftest import start
+from fazhi.decisions.tests.conftest import answer, requested_opinion, start
 
 pytestmark = pytest.mark.django_db
 
@@ -213,18 +213,7 @@ def test_the_counsel_without_a_role_has_its_opinions_in_its_worklist(people, cou
     """待办 of the counsel accounts (no role): the lawyer's opinion to give, with its 答复期限;
     once given, it leaves the lawyer's list and enters the 首席法律顾问's to sign off."""
     decision = start(people)
-    opinion = s.counsel_request(
-        matter_type="decision",
-        matter_id=decision.pk,
-        matter_title=decision.title,
-        org_unit=decision.org_unit,
-        counsel=counsel["lawyer"],
-        question="是否合法",
-        materials="草案",
-        due_on=date(2019, 10, 15),
-        actor=people["clerk"],
-        on=date(2019, 10, 8),
-    )
+    opinion = requested_opinion(people, counsel, decision)  # due 2019-10-15
     url = f"/staff/decisions/opinions/{opinion.pk}/"
     lawyer, chief, officer = Client(), Client(), Client()
     lawyer.force_login(people["lawyer_user"])
@@ -235,15 +224,7 @@ def test_the_counsel_without_a_role_has_its_opinions_in_its_worklist(people, cou
     assert "2019年10月15日" in page and "答复期限（委托时约定）" in page and "已逾期" in page
     assert url not in chief.get("/staff/todo/").content.decode()  # not given yet
     assert "法律意见待出具和签发" not in officer.get("/staff/todo/").content.decode()
-    s.counsel_answer(
-        opinion=opinion,
-        facts="草案第3条",
-        legal_basis="工伤保险条例第六十四条",
-        conclusion="lawful",
-        text="合法。",
-        actor=people["lawyer_user"],
-        on=date(2019, 10, 14),
-    )
+    answer(people, opinion)
     assert url not in lawyer.get("/staff/todo/").content.decode()
     page = chief.get("/staff/todo/").content.decode()
     assert url in page and "待签发" in page
