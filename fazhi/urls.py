@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from fazhi.api import api, routes_first
@@ -6,7 +8,14 @@ from fazhi.api import api, routes_first
 admin.site.site_header = "法治平台 · 系统管理"
 admin.site.site_title = "法治平台"
 
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""
+    return redirect(static("fazhi/favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("api/v1/", include(routes_first("education_answer_save"))),
     path("", include("fazhi.portal.urls")),
     path("staff/", include("fazhi.core.urls")),

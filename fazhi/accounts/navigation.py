@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from fazhi.accounts.permissions import (
+    EDUCATION_MANAGE,
+    EDUCATION_RECORD_OWN,
     EDUCATION_SIT,
     ENFORCEMENT_LEGAL_REVIEW,
     LICENSING_HANDLE,
@@ -46,6 +48,7 @@ MENU: tuple[Entry, ...] = (
     Entry("年度报告", "reports:list", (REPORTS_COMMENT, REPORTS_DRAFT)),
     Entry("重大决策", "decisions:register"),
     Entry("立法", "legislation:register"),
+    Entry("普法", "education:pufa_index", (EDUCATION_MANAGE, EDUCATION_RECORD_OWN)),
     Entry("学法考试", "education:index", (EDUCATION_SIT,)),
 )
 

@@ -245,6 +245,14 @@ LEGISLATION_SIGN = _rule("legislation.sign", "签发对上级草案的反馈意�
 # --- education (issue 23): 普法 and the online 学法用法 exam ---
 # 法规处 runs 普法 and the exam (roles.py: 法规处工作人员 — 规范性文件、复议诉讼、普法、年度报告).
 EDUCATION_MANAGE = _rule("education.manage", "管理普法工作和学法用法考试", LEGAL_STAFF, ADMIN)
+# 谁执法谁普法 (中办发〔2017〕31号): each unit carries out the 普法责任清单 items it leads and
+# records its own 普法 activities; 法规处 (EDUCATION_MANAGE) keeps the list and sees every unit's.
+EDUCATION_RECORD_OWN = _rule(
+    "education.record_own",
+    "登记本单位的普法活动和牵头清单事项",
+    DIVISION_CLERK,
+    ENFORCEMENT_OFFICER,
+)
 # Anyone enrolled sits their own paper; the service also checks the paper is the actor's.
 EDUCATION_SIT = _rule(
     "education.sit",
@@ -257,6 +265,12 @@ EDUCATION_SIT = _rule(
     DIVISION_CLERK,
     scoped=False,
 )
+
+
+def pufa_rule(user) -> Rule:
+    """The rule a 普法 write or page is checked under for ``user``: EDUCATION_MANAGE for whoever
+    holds it (法规处, bureau-wide), else EDUCATION_RECORD_OWN (the user's own unit)."""
+    return EDUCATION_MANAGE if allowed(user, EDUCATION_MANAGE) else EDUCATION_RECORD_OWN
 
 
 # --- checks -------------------------------------------------------------------------------------

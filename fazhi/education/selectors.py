@@ -65,16 +65,21 @@ def rules_text(exam: Exam) -> list[str]:
     return lines
 
 
-def pufa_year(year: int) -> dict:
-    """The year's 普法 records: the plan, the activities with their competitions and
-    materials, and 学法 hours per person."""
+def pufa_year(year: int, units=None) -> dict:
+    """The year's 普法 records: the plan, the 普法责任清单 items, the activities with their
+    competitions and materials, and 学法 hours per person. ``units`` (ids) limits the items
+    and activities to those units' (谁执法谁普法: a unit sees what it leads); None: all."""
     from django.db.models import Count, Sum
 
-    from fazhi.education.models import Activity, PufaPlan, StudyRecord
+    from fazhi.education.models import Activity, DutyItem, PufaPlan, StudyRecord
 
+    items = DutyItem.objects.filter(year=year).select_related("lead_unit").order_by("kind", "pk")
+    activities = Activity.objects.filter(year=year)
+    if units is not None:
+        items = items.filter(lead_unit_id__in=units)
+        activities = activities.filter(org_unit_id__in=units)
     activities = (
-        Activity.objects.filter(year=year)
-        .select_related("org_unit")
+        activities.select_related("org_unit")
         .prefetch_related("teams", "stages__results", "materials__evidence")
         .annotate(people=Count("participants", distinct=True))
         .order_by("starts_on", "pk")
@@ -87,6 +92,7 @@ def pufa_year(year: int) -> dict:
     )
     return {
         "plan": PufaPlan.objects.filter(year=year).first(),
+        "items": list(items),
         "activities": list(activities),
         "study": list(study),
     }

@@ -16,6 +16,7 @@ urlpatterns = [
     path("exams/<int:pk>/results.xlsx", views.exam_results_xlsx, name="results_xlsx"),
     path("sittings/<int:pk>/", views.sitting_page, name="sitting"),
     path("duties/<int:year>.xlsx", views.duty_list_xlsx, name="duties_xlsx"),
+    path("pufa/", views.pufa_index, name="pufa_index"),
     path("pufa/<int:year>/", views.pufa_year, name="pufa"),
     path("pufa/<int:year>/study.xlsx", views.study_xlsx, name="study_xlsx"),
     path("activities/<int:pk>/", views.activity_page, name="activity"),

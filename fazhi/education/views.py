@@ -14,7 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import EDUCATION_MANAGE, EDUCATION_SIT, allowed, require
+from fazhi.accounts.permissions import (
+    EDUCATION_MANAGE,
+    EDUCATION_SIT,
+    allowed,
+    pufa_rule,
+    require,
+)
 from fazhi.core.domain.errors import Refused
 from fazhi.education import selectors, services
 from fazhi.education.api import sitting_out
@@ -437,15 +443,41 @@ def _date(value: str, label: str):
 
 
 @login_required
-def pufa_year(request, year: int):
-    from fazhi.accounts.models import OrgUnit, User
-    from fazhi.education.domain.pufa import ACTIVITY_NAMES, STUDY_NAMES
+def pufa_index(request):
+    """The menu's 普法 entry: the page of the latest year with a 清单 item or an activity (else
+    this year's), as 执法统计 opens on the latest year with records."""
+    from fazhi.education.models import Activity, DutyItem
 
-    require(request.user, EDUCATION_MANAGE)
+    require(request.user, pufa_rule(request.user))
+    years = [
+        m.objects.order_by("-year").values_list("year", flat=True).first()
+        for m in (DutyItem, Activity)
+    ]
+    return pufa_year(request, max((y for y in years if y), default=timezone_year()))
+
+
+@login_required
+def pufa_year(request, year: int):
+    from django.utils import timezone
+
+    from fazhi.accounts.models import User
+    from fazhi.accounts.selectors import units_allowed, visible_unit_ids
+    from fazhi.education.domain.pufa import ACTIVITY_NAMES, STUDY_NAMES
+    from fazhi.education.models import DutyItem
+
+    rule = pufa_rule(request.user)
+    require(request.user, rule)
+    manages = rule is EDUCATION_MANAGE
     if request.method == "POST":
         post, action = request.POST, request.POST.get("action")
         try:
-            if action == "plan":
+            if action == "duty_done":
+                item = get_object_or_404(DutyItem, pk=post.get("item") or 0, year=year)
+                services.duty_item_complete(
+                    item=item, done_on=_date(post.get("done_on"), "完成日期"), actor=request.user
+                )
+                messages.success(request, "清单事项已标记完成。")
+            elif action == "plan":
                 services.pufa_plan_issue(
                     year=year,
                     title=post.get("title", ""),
@@ -456,7 +488,9 @@ def pufa_year(request, year: int):
                 )
                 messages.success(request, "普法计划已登记。")
             elif action == "activity":
-                unit = get_object_or_404(OrgUnit, pk=post.get("org_unit") or 0)
+                unit = get_object_or_404(
+                    units_allowed(request.user, rule), pk=post.get("org_unit") or 0
+                )
                 ends = post.get("ends_on", "").strip()
                 activity = services.activity_record(
                     kind=post.get("kind", ""),
@@ -496,10 +530,12 @@ def pufa_year(request, year: int):
         return redirect("education:pufa", year=year)
     context = {
         "year": year,
-        **selectors.pufa_year(year),
+        "manages": manages,
+        **selectors.pufa_year(year, None if manages else visible_unit_ids(request.user)),
         "kinds": [(k.value, v) for k, v in ACTIVITY_NAMES.items()],
         "study_kinds": [(k.value, v) for k, v in STUDY_NAMES.items()],
-        "units": OrgUnit.objects.order_by("path"),
+        "units": units_allowed(request.user, rule),
+        "today": timezone.localdate(),
     }
     return render(request, "education/pufa.html", context)
 
@@ -509,7 +545,8 @@ def activity_page(request, pk: int):
     from fazhi.education.models import Activity
 
     activity = get_object_or_404(Activity.objects.select_related("org_unit"), pk=pk)
-    require(request.user, EDUCATION_MANAGE, unit=activity.org_unit)
+    rule = pufa_rule(request.user)
+    require(request.user, rule, unit=activity.org_unit)
     if request.method == "POST":
         post, action = request.POST, request.POST.get("action")
         try:
@@ -577,6 +614,7 @@ def activity_page(request, pk: int):
         "teams": activity.teams.all(),
         "stages": activity.stages.prefetch_related("results"),
         "people": activity.participants.order_by("username"),
+        "manages": rule is EDUCATION_MANAGE,
     }
     return render(request, "education/activity.html", context)
 

@@ -170,3 +170,38 @@ def timezone_local(moment) -> str:
     from django.utils import timezone
 
     return timezone.localtime(moment).strftime("%Y-%m-%d")
+
+
+def latest_year() -> int | None:
+    """The latest year with any 法治建设 record (plan, 履职记录, 述法, scheme); None when empty."""
+    from fazhi.planning.models import DutyRecord, Plan, Scheme, Statement
+
+    years = [
+        m.objects.order_by("-year").values_list("year", flat=True).first()
+        for m in (Plan, Statement, Scheme)
+    ]
+    held = DutyRecord.objects.order_by("-held_on").values_list("held_on", flat=True).first()
+    years.append(held.year if held else None)
+    return max((y for y in years if y), default=None)
+
+
+def scheme_rows(scheme) -> list:
+    """The scheme's indicators in order, each with ``level_name`` and ``rule_name`` in Chinese."""
+    from fazhi.planning.domain.indicators import LEVEL_NAMES, RULES
+
+    rows = list(scheme.indicators.order_by("seq"))
+    for row in rows:
+        row.level_name = LEVEL_NAMES.get(row.level, f"{row.level}级")
+        row.rule_name = RULES.get(row.rule, "") if row.rule else "下级指标得分合计"
+    return rows
+
+
+def figure_choices() -> list[tuple[str, str]]:
+    """(key, Chinese title) of the figures a computed indicator may draw on, by title."""
+    from fazhi.core.selectors.figures import definitions
+    from fazhi.planning import unit_figures
+
+    found = {d.key: d.title for d in definitions()} | {
+        d.key: d.title for d in unit_figures.definitions()
+    }
+    return sorted(found.items(), key=lambda kv: kv[1])

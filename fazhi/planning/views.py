@@ -3,7 +3,6 @@ the assessment. Views parse the form, call one service and translate its refusal
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -26,14 +25,19 @@ from fazhi.accounts.permissions import (
 from fazhi.core.domain.errors import Refused
 from fazhi.planning import selectors, services
 from fazhi.planning.domain import duties
-from fazhi.planning.domain.indicators import RULES
+from fazhi.planning.domain.indicators import LEVEL_NAMES, RULES, TreeInvalid, nodes_from_rows
 from fazhi.planning.models import DutyRecord, Plan, PlanTask, Scheme, Statement
 
 
 def _year(request) -> int:
+    """The year asked for, else the latest year with records (as 执法统计 opens), else this one."""
     value = request.GET.get("year", "")
-    year = int(value) if value.isdigit() else timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+    this_year = timezone.localdate().year
+    year = int(value) if value.isdigit() else (selectors.latest_year() or this_year)
+    return year if 2000 <= year <= 2100 else this_year
+
+
+SCHEME_FORM_ROWS = 15  # blank indicator rows offered by the form (blank ones are skipped)
 
 
 def _bureau():
@@ -88,7 +92,13 @@ def index(request):
             for level in ("bureau", "division")
         },
         "statements": selectors.statements(year=year),
-        "schemes": Scheme.objects.filter(year=year),
+        "schemes": [(sc, selectors.scheme_rows(sc)) for sc in Scheme.objects.filter(year=year)],
+        "rule_choices": RULES.items(),
+        "level_choices": LEVEL_NAMES.items(),
+        "figure_choices": selectors.figure_choices()
+        if allowed(request.user, PLANNING_ASSESS)
+        else [],
+        "blank_rows": range(SCHEME_FORM_ROWS),
         "kinds": DutyRecord.Kind.choices,
         "levels": DutyRecord.Level.choices,
         "roles": duties.STATEMENT_ROLES.items(),
@@ -295,13 +305,20 @@ def scheme_new(request):
     post, holder = request.POST, {}
 
     def call():
+        columns = ("level", "title", "weight", "rule", "figure", "target", "evidence")
+        rows = [
+            dict(zip(columns, r, strict=False))
+            for r in zip(*(post.getlist(c) for c in columns), strict=False)
+        ]
         try:
-            nodes = json.loads(post.get("nodes", ""))
+            nodes = nodes_from_rows(rows)
             total = Decimal(post.get("total") or "100")
+        except TreeInvalid as exc:
+            raise Refused(f"指标体系不成立：{exc}") from exc
         except (ValueError, InvalidOperation) as exc:
-            raise Refused("指标配置不是有效的 JSON 或总分不是数字") from exc
-        if not isinstance(nodes, list):
-            raise Refused("指标配置应为一级指标的列表")
+            raise Refused("总分和层级须为数字") from exc
+        if not nodes:
+            raise Refused("请至少填写一项指标")
         holder["s"] = services.scheme_create(
             year=_int(post.get("year"), "年度"),
             title=post.get("title", ""),

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from fazhi.core.models.deadline import DeadlineStatus
-from fazhi.core.permissions import Rule
+from fazhi.core.permissions import Rule, allowed
 from fazhi.core.selectors.deadlines import deadline_rows, deadlines_for_subject
 
 QUEUE_LIMIT = 200
@@ -39,6 +39,12 @@ class Queue:
     submitted_header: str  # the column of the date the record entered the queue ("" = none)
     rule: Rule  # who sees the queue
     rows: Callable[[Any, date], list[QueueRow]]  # (user, today) -> rows
+    # who else sees it whatever their roles: a person the records name (a 法律顾问's account
+    # may hold no role; a Rule names roles only)
+    also: Callable[[Any], bool] | None = None
+
+    def shown_to(self, user) -> bool:
+        return allowed(user, self.rule) or (self.also is not None and self.also(user))
 
 
 _QUEUES: dict[str, Queue] = {}

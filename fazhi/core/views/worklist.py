@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from fazhi.core.permissions import allowed
 from fazhi.core.selectors.deadlines import deadlines_for_user, warning_working_days
 from fazhi.core.selectors.worklist import queues as registered_queues
 
@@ -30,7 +29,7 @@ def worklist(request):
     queues = [
         (queue.title, queue.submitted_header, queue.rows(user, today))
         for queue in registered_queues()
-        if allowed(user, queue.rule)
+        if queue.shown_to(user)
     ]
     context = {
         "groups": groups,

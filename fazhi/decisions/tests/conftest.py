@@ -107,7 +107,12 @@ def give_opinion(people, counsel, decision):
 
 def answered_opinion(people, counsel, decision):
     """The lawyer's opinion on ``decision``, given and not yet signed by the chief."""
-    opinion = s.counsel_request(
+    return answer(people, requested_opinion(people, counsel, decision))
+
+
+def requested_opinion(people, counsel, decision):
+    """The lawyer's opinion on ``decision`` asked on 10-08, due 10-15, not given yet."""
+    return s.counsel_request(
         matter_type="decision",
         matter_id=decision.pk,
         matter_title=decision.title,
@@ -119,6 +124,10 @@ def answered_opinion(people, counsel, decision):
         actor=people["clerk"],
         on=date(2019, 10, 8),
     )
+
+
+def answer(people, opinion):
+    """The lawyer gives ``opinion`` on 10-14."""
     s.counsel_answer(
         opinion=opinion,
         facts="草案第3条",

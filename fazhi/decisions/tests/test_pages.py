@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from fazhi.decisions import services as s
-from fazhi.decisions.tests.conftest import start
+from fazhi.decisions.tests.conftest import answer, requested_opinion, start
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +207,26 @@ def test_the_draft_put_out_for_comment_is_on_the_portal(people):
     )
     page = Client().get(f"/decisions/{decision.pk}/").content.decode()
     assert "决策草案及其说明" in page and "第一条 为规范工伤保险待遇调整" in page
+
+
+def test_the_counsel_without_a_role_has_its_opinions_in_its_worklist(people, counsel):
+    """待办 of the counsel accounts (no role): the lawyer's opinion to give, with its 答复期限;
+    once given, it leaves the lawyer's list and enters the 首席法律顾问's to sign off."""
+    decision = start(people)
+    opinion = requested_opinion(people, counsel, decision)  # due 2019-10-15
+    url = f"/staff/decisions/opinions/{opinion.pk}/"
+    lawyer, chief, officer = Client(), Client(), Client()
+    lawyer.force_login(people["lawyer_user"])
+    chief.force_login(people["chief_user"])
+    officer.force_login(people["officer"])
+    page = lawyer.get("/staff/todo/").content.decode()
+    assert "法律意见待出具和签发（1）" in page and url in page
+    assert "2019年10月15日" in page and "答复期限（委托时约定）" in page and "已逾期" in page
+    assert url not in chief.get("/staff/todo/").content.decode()  # not given yet
+    assert "法律意见待出具和签发" not in officer.get("/staff/todo/").content.decode()
+    answer(people, opinion)
+    assert url not in lawyer.get("/staff/todo/").content.decode()
+    page = chief.get("/staff/todo/").content.decode()
+    assert url in page and "待签发" in page
+    s.counsel_sign_off(opinion=opinion, actor=people["chief_user"], on=date(2019, 10, 15))
+    assert url not in chief.get("/staff/todo/").content.decode()

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.accounts.models import OrgUnit
-from fazhi.accounts.permissions import EDUCATION_MANAGE, require
+from fazhi.accounts.permissions import EDUCATION_MANAGE, pufa_rule, require
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
 from fazhi.core.services.evidence import EvidenceRejected, evidence_ingest
@@ -70,7 +70,7 @@ def activity_record(
     participants=(),
 ) -> Activity:
     """Record a 普法 activity held (dates typed, kept with who recorded them and when)."""
-    require(actor, EDUCATION_MANAGE, unit=org_unit)
+    require(actor, pufa_rule(actor), unit=org_unit)
     title = (title or "").strip()
     if not title:
         raise Refused("请填写活动名称", code=ExamError.BAD_ACTIVITY)
@@ -112,7 +112,7 @@ def activity_attach(
     *, activity: Activity, fileobj, original_name: str, kind: str, actor, caption: str = ""
 ) -> ActivityMaterial:
     """Keep a material or photo of an activity in the evidence store."""
-    require(actor, EDUCATION_MANAGE, unit=activity.org_unit)
+    require(actor, pufa_rule(actor), unit=activity.org_unit)
     if kind not in MaterialKind.values:
         raise Refused("请选择材料或照片", code=ExamError.BAD_ACTIVITY)
     try:
@@ -149,7 +149,7 @@ def team_add(
     *, activity: Activity, name: str, actor, org_unit: OrgUnit | None = None, members: str = ""
 ) -> Team:
     """Add a team to a competition."""
-    require(actor, EDUCATION_MANAGE, unit=activity.org_unit)
+    require(actor, pufa_rule(actor), unit=activity.org_unit)
     _competition(activity)
     name = (name or "").strip()
     if not name:
@@ -169,7 +169,7 @@ def stage_record(
 ) -> Stage:
     """Record a stage of a competition with its results: each {"name", "team" (optional),
     "award", "advanced"}; the stage after it may have no more entrants than advanced here."""
-    require(actor, EDUCATION_MANAGE, unit=activity.org_unit)
+    require(actor, pufa_rule(actor), unit=activity.org_unit)
     _competition(activity)
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     name = (name or "").strip()

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.accounts.models import OrgUnit
-from fazhi.accounts.permissions import EDUCATION_MANAGE, require
+from fazhi.accounts.permissions import EDUCATION_MANAGE, pufa_rule, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
@@ -66,7 +66,8 @@ def duty_item_add(
 @transaction.atomic
 def duty_item_complete(*, item: DutyItem, done_on, actor) -> DutyItem:
     """Mark a 清单 item done on ``done_on`` (a typed fact, stored with who recorded it)."""
-    require(actor, EDUCATION_MANAGE, unit=item.lead_unit)
+    # 谁执法谁普法: the lead unit reports its own item done; 法规处 may for any.
+    require(actor, pufa_rule(actor), unit=item.lead_unit)
     item = DutyItem.objects.select_for_update().get(pk=item.pk)
     if item.done_on is not None:
         raise Refused("该事项已标记完成", code=ExamError.BAD_ITEM)

@@ -13,7 +13,7 @@ from typing import IO
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.accounts.permissions import EDUCATION_MANAGE, require
+from fazhi.accounts.permissions import EDUCATION_MANAGE, pufa_rule, require
 from fazhi.core.caching import bump
 from fazhi.core.domain.errors import Refused
 from fazhi.core.services import audit
@@ -26,7 +26,7 @@ def material_open(*, material: ActivityMaterial, actor) -> IO[bytes]:
     """Open one material or photo of an activity for download: the activity's unit's 普法 staff
     only; checked, logged and audited by the evidence store. The caller closes the file."""
     activity = material.activity
-    require(actor, EDUCATION_MANAGE, unit=activity.org_unit)
+    require(actor, pufa_rule(actor), unit=activity.org_unit)
     return evidence_open(
         evidence=material.evidence, actor=actor, note=f"普法活动材料下载：{activity.title}"[:255]
     )

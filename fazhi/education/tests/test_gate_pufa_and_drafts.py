@@ -105,6 +105,37 @@ def test_plan_activity_materials_and_gate(people):
     )
 
 
+def test_a_unit_records_its_own_pufa(people):
+    """谁执法谁普法: the clerk records its own unit's activity and completes its own 清单 item;
+    an officer of another unit is refused on both (as the clerk was before, on any unit)."""
+    units, clerk = people["units"], people["clerk"]
+    lecture = check_gate(
+        lambda a: services.activity_record(
+            kind="lecture",
+            title="区局劳动合同法讲座",
+            org_unit=units["district"],
+            starts_on=date(2019, 6, 1),
+            actor=a,
+        ),
+        responsible=clerk,
+        outsiders=[people["officer"]],
+    )
+    assert lecture.org_unit == units["district"]
+    item = services.duty_item_add(
+        year=2019,
+        kind="specific",
+        content="宣传劳动合同法",
+        lead_unit=units["district"],
+        actor=people["legal"],
+    )
+    check_gate(
+        lambda a: services.duty_item_complete(item=item, done_on=date(2019, 12, 4), actor=a),
+        responsible=clerk,
+        outsiders=[people["officer"]],
+        obj=item,
+    )
+
+
 def test_competition_teams_stages_results(people):
     legal, bureau = people["legal"], people["units"]["bureau"]
     contest = services.activity_record(

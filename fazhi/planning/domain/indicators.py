@@ -27,6 +27,7 @@ TARGET = "target"
 REVIEWER = "reviewer"
 RULES = {PROPORTIONAL: "按比例得分", TARGET: "达标满分", REVIEWER: "评审打分"}
 COMPUTED = {PROPORTIONAL, TARGET}
+LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级"}
 
 TWO = Decimal("0.01")
 
@@ -72,6 +73,62 @@ def node_from_dict(data: dict[str, Any]) -> Node:
         assumed=bool(data.get("assumed", True)),
         children=[node_from_dict(c) for c in data.get("children", [])],
     )
+
+
+def nodes_from_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tree's configuration from a form's rows in page order, each {"level", "title",
+    "weight", "rule", "figure", "target", "evidence"}; a row belongs to the nearest row one
+    level up above it, and the 编号 follow from the order (1, 1.1, 1.1.1). Rows without a title
+    are blank lines of the form and skipped; only a leaf keeps its scoring rule.
+
+    >>> tree = nodes_from_rows([
+    ...     {"level": 1, "title": "依法决策", "weight": "60"},
+    ...     {"level": 2, "title": "合法性审查", "weight": "60", "rule": "reviewer",
+    ...      "evidence": "审查意见书"},
+    ...     {"level": 1, "title": "", "weight": ""},
+    ...     {"level": 1, "title": "公示", "weight": "40", "rule": "target",
+    ...      "figure": "publicity.on_time_rate", "target": "95"}])
+    >>> [(n["code"], n["rule"], [c["code"] for c in n["children"]]) for n in tree]
+    [('1', '', ['1.1']), ('2', 'target', [])]
+    >>> tree[1]["target"], tree[0]["children"][0]["evidence"]
+    ('95', '审查意见书')
+    >>> nodes_from_rows([{"level": 2, "title": "乙", "weight": "5"}])
+    Traceback (most recent call last):
+    ...
+    fazhi.planning.domain.indicators.TreeInvalid: 第1行：二级指标“乙”前须有所属的一级指标
+    """
+    roots: list[dict[str, Any]] = []
+    open_: list[dict[str, Any]] = []  # the last node of each level above, for the next row
+    for n, row in enumerate(rows, 1):
+        title = str(row.get("title") or "").strip()
+        if not title:
+            continue
+        level = int(row.get("level") or 1)
+        if not 1 <= level <= len(open_) + 1 or level not in LEVEL_NAMES:
+            raise TreeInvalid(
+                f"第{n}行：{LEVEL_NAMES.get(level, '')}指标“{title}”前须有所属的"
+                f"{LEVEL_NAMES.get(level - 1, '上一级')}指标"
+            )
+        del open_[level - 1 :]
+        siblings = open_[-1]["children"] if open_ else roots
+        code = f"{open_[-1]['code']}.{len(siblings) + 1}" if open_ else str(len(roots) + 1)
+        target = str(row.get("target") or "").strip()
+        node: dict[str, Any] = {
+            "code": code,
+            "title": title,
+            "weight": str(row.get("weight") or "").strip(),
+            "rule": str(row.get("rule") or REVIEWER),
+            "figure": str(row.get("figure") or "").strip(),
+            "evidence": str(row.get("evidence") or "").strip(),
+            "children": [],
+        }
+        if target:
+            node["target"] = target
+        if open_:
+            open_[-1]["rule"] = ""  # a node with children is scored by them
+        siblings.append(node)
+        open_.append(node)
+    return roots
 
 
 def validate(nodes: list[Node], total: Decimal) -> None:

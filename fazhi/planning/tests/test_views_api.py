@@ -4,6 +4,7 @@ as messages and write nothing, every score states its source."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -59,22 +60,39 @@ def test_a_study_session_with_its_sign_in_sheet_through_the_page(people):
     assert DutyRecord.objects.count() == 1
 
 
-def test_a_weight_tree_that_does_not_add_up_is_refused_on_the_page(people):
+# TREE as the page's form rows (层级 … 证据类型, one list per column; a blank row is skipped)
+ROWS = {
+    "level": ["1", "2", "2", "1", "1"],
+    "title": ["行政执法", "持证率", "案卷评查", "", "普法"],
+    "weight": ["60", "30", "30", "", "40"],
+    "rule": ["reviewer", "target", "reviewer", "reviewer", "reviewer"],
+    "figure": ["", "planning.study_sessions_bureau", "", "", ""],
+    "target": ["", "95", "", "", ""],
+    "evidence": ["", "", "评查通报", "", "普法清单"],
+}
+
+
+def test_the_indicator_tree_is_entered_and_shown_in_chinese_without_json(people):
     client = _client(people["legal"])
-    bad = json.loads(json.dumps(TREE))
-    bad[1]["weight"] = 30
+    form = {"year": "2019", "title": "考核", "total": "100"}
+    bad = {**ROWS, "weight": ["60", "30", "30", "", "30"]}
     page = client.post(
-        "/staff/planning/schemes/new/",
-        {"year": "2019", "title": "考核", "total": "100", "nodes": json.dumps(bad)},
-        follow=True,
+        "/staff/planning/schemes/new/", {**form, **bad}, follow=True
     ).content.decode()
     assert "一级指标分值合计90，应等于总分100" in page and not Scheme.objects.exists()
     page = client.post(
-        "/staff/planning/schemes/new/",
-        {"year": "2019", "title": "考核", "total": "100", "nodes": json.dumps(TREE)},
-        follow=True,
+        "/staff/planning/schemes/new/", {**form, **ROWS}, follow=True
     ).content.decode()
     assert "已建立考核指标体系" in page and "评审打分，佐证材料：评查通报" in page
+    codes = list(Scheme.objects.get().indicators.order_by("seq").values_list("code", "rule"))
+    assert codes == [("1", ""), ("1.1", "target"), ("1.2", "reviewer"), ("2", "reviewer")]
+    # /staff/planning/ opens on 2019, the latest year with records, and reads in Chinese
+    for user in (people["legal"], people["officer"]):
+        page = _client(user).get("/staff/planning/").content.decode()
+        assert "二级" in page and "达标满分（目标值 95%）" in page
+        assert "下级指标得分合计" in page and "普法清单" in page and "JSON" not in page
+    text = re.sub(r"<style.*?</style>|<[^>]+>", " ", page, flags=re.S)  # what the screen shows
+    assert not any(code in text for code in ("reviewer", "target", "children", "weight"))
 
 
 def test_a_clerk_sees_the_plan_but_not_the_forms(people):

@@ -39,3 +39,11 @@ def test_home_fits_a_phone_screen(page):
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert overflow is False
     screenshot(page, "portal-home-mobile")
+
+
+def test_favicon_ico_redirects_to_the_static_icon(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response.url.endswith(".svg")
+    assert finders.find("fazhi/favicon.svg")
