@@ -16,9 +16,9 @@ from __future__ import annotations
 from django.conf import settings
 
 from fazhi.core import documents as gw
+from fazhi.core.domain import citations as cit
 from fazhi.core.domain.time_limits import format_date, rule_for
 from fazhi.enforcement.domain import acts as act_rules
-from fazhi.core.domain import citations as cit
 from fazhi.enforcement.domain import review as review_rules
 from fazhi.enforcement.domain.remedies import remedy_bodies
 from fazhi.enforcement.models import Case, CaseAct
