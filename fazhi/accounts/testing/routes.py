@@ -28,6 +28,42 @@ def api_writes() -> set[tuple[str, str]]:
     return {(m, p) for p, ops in paths.items() for m in ops if m != "get"}
 
 
+def sample_body(method: str, path: str, day: str) -> dict:
+    """A body the API's schema accepts for the operation (its required fields, each a plausible
+    value: ``day`` for dates, 1 for ids or the minimum), so the gate, not the body's shape, is what refuses."""
+    from fazhi.api import api
+
+    schema = api.get_openapi_schema()
+    components = schema.get("components", {}).get("schemas", {})
+
+    def value(spec: dict):
+        if "$ref" in spec:
+            return value(components[spec["$ref"].rsplit("/", 1)[1]])
+        for alt in spec.get("anyOf", []) + spec.get("allOf", []):
+            if alt.get("type") != "null":
+                return value(alt)
+        if "enum" in spec:
+            return spec["enum"][0]
+        kind = spec.get("type")
+        if kind == "object":
+            props = spec.get("properties", {})
+            return {k: value(props[k]) for k in spec.get("required", [])}
+        if kind == "array":
+            return [value(spec["items"])] if spec.get("minItems") else []
+        if kind == "string":
+            return {"date": day, "date-time": f"{day}T09:00:00+08:00"}.get(
+                spec.get("format", ""), "测试"
+            )
+        if kind in ("integer", "number"):
+            return max(1, spec.get("minimum", 1))  # a year's minimum gives a plausible year
+        return True if kind == "boolean" else None
+
+    body = schema["paths"][path][method].get("requestBody")
+    if body is None:
+        return {}
+    return value(body["content"]["application/json"]["schema"])
+
+
 def refused_without_writing(response_of: Callable, expected: set[int]):
     """The response's status is one of ``expected`` and no row was written. Returns it."""
     before = row_counts()
