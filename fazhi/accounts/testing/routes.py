@@ -5,6 +5,7 @@ classifies them until it is classified and attacked."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from django.urls import URLResolver, get_resolver
 
@@ -20,20 +21,24 @@ def staff_routes() -> dict[str, set[str]]:
     return found
 
 
-def api_writes() -> set[tuple[str, str]]:
-    """(method, path) of every API operation that is not a GET."""
+@cache
+def _openapi() -> dict:
     from fazhi.api import api
 
-    paths = api.get_openapi_schema()["paths"]
+    return api.get_openapi_schema()
+
+
+def api_writes() -> set[tuple[str, str]]:
+    """(method, path) of every API operation that is not a GET."""
+    paths = _openapi()["paths"]
     return {(m, p) for p, ops in paths.items() for m in ops if m != "get"}
 
 
 def sample_body(method: str, path: str, day: str) -> dict:
     """A body the API's schema accepts for the operation (its required fields, each a plausible
-    value: ``day`` for dates, 1 for ids or the minimum), so the gate, not the body's shape, is what refuses."""
-    from fazhi.api import api
-
-    schema = api.get_openapi_schema()
+    value: ``day`` for dates, 1 for ids or the minimum), so that the gate, not the body's shape,
+    is what refuses."""
+    schema = _openapi()
     components = schema.get("components", {}).get("schemas", {})
 
     def value(spec: dict):

@@ -18,8 +18,10 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.contrib.messages import SUCCESS, get_messages
 from django.urls import reverse
 
+from fazhi.accounts.permissions import in_scope
 from fazhi.accounts.roles import DIVISION_CLERK, ENFORCEMENT_OFFICER
 from fazhi.accounts.services import api_token_create
 from fazhi.accounts.testing.gate import fields_of, row_counts
@@ -43,9 +45,9 @@ class On:
 
 
 def _zhifa1_token(ctx):
-    return api_token_create(user=ctx.users["zhifa1"], name="他人的令牌", actor=ctx.users["zhifa1"])[
-        0
-    ]
+    owner = ctx.users["zhifa1"]
+    token, _secret = api_token_create(user=owner, name="他人的令牌", actor=owner)
+    return token
 
 
 def _failed_job(ctx):
@@ -268,8 +270,16 @@ def outsider(shared_demo):
     )
 
 
-def _targets(spec: On, ctx):
-    obj = apps.get_model(spec.model)._default_manager.order_by("pk").first()
+def _another_units(model: str, outsider):
+    """The first demo record of ``model``; one with a unit must lie outside the outsider's."""
+    obj = apps.get_model(model)._default_manager.order_by("pk").first()
+    unit = getattr(obj, "org_unit", None)
+    assert unit is None or not in_scope(outsider, unit), f"{model} {obj.pk} is the outsider's"
+    return obj
+
+
+def _targets(spec: On, ctx, outsider):
+    obj = _another_units(spec.model, outsider)
     if obj is None and spec.make is not None:
         obj = spec.make(ctx)
     if obj is None:
@@ -285,7 +295,7 @@ def test_every_staff_write_by_another_unit_writes_nothing(client, shared_demo, o
     missing = []
     for ns, routes in WRITE.items():
         for name, spec in routes.items():
-            obj, calls = (None, [{}]) if spec is None else _targets(spec, shared_demo)
+            obj, calls = (None, [{}]) if spec is None else _targets(spec, shared_demo, outsider)
             if spec is not None and obj is None:
                 missing.append(f"{ns}:{name}")
                 continue
@@ -294,6 +304,8 @@ def test_every_staff_write_by_another_unit_writes_nothing(client, shared_demo, o
                 before, state = row_counts(), fields_of(obj)
                 response = client.post(url, {})
                 statuses[url] = response.status_code
+                flashed = {m.level for m in get_messages(response.wsgi_request)}
+                assert SUCCESS not in flashed, f"{url} told another unit's user it was done"
                 assert row_counts() == before, f"{url} wrote rows for another unit's user"
                 assert fields_of(obj) == state, f"{url} changed another unit's record"
     assert not missing, f"no demo record to attack: {missing}"
@@ -388,7 +400,7 @@ def test_every_api_write_by_another_unit_writes_nothing(client, shared_demo, out
     for (method, path), params in API_WRITES.items():
         url, objs = path, []
         for name, (model, attr) in (params or {}).items():
-            obj = apps.get_model(model)._default_manager.order_by("pk").first()
+            obj = _another_units(model, outsider)
             assert obj is not None, f"no demo {model} to attack {path}"
             objs.append(obj)
             value = attr[1:-1] if attr.startswith("'") else getattr(obj, attr)
