@@ -354,8 +354,13 @@ def scheme_detail(request, pk: int):
 def score(request, pk: int):
     scheme = get_object_or_404(Scheme, pk=pk)
     post = request.POST
-    indicator = get_object_or_404(scheme.indicators, pk=_int(post.get("indicator"), "指标") or 0)
-    org_unit = get_object_or_404(OrgUnit, pk=_int(post.get("unit"), "单位") or 0)
+    try:
+        indicator_pk, unit_pk = _int(post.get("indicator"), "指标"), _int(post.get("unit"), "单位")
+    except Refused as exc:  # a malformed form is the user's to correct, not a server error
+        messages.error(request, str(exc))
+        return redirect("planning:scheme_detail", scheme.pk)
+    indicator = get_object_or_404(scheme.indicators, pk=indicator_pk or 0)
+    org_unit = get_object_or_404(OrgUnit, pk=unit_pk or 0)
     fileobj, name = _upload(request)
 
     def call():

@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 
 from fazhi.accounts.services import api_token_create
-from fazhi.accounts.testing.gate import row_counts
+from fazhi.accounts.testing.routes import refused_without_writing
 from fazhi.accounts.tests.factories import make_user
 from fazhi.enforcement import urls as case_urls
 from fazhi.enforcement.domain.arrears import STEP_LABELS as ARREARS_STEPS
@@ -160,13 +160,6 @@ def api_body(world, setting, key: str) -> dict:
     if key == "followup":
         body["complied"] = True
     return body
-
-
-def refused_without_writing(response_of, expected: set[int]) -> None:
-    before = row_counts()
-    response = response_of()
-    assert response.status_code in expected, (response.status_code, response.content[:300])
-    assert row_counts() == before, "a refused request wrote rows"
 
 
 # --- the staff pages ----------------------------------------------------------------------------
