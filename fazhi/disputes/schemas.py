@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
+from pydantic import WithJsonSchema
 
 from fazhi.disputes.domain.litigation import Instance, Outcome
 from fazhi.disputes.domain.reconsideration import DecisionType, Role
@@ -103,8 +104,18 @@ class LitigationIn(Schema):
     original_case_ref: str = ""
 
 
+# ninja files an enum's schema under its class name, and enforcement's review outcome is also
+# called Outcome: the judgment's values are published inline under a name of their own.
+JudgmentOutcome = Annotated[
+    Outcome,
+    WithJsonSchema(
+        {"title": "JudgmentOutcome", "type": "string", "enum": [o.value for o in Outcome]}
+    ),
+]
+
+
 class JudgeIn(Schema):
-    outcome: Outcome
+    outcome: JudgmentOutcome
     served_on: date
     error_cause: str = ""
 

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from fazhi.accounts.permissions import (
     EDUCATION_MANAGE,
@@ -443,6 +443,7 @@ def _date(value: str, label: str):
 
 
 @login_required
+@require_GET  # it shows the year's page; the year's own URL takes its forms
 def pufa_index(request):
     """The menu's 普法 entry: the page of the latest year with a 清单 item or an activity (else
     this year's), as 执法统计 opens on the latest year with records."""
